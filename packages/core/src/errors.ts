@@ -1,0 +1,132 @@
+/**
+ * Error classes. Callers branch on the class, never on message text.
+ * Every error that carries request data has its credentials redacted when it is built.
+ */
+
+/** One entry of Apple's `ErrorResponse.errors[]`. */
+export interface AppleErrorItem {
+  id?: string;
+  status: string;
+  code: string;
+  title: string;
+  detail: string;
+  source?: { pointer?: string; parameter?: string; header?: string };
+  meta?: Record<string, unknown>;
+}
+
+export interface RequestInfo {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** Base class of every error this project throws on purpose. */
+export class AscError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The workflow (an input, a file) must change. Never retried. */
+export class InputError extends AscError {
+  readonly input?: string;
+  readonly file?: string;
+  readonly line?: number;
+  constructor(message: string, where: { input?: string; file?: string; line?: number } = {}) {
+    super(message);
+    this.input = where.input;
+    this.file = where.file;
+    this.line = where.line;
+  }
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/** Copies headers with every credential-bearing value replaced by `[REDACTED]`. */
+export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? '[REDACTED]' : v;
+  return out;
+}
+
+/** Removes anything that looks like a bearer token or a JWT from free text. */
+export function redactText(text: string): string {
+  return text
+    .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [REDACTED]')
+    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]');
+}
+
+function redactRequest(request: RequestInfo): RequestInfo {
+  return { method: request.method, url: redactText(request.url), headers: redactHeaders(request.headers) };
+}
+
+/** A response with a non-2xx status. Subclasses are chosen by status with `apiErrorFor`. */
+export class ApiError extends AscError {
+  readonly status: number;
+  readonly errors: AppleErrorItem[];
+  readonly request: RequestInfo;
+  readonly retryAfterMs?: number;
+  constructor(status: number, errors: AppleErrorItem[], request: RequestInfo, retryAfterMs?: number) {
+    const first = errors[0];
+    const what = first ? `${first.title}${first.detail ? `: ${first.detail}` : ''}` : `HTTP ${status}`;
+    const safe = redactRequest(request);
+    super(redactText(`${safe.method} ${stripQuery(safe.url)} answered ${status}: ${what}`));
+    this.status = status;
+    this.errors = errors;
+    this.request = safe;
+    this.retryAfterMs = retryAfterMs;
+  }
+  /** True when any of Apple's error items has this code (e.g. `ENTITY_ERROR.ATTRIBUTE.INVALID`). */
+  hasCode(code: string): boolean {
+    return this.errors.some((e) => e.code === code || e.code.startsWith(`${code}.`));
+  }
+}
+
+function stripQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + (u.search ? '?' + decodeURIComponent(u.search.slice(1)) : '');
+  } catch {
+    return url;
+  }
+}
+
+export class AuthenticationError extends ApiError {} // 401
+export class ForbiddenError extends ApiError {} // 403
+export class NotFoundError extends ApiError {} // 404
+export class ConflictError extends ApiError {} // 409
+export class InvalidRequestError extends ApiError {} // 400, 422 and other 4xx
+export class RateLimitError extends ApiError {} // 429
+export class ServerError extends ApiError {} // 5xx
+
+/** Builds the ApiError subclass that matches the status. */
+export function apiErrorFor(status: number, errors: AppleErrorItem[], request: RequestInfo, retryAfterMs?: number): ApiError {
+  const Cls =
+    status === 401 ? AuthenticationError
+    : status === 403 ? ForbiddenError
+    : status === 404 ? NotFoundError
+    : status === 409 ? ConflictError
+    : status === 429 ? RateLimitError
+    : status >= 500 ? ServerError
+    : InvalidRequestError;
+  return new Cls(status, errors, request, retryAfterMs);
+}
+
+/**
+ * The request did not get a complete answer: DNS, refused or dropped connection, timeout.
+ * `maybeApplied` is true when the request was sent and the server may have acted on it.
+ */
+export class NetworkError extends AscError {
+  readonly request: RequestInfo;
+  readonly maybeApplied: boolean;
+  readonly timedOut: boolean;
+  constructor(message: string, request: RequestInfo, opts: { cause?: unknown; maybeApplied?: boolean; timedOut?: boolean } = {}) {
+    const safe = redactRequest(request);
+    super(redactText(`${safe.method} ${stripQuery(safe.url)}: ${message}`), { cause: opts.cause });
+    this.request = safe;
+    this.maybeApplied = opts.maybeApplied ?? false;
+    this.timedOut = opts.timedOut ?? false;
+  }
+}
