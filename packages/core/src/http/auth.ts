@@ -1,0 +1,31 @@
+import type { Send } from './types.js';
+
+/** What the auth layer needs of a token source (auth/token.ts's TokenSource is one). */
+export interface TokenProvider {
+  getToken(): Promise<string>;
+  /** Forget this token if it is the current one, so the next getToken signs anew. */
+  invalidate(token: string): void;
+}
+
+/**
+ * Adds `Authorization: Bearer <jwt>` to every request bound for the API (not to pre-signed
+ * upload URLs). On a 401 it drops the token and tries once more with a fresh one: a token that
+ * expired or was rejected for clock reasons recovers; a wrong key id or issuer fails again and
+ * the 401 reaches the caller. A 401 is answered before anything is applied, so this is safe for
+ * writes too.
+ */
+export function withAuth(next: Send, tokens: TokenProvider): Send {
+  return async (request) => {
+    if (request.auth === false) return next(request);
+    const send = async () => {
+      const token = await tokens.getToken();
+      const response = await next({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
+      return { token, response };
+    };
+    const first = await send();
+    if (first.response.status !== 401) return first.response;
+    await first.response.stream?.resume();
+    tokens.invalidate(first.token);
+    return (await send()).response;
+  };
+}

@@ -1,0 +1,110 @@
+import { Readable } from 'node:stream';
+import { NetworkError } from '../errors.js';
+import { withQuery } from './query.js';
+import type { HttpRequest, HttpResponse, Send } from './types.js';
+import { isIdempotent } from './types.js';
+
+export interface TransportOptions {
+  /** API origin plus optional path prefix, without a trailing slash. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms (default 60 s); a request may set its own. */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+const MAX_REDIRECTS = 3;
+
+/**
+ * The innermost layer: turns a request into one fetch. It answers every HTTP status as a
+ * response (the outer layers decide what a status means) and throws only NetworkError.
+ * The token never leaves the API origin: absolute URLs of other origins are refused unless the
+ * request carries no auth (pre-signed upload URLs), and redirects are followed by hand,
+ * only within the origin.
+ */
+export function createTransport(options: TransportOptions): Send {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const origin = new URL(options.baseUrl).origin;
+  return async function transport(request: HttpRequest): Promise<HttpResponse> {
+    let url = resolveUrl(options.baseUrl, origin, request);
+    for (let hop = 0; ; hop++) {
+      const response = await fetchOnce(doFetch, url, request, options);
+      if (response.status < 300 || response.status >= 400 || response.status === 304) return read(response, request, url);
+      const location = response.headers.get('location');
+      await response.body?.cancel();
+      if (!location || hop >= MAX_REDIRECTS) throw new NetworkError(`too many or empty redirects (${response.status})`, info(request, url));
+      const next = new URL(location, url);
+      if (request.auth !== false && next.origin !== origin) {
+        throw new NetworkError(`refused a redirect to another origin (${next.origin}); credentials only go to ${origin}`, info(request, url));
+      }
+      url = next.toString();
+    }
+  };
+}
+
+function resolveUrl(baseUrl: string, origin: string, request: HttpRequest): string {
+  const absolute = /^https?:\/\//i.test(request.url);
+  const url = absolute ? request.url : baseUrl + (request.url.startsWith('/') ? '' : '/') + request.url;
+  if (absolute && request.auth !== false && new URL(url).origin !== origin) {
+    throw new NetworkError(`refused to send credentials to another origin (${new URL(url).origin}); the API origin is ${origin}`, info(request, url));
+  }
+  return withQuery(url, request.query);
+}
+
+const info = (request: HttpRequest, url: string) => ({ method: request.method, url, headers: request.headers });
+
+async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpRequest, options: TransportOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5', ...request.headers };
+  if (options.userAgent) headers['user-agent'] = options.userAgent;
+  let body: string | Uint8Array | undefined = request.body;
+  if (request.json !== undefined) {
+    body = JSON.stringify(request.json);
+    headers['content-type'] = 'application/json';
+  }
+  const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? 60_000;
+  try {
+    return await doFetch(url, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  } catch (cause) {
+    const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+    // A refused connection never reached the server; anything else may have been applied.
+    const refused = errorCode(cause) === 'ECONNREFUSED' || errorCode(cause) === 'ENOTFOUND';
+    const what = timedOut ? `timed out after ${timeoutMs} ms` : `network error (${errorCode(cause) ?? describe(cause)})`;
+    throw new NetworkError(what, info(request, url), { cause, timedOut, maybeApplied: !refused && !isIdempotent(request.method) });
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return cause?.code ?? (error as { code?: string })?.code;
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: unknown })?.cause;
+  return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+}
+
+async function read(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
+  const base = { status: response.status, headers: response.headers, url, data: undefined as unknown };
+  const ok = response.status >= 200 && response.status < 300;
+  try {
+    if (ok && request.responseType === 'stream' && response.body) {
+      return { ...base, stream: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) };
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (ok && request.responseType === 'binary') return { ...base, body: bytes };
+    const type = response.headers.get('content-type') ?? '';
+    if (bytes.length > 0 && /json/i.test(type)) {
+      try {
+        return { ...base, data: JSON.parse(bytes.toString('utf8')) };
+      } catch {
+        return { ...base, body: bytes };
+      }
+    }
+    return { ...base, body: bytes.length > 0 ? bytes : undefined };
+  } catch (cause) {
+    throw new NetworkError(`connection lost while reading the response (${describe(cause)})`, info(request, url), {
+      cause,
+      maybeApplied: !isIdempotent(request.method),
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { assertNoLeaks } from './leaks.js';
+
+/**
+ * Runs actions the way the GitHub runner does: inputs as INPUT_* env vars, outputs and the job
+ * summary in files named by GITHUB_OUTPUT / GITHUB_STEP_SUMMARY, workflow commands on stdout.
+ * Every run is scanned for secret material before its result is returned.
+ */
+export interface RunOptions {
+  inputs: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  /** Private key PEMs, tokens and other values that must never appear in what the action wrote. */
+  secrets?: string[];
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** The `::error::` lines' messages. */
+  errors: string[];
+}
+
+export const REPO_ROOT = resolve(new URL('.', import.meta.url).pathname, '..');
+
+/** `INPUT_<NAME>` as the runner names it: upper case, spaces to underscores, dashes kept. */
+export const inputEnvName = (name: string): string => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+
+interface RunnerFiles {
+  dir: string;
+  env: Record<string, string>;
+}
+
+function runnerFiles(): RunnerFiles {
+  const dir = mkdtempSync(join(tmpdir(), 'asc-runner-'));
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ENV: join(dir, 'env'),
+    RUNNER_TEMP: join(dir, 'temp'),
+    GITHUB_ACTIONS: 'true',
+  };
+  for (const key of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_ENV']) writeFileSync(env[key]!, '');
+  return { dir, env };
+}
+
+/** Parses the GITHUB_OUTPUT file (`name<<DELIM` … `DELIM` blocks and `name=value` lines). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const value: string[] = [];
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '');
+      out[name!] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+function finish(files: RunnerFiles, exitCode: number, stdout: string, stderr: string, secrets: string[]): RunResult {
+  const outputsText = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
+  const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
+  rmSync(files.dir, { recursive: true, force: true });
+  assertNoLeaks(
+    [
+      { name: 'stdout', text: stdout },
+      { name: 'stderr', text: stderr },
+      { name: 'GITHUB_OUTPUT', text: outputsText },
+      { name: 'job summary', text: summary },
+    ],
+    secrets,
+  );
+  const errors = stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, ''));
+  return { exitCode, stdout, stderr, outputs: parseOutputFile(outputsText), summary, errors };
+}
+
+function inputsEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v]));
+}
+
+/** Runs `dist/<name>/index.js` as a child process, as the runner runs a JavaScript action. */
+export async function runBundle(name: string, options: RunOptions & { node?: string; timeoutMs?: number }): Promise<RunResult> {
+  const files = runnerFiles();
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...files.env, ...inputsEnv(options.inputs), ...options.env })) {
+    if (v !== undefined) env[k] = v;
+  }
+  const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'dist', name, 'index.js')], { env, cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  const exitCode = await new Promise<number>((res) => child.on('close', (code) => res(code ?? 1)));
+  clearTimeout(timer);
+  return finish(files, exitCode, stdout, stderr, options.secrets ?? []);
+}
+
+/**
+ * Runs an action's `run()` in this process with the runner's env and files, capturing stdout.
+ * The environment and process.exitCode are restored afterwards.
+ */
+export async function runInProcess(run: () => Promise<void>, options: RunOptions): Promise<RunResult> {
+  const files = runnerFiles();
+  const saved = { ...process.env };
+  const savedExit = process.exitCode;
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('ASC_')) delete process.env[key];
+  Object.assign(process.env, files.env, inputsEnv(options.inputs));
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  let stdout = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    return true;
+  }) as typeof process.stdout.write;
+  process.exitCode = 0;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = savedExit;
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+  return finish(files, exitCode, stdout, '', options.secrets ?? []);
+}
