@@ -70,7 +70,7 @@ export class ApiError extends AscError {
   readonly retryAfterMs?: number;
   constructor(status: number, errors: AppleErrorItem[], request: RequestInfo, retryAfterMs?: number) {
     const first = errors[0];
-    const what = first ? `${first.title}${first.detail ? `: ${first.detail}` : ''}` : `HTTP ${status}`;
+    const what = first ? `${first.title.replace(/\.$/, '')}${first.detail ? `: ${first.detail}` : ''}` : `HTTP ${status}`;
     const safe = redactRequest(request);
     super(redactText(`${safe.method} ${stripQuery(safe.url)} answered ${status}: ${what}`));
     this.status = status;

@@ -1,0 +1,92 @@
+/**
+ * Typed readers over the action's inputs (`INPUT_<NAME>` env vars, read by @actions/core).
+ * Every refusal is an InputError naming the input and saying what it accepts.
+ */
+import { getInput } from '@actions/core';
+import { InputError } from '../errors.js';
+
+function raw(name: string): string {
+  return getInput(name);
+}
+
+/** The value, quoted and shortened for a message. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+export function required(name: string): string {
+  const value = raw(name);
+  if (value === '') throw new InputError(`Input "${name}" is required and was empty.`, { input: name });
+  return value;
+}
+
+/** The trimmed value, or undefined when empty. */
+export function optional(name: string): string | undefined {
+  const value = raw(name);
+  return value === '' ? undefined : value;
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+
+export function boolean(name: string, defaultValue: boolean): boolean {
+  const value = raw(name).toLowerCase();
+  if (value === '') return defaultValue;
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new InputError(`Input "${name}" must be true or false (also accepted: yes/no, 1/0, on/off); got ${shown(raw(name))}.`, { input: name });
+}
+
+/** One of `allowed`, matched case-insensitively and returned as spelled in `allowed`. */
+export function enumeration<T extends string>(name: string, allowed: readonly T[], defaultValue: T): T {
+  const value = raw(name);
+  if (value === '') return defaultValue;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (match !== undefined) return match;
+  throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got ${shown(value)}.`, { input: name });
+}
+
+/** Items separated by newlines or commas, trimmed, empty ones dropped. */
+export function list(name: string): string[] {
+  return raw(name)
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Free text (notes, templates): CRLF becomes LF, inner lines and indentation are kept. */
+export function multiline(name: string): string {
+  return getInput(name, { trimWhitespace: false })
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
+}
+
+export function integer(name: string, defaultValue: number, range: { min?: number; max?: number } = {}): number {
+  const value = raw(name);
+  if (value === '') return defaultValue;
+  const min = range.min ?? Number.MIN_SAFE_INTEGER;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  const parsed = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+  if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+  const bounds = range.min !== undefined && range.max !== undefined ? ` from ${min} to ${max}` : range.min !== undefined ? ` ≥ ${min}` : range.max !== undefined ? ` ≤ ${max}` : '';
+  throw new InputError(`Input "${name}" must be a whole number${bounds}; got ${shown(value)}.`, { input: name });
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * A duration in milliseconds: "90s", "45m", "1h", "1h30m", "500ms", or plain seconds ("300").
+ * `defaultMs` is returned when the input is empty.
+ */
+export function duration(name: string, defaultMs: number): number {
+  const value = raw(name).toLowerCase().replace(/\s+/g, '');
+  if (value === '') return defaultMs;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (/^(\d+(ms|s|m|h))+$/.test(value)) {
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(amount) * UNIT_MS[unit!]!;
+    return total;
+  }
+  throw new InputError(`Input "${name}" must be a duration such as 90s, 45m, 1h, 1h30m or a number of seconds; got ${shown(raw(name))}.`, { input: name });
+}

@@ -1,0 +1,40 @@
+/** The one public entry of @asc-actions/core. */
+export * from './errors.js';
+export * from './clock.js';
+export * from './logger.js';
+
+export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
+export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export {
+  signToken,
+  TokenSource,
+  validateKeyId,
+  validateIssuerId,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  CLOCK_SKEW_SECONDS,
+  AUDIENCE,
+  type SignTokenOptions,
+  type TokenSourceOptions,
+} from './auth/token.js';
+
+export type { HttpRequest, HttpResponse, Method, Query, Send } from './http/types.js';
+export { createAscClient, DEFAULT_API_BASE_URL, type AscClient, type ClientOptions } from './http/client.js';
+export type { TokenProvider } from './http/auth.js';
+export { normalizeApiBaseUrl, isLoopbackHost } from './http/base-url.js';
+export { parseRateLimit, type RateLimitSnapshot } from './http/rate-limit.js';
+export { parseRetryAfter, isRetryable } from './http/retry.js';
+export type { PageDocument, PaginateOptions } from './http/paginate.js';
+
+export { readCommonInputs, type CommonInputs } from './action/common-inputs.js';
+export * as inputs from './action/inputs.js';
+export { runAction, failureMessage, type RunActionOptions } from './action/run-action.js';
+export { maskToken, maskKeyText, maskKeyObject } from './action/mask.js';
+export { actionsLogger } from './action/logger.js';
+export { connect, type ConnectDeps } from './action/connect.js';
+export { setOutputs, summary } from './action/outputs.js';
+export { escapeMarkdown } from './action/markdown.js';
+
+export { listApps, getApp, findApp, isAppId, type ListOptions } from './api/apps.js';
+export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
+export type * from './api/generated/schemas.js';
+export * from './api/generated/operations.js';
