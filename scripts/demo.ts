@@ -16,8 +16,10 @@ import { REPO_ROOT, runBundle } from '../test-support/runner.js';
 import { demoSteps } from './demo-steps.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import { summaryToText } from './summary-text.js';
+import { applySharedDefaults } from '../test-support/shared-paths.js';
 
 const { values } = parseArgs({ options: { node: { type: 'string' }, quiet: { type: 'boolean', default: false }, out: { type: 'string', default: 'demo-summaries' } } });
+applySharedDefaults();
 const started = Date.now();
 // The demo key is made in memory for this run; only its public half is handed to the emulator.
 const key = generateTestKey();

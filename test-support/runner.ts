@@ -34,10 +34,13 @@ export const inputEnvName = (name: string): string => `INPUT_${name.replace(/ /g
 interface RunnerFiles {
   dir: string;
   env: Record<string, string>;
+  /** The folder outlives the run (in-process runs share it). */
+  keep?: boolean;
 }
 
-function runnerFiles(): RunnerFiles {
-  const dir = mkdtempSync(join(tmpdir(), 'asc-runner-'));
+const FILE_KEYS = ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_ENV'];
+
+function runnerFiles(dir = mkdtempSync(join(tmpdir(), 'asc-runner-'))): RunnerFiles {
   const env: Record<string, string> = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
@@ -46,8 +49,21 @@ function runnerFiles(): RunnerFiles {
     RUNNER_TEMP: join(dir, 'temp'),
     GITHUB_ACTIONS: 'true',
   };
-  for (const key of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_ENV']) writeFileSync(env[key]!, '');
+  for (const key of FILE_KEYS) writeFileSync(env[key]!, '');
   return { dir, env };
+}
+
+// @actions/core's job-summary writer remembers the summary file's path for the life of the
+// process, so in-process runs share one runner folder (emptied before each run); each bundle
+// run, a process of its own, gets a fresh folder like a real job step.
+let inProcessDir: string | undefined;
+function inProcessFiles(): RunnerFiles {
+  if (!inProcessDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'asc-runner-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    inProcessDir = dir;
+  }
+  return { ...runnerFiles(inProcessDir), keep: true };
 }
 
 /** Parses the GITHUB_OUTPUT file (`name<<DELIM` … `DELIM` blocks and `name=value` lines). */
@@ -72,7 +88,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 function finish(files: RunnerFiles, exitCode: number, stdout: string, stderr: string, secrets: string[]): RunResult {
   const outputsText = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
   const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
-  rmSync(files.dir, { recursive: true, force: true });
+  if (!files.keep) rmSync(files.dir, { recursive: true, force: true });
   assertNoLeaks(
     [
       { name: 'stdout', text: stdout },
@@ -113,7 +129,7 @@ export async function runBundle(name: string, options: RunOptions & { node?: str
  * The environment and process.exitCode are restored afterwards.
  */
 export async function runInProcess(run: () => Promise<void>, options: RunOptions): Promise<RunResult> {
-  const files = runnerFiles();
+  const files = inProcessFiles();
   const saved = { ...process.env };
   const savedExit = process.exitCode;
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('ASC_')) delete process.env[key];

@@ -51,6 +51,7 @@ test('an individual key (no issuer id) signs sub "user" and reports key-type ind
   const individual = generateTestKey();
   emulator.registerKey({ keyId: individual.keyId, issuerId: null, publicKey: individual.publicPem });
   const result = await runInProcess(() => run(), { inputs: credentials(individual, { 'issuer-id': '' }), secrets: keyEncodings(individual.privatePem) });
+  expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(result.outputs['key-type']).toBe('individual');
   expect(emulator.requests[0]?.tokenClaims).toMatchObject({ sub: 'user', aud: 'appstoreconnect-v1' });
@@ -60,6 +61,7 @@ test('an individual key (no issuer id) signs sub "user" and reports key-type ind
 test('credentials fall back to ASC_* env vars, and a base64 key is accepted', async () => {
   const b64 = Buffer.from(key.privatePem).toString('base64');
   const result = await runInProcess(() => run(), options({ 'api-base-url': emulator.baseUrl }, { env: { ASC_ISSUER_ID: key.issuerId, ASC_KEY_ID: key.keyId, ASC_PRIVATE_KEY: b64 } }));
+  expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(result.outputs['key-type']).toBe('team');
 });

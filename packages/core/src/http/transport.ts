@@ -65,7 +65,9 @@ async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpReques
   try {
     return await doFetch(url, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (cause) {
-    const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+    // DOMException is not always an `instanceof Error` (other realms), so test the name only.
+    const name = (cause as { name?: unknown })?.name;
+    const timedOut = name === 'TimeoutError' || name === 'AbortError';
     // A refused connection never reached the server; anything else may have been applied.
     const refused = errorCode(cause) === 'ECONNREFUSED' || errorCode(cause) === 'ENOTFOUND';
     const what = timedOut ? `timed out after ${timeoutMs} ms` : `network error (${errorCode(cause) ?? describe(cause)})`;
@@ -74,8 +76,8 @@ async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpReques
 }
 
 function errorCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return cause?.code ?? (error as { code?: string })?.code;
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function describe(error: unknown): string {

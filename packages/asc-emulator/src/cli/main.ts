@@ -1,0 +1,64 @@
+/**
+ * The emulator as a process, for the demo and the e2e workflow:
+ *   tsx packages/asc-emulator/src/cli.ts --port 0 --seed seed.json --keys-from-env [--transcript FILE]
+ * Prints one JSON line `{"baseUrl": "..."}` when listening; SIGTERM/SIGINT close it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startEmulator, transcriptLine } from '../emulator.js';
+import type { Emulator, Seed, SeedKey } from '../types.js';
+
+const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation]
+  --keys-from-env      read keys from ASC_EMULATOR_KEYS (JSON array of {keyId, issuerId, publicKey})
+  --transcript FILE    write every request as a JSON line on exit
+  --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+function keysFromEnv(env: NodeJS.ProcessEnv): SeedKey[] {
+  const raw = env.ASC_EMULATOR_KEYS;
+  if (!raw) throw new Error('--keys-from-env: ASC_EMULATOR_KEYS is not set');
+  const keys = JSON.parse(raw) as SeedKey[];
+  if (!Array.isArray(keys)) throw new Error('ASC_EMULATOR_KEYS must be a JSON array of {keyId, issuerId, publicKey}');
+  return keys;
+}
+
+function writeTranscript(file: string, emulator: Emulator): void {
+  const lines = emulator.requests.map((e) => JSON.stringify({ request: transcriptLine(e), ...e }));
+  writeFileSync(file, lines.length ? `${lines.join('\n')}\n` : '');
+}
+
+/** Starts the emulator; resolves with a function that shuts it down and returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<() => Promise<number>> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+      spec: { type: 'string' },
+      'keys-from-env': { type: 'boolean', default: false },
+      transcript: { type: 'string' },
+      'fail-on-violation': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return async () => 0;
+  }
+  const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : undefined;
+  const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
+  const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
+  io.stdout(JSON.stringify({ baseUrl: emulator.baseUrl }));
+  return async () => {
+    await emulator.close();
+    if (values.transcript) writeTranscript(values.transcript, emulator);
+    for (const v of emulator.violations) io.stderr(`asc-emulator: contract violation (${v.direction}) ${v.method} ${v.path}: ${v.problems.join('; ')}`);
+    return values['fail-on-violation'] && emulator.violations.length ? 1 : 0;
+  };
+}

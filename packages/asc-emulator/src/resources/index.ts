@@ -1,0 +1,28 @@
+/** Every emulated resource family. Add a family here (apps first: others' seeds refer to apps). */
+import type { TypeRegistry, ResourceType } from '../jsonapi/resource-types.js';
+import type { Route } from '../routing/router.js';
+import type { ResourceRecord, Seed } from '../types.js';
+import type { EmulatorState } from '../store/state.js';
+import { appsFamily } from './apps.js';
+import { betaGroupsFamily } from './beta-groups.js';
+import { salesReportsFamily } from './sales-reports.js';
+import type { ResourceFamily } from './family.js';
+
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily];
+
+export function allRoutes(): Route[] {
+  return FAMILIES.flatMap((f) => f.routes);
+}
+
+export function typeRegistry(): TypeRegistry {
+  return new Map<string, ResourceType>(FAMILIES.flatMap((f) => f.types.map((t) => [t.type, t] as const)));
+}
+
+/** Loads a seed into an empty state: each family's part, then raw `resources`. */
+export function applySeed(state: EmulatorState, seed: Seed): void {
+  for (const family of FAMILIES) family.seed?.(state, seed);
+  for (const r of seed.resources ?? []) {
+    const record: ResourceRecord = { ...r, attributes: { ...r.attributes }, relationships: { ...r.relationships } };
+    state.create(record.type, record);
+  }
+}
