@@ -4,26 +4,21 @@
  * Authorization value. `::add-mask::` lines are how secrets are registered with the runner
  * (the runner swallows them), so they are the one place a secret may appear.
  */
+import { keyMaterialVariants } from '../packages/core/src/auth/key-armor.js';
+
 export interface LeakSource {
   name: string;
   text: string;
 }
 
-/** Every encoding of a PEM key a secret might be pasted in, and each long line of its body. */
+/**
+ * Every encoding of a key that the parser accepts (core's keyMaterialVariants: PEM, literal \n,
+ * base64 of the PEM, DER body and its lines), plus every 24-character window of the DER body:
+ * a fragment of the key anywhere is a leak too.
+ */
 export function keyEncodings(pem: string): string[] {
-  const normalized = pem.replace(/\r\n/g, '\n').trim();
-  const body = normalized.split('\n').filter((l) => !l.startsWith('-----'));
-  const der = body.join('');
-  return [
-    normalized,
-    normalized.replace(/\n/g, '\\n'),
-    Buffer.from(normalized + '\n').toString('base64'),
-    Buffer.from(normalized).toString('base64'),
-    der,
-    ...body.filter((l) => l.length >= 16),
-    // Fragments: a 24-character window of the DER body anywhere is a leak too.
-    ...windows(der, 24, 12),
-  ];
+  const der = pem.replace(/\r\n/g, '\n').split('\n').filter((l) => !l.startsWith('-----')).join('').trim();
+  return [...keyMaterialVariants(pem), ...windows(der, 24, 12)];
 }
 
 function windows(text: string, size: number, step: number): string[] {

@@ -86,20 +86,24 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 function finish(files: RunnerFiles, exitCode: number, stdout: string, stderr: string, secrets: string[]): RunResult {
-  const outputsText = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
+  const output = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
   const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
   if (!files.keep) rmSync(files.dir, { recursive: true, force: true });
+  return scanned(exitCode, stdout, stderr, output, summary, secrets);
+}
+
+function scanned(exitCode: number, stdout: string, stderr: string, output: string, summary: string, secrets: string[]): RunResult {
   assertNoLeaks(
     [
       { name: 'stdout', text: stdout },
       { name: 'stderr', text: stderr },
-      { name: 'GITHUB_OUTPUT', text: outputsText },
+      { name: 'GITHUB_OUTPUT', text: output },
       { name: 'job summary', text: summary },
     ],
     secrets,
   );
   const errors = stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, ''));
-  return { exitCode, stdout, stderr, outputs: parseOutputFile(outputsText), summary, errors };
+  return { exitCode, stdout, stderr, outputs: parseOutputFile(output), summary, errors };
 }
 
 function inputsEnv(inputs: Record<string, string>): Record<string, string> {
@@ -124,35 +128,68 @@ export async function runBundle(name: string, options: RunOptions & { node?: str
   return finish(files, exitCode, stdout, stderr, options.secrets ?? []);
 }
 
+/** The values registered with `::add-mask::`, unescaped as the runner does. */
+export function maskedValues(lines: string[]): string[] {
+  return lines
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => l.slice('::add-mask::'.length).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+}
+
+export interface InProcessResult<T> {
+  value?: T;
+  error?: unknown;
+  stdout: string;
+  /** stdout split into non-empty lines. */
+  lines: string[];
+  /** The raw GITHUB_OUTPUT and GITHUB_STEP_SUMMARY texts. */
+  output: string;
+  summary: string;
+  exitCode: number;
+}
+
 /**
- * Runs an action's `run()` in this process with the runner's env and files, capturing stdout.
- * The environment and process.exitCode are restored afterwards.
+ * Runs `fn` in this process as the runner would run an action: INPUT_* and ASC_* variables
+ * replaced by `inputs` and `env`, the runner's files, stdout captured. process.env and
+ * process.exitCode are restored afterwards; what `fn` returned or threw is handed back.
  */
-export async function runInProcess(run: () => Promise<void>, options: RunOptions): Promise<RunResult> {
+export async function asRunner<T>(inputs: Record<string, string>, env: Record<string, string | undefined>, fn: () => T | Promise<T>): Promise<InProcessResult<T>> {
   const files = inProcessFiles();
   const saved = { ...process.env };
   const savedExit = process.exitCode;
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('ASC_')) delete process.env[key];
-  Object.assign(process.env, files.env, inputsEnv(options.inputs));
-  for (const [k, v] of Object.entries(options.env ?? {})) {
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('ASC_') || key === 'RUNNER_DEBUG') delete process.env[key];
+  Object.assign(process.env, files.env, inputsEnv(inputs));
+  for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  let stdout = '';
-  const write = process.stdout.write.bind(process.stdout);
+  const chunks: string[] = [];
+  const write = process.stdout.write;
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
   }) as typeof process.stdout.write;
   process.exitCode = 0;
+  const result: Partial<InProcessResult<T>> = {};
   try {
-    await run();
+    result.value = await fn();
+  } catch (error) {
+    result.error = error;
   } finally {
     process.stdout.write = write;
+    result.exitCode = Number(process.exitCode ?? 0);
+    process.exitCode = savedExit;
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
   }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = savedExit;
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
-  return finish(files, exitCode, stdout, '', options.secrets ?? []);
+  const stdout = chunks.join('');
+  const output = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
+  const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
+  return { ...result, stdout, lines: stdout.split(/\r?\n/).filter((l) => l !== ''), output, summary } as InProcessResult<T>;
+}
+
+/** Runs an action's `run()` in this process with the runner's env and files; scans for leaks. */
+export async function runInProcess(run: () => Promise<void>, options: RunOptions): Promise<RunResult> {
+  const r = await asRunner(options.inputs, options.env ?? {}, run);
+  if (r.error) throw r.error;
+  return scanned(r.exitCode, r.stdout, '', r.output, r.summary, options.secrets ?? []);
 }

@@ -7,7 +7,7 @@ import { readCommonInputs, type CommonInputs } from '../../src/action/common-inp
 import { keyMaterialVariants } from '../../src/auth/private-key.js';
 import { generateTestKey } from '../../../../test-support/keys.js';
 import { keyEncodings } from '../../../../test-support/leaks.js';
-import { asRunner, maskedValues } from './runner.js';
+import { asRunner, maskedValues } from '../../../../test-support/runner.js';
 
 const testKey = generateTestKey();
 const base = { 'key-id': testKey.keyId, 'issuer-id': testKey.issuerId, 'private-key': testKey.privatePem };

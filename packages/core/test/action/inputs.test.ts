@@ -1,6 +1,6 @@
 import { InputError } from '../../src/errors.js';
 import { boolean, duration, enumeration, integer, list, multiline, optional, required } from '../../src/action/inputs.js';
-import { asRunner, inputEnvName } from './runner.js';
+import { asRunner, inputEnvName } from '../../../../test-support/runner.js';
 
 /** Runs `read` with one input set the way the runner sets it; returns the value or the InputError. */
 async function withInput<T>(name: string, value: string | undefined, read: () => T): Promise<{ value?: T; error?: InputError }> {

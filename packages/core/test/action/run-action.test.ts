@@ -17,7 +17,7 @@ import { TokenSource } from '../../src/auth/token.js';
 import { VirtualClock } from '../../src/clock.js';
 import { generateTestKey } from '../../../../test-support/keys.js';
 import { assertNoLeaks, keyEncodings } from '../../../../test-support/leaks.js';
-import { asRunner, maskedValues } from './runner.js';
+import { asRunner, maskedValues } from '../../../../test-support/runner.js';
 
 const testKey = generateTestKey();
 const inputs = { 'key-id': testKey.keyId, 'issuer-id': testKey.issuerId, 'private-key': testKey.privatePem };
@@ -67,13 +67,13 @@ describe('runAction', () => {
 
   test('success leaves the exit code alone and prints no error', async () => {
     const result = await asRunner({}, {}, () => runAction('x', async () => core.info('done')));
-    expect(result.exitCode).toBeUndefined();
+    expect(result.exitCode).toBe(0);
     expect(result.lines).toEqual(['done']);
   });
 
   test('an InputError fails with its message', async () => {
     const good = await asRunner(inputs, {}, () => runAction('x', async () => void readCommonInputs()));
-    expect(good.exitCode).toBeUndefined();
+    expect(good.exitCode).toBe(0);
     expect(errorLines(good.lines)).toEqual([]);
     const bad = await asRunner({ ...inputs, 'api-base-url': 'http://example.com' }, {}, () => runAction('x', async () => void readCommonInputs()));
     expect(bad.exitCode).toBe(1);
