@@ -13,12 +13,12 @@ export interface LeakSource {
 
 /**
  * Every encoding of a key that the parser accepts (core's keyMaterialVariants: PEM, literal \n,
- * base64 of the PEM, DER body and its lines), plus every 24-character window of the DER body:
+ * base64 of the PEM, DER body and its lines), plus 20-character windows of the DER body every 4 characters (any 23-character fragment contains one):
  * a fragment of the key anywhere is a leak too.
  */
 export function keyEncodings(pem: string): string[] {
   const der = pem.replace(/\r\n/g, '\n').split('\n').filter((l) => !l.startsWith('-----')).join('').trim();
-  return [...keyMaterialVariants(pem), ...windows(der, 24, 12)];
+  return [...keyMaterialVariants(pem), ...windows(der, 20, 4)];
 }
 
 function windows(text: string, size: number, step: number): string[] {
