@@ -1,4 +1,4 @@
-import { connect, readCommonInputs, runAction, setOutputs, type ConnectDeps } from '@asc-actions/core';
+import { actionsLogger, connect, readCommonInputs, runAction, setOutputs, type ConnectDeps } from '@asc-actions/core';
 import { checkCredentials } from './check.js';
 import { writeSummary } from './summary.js';
 
@@ -8,8 +8,9 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
     'check-credentials',
     async () => {
       const settings = readCommonInputs();
-      const { client, tokens } = connect(settings, deps);
-      const result = await checkCredentials(client, { keyType: tokens.keyType, now: () => (deps.clock ?? Date).now() });
+      const logger = deps.logger ?? actionsLogger();
+      const { client, tokens } = connect(settings, { ...deps, logger });
+      const result = await checkCredentials(client, { keyType: tokens.keyType, now: () => (deps.clock ?? Date).now(), logger });
       setOutputs({
         'key-type': result.keyType,
         'rate-limit-limit': result.rateLimit.limit ?? '',

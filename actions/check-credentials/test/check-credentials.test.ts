@@ -123,3 +123,18 @@ test('the bundle fails with one clear line for a garbled key, quoting none of it
   expect(result.errors[0]).toMatch(/private-key/);
   expect(emulator.requests).toHaveLength(0);
 });
+
+test('a runner clock far from the API clock is reported as skew with a warning', async () => {
+  await emulator.close();
+  // The API's clock runs 5 minutes ahead of the runner's: tokens still verify (iat is backdated
+  // 60 s and lives 20 minutes) but the check says how far off the runner is.
+  emulator = await startEmulator({ seed: { apps: makeApps(1) }, clock: { now: () => Date.now() + 300_000 } });
+  emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  const result = await runInProcess(() => run(), options(credentials()));
+  expect(result.exitCode).toBe(0);
+  const skew = Number(result.outputs['clock-skew-seconds']);
+  expect(skew).toBeGreaterThanOrEqual(-301);
+  expect(skew).toBeLessThanOrEqual(-299);
+  expect(result.stdout).toMatch(/::warning::The runner's clock is -\d+ s off/);
+  expect(result.summary).toMatch(/The runner&#39;s clock is -(299|300|301) s off/);
+});

@@ -32,7 +32,7 @@ export { maskToken, maskKeyText, maskKeyObject } from './action/mask.js';
 export { actionsLogger } from './action/logger.js';
 export { connect, type ConnectDeps } from './action/connect.js';
 export { setOutputs, summary } from './action/outputs.js';
-export { escapeMarkdown } from './action/markdown.js';
+export { escapeHtml, escapeMarkdown } from './action/markdown.js';
 
 export { listApps, getApp, findApp, isAppId, type ListOptions } from './api/apps.js';
 export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';

@@ -81,7 +81,8 @@ export async function handleRequest(req: IncomingRequest, deps: PipelineDeps): P
 }
 
 async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEntry, body: unknown): Promise<Outcome> {
-  const headers: Record<string, string> = {};
+  // The Date header follows the emulator's clock, so a virtual clock shows up as clock skew.
+  const headers: Record<string, string> = { Date: new Date(deps.now()).toUTCString() };
   const verdict = await verifyBearer(req.headers.authorization, deps.keys, deps.now());
   if (verdict.claims) entry.tokenClaims = verdict.claims;
   const latency = deps.faults.take(req.method, req.pathname, ['latency']);

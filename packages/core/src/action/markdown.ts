@@ -1,13 +1,23 @@
 /**
- * Escapes untrusted text (review bodies, app names, file content) for a job summary: markdown
- * and HTML render as literal text, and the line cannot start a workflow command.
+ * Untrusted text (review bodies, app names, file content) in a job summary must render as the
+ * literal text. core.summary's tables, lists and headings are HTML, where only HTML escaping
+ * applies (markdown inside an HTML block is not rendered); plain markdown lines need markdown
+ * escaping too.
  */
-export function escapeMarkdown(text: string): string {
+
+/** For text placed in HTML: core.summary table cells, list items, headings. */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** For text placed in a markdown line: HTML escaped, markdown punctuation backslashed, one line. */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text)
     .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ')
-    .replace(/^::/, '\\:\\:');
+    .replace(/\r?\n/g, ' ');
 }
