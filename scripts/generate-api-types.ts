@@ -10,6 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applySharedDefaults } from '../test-support/shared-paths.js';
+
+applySharedDefaults();
 
 /** Component schemas to generate (their references come along). */
 export const SCHEMAS = [

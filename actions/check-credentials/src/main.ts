@@ -4,9 +4,7 @@ import { writeSummary } from './summary.js';
 
 /** Wiring only: inputs → one authenticated read → outputs and job summary. */
 export async function run(deps: ConnectDeps = {}): Promise<void> {
-  await runAction(
-    'check-credentials',
-    async () => {
+  await runAction('check-credentials', async () => {
       const settings = readCommonInputs();
       const logger = deps.logger ?? actionsLogger();
       const { client, tokens } = connect(settings, { ...deps, logger });
@@ -20,7 +18,5 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
         result: JSON.stringify(result),
       });
       await writeSummary(result, { keyId: settings.keyId, apiBaseUrl: settings.apiBaseUrl });
-    },
-    { requiredRole: 'any role (this action only lists apps)' },
-  );
+  });
 }
