@@ -38,3 +38,4 @@ export { listApps, getApp, findApp, isAppId, type ListOptions } from './api/apps
 export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
+export { actionsCache, type CacheStore } from './action/cache.js';

@@ -1,0 +1,51 @@
+import * as cache from '@actions/cache';
+import type { Logger } from '../logger.js';
+
+/**
+ * The Actions cache, as the actions use it: state kept across runs (the newest review seen,
+ * downloaded reports). A cache is an optimisation, never a dependency: with no cache service
+ * (local runs, some self-hosted runners) or on any cache failure the action says so once and
+ * goes on without it.
+ */
+export interface CacheStore {
+  /** A cache service is configured for this job. */
+  readonly available: boolean;
+  /** Restores `paths` from the first key that matches (exact `key`, then `restoreKeys` as prefixes). */
+  restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
+  /** Saves `paths` under `key`; false when there is no service or the key exists already (entries are immutable). */
+  save(paths: string[], key: string): Promise<boolean>;
+}
+
+export function actionsCache(logger: Logger): CacheStore {
+  // isFeatureAvailable first: without a cache service, restore/save warn and spend ~10 s in retries.
+  const available = cache.isFeatureAvailable();
+  let told = false;
+  const unavailable = (): void => {
+    if (told) return;
+    told = true;
+    logger.warning('No GitHub Actions cache service is available to this job: going on without the cache.');
+  };
+  return {
+    available,
+    async restore(paths, key, restoreKeys = []) {
+      if (!available) return unavailable(), undefined;
+      try {
+        return await cache.restoreCache(paths, key, restoreKeys);
+      } catch (error) {
+        logger.warning(`The cache could not be read (${describe(error)}); going on without it.`);
+        return undefined;
+      }
+    },
+    async save(paths, key) {
+      if (!available) return unavailable(), false;
+      try {
+        return (await cache.saveCache(paths, key)) !== -1;
+      } catch (error) {
+        logger.warning(`The cache could not be written (${describe(error)}); the next run will fetch again.`);
+        return false;
+      }
+    },
+  };
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
