@@ -5,6 +5,10 @@
 import { parseArgs } from 'node:util';
 import { printTable, type BenchRow } from './table.js';
 import { scenarios } from './scenarios/index.js';
+import { applySharedDefaults } from '../test-support/shared-paths.js';
+
+// The emulator checks every request against Apple's spec when it can find it, as in the tests.
+applySharedDefaults();
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const rows: BenchRow[] = [];

@@ -19,12 +19,19 @@ export const SCHEMAS = [
   'App', 'AppsResponse', 'AppResponse', 'AppUpdateRequest',
   'BetaGroup', 'BetaGroupsResponse', 'BetaGroupResponse', 'BetaGroupCreateRequest',
   'ErrorResponse', 'PagingInformation', 'DocumentLinks', 'PagedDocumentLinks', 'ResourceLinks',
+  'CustomerReview', 'CustomerReviewsResponse', 'CustomerReviewResponse', 'CustomerReviewResponseV1', 'CustomerReviewResponseV1Response', 'CustomerReviewResponseV1CreateRequest', 'TerritoryCode',
+  'AppInfo', 'AppInfosResponse', 'AppInfoResponse', 'AppInfoUpdateRequest', 'AppInfoLocalization', 'AppInfoLocalizationsResponse', 'AppInfoLocalizationResponse', 'AppInfoLocalizationCreateRequest', 'AppInfoLocalizationUpdateRequest', 'AppStoreVersion', 'AppStoreVersionsResponse', 'AppStoreVersionResponse', 'AppStoreVersionCreateRequest', 'AppStoreVersionUpdateRequest', 'AppStoreVersionLocalization', 'AppStoreVersionLocalizationsResponse', 'AppStoreVersionLocalizationResponse', 'AppStoreVersionLocalizationCreateRequest', 'AppStoreVersionLocalizationUpdateRequest', 'AppStoreReviewDetail', 'AppStoreReviewDetailResponse', 'AppStoreReviewDetailCreateRequest', 'AppStoreReviewDetailUpdateRequest', 'AppCategory', 'AppCategoriesResponse', 'AppVersionState', 'Platform',
+  'Build', 'BuildBetaDetail', 'BuildUpload', 'PrereleaseVersion', 'BetaTester', 'BetaBuildLocalization', 'BetaAppLocalization', 'BetaAppReviewDetail', 'BetaAppReviewSubmission', 'BetaReviewState', 'InternalBetaState', 'ExternalBetaState',
 ];
 
 /** Operation ids whose path, query parameters, body and response get named types. */
 export const OPERATIONS = [
   'apps_getCollection', 'apps_getInstance', 'apps_updateInstance',
   'betaGroups_getCollection', 'betaGroups_getInstance', 'betaGroups_createInstance',
+  'apps_customerReviews_getToManyRelated', 'customerReviews_getInstance', 'customerReviews_response_getToOneRelated', 'customerReviewResponses_createInstance', 'customerReviewResponses_getInstance', 'customerReviewResponses_deleteInstance',
+  'apps_appInfos_getToManyRelated', 'appInfos_getInstance', 'appInfos_updateInstance', 'appInfos_appInfoLocalizations_getToManyRelated', 'appInfoLocalizations_createInstance', 'appInfoLocalizations_updateInstance', 'apps_appStoreVersions_getToManyRelated', 'appStoreVersions_getInstance', 'appStoreVersions_createInstance', 'appStoreVersions_updateInstance', 'appStoreVersionLocalizations_createInstance', 'appStoreVersionLocalizations_updateInstance', 'appStoreVersions_appStoreReviewDetail_getToOneRelated', 'appStoreReviewDetails_createInstance', 'appStoreReviewDetails_updateInstance', 'appCategories_getCollection',
+  'salesReports_getCollection', 'financeReports_getCollection',
+  'builds_getCollection', 'builds_getInstance', 'builds_updateInstance', 'builds_buildBetaDetail_getToOneRelated', 'buildBetaDetails_updateInstance', 'apps_buildUploads_getToManyRelated', 'apps_betaGroups_getToManyRelated', 'betaGroups_builds_createToManyRelationship', 'betaGroups_betaTesters_getToManyRelationship', 'betaGroups_betaTesters_createToManyRelationship', 'betaTesters_getCollection', 'betaTesters_createInstance', 'builds_betaBuildLocalizations_getToManyRelated', 'betaBuildLocalizations_createInstance', 'betaBuildLocalizations_updateInstance', 'apps_betaAppLocalizations_getToManyRelated', 'apps_betaAppReviewDetail_getToOneRelated', 'betaAppReviewSubmissions_getCollection', 'betaAppReviewSubmissions_createInstance',
 ];
 
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/core/src/api/generated');

@@ -1,8 +1,12 @@
 import type { BenchRow } from '../table.js';
+import { assignTestflightGroup } from './assign-testflight-group.js';
 import { clientOverhead } from './client-overhead.js';
 import { coldStart } from './cold-start.js';
 import { paging10k } from './paging.js';
+import { respondToReviews } from './respond-to-reviews.js';
+import { salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
+import { uploadMetadata } from './upload-metadata.js';
 
 export interface Scenario {
   name: string;
@@ -14,4 +18,8 @@ export const scenarios: Scenario[] = [
   { name: 'client-overhead', run: clientOverhead },
   { name: 'signatures', run: signaturesPerHour },
   { name: 'paging', run: paging10k },
+  { name: 'assign-testflight-group', run: assignTestflightGroup },
+  { name: 'respond-to-reviews', run: respondToReviews },
+  { name: 'sales-report', run: salesReport },
+  { name: 'upload-metadata', run: uploadMetadata },
 ];

@@ -2,6 +2,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { EmulatorState } from './store/state.js';
 import type { Faults } from './faults/faults.js';
+import type { SeedAppStore } from './resources/app-store/seed-types.js';
+import type { SeedReportVendor } from './reports/vendors.js';
+import type { SeedCustomerReview } from './seed/reviews.js';
 
 /** An App Store Connect API key the emulator accepts tokens from. */
 export interface EmulatorKey {
@@ -152,6 +155,11 @@ export interface Seed {
   apps?: SeedApp[];
   betaGroups?: SeedBetaGroup[];
   salesReports?: SeedSalesReport[];
+  /** Vendors whose reports are generated on request (any type, any published date); see reports/vendors.ts. */
+  reportVendors?: SeedReportVendor[];
+  customerReviews?: SeedCustomerReview[];
+  /** Store metadata per app (app infos, versions, localizations, review details); see resources/app-store/. */
+  appStore?: SeedAppStore[];
   keys?: SeedKey[];
   /** Raw resources of any type, for families without a seed helper yet. */
   resources?: ResourceRecord[];

@@ -87,7 +87,7 @@ test('a path outside the spec is Apple\'s 404; a method outside it a 405; both r
 });
 
 test('a path in the spec that the emulator does not implement is a loud 501, not a violation', async () => {
-  const res = await h.get('/v1/builds');
+  const res = await h.get('/v1/ciProducts'); // Xcode Cloud: not emulated
   expect(res.status).toBe(501);
   expect(await firstError(res)).toMatchObject({ code: 'EMULATOR_NOT_IMPLEMENTED' });
   expect(h.emu.violations).toEqual([]);

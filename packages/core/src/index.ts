@@ -35,7 +35,34 @@ export { setOutputs, summary } from './action/outputs.js';
 export { escapeHtml, escapeMarkdown } from './action/markdown.js';
 
 export { listApps, getApp, findApp, isAppId, type ListOptions } from './api/apps.js';
+export { getSalesReport, getFinanceReport, reportAbsence, latestReportVersion, type StreamClientLike, type ReportAbsence } from './api/reports.js';
+export { customerReviewPages, getCustomerReview, getReviewReply, createReviewReply, getReviewResponse, deleteReviewResponse, REVIEW_REPLY_MAX_LENGTH, type ReviewsClient } from './api/customer-reviews.js';
 export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
 export { actionsCache, type CacheStore } from './action/cache.js';
+export { annotate, maskValue, type AnnotationLevel, type AnnotationPlace } from './action/annotations.js';
+export { collect, includedOfType, linkedIds, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './api/documents.js';
+export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './api/app-infos.js';
+export { listAppInfoLocalizations, createAppInfoLocalization, updateAppInfoLocalization, type AppInfoLocalizationAttributes } from './api/app-info-localizations.js';
+export { listAppStoreVersions, createAppStoreVersion, updateAppStoreVersion, EDITABLE_VERSION_STATES, type AppStoreVersionAttributes } from './api/app-store-versions.js';
+export {
+  listAppStoreVersionLocalizations,
+  createAppStoreVersionLocalization,
+  updateAppStoreVersionLocalization,
+  type AppStoreVersionLocalizationAttributes,
+} from './api/app-store-version-localizations.js';
+export { getReviewDetailOfVersion, createReviewDetail, updateReviewDetail, type AppStoreReviewDetailAttributes } from './api/app-store-review-details.js';
+export { listAppCategories } from './api/app-categories.js';
+export { listBuilds, getBuild, updateBuild, getBuildBetaDetail, updateBuildBetaDetail, listBuildUploads, type BuildAttributes } from './api/builds.js';
+export { listBetaGroups, createBetaGroup, addBuildsToBetaGroup, listBetaGroupTesterIds, addTestersToBetaGroup } from './api/beta-groups.js';
+export { findBetaTestersByEmail, createBetaTester, EMAILS_PER_LOOKUP, type NewBetaTester } from './api/beta-testers.js';
+export {
+  listBetaBuildLocalizations,
+  createBetaBuildLocalization,
+  updateBetaBuildLocalization,
+  listBetaAppLocalizations,
+  getBetaAppReviewDetail,
+  listBetaAppReviewSubmissions,
+  submitForBetaReview,
+} from './api/beta-review.js';

@@ -35,7 +35,10 @@ export function resourceObject(record: ResourceRecord, dc: DocumentContext, with
   for (const name of Object.keys(dc.types.get(record.type)?.relationships ?? {})) {
     if (!keep(name)) continue;
     const rel: Record<string, unknown> = { links: { self: `${self}/relationships/${name}`, related: `${self}/${name}` } };
-    if (withData.includes(name)) rel.data = record.relationships[name] ?? null;
+    // Apple's spec declares included to-one linkage `data` as a non-nullable object: an empty
+    // to-one relationship is sent without `data` (to-many: an empty array).
+    const linkage = record.relationships[name] ?? (dc.types.get(record.type)?.relationships[name]?.many ? [] : null);
+    if (withData.includes(name) && linkage !== null) rel.data = linkage;
     relationships[name] = rel;
   }
   const out: Record<string, unknown> = { type: record.type, id: record.id, attributes };

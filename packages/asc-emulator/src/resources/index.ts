@@ -6,9 +6,14 @@ import type { EmulatorState } from '../store/state.js';
 import { appsFamily } from './apps.js';
 import { betaGroupsFamily } from './beta-groups.js';
 import { salesReportsFamily } from './sales-reports.js';
+import { testflightFamilies } from './testflight/index.js';
+import { financeReportsFamily } from './finance-reports.js';
+import { customerReviewsFamily } from './customer-reviews.js';
+import { customerReviewResponsesFamily } from './customer-review-responses.js';
+import { appStoreFamilies } from './app-store/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily];
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies];
 
 export function allRoutes(): Route[] {
   return FAMILIES.flatMap((f) => f.routes);

@@ -1,63 +1,57 @@
 /**
  * Sales and Trends: `GET /v1/salesReports`, answered as Apple does — gzipped TSV with
- * `Content-Type: application/a-gzip`.
+ * `Content-Type: application/a-gzip` (Apple's words and headers: reports/answers.ts).
  *
- * Fidelity (real behaviour the spec does not state):
- * - a report that does not exist yet is a **404** JSON error ("The request expected results but
- *   none were found" / "Report is not available yet…"), although the spec declares no 404 for
- *   this operation; a day without sales is also a 404 ("There were no sales for the date
- *   specified."). Seed such a day with `tsv: null`;
- * - a wrong `filter[version]` is a 400 naming the latest version;
- * - an unknown vendor number is a 400 ("Invalid vendor number specified. Try again.");
- * - without `filter[reportDate]` the latest report is returned;
- * - a captured response carried `Content-Encoding: agzip` (not `gzip`) and the file name in
- *   `x-reports-filename`: HTTP clients must not rely on transparent decompression, so the
- *   emulator does not offer it either.
+ * Two sources of reports:
+ * - `seed.salesReports`: explicit reports (`tsv: null` is a day without sales); a date not
+ *   listed is "not available yet";
+ * - `seed.reportVendors`: every report type of the matrix (reports/catalog.ts), generated
+ *   deterministically for any date Apple would have published by the emulator's clock (8 am
+ *   Pacific the day after, the Monday after a week, the 5th after a month, 6 January after a
+ *   year); later dates are "not available yet", `noSalesDates` answer "no sales". An explicit
+ *   report for the same key wins over a generated one.
+ *
+ * Fidelity (real behaviour the spec does not state): the 404s although the spec declares none;
+ * a wrong `filter[version]` is a 400 naming the latest version; an unknown vendor a 400; without
+ * `filter[reportDate]` the latest report; `Content-Encoding: agzip`, so HTTP clients must not
+ * rely on transparent decompression and the emulator does not offer it either.
  */
-import { gzipSync } from 'node:zlib';
 import type { HandlerContext } from '../routing/router.js';
 import type { Reply } from '../server/reply.js';
 import type { SeedSalesReport } from '../types.js';
-import { AppleError, invalidParameter } from '../jsonapi/errors.js';
+import { invalidParameter } from '../jsonapi/errors.js';
+import { dateMatchesFrequency, findCombination, isPublished, latestPublished } from '../reports/catalog.js';
+import { layoutFor } from '../reports/layouts.js';
+import { DEFAULT_GENERATED_ROWS, type SeedReportVendor } from '../reports/vendors.js';
+import { generatedBody, gzipReply, NO_SALES, NOT_AVAILABLE_YET, noResults, salesFileName, unknownVendor, versionError } from '../reports/answers.js';
+import { gzipSync } from 'node:zlib';
 import type { ResourceFamily } from './family.js';
 
 const REQUIRED = ['vendorNumber', 'reportType', 'reportSubType', 'frequency'] as const;
-
-const NOT_AVAILABLE_YET =
-  'Report is not available yet. Daily reports for the Americas are available by 5 am Pacific Time; ' +
-  'Japan, Australia, and New Zealand by 5 am Japan Standard Time; and 5 am Central European Time for all other territories.';
-
-function noResults(detail: string): AppleError {
-  return new AppleError(404, [{ status: '404', code: 'NOT_FOUND', title: 'The request expected results but none were found', detail }]);
-}
+type Wanted = Record<(typeof REQUIRED)[number], string>;
 
 function filter(ctx: HandlerContext, name: string): string | undefined {
   return ctx.query.get(`filter[${name}]`);
 }
 
-function candidates(ctx: HandlerContext): SeedSalesReport[] {
-  const want: Record<string, string> = {};
+function wanted(ctx: HandlerContext): Wanted {
+  const want: Partial<Wanted> = {};
   for (const name of REQUIRED) {
     const value = filter(ctx, name);
     if (!value) throw invalidParameter(`filter[${name}]`, `The parameter 'filter[${name}]' is required.`);
     want[name] = value;
   }
-  const reports = ctx.state.salesReports;
-  if (reports.length && !reports.some((r) => r.vendorNumber === want.vendorNumber)) {
-    throw invalidParameter('filter[vendorNumber]', 'Invalid vendor number specified. Try again.');
-  }
-  return reports.filter((r) => REQUIRED.every((name) => r[name] === want[name]));
+  return want as Wanted;
 }
 
-function pick(ctx: HandlerContext, matching: SeedSalesReport[]): SeedSalesReport {
+/** Explicit reports only: the behaviour for `seed.salesReports`. */
+function explicitReport(ctx: HandlerContext, want: Wanted): SeedSalesReport {
+  const reports = ctx.state.salesReports;
+  if (!reports.some((r) => r.vendorNumber === want.vendorNumber)) throw unknownVendor();
+  const matching = reports.filter((r) => REQUIRED.every((name) => r[name] === want[name]));
   const latestVersion = matching.map((r) => r.version).sort().at(-1);
   const version = filter(ctx, 'version') ?? latestVersion;
-  if (latestVersion && !matching.some((r) => r.version === version)) {
-    throw invalidParameter(
-      'filter[version]',
-      `The version parameter you have specified is invalid. The latest version for this report is ${latestVersion}.`,
-    );
-  }
+  if (latestVersion && !matching.some((r) => r.version === version)) throw versionError(latestVersion);
   const sameVersion = matching.filter((r) => r.version === version);
   const date = filter(ctx, 'reportDate') ?? sameVersion.map((r) => r.reportDate).sort().at(-1);
   const report = sameVersion.find((r) => r.reportDate === date);
@@ -65,20 +59,44 @@ function pick(ctx: HandlerContext, matching: SeedSalesReport[]): SeedSalesReport
   return report;
 }
 
-function fileName(r: SeedSalesReport): string {
-  const prefix = r.reportType === 'SALES' ? `S_${r.frequency.charAt(0)}` : r.reportType;
-  return `${prefix}_${r.vendorNumber}_${r.reportDate.replace(/-/g, '')}.txt.gz`;
+function explicitReply(report: SeedSalesReport): Reply {
+  if (report.tsv === null) throw noResults(NO_SALES);
+  return gzipReply(gzipSync(Buffer.from(report.tsv, 'utf8')), salesFileName(report));
 }
 
-function getSalesReport(ctx: HandlerContext): Reply {
-  const report = pick(ctx, candidates(ctx));
-  if (report.tsv === null) throw noResults('There were no sales for the date specified.');
-  return {
-    status: 200,
-    binary: gzipSync(Buffer.from(report.tsv, 'utf8')),
-    contentType: 'application/a-gzip',
-    headers: { 'Content-Encoding': 'agzip', 'x-reports-filename': fileName(report) },
-  };
+/** A generated report for a vendor of `seed.reportVendors`. */
+async function generatedReply(ctx: HandlerContext, want: Wanted, vendor: SeedReportVendor): Promise<Reply> {
+  const combination = findCombination(want.reportType, want.reportSubType, want.frequency);
+  if (!combination) {
+    throw invalidParameter(
+      'filter[reportSubType]',
+      `Invalid request. ${want.reportType} reports are not available with reportSubType ${want.reportSubType} and frequency ${want.frequency}.`,
+    );
+  }
+  const versions = vendor.versions?.[want.reportType] ?? combination.versions;
+  const latest = versions.at(-1)!;
+  const version = filter(ctx, 'version') ?? latest;
+  if (!versions.includes(version)) throw versionError(latest);
+  const date = filter(ctx, 'reportDate') ?? latestPublished(want.frequency, ctx.now());
+  if (!dateMatchesFrequency(date, want.frequency)) {
+    throw invalidParameter('filter[reportDate]', `Invalid date format for frequency ${want.frequency}: '${date}'.`);
+  }
+  // A seeded report is served as seeded, whatever the clock says.
+  const key = { ...want, version, reportDate: date };
+  const explicit = ctx.state.salesReports.find((r) => (Object.keys(key) as Array<keyof typeof key>).every((k) => r[k] === key[k]));
+  if (explicit) return explicitReply(explicit);
+  if (!isPublished(want.frequency, date, ctx.now())) throw noResults(NOT_AVAILABLE_YET);
+  if (vendor.noSalesDates?.includes(date)) throw noResults(NO_SALES);
+  const columns = layoutFor(want.reportType, want.reportSubType, version, vendor.layouts);
+  const body = await generatedBody({ ...key, columns, rows: vendor.rows ?? DEFAULT_GENERATED_ROWS });
+  return gzipReply(body, salesFileName(key));
+}
+
+async function getSalesReport(ctx: HandlerContext): Promise<Reply> {
+  const want = wanted(ctx);
+  const vendor = ctx.state.reportVendors.find((v) => v.vendorNumber === want.vendorNumber);
+  if (vendor) return generatedReply(ctx, want, vendor);
+  return explicitReply(explicitReport(ctx, want));
 }
 
 export const salesReportsFamily: ResourceFamily = {
@@ -87,5 +105,6 @@ export const salesReportsFamily: ResourceFamily = {
   routes: [{ method: 'GET', path: '/v1/salesReports', handler: getSalesReport }],
   seed: (state, seed) => {
     state.salesReports.push(...(seed.salesReports ?? []).map((r) => ({ ...r })));
+    state.reportVendors.push(...(seed.reportVendors ?? []).map((v) => ({ ...v })));
   },
 };

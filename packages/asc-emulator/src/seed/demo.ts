@@ -1,5 +1,9 @@
 /** The default data: a handful of apps, two beta groups, and yesterday's sales report. */
+import { demoTestFlightSeed } from './demo-testflight.js';
 import type { Seed, SeedApp, SeedSalesReport } from '../types.js';
+import { demoReportVendors } from './demo-sales-reports.js';
+import { demoAppStore } from './demo-metadata.js';
+import { demoReviews } from './demo-reviews.js';
 
 export const DEMO_VENDOR_NUMBER = '85000000';
 export const DEMO_APP_ID = '1600000001';
@@ -64,5 +68,9 @@ export function demoSeed(now: number = Date.now()): Seed {
       { id: 'a1b2c3d4-0000-4000-8000-000000000002', app: DEMO_APP_ID, name: 'Public Beta' },
     ],
     salesReports: [report],
+    reportVendors: demoReportVendors(),
+    appStore: demoAppStore(DEMO_APP_ID),
+    customerReviews: demoReviews(DEMO_APP_ID, now),
+    ...demoTestFlightSeed(now),
   };
 }

@@ -3,6 +3,7 @@
  * the Sales and Trends reports. Tests read and write it directly.
  */
 import type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from '../types.js';
+import type { SeedReportVendor } from '../reports/vendors.js';
 
 /** Apple's app ids are numeric strings; almost everything else is a UUID. */
 const NUMERIC_ID_TYPES = new Set(['apps', 'builds']);
@@ -18,6 +19,8 @@ export class EmulatorState {
   private counter = 0;
   /** Sales and Trends reports; see resources/sales-reports.ts. */
   readonly salesReports: SeedSalesReport[] = [];
+  /** Vendors whose reports are generated on request; see reports/vendors.ts. */
+  readonly reportVendors: SeedReportVendor[] = [];
 
   /** All resources of a type, in insertion order (a copy of the list, the records themselves). */
   all(type: string): ResourceRecord[] {

@@ -17,7 +17,6 @@ export function escapeHtml(text: string): string {
 
 /** For text placed in a markdown line: HTML escaped, markdown punctuation backslashed, one line. */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+  // Markdown first: the entities escapeHtml writes (&#39;) must keep their '#'.
+  return escapeHtml(text.replace(/([\\`*_{}[\]()#+\-.!|~])/g, '\\$1').replace(/\r?\n/g, ' '));
 }

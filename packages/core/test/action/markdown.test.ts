@@ -16,3 +16,7 @@ test.each([
 ])('escapeMarkdown(%s)', (input, expected) => {
   expect(escapeMarkdown(input)).toBe(expected);
 });
+
+test("escapeMarkdown keeps the entity of an apostrophe intact", () => {
+  expect(escapeMarkdown("It's #1")).toBe('It&#39;s \\#1');
+});

@@ -33,11 +33,27 @@ function addAppleFormats(ajv) {
   return ajv;
 }
 
+/**
+ * Apple's spec has `enum: []` in places (e.g. `fields[appKeywords]` of
+ * `GET /v1/appStoreVersions/{id}/appStoreVersionLocalizations`), which is not a valid JSON
+ * Schema: ajv refuses to compile the whole operation. Such an enum is dropped (the parameter is
+ * then unconstrained) so the rest of the operation is still checked.
+ * @param {any} node
+ */
+function dropEmptyEnums(node) {
+  if (Array.isArray(node)) for (const item of node) dropEmptyEnums(item);
+  else if (node && typeof node === 'object') {
+    if (Array.isArray(node.enum) && node.enum.length === 0) delete node.enum;
+    for (const value of Object.values(node)) dropEmptyEnums(value);
+  }
+  return node;
+}
+
 /** @param {string} specPath */
 async function load(specPath) {
   const started = performance.now();
   const backend = new OpenAPIBackend({
-    definition: JSON.parse(readFileSync(specPath, 'utf8')),
+    definition: dropEmptyEnums(JSON.parse(readFileSync(specPath, 'utf8'))),
     // quick: synchronous dereference, no meta-validation of the 7 MB document, lazy ajv compilation.
     quick: true,
     validate: true,
@@ -49,7 +65,26 @@ async function load(specPath) {
   const operations = backend.router.getOperations();
   // openapi-backend rebuilds this 1,263-entry list on every call (~30 ms); it never changes.
   backend.router.getOperations = () => operations;
+  unsplitScalarQueryParams(backend.router);
   return { backend, operations, loadMs: performance.now() - started };
+}
+
+/**
+ * openapi-backend splits every `explode: false` query value on commas into an array, scalar
+ * parameters too, so `exists[publishedResponse]=false` arrived as ['false'] and failed "must be
+ * boolean". A one-item array of a parameter whose schema is not an array is put back as the value.
+ * @param {any} router
+ */
+function unsplitScalarQueryParams(router) {
+  const parse = router.parseRequest.bind(router);
+  router.parseRequest = (/** @type {any} */ req, /** @type {any} */ op) => {
+    const parsed = parse(req, op);
+    for (const p of op?.parameters ?? []) {
+      const value = parsed.query?.[p.name];
+      if (p.in === 'query' && p.schema?.type !== 'array' && Array.isArray(value) && value.length === 1) parsed.query[p.name] = value[0];
+    }
+    return parsed;
+  };
 }
 
 /** @param {any} op */

@@ -1,0 +1,47 @@
+/**
+ * What to Test: `test-notes` (text) or `test-notes-file` (a file). Either is plain text, meaning
+ * en-US, or a JSON object of locale → text. Each text is at most 4000 code points (Apple's limit,
+ * counted as Apple counts: `[...text].length`), checked here, before any request.
+ */
+import { InputError } from '@asc-actions/core';
+
+export const WHAT_TO_TEST_MAX = 4000;
+const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
+
+type Where = { input: string; file?: string };
+
+function fail(message: string, where: Where): never {
+  throw new InputError(`${where.file ?? where.input}: ${message}`, where);
+}
+
+function check(locale: string, text: string, where: Where): void {
+  if (!LOCALE.test(locale)) fail(`${JSON.stringify(locale)} is not a locale code such as en-US, de-DE or zh-Hans.`, where);
+  if (text.trim() === '') fail(`the test notes for ${locale} are empty.`, where);
+  const length = [...text].length;
+  if (length > WHAT_TO_TEST_MAX) fail(`the test notes for ${locale} have ${length} characters; Apple allows at most ${WHAT_TO_TEST_MAX}.`, where);
+}
+
+/** Locale → text. Plain text is en-US; a JSON object maps locales to texts. */
+export function parseTestNotes(raw: string, where: Where): Record<string, string> {
+  const text = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trim();
+  if (!text.startsWith('{')) {
+    check('en-US', text, where);
+    return { 'en-US': text };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    fail(`starts with "{" but is not valid JSON (${(e as Error).message}); give plain text, or a JSON object of locale → text.`, where);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail('must be a JSON object of locale → text, e.g. {"en-US": "…"}.', where);
+  const out: Record<string, string> = {};
+  for (const [locale, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof value !== 'string') fail(`the value for ${JSON.stringify(locale)} must be text.`, where);
+    const trimmed = value.replace(/\r\n?/g, '\n').trim();
+    check(locale, trimmed, where);
+    out[locale] = trimmed;
+  }
+  if (Object.keys(out).length === 0) fail('names no locale.', where);
+  return out;
+}

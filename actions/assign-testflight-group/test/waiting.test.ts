@@ -1,0 +1,95 @@
+import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
+
+let w: World;
+afterEach(async () => {
+  expect(w.emu.violations).toEqual([]);
+  await w.close();
+});
+
+const inputs = { app: APP_ID, 'build-number': '42', groups: 'Public Beta', 'test-notes': 'Try the new sync.' };
+const polls = (pattern: RegExp): number => w.emu.transcript().filter((l) => pattern.test(l)).length;
+
+test('a build that is listed late and processes for 20 minutes: waits (virtually), then hands it out', async () => {
+  const t0 = Date.now();
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', listedAfterMs: 8 * MIN, processingMs: 20 * MIN, usesNonExemptEncryption: false }] }));
+  const result = await w.run(inputs);
+  expect(result.errors).toEqual([]);
+  expect(result.outputs['processing-state']).toBe('VALID');
+  expect(result.outputs['beta-review-state']).toBe('WAITING_FOR_REVIEW');
+  // Not listed for 8 minutes: the listing was polled until it appeared, with growing intervals.
+  expect(polls(/^GET \/v1\/builds\?/)).toBeGreaterThanOrEqual(6);
+  const sleeps = w.clock.sleeps.filter((ms) => ms >= 15_000);
+  expect(sleeps.slice(0, 5)).toEqual([15_000, 22_500, 33_750, 50_625, 60_000]);
+  expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBeGreaterThanOrEqual(20 * MIN);
+  expect(Date.now() - t0).toBeLessThan(20_000); // nothing really slept
+  expect(result.stdout).toMatch(/build 42 \(IOS\) is not listed yet; .* next look in \d+ s/);
+  expect(result.stdout).toMatch(/build 1\.4 \(42\) is PROCESSING/);
+  expect(w.emu.state.relatedIds(w.emu.state.get('betaGroups', PUBLIC_BETA)!, 'builds')).toHaveLength(1);
+  expect(result.summary).toMatch(/<td>\+\d+m\d\ds<\/td><td>Found<\/td>/);
+});
+
+test('processing that ends INVALID stops with Apple\'s reason and changes nothing', async () => {
+  const errors = [{ code: 'ITMS-90683', description: 'Missing purpose string in Info.plist: NSCameraUsageDescription' }];
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 10 * MIN, outcome: 'INVALID', errors }] }));
+  const result = await w.run(inputs);
+  expect(result.exitCode).toBe(1);
+  expect(result.errors).toEqual([expect.stringContaining('processing ended INVALID: ITMS-90683 Missing purpose string in Info.plist: NSCameraUsageDescription')]);
+  expect(w.writes()).toEqual([]);
+  expect(w.emu.transcript().at(-1)).toMatch(/^GET \/v1\/apps\/1600000001\/buildUploads\?limit=200&filter\[cfBundleVersion\]=42&filter\[platform\]=IOS/);
+});
+
+test('45 simulated minutes of waiting: tokens are re-signed, no 401 ever reaches the action', async () => {
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', listedAfterMs: 5 * MIN, processingMs: 45 * MIN, betaDetailLagMs: 2 * MIN, usesNonExemptEncryption: false }] }));
+  const result = await w.run(inputs);
+  expect(result.errors).toEqual([]);
+  expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBeGreaterThanOrEqual(47 * MIN);
+  expect(w.emu.requests.filter((r) => r.status === 401)).toEqual([]);
+  const iats = new Set(w.emu.requests.map((r) => r.tokenClaims?.iat));
+  expect(iats.size).toBeGreaterThanOrEqual(3); // a 20-minute token cannot cover 47 minutes
+  // The beta detail answered 500 after processing: read as "not ready", not as a failure.
+  expect(w.emu.requests.filter((r) => r.path.endsWith('/buildBetaDetail') && r.status === 500).length).toBeGreaterThan(0);
+  expect(result.stdout).toContain('TestFlight details are not ready (5xx)');
+});
+
+test('polling slows down when the hourly budget runs low', async () => {
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 30 * MIN, usesNonExemptEncryption: false }] }));
+  w.emu.setRateLimit({ limit: 3600, remaining: 100 });
+  const result = await w.run({ ...inputs, groups: '', 'test-notes': '' });
+  expect(result.errors).toEqual([]);
+  // 100 left: polling may use a tenth of that per hour, so a look every 6 minutes at most.
+  const buildReads = polls(/^GET \/v1\/builds\/[^/?]+\?/);
+  expect(buildReads).toBeLessThanOrEqual(6);
+  expect(w.clock.sleeps.filter((ms) => ms >= 5 * MIN).length).toBeGreaterThanOrEqual(4);
+  expect(result.stdout).toMatch(/next look in 3\d\d s; \d+ requests left this hour/);
+});
+
+test('a build still processing at the deadline fails after processing-timeout, with no writes', async () => {
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 120 * MIN }] }));
+  const result = await w.run({ ...inputs, 'processing-timeout': '30m' });
+  expect(result.exitCode).toBe(1);
+  expect(result.errors[0]).toMatch(/still processing after 30 min \(processing-timeout\)/);
+  expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBe(30 * MIN);
+  expect(w.writes()).toEqual([]);
+});
+
+test('without waiting, a build still processing is refused before any write', async () => {
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 20 * MIN }] }));
+  const result = await w.run({ ...inputs, 'wait-for-processing': 'false' });
+  expect(result.exitCode).toBe(1);
+  expect(result.errors[0]).toMatch(/PROCESSING and wait-for-processing is false/);
+  expect(w.writes()).toEqual([]);
+  expect(w.clock.slept).toBe(0);
+});
+
+test('answering export compliance restarts processing: the action waits again before adding the build', async () => {
+  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T11:00:00Z', complianceReprocessMs: 3 * MIN }] }));
+  const result = await w.run({ ...inputs, 'uses-non-exempt-encryption': 'false' });
+  expect(result.errors).toEqual([]);
+  const writes = w.writes();
+  expect(writes).toEqual(['PATCH /v1/builds/' + w.emu.state.all('builds')[0]!.id, 'POST /v1/betaBuildLocalizations', `POST /v1/betaGroups/${PUBLIC_BETA}/relationships/builds`, 'POST /v1/betaAppReviewSubmissions']);
+  const transcript = w.emu.transcript();
+  const patchAt = transcript.indexOf(writes[0]!);
+  expect(transcript.slice(patchAt + 1, patchAt + 3).every((l) => l.startsWith('GET /v1/builds/'))).toBe(true);
+  expect(w.emu.state.all('builds')[0]!.attributes.usesNonExemptEncryption).toBe(false);
+  expect(result.summary).toContain('Processed again');
+});

@@ -1,0 +1,86 @@
+/**
+ * The Actions cache, through core's actionsCache and a local fake of the cache service: past
+ * reports are kept, so a backfill rerun asks Apple nothing; without a service the action says so
+ * once and goes on.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCacheService, type CacheService } from '../../../test-support/cache-service.js';
+import { recordingLogger, startEnv, VENDOR, type Env } from './support.js';
+
+let env: Env;
+let service: CacheService;
+beforeAll(async () => {
+  env = await startEnv({
+    reportVendors: [
+      { vendorNumber: VENDOR, rows: 8, noSalesDates: ['2026-11-01'] },
+      { vendorNumber: '86000001', rows: 4, versions: { SUBSCRIBER: ['1_4'] } },
+    ],
+  });
+  service = await startCacheService();
+});
+afterAll(async () => {
+  await env.close();
+  await service.close();
+});
+beforeEach(() => {
+  env.emu.requests.length = 0;
+});
+afterEach(() => expect(env.emu.violations).toEqual([]));
+
+const withCache = { cache: 'true' };
+
+test('a 30-day backfill is cached per report; the rerun restores all 30 and asks Apple nothing', async () => {
+  const inputs = { ...withCache, from: '2026-10-27', to: '2026-11-25' };
+  const first = await env.run({ ...inputs, 'output-path': join(env.dir, 'first.tsv') }, { env: service.env });
+  expect(first.errors).toEqual([]);
+  expect(env.emu.requests.filter((r) => r.path === '/v1/salesReports')).toHaveLength(30);
+  expect(service.entries.map((e) => e.key)).toEqual(
+    expect.arrayContaining([`asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-27-1_0`, `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-01-1_0`]),
+  );
+  expect(service.entries).toHaveLength(30); // the day without sales is kept too: Apple's answer for a past day is final
+
+  env.emu.requests.length = 0;
+  const second = await env.run({ ...inputs, 'output-path': join(env.dir, 'second.tsv') }, { env: service.env });
+  expect(second.errors).toEqual([]);
+  expect(env.emu.requests).toHaveLength(0);
+  expect(readFileSync(join(env.dir, 'second.tsv'))).toEqual(readFileSync(join(env.dir, 'first.tsv')));
+  const summary = JSON.parse(second.outputs.summary!);
+  expect(new Set(summary.dates.map((d: { source: string }) => d.source))).toEqual(new Set(['cache']));
+  expect(summary.dates.find((d: { date: string }) => d.date === '2026-11-01')).toMatchObject({ state: 'no-sales', source: 'cache' });
+  expect({ ...second.outputs, 'report-path': '' }).toEqual({ ...first.outputs, 'report-path': '', summary: first.outputs.summary!.replace(/"source":"api"/g, '"source":"cache"') });
+});
+
+test('a report cached under the version Apple switched to is found again with version auto', async () => {
+  const inputs = { ...withCache, 'vendor-number': '86000001', 'report-type': 'SUBSCRIBER', 'report-date': '2026-11-20' };
+  const first = await env.run({ ...inputs, 'output-path': join(env.dir, 'sub1.tsv') }, { env: service.env });
+  expect(first.outputs.version).toBe('1_4');
+  expect(env.emu.requests.map((r) => r.status)).toEqual([400, 200]);
+  env.emu.requests.length = 0;
+  const second = await env.run({ ...inputs, 'output-path': join(env.dir, 'sub2.tsv') }, { env: service.env });
+  expect(env.emu.requests).toHaveLength(0);
+  expect(second.outputs.version).toBe('1_4');
+});
+
+test('a report that is not out yet is never cached', async () => {
+  // 07:00 Pacific: the 25th's report comes out at 08:00.
+  const early = await startEnv({ reportVendors: [{ vendorNumber: '86000005', rows: 3 }] }, Date.parse('2026-11-26T15:00:00Z'));
+  try {
+    const before = service.entries.length;
+    const r = await early.run({ ...withCache, 'vendor-number': '86000005', 'report-date': '2026-11-25', 'output-path': join(early.dir, 'x.tsv') }, { env: service.env });
+    expect(r.outputs.status).toBe('not-available-yet');
+    expect(service.entries.length).toBe(before);
+    expect(early.emu.requests.map((q) => q.status)).toEqual([404]);
+  } finally {
+    await early.close();
+  }
+});
+
+test('without a cache service: one warning, and the reports are fetched', async () => {
+  const logger = recordingLogger();
+  const none = { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined, ACTIONS_RUNTIME_TOKEN: undefined };
+  const r = await env.run({ ...withCache, from: '2026-11-20', to: '2026-11-24', 'output-path': join(env.dir, 'nocache.tsv') }, { env: none, deps: { logger } });
+  expect(r.errors).toEqual([]);
+  expect(logger.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: No GitHub Actions cache service is available to this job: going on without the cache.']);
+  expect(env.emu.requests).toHaveLength(5);
+});

@@ -1,0 +1,88 @@
+/** The one place that reads this action's inputs, into a typed settings object. */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
+import { isAppStoreLocale, suggestLocale } from './locales.js';
+
+export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface Settings {
+  common: CommonInputs;
+  app: string;
+  platform: Platform;
+  version?: string;
+  createVersion: boolean;
+  metadataPath?: string;
+  metadataFile?: string;
+  locales: string[];
+  editLive: boolean;
+  dryRun: boolean;
+  failOnWarnings: boolean;
+  githubToken?: string;
+  /** Where relative paths start and what annotations are relative to (GITHUB_WORKSPACE). */
+  workspace: string;
+}
+
+function localesInput(): string[] {
+  const locales = inputs.list('locales');
+  for (const locale of locales) {
+    if (!isAppStoreLocale(locale)) {
+      const guess = suggestLocale(locale);
+      throw new InputError(`Input "locales": "${locale}" is not an App Store locale${guess ? ` (did you mean ${guess}?)` : ''}.`, { input: 'locales' });
+    }
+  }
+  return locales;
+}
+
+function versionInput(): string | undefined {
+  const version = inputs.optional('version')?.trim();
+  if (version !== undefined && !/^\d+(\.\d+){0,2}$/.test(version)) {
+    throw new InputError(`Input "version" must be a version number such as 1.4 or 1.4.2; got "${version.slice(0, 40)}".`, { input: 'version' });
+  }
+  return version;
+}
+
+function sourceInputs(): { metadataPath?: string; metadataFile?: string } {
+  const metadataPath = inputs.optional('metadata-path')?.trim();
+  const metadataFile = inputs.optional('metadata-file')?.trim();
+  if (metadataPath && metadataFile) {
+    throw new InputError('Inputs "metadata-path" and "metadata-file" are both set; give one: a fastlane metadata folder or one JSON/YAML file.', { input: 'metadata-path' });
+  }
+  if (!metadataPath && !metadataFile) {
+    throw new InputError('Input "metadata-path" or "metadata-file" is required: a fastlane metadata folder (e.g. fastlane/metadata) or one JSON/YAML file.', { input: 'metadata-path' });
+  }
+  return metadataPath ? { metadataPath } : { metadataFile };
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const common = readCommonInputs({ env });
+  const app = inputs.required('app').trim();
+  const settings: Settings = {
+    common,
+    app,
+    platform: inputs.enumeration('platform', PLATFORMS, 'IOS'),
+    version: versionInput(),
+    createVersion: inputs.boolean('create-version', false),
+    ...sourceInputs(),
+    locales: localesInput(),
+    editLive: inputs.boolean('edit-live', false),
+    dryRun: common.dryRun,
+    failOnWarnings: inputs.boolean('fail-on-warnings', false),
+    githubToken: inputs.optional('github-token')?.trim() || undefined,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+  };
+  if (settings.editLive && settings.createVersion) {
+    throw new InputError('Inputs "edit-live" and "create-version" cannot both be true: edit-live edits the live version.', { input: 'edit-live' });
+  }
+  return settings;
+}
+
+export function pathTools(workspace: string): { resolve(path: string): string; display(path: string): string } {
+  return {
+    resolve: (path) => (isAbsolute(path) ? path : resolve(workspace, path)),
+    display: (path) => {
+      const rel = relative(workspace, path);
+      return rel === '' ? '.' : rel.startsWith('..') ? path : rel.split('\\').join('/');
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { actionsLogger, annotate, AscError, connect, maskToken, maskValue, runAction, type ConnectDeps, type Logger } from '@asc-actions/core';
+import { errorsOf } from './findings.js';
+import { pathTools, readSettings, type Settings } from './inputs.js';
+import { commentBody } from './report/markdown.js';
+import { annotateWarnings, stopOnErrors, stopOnWarnings } from './report/findings.js';
+import { logPlan, writeOutputs } from './report/log.js';
+import { writeSummary } from './report/summary.js';
+import { pullRequestContext } from './pr-comment/context.js';
+import { commentMarker, upsertComment } from './pr-comment/comment.js';
+import { findTargetApp } from './remote/read.js';
+import { execute, type Outcome } from './run/execute.js';
+import { prepare } from './run/prepare.js';
+import type { Plan } from './plan/model.js';
+import { readSource } from './source/read.js';
+
+/** Wiring only: inputs → files → App Store Connect → plan → checks → apply or comment → report. */
+export async function run(deps: ConnectDeps = {}): Promise<void> {
+  await runAction('upload-metadata', () => upload(deps), { requiredRole: 'App Manager' });
+}
+
+async function upload(deps: ConnectDeps): Promise<void> {
+  const settings = readSettings();
+  if (settings.githubToken) maskToken(settings.githubToken);
+  const logger = deps.logger ?? actionsLogger();
+  const source = readSource({ ...settings, ...pathTools(settings.workspace) });
+  if (source.review.demo_password?.value) maskValue(source.review.demo_password.value);
+  const { client } = connect(settings.common, { ...deps, logger });
+  const app = await findTargetApp(client, settings.app);
+  const prepared = await prepare(client, app, source, settings);
+  const plan = prepared.plan;
+  logPlan(plan, logger);
+  annotateWarnings(plan.findings);
+  const blocked = errorsOf(plan.findings).length > 0 || (settings.failOnWarnings && plan.findings.some((f) => f.level === 'warning'));
+  if (settings.dryRun || blocked) {
+    // A pull request sees the plan, and what stops it, before anything fails.
+    await reportPlan(plan, settings, logger);
+    stopOnErrors(plan.findings);
+    stopOnWarnings(plan.findings, settings.failOnWarnings);
+    return;
+  }
+  const outcome = await execute(client, logger, prepared, source, settings);
+  writeOutputs(outcome.plan, false, outcome);
+  await writeSummary({ plan: outcome.plan, dryRun: false, results: outcome.results, notPersisted: outcome.notPersisted });
+  failIfIncomplete(outcome);
+}
+
+async function reportPlan(plan: Plan, settings: Settings, logger: Logger): Promise<void> {
+  writeOutputs(plan, true);
+  await writeSummary({ plan, dryRun: true });
+  const pr = pullRequestContext(process.env);
+  if (!pr || !settings.dryRun) return;
+  if (!settings.githubToken) {
+    annotate('notice', 'The plan was not posted to the pull request: set "github-token" (e.g. ${{ github.token }}) to get it as a comment.');
+    return;
+  }
+  const marker = commentMarker(plan.target.appId, plan.target.platform);
+  const outcome = await upsertComment(settings.githubToken, pr, marker, commentBody(plan, marker, pr), { logger, notice: (m) => annotate('notice', m) });
+  logger.info(`Pull request #${pr.number} comment: ${outcome}.`);
+}
+
+function failIfIncomplete(outcome: Outcome): void {
+  const failed = outcome.results.filter((r) => r.status === 'failed');
+  const lost = outcome.notPersisted;
+  if (failed.length === 0 && lost.length === 0) return;
+  const applied = outcome.results.length - failed.length;
+  const parts = [`${applied} of ${outcome.results.length} steps applied`];
+  if (failed.length) parts.push(`not applied: ${failed.map((r) => `${r.stepId} — ${r.error ?? 'failed'}`).join('; ')}`);
+  if (lost.length) parts.push(`written but read back different: ${lost.map((c) => `${c.locale ?? ''} ${c.label}`.trim()).join(', ')}`);
+  throw new AscError(`${parts.join('. ')}. Rerun to apply what is missing: finished steps are not repeated.`);
+}

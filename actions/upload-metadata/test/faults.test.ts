@@ -1,0 +1,104 @@
+/**
+ * 50 seeded runs with 10% of requests faulted (429 with Retry-After, 500/503, connections
+ * dropped before or after the request is applied) all end in the clean run's final state, with
+ * no localization or review detail created twice. A fault is chosen by hashing the seed, the
+ * request and how many times that request was sent, so concurrency cannot change which
+ * requests fail: each run is deterministic. The clock is virtual: nobody really waits.
+ */
+import { createHash } from 'node:crypto';
+import { appStoreFixture, makeApps, type Emulator, type FaultSpec, type Seed } from '@asc-actions/asc-emulator';
+import { harness, tree } from './support.js';
+
+const APP = '1700000001';
+const RUNS = 50;
+const RATE = 0.1;
+const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
+  { kind: 'rate-limit', retryAfter: '1' },
+  { kind: 'status', status: 500 },
+  { kind: 'status', status: 503 },
+  { kind: 'drop-before' },
+  { kind: 'drop-after' },
+];
+
+const seed = (): Seed => ({ apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 5 })] });
+
+const metadata = tree({
+  ...Object.fromEntries(['en-US', 'ar-SA', 'bn-BD', 'ca', 'cs'].flatMap((l) => [[`${l}/description.txt`, `Description v2 (${l})`], [`${l}/subtitle.txt`, `Subtitle v2 ${l}`]])),
+  ...Object.fromEntries(['da', 'de-DE', 'el'].flatMap((l) => [[`${l}/name.txt`, `App ${l}`], [`${l}/keywords.txt`, `k1,k2,${l}`]])),
+  'copyright.txt': '2026 Example',
+  'secondary_category.txt': 'UTILITIES',
+  'review_information/first_name.txt': 'Dana',
+  'review_information/notes.txt': 'Tap "Skip" on the welcome screen.',
+});
+
+/** Wraps fetch: before a request is sent, maybe queue a one-time fault for exactly that request. */
+function faultyFetch(emulator: Emulator, runSeed: number, injected: string[]): typeof fetch {
+  const sent = new Map<string, number>();
+  return async (input, init) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const key = `${method} ${url.pathname}${url.search}`;
+    const n = (sent.get(key) ?? 0) + 1;
+    sent.set(key, n);
+    const digest = createHash('sha256').update(`${runSeed}|${key}|${n}`).digest();
+    if (digest.readUInt32BE(0) / 2 ** 32 < RATE) {
+      const fault = KINDS[digest[4]! % KINDS.length]!;
+      emulator.faults.add({ ...fault, method, path: url.pathname });
+      injected.push(`${fault.kind}${fault.status ?? ''} ${key}`);
+    }
+    return fetch(input, init);
+  };
+}
+
+/** What the run leaves behind, in a form two runs can be compared by. */
+function snapshot(emulator: Emulator): unknown {
+  const s = emulator.state;
+  const byLocale = (type: string, rel: string) =>
+    s.all(type)
+      .map((r) => ({ parent: s.relatedId(r, rel), locale: String(r.attributes.locale), attributes: r.attributes }))
+      .sort((a, b) => `${a.parent} ${a.locale}`.localeCompare(`${b.parent} ${b.locale}`));
+  return {
+    versions: s.all('appStoreVersions').map((v) => ({ id: v.id, ...v.attributes, review: s.relatedId(v, 'appStoreReviewDetail') ? 1 : 0 })),
+    appInfos: s.all('appInfos').map((i) => ({ id: i.id, state: i.attributes.state, secondary: s.relatedId(i, 'secondaryCategory') })),
+    appInfoLocalizations: byLocale('appInfoLocalizations', 'appInfo'),
+    versionLocalizations: byLocale('appStoreVersionLocalizations', 'appStoreVersion'),
+    reviewDetails: s.all('appStoreReviewDetails').map((r) => ({ version: s.relatedId(r, 'appStoreVersion'), ...r.attributes })),
+  };
+}
+
+function duplicates(emulator: Emulator): string[] {
+  const s = emulator.state;
+  const keys = [
+    ...s.all('appInfoLocalizations').map((r) => `info ${s.relatedId(r, 'appInfo')} ${String(r.attributes.locale)}`),
+    ...s.all('appStoreVersionLocalizations').map((r) => `version ${s.relatedId(r, 'appStoreVersion')} ${String(r.attributes.locale)}`),
+    ...s.all('appStoreReviewDetails').map((r) => `review ${s.relatedId(r, 'appStoreVersion')}`),
+  ];
+  return keys.filter((k, i) => keys.indexOf(k) !== i);
+}
+
+test(`${RUNS} seeded runs with ${RATE * 100}% faults end in the clean run's state, without duplicates`, async () => {
+  const clean = await harness(seed());
+  const cleanResult = await clean.run({ app: APP, 'metadata-path': metadata });
+  expect(cleanResult.errors).toEqual([]);
+  const expected = snapshot(clean.emulator);
+  await clean.close();
+
+  const injected: string[] = [];
+  let requests = 0;
+  for (let runSeed = 1; runSeed <= RUNS; runSeed++) {
+    const h = await harness(seed());
+    const before = injected.length;
+    const result = await h.run({ app: APP, 'metadata-path': metadata }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected) } });
+    requests += h.emulator.requests.length;
+    const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
+    expect([context, result.errors]).toEqual([context, []]);
+    expect([context, duplicates(h.emulator)]).toEqual([context, []]);
+    expect([context, snapshot(h.emulator)]).toEqual([context, expected]);
+    expect(h.emulator.violations).toEqual([]);
+    await h.close();
+  }
+  // The faults really happened, at about the rate asked for.
+  expect(injected.length / requests).toBeGreaterThan(0.05);
+  expect(new Set(injected.map((f) => f.split(' ')[0]))).toEqual(new Set(['rate-limit', 'status500', 'status503', 'drop-before', 'drop-after']));
+  expect(injected.some((f) => f.startsWith('drop-after POST'))).toBe(true);
+}, 120_000);

@@ -1,0 +1,22 @@
+/** The store-metadata families (upload-metadata's part of App Store Connect), in seeding order. */
+import type { ResourceFamily } from '../family.js';
+import { appCategoriesFamily } from './app-categories.js';
+import { appInfoLocalizationsFamily } from './app-info-localizations.js';
+import { appInfosFamily } from './app-infos.js';
+import { appStoreVersionsFamily } from './app-store-versions.js';
+import { reviewDetailsFamily } from './review-details.js';
+import { seedAppStore } from './seed.js';
+import { versionLocalizationsFamily } from './version-localizations.js';
+
+export const appStoreFamilies: readonly ResourceFamily[] = [
+  appCategoriesFamily,
+  { ...appInfosFamily, seed: seedAppStore },
+  appInfoLocalizationsFamily,
+  appStoreVersionsFamily,
+  versionLocalizationsFamily,
+  reviewDetailsFamily,
+];
+
+export type { SeedAppInfo, SeedAppStore, SeedAppStoreVersion, SeedAttributes, SeedReviewDetail } from './seed-types.js';
+export { APP_STORE_LOCALES, FIELD_LIMITS, EDITABLE_VERSION_STATES as EMULATED_EDITABLE_VERSION_STATES } from './rules.js';
+export { TOP_CATEGORIES, SUBCATEGORIES } from './app-categories.js';

@@ -1,0 +1,9 @@
+/** App Store categories and their subcategories (`GET /v1/appCategories`). */
+import type { Query } from './client-like.js';
+import { collect, type CollectedDocument, type DocumentClientLike } from './documents.js';
+import type { AppCategory } from './generated/index.js';
+
+/** Top-level categories with their subcategories included (Apple has at most ~20 per category). */
+export function listAppCategories(client: DocumentClientLike, query: Query = {}): Promise<CollectedDocument<AppCategory>> {
+  return collect<AppCategory>(client, '/v1/appCategories', { 'exists[parent]': false, include: ['subcategories'], 'limit[subcategories]': 50, ...query });
+}

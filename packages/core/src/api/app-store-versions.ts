@@ -1,0 +1,52 @@
+/** App Store versions: the editable version a release fills in, its copyright and version string. */
+import type { Query } from './client-like.js';
+import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type {
+  AppStoreVersion,
+  AppStoreVersionCreateRequest,
+  AppStoreVersionResponse,
+  AppStoreVersionUpdateRequest,
+  AppVersionState,
+} from './generated/index.js';
+
+/**
+ * The states in which a version's metadata can be edited (fastlane's set, in the
+ * `appVersionState` names; `appStoreState` and its filter are deprecated).
+ */
+export const EDITABLE_VERSION_STATES: readonly AppVersionState[] = [
+  'PREPARE_FOR_SUBMISSION',
+  'DEVELOPER_REJECTED',
+  'REJECTED',
+  'METADATA_REJECTED',
+  'WAITING_FOR_REVIEW',
+  'INVALID_BINARY',
+];
+
+export type AppStoreVersionAttributes = NonNullable<AppStoreVersionUpdateRequest['data']['attributes']>;
+
+/** `GET /v1/apps/{id}/appStoreVersions`, every page. */
+export function listAppStoreVersions(client: DocumentClientLike, appId: string, query: Query = {}): Promise<CollectedDocument<AppStoreVersion>> {
+  return collect<AppStoreVersion>(client, `/v1/apps/${encodeURIComponent(appId)}/appStoreVersions`, query);
+}
+
+export async function createAppStoreVersion(
+  client: DocumentClientLike,
+  appId: string,
+  attributes: AppStoreVersionCreateRequest['data']['attributes'],
+  options: WriteOptions = {},
+): Promise<AppStoreVersion> {
+  const body: AppStoreVersionCreateRequest = {
+    data: { type: 'appStoreVersions', attributes, relationships: { app: { data: { type: 'apps', id: appId } } } },
+  };
+  return (await client.post<AppStoreVersionResponse>('/v1/appStoreVersions', body, options)).data.data;
+}
+
+export async function updateAppStoreVersion(
+  client: DocumentClientLike,
+  id: string,
+  attributes: AppStoreVersionAttributes,
+  options: WriteOptions = {},
+): Promise<AppStoreVersion> {
+  const body: AppStoreVersionUpdateRequest = { data: { type: 'appStoreVersions', id, attributes } };
+  return (await client.patch<AppStoreVersionResponse>(`/v1/appStoreVersions/${encodeURIComponent(id)}`, body, options)).data.data;
+}
