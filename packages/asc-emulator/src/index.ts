@@ -27,6 +27,7 @@ export { demoReviews } from './seed/demo-reviews.js';
 export { uploadBuild, refreshTestFlight, missingTestInformation, versionKey, sameVersion, WHATS_NEW_MAX } from './resources/testflight/index.js';
 export type { TestFlightSeed, SeedBuild, SeedBetaTester, SeedBetaAppLocalization, SeedBetaAppReviewDetail, BetaReviewState, Platform, ProcessingOutcome } from './resources/testflight/index.js';
 export { demoTestFlightSeed, DEMO_BUILD_NUMBER, DEMO_VERSION } from './seed/demo-testflight.js';
+export { mediaControl, type MediaControl, type DeliveryOutcome } from './resources/app-store/index.js';
 export { APP_STORE_LOCALES, FIELD_LIMITS, TOP_CATEGORIES, SUBCATEGORIES, type SeedAppInfo, type SeedAppStore, type SeedAppStoreVersion, type SeedAttributes, type SeedReviewDetail } from './resources/app-store/index.js';
 export { demoAppStore, appStoreFixture, fixtureLocales, type AppStoreFixtureOptions } from './seed/demo-metadata.js';
 export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from './reports/generate.js';

@@ -7,6 +7,8 @@ import { appStoreVersionsFamily } from './app-store-versions.js';
 import { reviewDetailsFamily } from './review-details.js';
 import { seedAppStore } from './seed.js';
 import { versionLocalizationsFamily } from './version-localizations.js';
+import { previewSetsFamily, screenshotSetsFamily } from './media/sets.js';
+import { previewsFamily, screenshotsFamily } from './media/assets.js';
 
 export const appStoreFamilies: readonly ResourceFamily[] = [
   appCategoriesFamily,
@@ -15,8 +17,13 @@ export const appStoreFamilies: readonly ResourceFamily[] = [
   appStoreVersionsFamily,
   versionLocalizationsFamily,
   reviewDetailsFamily,
+  screenshotSetsFamily,
+  screenshotsFamily,
+  previewSetsFamily,
+  previewsFamily,
 ];
 
 export type { SeedAppInfo, SeedAppStore, SeedAppStoreVersion, SeedAttributes, SeedReviewDetail } from './seed-types.js';
 export { APP_STORE_LOCALES, FIELD_LIMITS, EDITABLE_VERSION_STATES as EMULATED_EDITABLE_VERSION_STATES } from './rules.js';
 export { TOP_CATEGORIES, SUBCATEGORIES } from './app-categories.js';
+export { mediaControl, type MediaControl, type DeliveryOutcome } from './media/control.js';

@@ -1,0 +1,43 @@
+/**
+ * The emulator's side of asset uploads that is not a resource: received part bytes, how long
+ * processing takes, and outcomes tests ask for (stuck, FAILED). One control per emulator state.
+ */
+import type { EmulatorState } from '../../../store/state.js';
+
+export type DeliveryOutcome = 'complete' | 'stuck' | 'failed';
+
+export interface MediaControl {
+  /** Bytes per upload operation (Apple's parts are a few MB; small here so tests see several parts). */
+  partSize: number;
+  /** Time from commit to COMPLETE, on the emulator's clock. */
+  processingMs: number;
+  /**
+   * Outcomes for the next commits of a file name, consumed in order: `stuck` never leaves
+   * UPLOAD_COMPLETE (or PROCESSING for previews), `failed` ends FAILED after processing.
+   */
+  outcomes: Array<{ fileName: string; outcome: DeliveryOutcome }>;
+  /** Received parts per asset id: offset → bytes. */
+  parts: Map<string, Map<number, Buffer>>;
+  /** Every part PUT: asset id, offset, length, whether it carried Authorization. */
+  puts: Array<{ assetId: string; offset: number; length: number; hadAuthorization: boolean; status: number }>;
+  /** Commit time and outcome per committed asset id. */
+  committed: Map<string, { at: number; outcome: DeliveryOutcome }>;
+}
+
+const controls = new WeakMap<EmulatorState, MediaControl>();
+
+export function mediaControl(state: EmulatorState): MediaControl {
+  let control = controls.get(state);
+  if (!control) {
+    control = { partSize: 64 * 1024, processingMs: 5_000, outcomes: [], parts: new Map(), puts: [], committed: new Map() };
+    controls.set(state, control);
+  }
+  return control;
+}
+
+/** The outcome asked for this file name (consumed), or `complete`. */
+export function takeOutcome(control: MediaControl, fileName: string): DeliveryOutcome {
+  const i = control.outcomes.findIndex((o) => o.fileName === fileName);
+  if (i < 0) return 'complete';
+  return control.outcomes.splice(i, 1)[0]!.outcome;
+}
