@@ -7,6 +7,7 @@ import { respondToReviews } from './respond-to-reviews.js';
 import { salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
 import { uploadMetadata } from './upload-metadata.js';
+import { uploadScreenshots } from './upload-screenshots.js';
 
 export interface Scenario {
   name: string;
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   { name: 'respond-to-reviews', run: respondToReviews },
   { name: 'sales-report', run: salesReport },
   { name: 'upload-metadata', run: uploadMetadata },
+  { name: 'upload-screenshots', run: uploadScreenshots },
 ];

@@ -1,4 +1,5 @@
 /** The one place that reads this action's inputs, into a typed settings object. */
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
 import { isAppStoreLocale, suggestLocale } from './locales.js';
@@ -19,8 +20,43 @@ export interface Settings {
   dryRun: boolean;
   failOnWarnings: boolean;
   githubToken?: string;
+  /** Screenshots and previews; undefined when neither path is set. */
+  media?: MediaSettings;
   /** Where relative paths start and what annotations are relative to (GITHUB_WORKSPACE). */
   workspace: string;
+}
+
+export const SYNC_MODES = ['add', 'replace', 'mirror'] as const;
+
+export interface MediaSettings {
+  screenshotsPath?: string;
+  previewsPath?: string;
+  syncMode: (typeof SYNC_MODES)[number];
+  processingTimeoutMs: number;
+  previewFrameTime?: string;
+}
+
+function folderInput(name: string, workspace: string): string | undefined {
+  const value = inputs.optional(name)?.trim();
+  if (!value) return undefined;
+  const path = isAbsolute(value) ? value : resolve(workspace, value);
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new InputError(`Input "${name}": "${value}" is not a folder (expected <locale>/ folders of ${name === 'previews-path' ? 'MP4/MOV previews' : 'PNG/JPEG screenshots'}).`, { input: name });
+  }
+  return path;
+}
+
+function mediaInputs(workspace: string): MediaSettings | undefined {
+  const screenshotsPath = folderInput('screenshots-path', workspace);
+  const previewsPath = folderInput('previews-path', workspace);
+  const syncMode = inputs.enumeration('sync-mode', SYNC_MODES, 'replace');
+  const processingTimeoutMs = inputs.duration('processing-timeout', 10 * 60_000);
+  const previewFrameTime = inputs.optional('preview-frame-time')?.trim() || undefined;
+  if (previewFrameTime && !/^\d\d:\d\d:\d\d:\d\d$/.test(previewFrameTime)) {
+    throw new InputError(`Input "preview-frame-time" must be a timecode HH:MM:SS:FF such as 00:00:05:00; got "${previewFrameTime.slice(0, 20)}".`, { input: 'preview-frame-time' });
+  }
+  if (!screenshotsPath && !previewsPath) return undefined;
+  return { screenshotsPath, previewsPath, syncMode, processingTimeoutMs, previewFrameTime };
 }
 
 function localesInput(): string[] {
@@ -71,6 +107,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     githubToken: inputs.optional('github-token')?.trim() || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
   };
+  settings.media = mediaInputs(settings.workspace);
   if (settings.editLive && settings.createVersion) {
     throw new InputError('Inputs "edit-live" and "create-version" cannot both be true: edit-live edits the live version.', { input: 'edit-live' });
   }

@@ -1,4 +1,4 @@
-import { actionsLogger, annotate, AscError, connect, maskToken, maskValue, runAction, type ConnectDeps, type Logger } from '@asc-actions/core';
+import { actionsLogger, annotate, AscError, connect, maskToken, maskValue, runAction, systemClock, type ConnectDeps, type Logger } from '@asc-actions/core';
 import { errorsOf } from './findings.js';
 import { pathTools, readSettings, type Settings } from './inputs.js';
 import { commentBody } from './report/markdown.js';
@@ -12,6 +12,10 @@ import { execute, type Outcome } from './run/execute.js';
 import { prepare } from './run/prepare.js';
 import type { Plan } from './plan/model.js';
 import { readSource } from './source/read.js';
+import { readLocalMedia } from './media/local.js';
+import type { LocalMedia } from './media/model.js';
+import { syncMedia, type MediaRun } from './media/sync.js';
+import { currentVersion } from './remote/target.js';
 
 /** Wiring only: inputs → files → App Store Connect → plan → checks → apply or comment → report. */
 export async function run(deps: ConnectDeps = {}): Promise<void> {
@@ -24,7 +28,9 @@ async function upload(deps: ConnectDeps): Promise<void> {
   const logger = deps.logger ?? actionsLogger();
   const source = readSource({ ...settings, ...pathTools(settings.workspace) });
   if (source.review.demo_password?.value) maskValue(source.review.demo_password.value);
+  const media = await readMedia(settings, logger);
   const { client } = connect(settings.common, { ...deps, logger });
+  const mediaRun: MediaRun = { client, logger, clock: deps.clock ?? systemClock, concurrency: deps.concurrency ?? 4 };
   const app = await findTargetApp(client, settings.app);
   const prepared = await prepare(client, app, source, settings);
   const plan = prepared.plan;
@@ -34,6 +40,7 @@ async function upload(deps: ConnectDeps): Promise<void> {
   if (settings.dryRun || blocked) {
     // A pull request sees the plan, and what stops it, before anything fails.
     await reportPlan(plan, settings, logger);
+    if (media && settings.media && settings.dryRun && !blocked) await syncMedia(mediaRun, media, settings.media, currentVersion(prepared.target.version)?.id || undefined, true);
     stopOnErrors(plan.findings);
     stopOnWarnings(plan.findings, settings.failOnWarnings);
     return;
@@ -41,7 +48,17 @@ async function upload(deps: ConnectDeps): Promise<void> {
   const outcome = await execute(client, logger, prepared, source, settings);
   writeOutputs(outcome.plan, false, outcome);
   await writeSummary({ plan: outcome.plan, dryRun: false, results: outcome.results, notPersisted: outcome.notPersisted });
+  const metadataOk = outcome.results.every((r) => r.status !== 'failed');
+  if (media && settings.media && metadataOk) await syncMedia(mediaRun, media, settings.media, outcome.versionId, false);
   failIfIncomplete(outcome);
+}
+
+/** Screenshots and previews are read, hashed and validated before anything is written. */
+async function readMedia(settings: Settings, logger: Logger): Promise<LocalMedia | undefined> {
+  if (!settings.media) return undefined;
+  const { media, skipped } = await readLocalMedia({ ...settings.media, locales: settings.locales, display: pathTools(settings.workspace).display });
+  for (const s of skipped) logger.warning(s);
+  return media;
 }
 
 async function reportPlan(plan: Plan, settings: Settings, logger: Logger): Promise<void> {

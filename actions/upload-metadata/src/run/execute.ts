@@ -19,6 +19,8 @@ export interface Outcome {
   results: StepResult[];
   /** Applied changes that read back different from what was written. */
   notPersisted: Change[];
+  /** The version written to (screenshots and previews go to its localizations). */
+  versionId?: string;
 }
 
 type ExecuteSettings = Pick<Settings, 'platform' | 'version' | 'createVersion' | 'editLive'>;
@@ -78,5 +80,5 @@ export async function execute(client: AscClient, logger: Logger, prepared: Prepa
   const applied = current.plan.steps.filter((s) => results.some((r) => r.stepId === s.id && r.status === 'applied'));
   const notPersisted = await readBack(client, current, source, applied, settings.platform);
   const createStep = prepared.plan.steps.filter((s) => s.kind === 'create-version');
-  return { plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] }, results, notPersisted };
+  return { plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] }, results, notPersisted, versionId: version?.id || undefined };
 }

@@ -9,7 +9,6 @@
  * API reports such uploads as failed deliveries; the error codes here are assumptions). An 11th
  * screenshot (4th preview) in a set answers 409.
  */
-import { createHash } from 'node:crypto';
 import type { HandlerContext, Route } from '../../../routing/router.js';
 import type { Reply } from '../../../server/reply.js';
 import type { Linkage, ResourceRecord } from '../../../types.js';
@@ -67,12 +66,11 @@ function reserve(kind: MediaKind, ctx: HandlerContext): Reply {
   return reply(ctx, record, 201);
 }
 
-function assembled(ctx: HandlerContext, asset: ResourceRecord): Buffer | undefined {
-  const parts = mediaControl(ctx.state).parts.get(asset.id);
-  const ops = (asset.attributes.uploadOperations ?? []) as Array<{ offset: number; length: number }>;
-  const buffers = ops.map((op) => parts?.get(op.offset));
-  if (buffers.some((b, i) => !b || b.length !== ops[i]!.length)) return undefined;
-  return Buffer.concat(buffers as Buffer[]);
+/** The received file's MD5 and first bytes, when every part arrived. */
+function received(ctx: HandlerContext, asset: ResourceRecord): { md5: string; head: Buffer } | undefined {
+  const file = mediaControl(ctx.state).parts.get(asset.id);
+  if (!file || file.next !== Number(asset.attributes.fileSize)) return undefined;
+  return { md5: file.hash.digest('hex'), head: file.head };
 }
 
 function imageSize(bytes: Buffer): { width: number; height: number } | undefined {
@@ -88,19 +86,19 @@ function commit(kind: MediaKind, ctx: HandlerContext): Reply {
   if (typeof attributes.previewFrameTimeCode === 'string') asset.attributes.previewFrameTimeCode = attributes.previewFrameTimeCode;
   if (attributes.uploaded !== true || deliveryOf(asset) !== 'AWAITING_UPLOAD') return reply(ctx, asset);
   const control = mediaControl(ctx.state);
-  const bytes = assembled(ctx, asset);
+  const bytes = received(ctx, asset);
   const checksum = typeof attributes.sourceFileChecksum === 'string' ? attributes.sourceFileChecksum : undefined;
   if (checksum) asset.attributes.sourceFileChecksum = checksum;
   delete asset.attributes.uploadOperations;
   control.parts.delete(asset.id);
   if (!bytes) {
     setDelivery(asset, 'FAILED', [{ code: 'ASSET_UPLOAD_INCOMPLETE', description: 'Not every upload operation was completed.' }]);
-  } else if (checksum && createHash('md5').update(bytes).digest('hex') !== checksum.toLowerCase()) {
+  } else if (checksum && bytes.md5 !== checksum.toLowerCase()) {
     setDelivery(asset, 'FAILED', [{ code: 'ASSET_CHECKSUM_MISMATCH', description: 'The uploaded file does not match sourceFileChecksum.' }]);
   } else {
     setDelivery(asset, 'UPLOAD_COMPLETE');
     control.committed.set(asset.id, { at: ctx.now(), outcome: takeOutcome(control, String(asset.attributes.fileName)) });
-    const size = kind === SCREENSHOTS ? imageSize(bytes) : undefined;
+    const size = kind === SCREENSHOTS ? imageSize(bytes.head) : undefined;
     if (size) asset.attributes.imageAsset = { templateUrl: `${ctx.origin}/__assets/${asset.id}/{w}x{h}bb.{f}`, ...size };
   }
   return reply(ctx, asset);

@@ -2,6 +2,7 @@
  * The emulator's side of asset uploads that is not a resource: received part bytes, how long
  * processing takes, and outcomes tests ask for (stuck, FAILED). One control per emulator state.
  */
+import { createHash, type Hash } from 'node:crypto';
 import type { EmulatorState } from '../../../store/state.js';
 
 export type DeliveryOutcome = 'complete' | 'stuck' | 'failed';
@@ -16,12 +17,38 @@ export interface MediaControl {
    * UPLOAD_COMPLETE (or PROCESSING for previews), `failed` ends FAILED after processing.
    */
   outcomes: Array<{ fileName: string; outcome: DeliveryOutcome }>;
-  /** Received parts per asset id: offset → bytes. */
-  parts: Map<string, Map<number, Buffer>>;
+  /** Received bytes per asset id, hashed as they arrive in order (a 400 MB preview is never held whole). */
+  parts: Map<string, ReceivedFile>;
   /** Every part PUT: asset id, offset, length, whether it carried Authorization. */
   puts: Array<{ assetId: string; offset: number; length: number; hadAuthorization: boolean; status: number }>;
   /** Commit time and outcome per committed asset id. */
   committed: Map<string, { at: number; outcome: DeliveryOutcome }>;
+}
+
+export interface ReceivedFile {
+  hash: Hash;
+  /** Bytes hashed so far: parts up to here arrived. */
+  next: number;
+  /** Parts that arrived ahead of their turn, by offset. */
+  pending: Map<number, Buffer>;
+  /** The file's first bytes (an image's size is read from them). */
+  head: Buffer;
+}
+
+/** Takes one part; a part that was already taken (a retried PUT) changes nothing. */
+export function receivePart(control: MediaControl, assetId: string, offset: number, bytes: Buffer): void {
+  let file = control.parts.get(assetId);
+  if (!file) {
+    file = { hash: createHash('md5'), next: 0, pending: new Map(), head: Buffer.alloc(0) };
+    control.parts.set(assetId, file);
+  }
+  if (offset >= file.next) file.pending.set(offset, bytes);
+  for (let part = file.pending.get(file.next); part; part = file.pending.get(file.next)) {
+    file.pending.delete(file.next);
+    if (file.head.length < 64) file.head = Buffer.concat([file.head, part.subarray(0, 64 - file.head.length)]);
+    file.hash.update(part);
+    file.next += part.length;
+  }
 }
 
 const controls = new WeakMap<EmulatorState, MediaControl>();

@@ -2,14 +2,14 @@
  * The pre-signed upload URLs of asset reservations, served on the emulator's own origin outside
  * the API pipeline (no JWT, no contract: they are not part of Apple's spec). A part must carry
  * no Authorization header (403 otherwise, as a pre-signed storage URL refuses a second
- * credential), must be a PUT of exactly the operation's length, and is kept by offset until
- * the commit assembles and checks the file. Faults (status, latency, dropped connections)
+ * credential), must be a PUT of exactly the operation's length, and is hashed as the parts
+ * arrive in order (early parts wait), so the commit can check the MD5 without holding the file. Faults (status, latency, dropped connections)
  * apply here as to API paths.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PipelineDeps } from '../../../server/pipeline.js';
 import type { TranscriptEntry } from '../../../types.js';
-import { mediaControl } from './control.js';
+import { mediaControl, receivePart } from './control.js';
 import { MEDIA_KINDS } from './kinds.js';
 import { UPLOAD_PATH } from './assets.js';
 
@@ -44,10 +44,7 @@ function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, assetId
   const op = findOperation(deps, assetId, part);
   if (!op) return [404, 'No such upload operation (expired or already committed).'];
   if (bytes.length !== op.length) return [400, `Expected ${op.length} bytes for this part, got ${bytes.length}.`];
-  const control = mediaControl(deps.state);
-  const parts = control.parts.get(assetId) ?? new Map<number, Buffer>();
-  parts.set(op.offset, bytes);
-  control.parts.set(assetId, parts);
+  receivePart(mediaControl(deps.state), assetId, op.offset, bytes);
   return [200, ''];
 }
 
