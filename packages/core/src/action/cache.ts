@@ -1,5 +1,19 @@
-import * as cache from '@actions/cache';
 import type { Logger } from '../logger.js';
+
+// @actions/cache (with the Azure storage SDK behind it) is most of a bundle's size: it is loaded
+// only when a cache is used, so actions that never touch it start fast.
+const loadCache = () => import('@actions/cache');
+
+/**
+ * @actions/cache's isFeatureAvailable(), without loading the library: the v2 service needs
+ * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL; GHES (a server other than github.com,
+ * *.ghe.com or *.localhost) always uses v1.
+ */
+export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? !!env.ACTIONS_RESULTS_URL : !!env.ACTIONS_CACHE_URL;
+}
 
 /**
  * The Actions cache, as the actions use it: state kept across runs (the newest review seen,
@@ -17,8 +31,8 @@ export interface CacheStore {
 }
 
 export function actionsCache(logger: Logger): CacheStore {
-  // isFeatureAvailable first: without a cache service, restore/save warn and spend ~10 s in retries.
-  const available = cache.isFeatureAvailable();
+  // Availability first: without a cache service, restore/save warn and spend ~10 s in retries.
+  const available = cacheServiceAvailable();
   let told = false;
   const unavailable = (): void => {
     if (told) return;
@@ -30,7 +44,7 @@ export function actionsCache(logger: Logger): CacheStore {
     async restore(paths, key, restoreKeys = []) {
       if (!available) return unavailable(), undefined;
       try {
-        return await cache.restoreCache(paths, key, restoreKeys);
+        return await (await loadCache()).restoreCache(paths, key, restoreKeys);
       } catch (error) {
         logger.warning(`The cache could not be read (${describe(error)}); going on without it.`);
         return undefined;
@@ -39,7 +53,7 @@ export function actionsCache(logger: Logger): CacheStore {
     async save(paths, key) {
       if (!available) return unavailable(), false;
       try {
-        return (await cache.saveCache(paths, key)) !== -1;
+        return (await (await loadCache()).saveCache(paths, key)) !== -1;
       } catch (error) {
         logger.warning(`The cache could not be written (${describe(error)}); the next run will fetch again.`);
         return false;

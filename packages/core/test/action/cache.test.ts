@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actionsCache } from '../../src/action/cache.js';
+import { actionsCache, cacheServiceAvailable } from '../../src/action/cache.js';
 import type { Logger } from '../../src/logger.js';
 import { startCacheService, type CacheService } from '../../../../test-support/cache-service.js';
 import { asRunner } from '../../../../test-support/runner.js';
@@ -61,4 +61,19 @@ test('without a cache service it says so once, makes no request, and goes on', a
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(/No GitHub Actions cache service/);
   expect(service.requests).toEqual([]);
+});
+
+test.each([
+  [{ ACTIONS_CACHE_URL: 'https://c/' }, true],
+  [{}, false],
+  [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_RESULTS_URL: 'https://r/' }, true],
+  [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_CACHE_URL: 'https://c/' }, false],
+  [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_CACHE_URL: 'https://c/', GITHUB_SERVER_URL: 'https://ghes.example.com' }, true],
+])('cacheServiceAvailable(%o) agrees with @actions/cache: %s', async (env, expected) => {
+  const cache = await import('@actions/cache');
+  const result = await asRunner({}, { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined, GITHUB_SERVER_URL: undefined, ...env }, () => [
+    cacheServiceAvailable(),
+    cache.isFeatureAvailable(),
+  ]);
+  expect(result.value).toEqual([expected, expected]);
 });
