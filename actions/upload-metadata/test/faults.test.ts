@@ -5,9 +5,9 @@
  * request and how many times that request was sent, so concurrency cannot change which
  * requests fail: each run is deterministic. The clock is virtual: nobody really waits.
  */
-import { createHash } from 'node:crypto';
 import { appStoreFixture, makeApps, type Emulator, type FaultSpec, type Seed } from '@asc-actions/asc-emulator';
 import { harness, tree } from './support.js';
+import { faultyFetch } from './faulty-fetch.js';
 
 const APP = '1700000001';
 const RUNS = 50;
@@ -30,25 +30,6 @@ const metadata = tree({
   'review_information/first_name.txt': 'Dana',
   'review_information/notes.txt': 'Tap "Skip" on the welcome screen.',
 });
-
-/** Wraps fetch: before a request is sent, maybe queue a one-time fault for exactly that request. */
-function faultyFetch(emulator: Emulator, runSeed: number, injected: string[]): typeof fetch {
-  const sent = new Map<string, number>();
-  return async (input, init) => {
-    const url = new URL(String(input instanceof Request ? input.url : input));
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const key = `${method} ${url.pathname}${url.search}`;
-    const n = (sent.get(key) ?? 0) + 1;
-    sent.set(key, n);
-    const digest = createHash('sha256').update(`${runSeed}|${key}|${n}`).digest();
-    if (digest.readUInt32BE(0) / 2 ** 32 < RATE) {
-      const fault = KINDS[digest[4]! % KINDS.length]!;
-      emulator.faults.add({ ...fault, method, path: url.pathname });
-      injected.push(`${fault.kind}${fault.status ?? ''} ${key}`);
-    }
-    return fetch(input, init);
-  };
-}
 
 /** What the run leaves behind, in a form two runs can be compared by. */
 function snapshot(emulator: Emulator): unknown {
@@ -88,7 +69,7 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end in the clean run's stat
   for (let runSeed = 1; runSeed <= RUNS; runSeed++) {
     const h = await harness(seed());
     const before = injected.length;
-    const result = await h.run({ app: APP, 'metadata-path': metadata }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected) } });
+    const result = await h.run({ app: APP, 'metadata-path': metadata }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected, RATE, () => KINDS) } });
     requests += h.emulator.requests.length;
     const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
     expect([context, result.errors]).toEqual([context, []]);

@@ -4,12 +4,12 @@
  * clean run's sets, and never two copies of one screenshot in a set. A fault is chosen by
  * hashing the seed, the request and how many times it was sent: each run is deterministic.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { demoSeed, mediaControl, type Emulator, type FaultSpec } from '@asc-actions/asc-emulator';
 import { harness, tree } from './support.js';
+import { faultyFetch } from './faulty-fetch.js';
 import { jpeg, png } from './media-files.js';
 
 const RUNS = 50;
@@ -36,25 +36,6 @@ for (const locale of ['en-US', 'de-DE']) {
 }
 const metadata = tree({ 'en-US/name.txt': 'Demo Notes' });
 const seed = () => demoSeed(Date.parse('2026-11-26T12:00:00Z'));
-
-function faultyFetch(emulator: Emulator, runSeed: number, injected: string[]): typeof fetch {
-  const sent = new Map<string, number>();
-  return async (input, init) => {
-    const url = new URL(String(input instanceof Request ? input.url : input));
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const key = `${method} ${url.pathname}${url.search}`;
-    const n = (sent.get(key) ?? 0) + 1;
-    sent.set(key, n);
-    const digest = createHash('sha256').update(`${runSeed}|${key}|${n}`).digest();
-    if (digest.readUInt32BE(0) / 2 ** 32 < RATE) {
-      const kinds = url.pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS;
-      const fault = kinds[digest[4]! % kinds.length]!;
-      emulator.faults.add({ ...fault, method, path: url.pathname });
-      injected.push(`${fault.kind}${fault.status ?? ''} ${key}`);
-    }
-    return fetch(input, init);
-  };
-}
 
 /** Per localization and display type: file names, checksums and states, in order. */
 function sets(emulator: Emulator): Record<string, string[]> {
@@ -94,7 +75,7 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end with the clean run's se
     const h = await harness(seed());
     mediaControl(h.emulator.state).partSize = 64;
     const before = injected.length;
-    const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected) } });
+    const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected, RATE, (url) => (url.pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS)) } });
     requests += h.emulator.requests.length;
     const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
     expect([context, result.errors]).toEqual([context, []]);

@@ -1,4 +1,5 @@
 /** Seed data for the TestFlight families (builds, testers, test information). */
+import type { SeedReviewDetail } from '../app-store/seed-types.js';
 import type { ProcessingOutcome } from './timeline.js';
 
 export type Platform = 'IOS' | 'MAC_OS' | 'TV_OS' | 'VISION_OS';
@@ -61,16 +62,9 @@ export interface SeedBetaAppLocalization {
   privacyPolicyUrl?: string;
 }
 
-export interface SeedBetaAppReviewDetail {
+/** Beta App Review takes the same contact and demo-account fields as App Review. */
+export interface SeedBetaAppReviewDetail extends SeedReviewDetail {
   app: string;
-  contactFirstName?: string;
-  contactLastName?: string;
-  contactPhone?: string;
-  contactEmail?: string;
-  demoAccountName?: string;
-  demoAccountPassword?: string;
-  demoAccountRequired?: boolean;
-  notes?: string;
 }
 
 /** The TestFlight part of a seed (an emulator seed may carry these fields besides `Seed`'s). */
