@@ -66,3 +66,23 @@ export {
   listBetaAppReviewSubmissions,
   submitForBetaReview,
 } from './api/beta-review.js';
+export {
+  listReviewSubmissions,
+  getReviewSubmission,
+  createReviewSubmission,
+  addVersionToReviewSubmission,
+  submitReviewSubmission,
+  cancelReviewSubmission,
+  OPEN_REVIEW_SUBMISSION_STATES,
+  type ReviewSubmissionState,
+} from './api/review-submissions.js';
+export {
+  attachBuildToVersion,
+  createPhasedRelease,
+  updatePhasedRelease,
+  deletePhasedRelease,
+  createReleaseRequest,
+  getAgeRatingDeclaration,
+  listScreenshotSets,
+  type ReleaseClientLike,
+} from './api/app-store-release.js';
