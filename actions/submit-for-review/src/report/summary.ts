@@ -38,7 +38,7 @@ export async function writeSummary(ctx: SummaryContext): Promise<void> {
   s.addHeading('Readiness', 3);
   s.addTable([
     [{ data: 'Item', header: true }, { data: 'Status', header: true }, { data: 'Detail', header: true }, { data: 'Fix', header: true }],
-    ...ctx.readiness.map((i) => [escapeHtml(i.item), i.ok ? '✅' : '❌', escapeHtml(i.detail), escapeHtml(i.fix ?? '')]),
+    ...ctx.readiness.map((i) => [escapeHtml(i.item), i.ok ? '✅' : '❌', escapeHtml(i.detail), escapeHtml(i.fix ?? '—')]),
   ]);
   const done = ctx.applied ?? (ctx.dryRun ? [] : ctx.steps);
   s.addHeading(ctx.dryRun ? 'Plan (nothing sent)' : 'Steps', 3);

@@ -53,7 +53,7 @@ export function reviewReadySeed(options: ReviewReadyOptions = {}): Seed & TestFl
     ...options.version,
   };
   return {
-    apps: [{ id: REVIEW_APP_ID, name: 'Review Notes', bundleId: REVIEW_BUNDLE_ID, primaryLocale: 'en-US', attributes: options.noContentRights ? {} : { contentRightsDeclaration: 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } }],
+    apps: [{ id: REVIEW_APP_ID, name: 'Review Notes', bundleId: REVIEW_BUNDLE_ID, primaryLocale: 'en-US', attributes: { contentRightsDeclaration: options.noContentRights ? undefined : 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } }],
     builds,
     appStore: [
       {
