@@ -21,13 +21,13 @@ async function refused(inputs: Record<string, string>, fragments: string[], s = 
 }
 
 test.each([
-  ['an unknown release-type', { 'release-type': 'tomorrow' }, ['"release-type"', 'after-approval, manual, scheduled']],
+  ['an unknown release-type', { 'release-type': 'tomorrow' }, ['"release-type"', 'after-approval (default), manual, scheduled']],
   ['scheduled without release-date', { 'release-type': 'scheduled' }, ['"release-date"', 'ISO 8601']],
   ['scheduled with a past date', { 'release-type': 'scheduled', 'release-date': '2026-01-01T00:00:00Z' }, ['"release-date"', 'in the past']],
   ['release-date without scheduled', { 'release-date': '2027-01-01T00:00:00Z' }, ['"release-date"', 'release-type: scheduled']],
   ['build-id and build-number together', { 'build-id': '1', 'build-number': '100' }, ['"build-id"', 'not both']],
   ['a version string that is not one', { version: 'v2' }, ['"version"', 'numbers separated by dots']],
-  ['an unknown platform', { platform: 'ANDROID' }, ['"platform"', 'IOS, MAC_OS']],
+  ['an unknown platform', { platform: 'ANDROID' }, ['"platform"', 'IOS (default), MAC_OS, TV_OS, VISION_OS']],
 ])('%s: one clear error, no request written', async (_name, inputs, fragments) => {
   await refused(inputs, fragments);
 });
