@@ -53,12 +53,9 @@ export async function runAction(name: string, fn: () => Promise<void>, options: 
     await fn();
   } catch (error) {
     const message = failureMessage(name, error, options);
-    if (error instanceof InputError && error.file) {
-      annotate(message, { file: error.file, startLine: error.line });
-      process.exitCode = 1;
-    } else {
-      setFailed(message);
-    }
+    if (error instanceof InputError && error.file) annotate(message, { file: error.file, startLine: error.line });
+    else setFailed(message);
+    process.exitCode = 1;
     if (!(error instanceof AscError) && error instanceof Error && error.stack) debug(redactText(error.stack));
     await reportFailure(name, error, options);
   }
