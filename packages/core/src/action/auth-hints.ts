@@ -29,7 +29,7 @@ function skewSeconds(a: AuthAttempt): number | undefined {
 export function authFailureHint(error: AuthenticationError): string {
   const a = error.auth;
   const causes = [
-    'the key id and issuer id do not belong together, or the key was revoked (Users and Access → Integrations lists active keys and the issuer id)',
+    'key-id and issuer-id do not belong together, or the key was revoked (Users and Access → Integrations lists the active keys and the issuer id)',
     a && !a.issuerSet
       ? 'this is a team key but issuer-id is empty (individual keys are the only ones without an issuer id)'
       : 'issuer-id set for an individual key, or the issuer id of another team',

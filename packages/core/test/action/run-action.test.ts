@@ -57,7 +57,7 @@ describe('runAction', () => {
     const failure = errorLines(result.lines);
     expect(failure).toHaveLength(1);
     expect(failure[0]).toMatch(
-      /^::error::GET \/v1\/apps\?filter\[bundleId\]=com\.example answered 401: Authentication credentials are missing or invalid: Provide a properly configured and signed bearer token\. Hint: Likely causes, most likely first: \(1\) the key id and issuer id do not belong together.*\(4\) the Apple Developer Program License Agreement/,
+      /^::error::GET \/v1\/apps\?filter\[bundleId\]=com\.example answered 401: Authentication credentials are missing or invalid: Provide a properly configured and signed bearer token\. Hint: Likely causes, most likely first: \(1\) key-id and issuer-id do not belong together.*\(4\) the Apple Developer Program License Agreement/,
     );
     // The failure summary follows what the action wrote: nothing changed, the error and the fix.
     expect(result.summary).toContain('<h3>upload-metadata failed</h3>');
