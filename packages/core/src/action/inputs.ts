@@ -7,7 +7,8 @@ import { InputError } from '../errors.js';
 import { acceptedValues, didYouMean } from '../suggest.js';
 
 function raw(name: string): string {
-  return getInput(name);
+  // Explicit: GitHub's local-action stubs getInput and trims only when asked to.
+  return getInput(name, { trimWhitespace: true });
 }
 
 /** The value, quoted and shortened for a message. */
