@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './clock.js';
 export * from './logger.js';
+export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
 export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
@@ -70,3 +71,23 @@ export { putUploadOperations, checkOperations, semaphoreLimit, type UploadOperat
 export { PartBuffers, readPart } from './upload/part-file.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
+export {
+  listReviewSubmissions,
+  getReviewSubmission,
+  createReviewSubmission,
+  addVersionToReviewSubmission,
+  submitReviewSubmission,
+  cancelReviewSubmission,
+  OPEN_REVIEW_SUBMISSION_STATES,
+  type ReviewSubmissionState,
+} from './api/review-submissions.js';
+export {
+  attachBuildToVersion,
+  createPhasedRelease,
+  updatePhasedRelease,
+  deletePhasedRelease,
+  createReleaseRequest,
+  getAgeRatingDeclaration,
+  listScreenshotSets,
+  type ReleaseClientLike,
+} from './api/app-store-release.js';
