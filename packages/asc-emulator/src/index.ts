@@ -31,6 +31,9 @@ export { demoTestFlightSeed, DEMO_BUILD_NUMBER, DEMO_VERSION } from './seed/demo
 export { mediaControl, type MediaControl, type DeliveryOutcome } from './resources/app-store/index.js';
 export { APP_STORE_LOCALES, FIELD_LIMITS, TOP_CATEGORIES, SUBCATEGORIES, type SeedAppInfo, type SeedAppStore, type SeedAppStoreVersion, type SeedAttributes, type SeedReviewDetail } from './resources/app-store/index.js';
 export { demoAppStore, appStoreFixture, fixtureLocales, type AppStoreFixtureOptions } from './seed/demo-metadata.js';
+export { reviewControl, refreshReviews, REQUIRED_SCREENSHOTS, AGE_RATING_QUESTIONS, PHASED_RELEASE_DAYS, type ReviewControl, type ReviewOutcome } from './resources/app-review/index.js';
+export { demoPipelineSeed, DEMO_REVIEW_VERSION, DEMO_REVIEW_BUILD_NUMBER } from './seed/demo-review.js';
+export { reviewReadySeed, REVIEW_APP_ID, REVIEW_BUNDLE_ID, AGE_RATING_NONE, REVIEW_CONTACT, type ReviewReadyOptions } from './seed/review-ready.js';
 export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from './reports/generate.js';
 export { layoutFor, SALES_COLUMNS, FINANCIAL_COLUMNS } from './reports/layouts.js';
 export { SALES_MATRIX, latestPublished, isPublished } from './reports/catalog.js';

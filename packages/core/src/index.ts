@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './clock.js';
 export * from './logger.js';
+export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
 export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
@@ -75,3 +76,23 @@ export {
   listBetaAppReviewSubmissions,
   submitForBetaReview,
 } from './api/beta-review.js';
+export {
+  listReviewSubmissions,
+  getReviewSubmission,
+  createReviewSubmission,
+  addVersionToReviewSubmission,
+  submitReviewSubmission,
+  cancelReviewSubmission,
+  OPEN_REVIEW_SUBMISSION_STATES,
+  type ReviewSubmissionState,
+} from './api/review-submissions.js';
+export {
+  attachBuildToVersion,
+  createPhasedRelease,
+  updatePhasedRelease,
+  deletePhasedRelease,
+  createReleaseRequest,
+  getAgeRatingDeclaration,
+  listScreenshotSets,
+  type ReleaseClientLike,
+} from './api/app-store-release.js';
