@@ -2,8 +2,8 @@
  * The one place that reads this action's inputs (besides the common ones), into a typed Settings.
  * Values are only shaped here; the file is read and checked in read/.
  */
-import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
-import { PLATFORMS, WAITS, type Platform, type Wait } from './model.js';
+import { InputError, MARKETING_VERSION_HINT, PLATFORMS, inputs, isBuildNumber, isMarketingVersion, isPlatform, readCommonInputs, type CommonInputs } from '@asc-actions/core';
+import { WAITS, type Platform, type Wait } from './model.js';
 
 export interface Settings {
   common: CommonInputs;
@@ -20,22 +20,17 @@ export interface Settings {
   dryRun: boolean;
 }
 
-/** CFBundleShortVersionString: one to three period-separated integers (Apple's rule). */
-export const VERSION_PATTERN = /^\d+(\.\d+){0,2}$/;
-/** CFBundleVersion: one to three period-separated integers (Apple's rule). */
-export const BUILD_NUMBER_PATTERN = /^\d+(\.\d+){0,2}$/;
-
-function checked(name: string, pattern: RegExp, what: string): string | undefined {
+function checked(name: string, valid: (text: string) => boolean, what: string): string | undefined {
   const value = inputs.optional(name)?.trim();
-  if (value !== undefined && !pattern.test(value)) throw new InputError(`Input "${name}" is ${JSON.stringify(value)}; expected ${what}.`, { input: name });
+  if (value !== undefined && !valid(value)) throw new InputError(`Input "${name}" is ${JSON.stringify(value)}; expected ${what}.`, { input: name });
   return value;
 }
 
 function platform(): Platform | undefined {
   const value = inputs.optional('platform')?.trim().toUpperCase();
   if (value === undefined) return undefined;
-  if (!(PLATFORMS as readonly string[]).includes(value)) throw new InputError(`Input "platform" is ${JSON.stringify(value)}; expected one of ${PLATFORMS.join(', ')}.`, { input: 'platform' });
-  return value as Platform;
+  if (!isPlatform(value)) throw new InputError(`Input "platform" is ${JSON.stringify(value)}; expected one of ${PLATFORMS.join(', ')}.`, { input: 'platform' });
+  return value;
 }
 
 export function readSettings(): Settings {
@@ -46,8 +41,8 @@ export function readSettings(): Settings {
     file,
     app: inputs.optional('app')?.trim(),
     platform: platform(),
-    version: checked('version', VERSION_PATTERN, 'a version such as 1.4 or 1.4.2 (CFBundleShortVersionString)'),
-    buildNumber: checked('build-number', BUILD_NUMBER_PATTERN, 'a build number such as 42 or 1.4.42 (CFBundleVersion)'),
+    version: checked('version', isMarketingVersion, `${MARKETING_VERSION_HINT} (CFBundleShortVersionString)`),
+    buildNumber: checked('build-number', isBuildNumber, 'a build number such as 42 or 1.4.42: period-separated integers (CFBundleVersion)'),
     wait: inputs.enumeration('wait', WAITS, 'processed'),
     processingTimeoutMs: inputs.duration('processing-timeout', 30 * 60_000),
     dryRun: common.dryRun,

@@ -1,6 +1,7 @@
 /** The action's types: what the file says, what App Store Connect has, what to do, what happened. */
-export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from '@asc-actions/core';
+
+export type { Platform };
 export const WAITS = ['processed', 'uploaded', 'none'] as const;
 export type Wait = (typeof WAITS)[number];
 export type FileKind = 'ipa' | 'pkg';

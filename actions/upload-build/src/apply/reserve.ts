@@ -3,10 +3,9 @@
  * an answer is lost (or Apple answers 5xx), App Store Connect is read first and what was created
  * is adopted, so one run never leaves two uploads behind.
  */
-import { ApiError, createBuildUpload, createBuildUploadFile, deleteBuildUpload, listBuildUploadFiles, listBuildUploads, type AscClient, type BuildUploadFile, type Logger } from '@asc-actions/core';
+import { ApiError, type AscClient, type BuildUploadFile, createBuildUpload, createBuildUploadFile, deleteBuildUpload, listBuildUploadFiles, listBuildUploads, type Logger, sameVersion } from '@asc-actions/core';
 import type { BuildFile, RemoteUpload, Target } from '../model.js';
 import { toRemoteUpload } from '../read/remote.js';
-import { sameVersion } from '../plan/versions.js';
 import { mayHaveApplied } from './uncertain.js';
 
 export interface ApplyDeps {

@@ -3,10 +3,9 @@
  * FAILED), bounded by `processing-timeout`, then find the processed build. The token source
  * re-signs as tokens near expiry, so a 30-minute wait never fails on auth.
  */
-import { getBuildUpload, includedOfType, listBuilds, type AscClient, type Clock, type Logger, type PrereleaseVersion } from '@asc-actions/core';
+import { type AscClient, type Clock, getBuildUpload, includedOfType, listBuilds, type Logger, type PrereleaseVersion, sameVersion } from '@asc-actions/core';
 import type { RemoteBuild, RemoteUpload, Target, Wait } from '../model.js';
 import { toRemoteUpload } from '../read/remote.js';
-import { sameVersion } from '../plan/versions.js';
 
 export interface WaitDeps {
   client: AscClient;

@@ -5,9 +5,8 @@
  * Apple rejected this number: a new file needs a new build number. Reservations left waiting
  * (AWAITING_UPLOAD) by a run that stopped are deleted before uploading.
  */
-import { InputError } from '@asc-actions/core';
+import { InputError, sameVersion } from '@asc-actions/core';
 import type { Existing, Plan, RemoteUpload, Target } from '../model.js';
-import { sameVersion } from './versions.js';
 
 const describe = (u: RemoteUpload): string => u.errors.map((e) => `${e.code ?? '?'} ${e.description ?? ''}`.trim()).join('; ') || 'no reason given';
 

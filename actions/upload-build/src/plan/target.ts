@@ -3,10 +3,9 @@
  * upload for. Where both speak they must agree (Apple validates the Info.plist inside the file,
  * not the numbers declared: release-apis.md §1.5), so a disagreement fails here, naming both.
  */
-import { InputError } from '@asc-actions/core';
+import { InputError, sameVersion } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import type { BuildFile, BundleInfo, Platform } from '../model.js';
-import { sameVersion } from './versions.js';
 
 export interface Wanted {
   /** Bundle id or Apple ID to look up. */

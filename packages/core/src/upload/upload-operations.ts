@@ -8,7 +8,7 @@
  */
 import { AscError } from '../errors.js';
 import type { HttpRequest, Method } from '../http/types.js';
-import { Semaphore } from '../http/concurrency.js';
+import { Semaphore } from '../concurrency.js';
 import { isLoopbackHost } from '../http/base-url.js';
 import { OrderedDigest } from './ordered-digest.js';
 import { PartBuffers, readPart } from './part-file.js';
@@ -50,20 +50,6 @@ export interface PutOperationsOptions {
   onPart?: (operation: UploadOperation) => void;
 }
 
-export function semaphoreLimit(size: number): TaskLimit {
-  const semaphore = new Semaphore(size);
-  return {
-    async run(task) {
-      const release = await semaphore.acquire();
-      try {
-        return await task();
-      } finally {
-        release();
-      }
-    },
-  };
-}
-
 const noBytesLimit: ByteLimit = { run: (_length, task) => task() };
 const METHODS: readonly string[] = ['PUT', 'POST', 'PATCH'];
 
@@ -94,7 +80,7 @@ function requestOf(op: UploadOperation, body: Buffer): HttpRequest {
 
 /** Sends every operation's part; returns the file's MD5 when asked for it. */
 export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md5?: string }> {
-  const parts = o.parts ?? semaphoreLimit(o.concurrency ?? 4);
+  const parts = o.parts ?? new Semaphore(o.concurrency ?? 4);
   const bytes = o.bytes ?? noBytesLimit;
   const buffers = o.buffers ?? new PartBuffers();
   const digest = o.md5 ? new OrderedDigest() : undefined;

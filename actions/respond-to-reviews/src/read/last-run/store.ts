@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CacheStore, Logger } from '@asc-actions/core';
-import type { Settings } from '../inputs.js';
+import type { Settings } from '../../inputs.js';
 import type { ReviewState } from './window.js';
 
 export interface StateSlot {

@@ -4,8 +4,8 @@
  * run saves its state (so a workflow can switch to last-run later).
  */
 import { actionsCache, type CacheStore, type Logger } from '@asc-actions/core';
-import type { Settings } from '../inputs.js';
-import type { Review } from '../review.js';
+import type { Settings } from '../../inputs.js';
+import type { Review } from '../../model.js';
 import { restoreState, runKey, saveState, stateSlot } from './store.js';
 import { nextState, windowOf, type Window } from './window.js';
 

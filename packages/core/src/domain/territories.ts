@@ -8,8 +8,9 @@
  * Switzerland, Belgium, India …) can be in any of them; a rule answers those with a reply keyed
  * by the territory code (CAN, CHE …) when the main language is not the right guess.
  */
-import type { TerritoryCode } from '@asc-actions/core';
+import type { TerritoryCode } from '../api/generated/schemas.js';
 
+// prettier-ignore
 export const TERRITORY_LANGUAGE: Readonly<Record<TerritoryCode, string>> = {
   ABW: 'nl', AFG: 'fa', AGO: 'pt', AIA: 'en', ALB: 'sq', AND: 'ca', ANT: 'nl', ARE: 'ar', ARG: 'es', ARM: 'hy',
   ASM: 'en', ATG: 'en', AUS: 'en', AUT: 'de', AZE: 'az', BDI: 'fr', BEL: 'nl', BEN: 'fr', BES: 'nl', BFA: 'fr',

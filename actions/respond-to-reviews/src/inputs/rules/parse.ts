@@ -17,9 +17,9 @@
  * The document is a list of rules, or a mapping with a `rules` list. Every condition of a rule
  * must hold; the first rule that matches a review decides.
  */
+import { LANGUAGES, TERRITORY_HINT, checkTerritories } from '@asc-actions/core';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseTemplate, type Template } from './template.js';
-import { LANGUAGES, TERRITORY_HINT, checkTerritories } from './territories.js';
 import { isProblem, parseRatings, regexPattern, wordPattern } from './values.js';
 import type { RulesSource } from './source.js';
 

@@ -1,5 +1,5 @@
 import { escapeHtml, summary } from '@asc-actions/core';
-import type { CheckResult } from './check.js';
+import type { CheckResult } from '../model.js';
 
 export async function writeSummary(result: CheckResult, context: { keyId: string; apiBaseUrl: string }): Promise<void> {
   const rate = result.rateLimit.limit !== undefined ? `${result.rateLimit.remaining ?? '?'} of ${result.rateLimit.limit} left this hour` : 'not reported';

@@ -4,10 +4,10 @@
  * InputError here, before anything is written.
  */
 import { InputError, REVIEW_REPLY_MAX_LENGTH } from '@asc-actions/core';
-import type { Review } from './review.js';
-import type { Rule } from './rules/parse.js';
-import { matchReview } from './rules/match.js';
-import { codePoints, renderTemplate } from './rules/template.js';
+import type { Review } from '../model.js';
+import type { Rule } from '../inputs/rules/parse.js';
+import { matchReview } from './match.js';
+import { codePoints, renderTemplate } from '../inputs/rules/template.js';
 
 /**
  * - `reply`: answer it (in this run);

@@ -1,14 +1,5 @@
 import type { AscClient, Logger } from '@asc-actions/core';
-
-export interface CheckResult {
-  keyType: 'team' | 'individual';
-  appsVisible: number;
-  firstApp?: { id: string; name?: string; bundleId?: string };
-  rateLimit: { limit?: number; remaining?: number };
-  /** Runner clock minus server clock (seconds), when the server sent a Date header. */
-  clockSkewSeconds?: number;
-  warnings: string[];
-}
+import type { CheckResult } from '../model.js';
 
 interface AppsPage {
   data: Array<{ id: string; attributes?: { name?: string; bundleId?: string } }>;

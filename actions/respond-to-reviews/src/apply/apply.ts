@@ -22,7 +22,7 @@ import {
   type Logger,
   type ReviewsClient,
 } from '@asc-actions/core';
-import type { PlannedItem } from './plan.js';
+import type { PlannedItem } from '../plan/plan.js';
 
 export type Outcome = 'replied' | 'answered-meanwhile' | 'unchanged' | 'failed' | 'not-attempted';
 

@@ -1,8 +1,8 @@
 /** Which rule answers a review, and with which template: pure, first match wins. */
-import type { Review } from '../review.js';
-import type { Rule } from './parse.js';
-import type { Template } from './template.js';
-import { languageOf } from './territories.js';
+import type { Review } from '../model.js';
+import type { Rule } from '../inputs/rules/parse.js';
+import type { Template } from '../inputs/rules/template.js';
+import { languageOf } from '@asc-actions/core';
 
 const DAY_MS = 86_400_000;
 

@@ -7,7 +7,7 @@
  * deferred by max-replies or whose reply failed is not, so the mark never passes it and the
  * next run reads it again. The next run reads reviews from the mark on, minus the listed ids.
  */
-import type { Review } from '../review.js';
+import type { Review } from '../../model.js';
 
 export interface ReviewState {
   version: 1;

@@ -4,8 +4,8 @@
  * (`include=response`), and stops paging as soon as a page reaches past the window's start.
  */
 import { customerReviewPages, type AppsCustomerReviewsGetToManyRelatedQuery, type Logger, type ReviewsClient } from '@asc-actions/core';
-import type { Settings } from './inputs.js';
-import { includedReplies, toReview, type Review } from './review.js';
+import type { Settings } from '../inputs.js';
+import { includedReplies, toReview, type Review } from '../model.js';
 
 /** 100 pages of 200: a run never reads more than 20,000 reviews (about 100 of the key's 3,600 requests an hour). */
 export const MAX_PAGES = 100;
