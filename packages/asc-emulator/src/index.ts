@@ -21,7 +21,8 @@ export { EmulatorState } from './store/state.js';
 export { Faults } from './faults/faults.js';
 export { demoSeed, makeApps, demoSalesTsv, DEMO_APP_ID, DEMO_VENDOR_NUMBER, SALES_SUMMARY_HEADER } from './seed/demo.js';
 export { BETA_GROUP_NAME_MAX } from './resources/beta-groups.js';
-export { makeReviews, pacificDateTime, reviewId, seededRandom, type SeedCustomerReview, type SeedReviewResponse, type MakeReviewsOptions } from './seed/reviews.js';
+export { seededRandom, type Random } from './seed/random.js';
+export { makeReviews, pacificDateTime, reviewId, type SeedCustomerReview, type SeedReviewResponse, type MakeReviewsOptions } from './seed/reviews.js';
 export { reviewResponseLog, REVIEW_RESPONSE_MAX, REVIEW_RESPONSE_PUBLISH_DELAY_MS, type ReviewResponseEvent } from './resources/customer-review-responses.js';
 export { demoReviews } from './seed/demo-reviews.js';
 export { uploadBuild, refreshTestFlight, missingTestInformation, versionKey, sameVersion, WHATS_NEW_MAX } from './resources/testflight/index.js';
@@ -37,3 +38,4 @@ export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from '
 export { layoutFor, SALES_COLUMNS, FINANCIAL_COLUMNS } from './reports/layouts.js';
 export { SALES_MATRIX, latestPublished, isPublished } from './reports/catalog.js';
 export type { SeedReportVendor } from './reports/vendors.js';
+export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut } from './resources/testflight/index.js';
