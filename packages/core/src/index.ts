@@ -41,6 +41,7 @@ export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
 export { actionsCache, type CacheStore } from './action/cache.js';
+export { readGzipRows, readGzipHeader, RowSplitter, field, rowText, gzipProblem, GzipStreamError, type OnRow } from './report-stream/gzip-rows.js';
 export { annotate, maskValue, type AnnotationLevel, type AnnotationPlace } from './action/annotations.js';
 export { collect, includedOfType, linkedIds, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './api/documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './api/app-infos.js';
@@ -66,3 +67,16 @@ export {
   listBetaAppReviewSubmissions,
   submitForBetaReview,
 } from './api/beta-review.js';
+export {
+  listAnalyticsReportRequests,
+  createAnalyticsReportRequest,
+  listAnalyticsReports,
+  listAnalyticsReportInstances,
+  listAnalyticsReportSegments,
+  ANALYTICS_CATEGORIES,
+  ANALYTICS_GRANULARITIES,
+  type AnalyticsAccessType,
+  type AnalyticsCategory,
+  type AnalyticsGranularity,
+  type AnalyticsClientLike,
+} from './api/analytics-reports.js';

@@ -11,9 +11,10 @@ import { financeReportsFamily } from './finance-reports.js';
 import { customerReviewsFamily } from './customer-reviews.js';
 import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
+import { analyticsReportsFamily } from './analytics/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies];
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, analyticsReportsFamily];
 
 export function allRoutes(): Route[] {
   return FAMILIES.flatMap((f) => f.routes);
