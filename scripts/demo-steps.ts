@@ -59,4 +59,10 @@ export const demoSteps: DemoStep[] = [
     inputs: { 'vendor-number': '85000000', from: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10), cache: 'false' },
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
   },
+  {
+    action: 'fetch-analytics-report',
+    title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
+    inputs: { app: 'com.example.demo', cache: 'false' },
+    expectOutputs: ['state', 'report-path', 'rows', 'instances', 'summary'],
+  },
 ];

@@ -26,6 +26,7 @@ export interface RunDeps extends ConnectDeps {
 }
 
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const appLabel = (s: Settings, appId: string): string => (s.app === appId ? appId : `${s.app} (${appId})`);
 const targetOf = (s: Settings, name: string): string => (s.outputIsFile ? s.outputPath : join(s.outputPath, `${slug(name)}.${s.outputFormat}`));
 
 async function firstRun(client: Parameters<typeof createRequest>[0], s: Settings, appId: string, replacing: string[], logger: Logger): Promise<void> {
@@ -38,7 +39,7 @@ async function firstRun(client: Parameters<typeof createRequest>[0], s: Settings
   }
   const id = await createRequest(client, appId, accessType);
   logger.info(`Created the ${accessType} analytics report request ${id} for app ${appId}. Apple needs a day or more (24–48 hours) to produce the first reports; the next run fetches them.`);
-  const summary = buildSummary('requested', appId, s.granularity, [], new Funnel(), notes);
+  const summary = buildSummary('requested', appLabel(s, appId), s.granularity, [], new Funnel(), notes);
   writeOutputs(summary, '', 0, 0);
   await writeJobSummary(summary, []);
 }
@@ -92,7 +93,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       }
       for (const { cache, listed } of caches) await cache.save(listed);
       const state = outcomes.some((o) => o.state === 'available') ? 'available' : 'not-available-yet';
-      const summary = buildSummary(state, appId, s.granularity, outcomes, funnel, []);
+      const summary = buildSummary(state, appLabel(s, appId), s.granularity, outcomes, funnel, []);
       const paths = pending.map((p) => p.target);
       const rows = outcomes.reduce((a, o) => a + o.rows, 0);
       const instances = outcomes.reduce((a, o) => a + o.instances.length, 0);

@@ -55,17 +55,34 @@ const count = (text: string): number => {
 
 export class Funnel {
   readonly byDate = new Map<string, Totals>();
-  readonly byTerritory = new Map<string, Totals>();
-  readonly bySource = new Map<string, Totals>();
+  /** Date → territory → totals (so top lists can use the same dates as the funnel). */
+  readonly byTerritory = new Map<string, Map<string, Totals>>();
+  /** Date → source type → totals. */
+  readonly bySource = new Map<string, Map<string, Totals>>();
   /** Report name → columns the summary needed and did not find. */
   readonly missing = new Map<string, string[]>();
+  /** Dates each counted kind has rows for: the funnel's days are those all of them have. */
+  readonly datesByKind = new Map<Kind, Set<string>>();
   /** The report each kind is counted from (Standard and Detailed of one report would count twice). */
   private readonly claimed = new Map<Kind, string>();
+
+  private inner(map: Map<string, Map<string, Totals>>, date: string): Map<string, Totals> {
+    let m = map.get(date);
+    if (!m) map.set(date, (m = new Map()));
+    return m;
+  }
 
   private bucket(map: Map<string, Totals>, key: string): Totals {
     let t = map.get(key);
     if (!t) map.set(key, (t = emptyTotals()));
     return t;
+  }
+
+  /** Dates every counted report has rows for, in order (a date only one report has would skew the rates). */
+  commonDates(): string[] {
+    const sets = [...this.datesByKind.values()];
+    if (!sets.length) return [];
+    return [...sets[0]!].filter((d) => sets.every((s) => s.has(d))).sort();
   }
 
   /** A row handler for one segment's header (or undefined when the report adds nothing). */
@@ -81,10 +98,13 @@ export class Funnel {
     if (kind === 'other') return undefined;
     this.claimed.set(kind, reportName);
     const [event, page, counts, type, territory, source, sessions, crashes] = ['Event', 'Page Type', 'Counts', 'Download Type', 'Territory', 'Source Type', 'Sessions', 'Crashes'].map((c) => header.at(c));
+    const dates = this.datesByKind.get(kind) ?? new Set<string>();
+    this.datesByKind.set(kind, dates);
     const add = (date: string, cell: RowCells, f: (t: Totals, n: number) => void, n: number): void => {
+      dates.add(date);
       f(this.bucket(this.byDate, date), n);
-      if (territory! >= 0) f(this.bucket(this.byTerritory, cell(territory!) || 'Unknown'), n);
-      if (source! >= 0) f(this.bucket(this.bySource, cell(source!) || 'Unknown'), n);
+      if (territory! >= 0) f(this.bucket(this.inner(this.byTerritory, date), cell(territory!) || 'Unknown'), n);
+      if (source! >= 0) f(this.bucket(this.inner(this.bySource, date), cell(source!) || 'Unknown'), n);
     };
     switch (kind) {
       case 'engagement':

@@ -30,7 +30,7 @@ export const STATE_TEXT: Record<Summary['state'], string> = {
 };
 
 export async function writeJobSummary(s: Summary, paths: string[]): Promise<void> {
-  summary.addHeading(`App Store analytics for app ${escapeHtml(s.app)} (${s.granularity.toLowerCase()})`, 3);
+  summary.addHeading(`App Store analytics for ${escapeHtml(s.app)} (${s.granularity.toLowerCase()})`, 3);
   summary.addRaw(`<p><b>${s.state}</b>: ${escapeHtml(STATE_TEXT[s.state])}</p>`, true);
   if (s.reports.length) {
     summary.addTable([
@@ -48,7 +48,7 @@ export async function writeJobSummary(s: Summary, paths: string[]): Promise<void
         [{ data: 'Period', header: true }, ...FUNNEL_HEAD],
         [`${c.current.from} – ${c.current.to}`, ...funnelCells(c.current.totals)],
         [`${c.previous.from} – ${c.previous.to}`, ...funnelCells(c.previous.totals)],
-        ['Change', signed(c.impressions), signed(c.productPageViews), '', signed(c.downloads), '', signed(c.conversionRate)],
+        ['Change', signed(c.impressions), signed(c.productPageViews), '—', signed(c.downloads), '—', signed(c.conversionRate)],
       ]);
     }
     const chart = conversionChart(s);

@@ -28,7 +28,9 @@ function sum(list: Totals[]): Totals {
   return out;
 }
 
-function top(map: Map<string, Totals>, key: 'territory' | 'sourceType'): Array<Row & Record<typeof key, string>> {
+function top(byDate: Map<string, Map<string, Totals>>, dates: string[], key: 'territory' | 'sourceType'): Array<Row & Record<typeof key, string>> {
+  const map = new Map<string, Totals>();
+  for (const d of dates) for (const [name, t] of byDate.get(d) ?? []) map.set(name, sum([map.get(name) ?? emptyTotals(), t]));
   return [...map]
     .sort(([a, x], [b, y]) => y.downloads - x.downloads || y.impressions - x.impressions || (a < b ? -1 : 1))
     .slice(0, 5)
@@ -67,8 +69,12 @@ function change(days: Array<Row & { date: string }>): Summary['change'] {
   return { current: c, previous: p, impressions: pct(c.totals.impressions, p.totals.impressions), productPageViews: pct(c.totals.productPageViews, p.totals.productPageViews), downloads: pct(c.totals.downloads, p.totals.downloads), conversionRate: cr };
 }
 
-export function buildSummary(state: State, app: string, granularity: string, outcomes: ReportOutcome[], funnel: Funnel, notes: string[]): Summary {
-  const days = [...funnel.byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, t]) => ({ date, ...withRates(t) }));
+export function buildSummary(state: State, app: string, granularity: string, outcomes: ReportOutcome[], funnel: Funnel, givenNotes: string[]): Summary {
+  let notes = givenNotes;
+  const common = funnel.commonDates();
+  const days = common.map((date) => ({ date, ...withRates(funnel.byDate.get(date)!) }));
+  const partial = funnel.byDate.size - common.length;
+  if (partial > 0) notes = [...notes, `${partial} date(s) that only some of the reports have yet (late-arriving data) are left out of the funnel and its totals; their rows are in the files.`];
   return {
     state,
     app,
@@ -78,9 +84,9 @@ export function buildSummary(state: State, app: string, granularity: string, out
       return { name: o.report.name, state: o.state, instances: o.instances.length, rows: o.rows, dates: dates.length ? { from: dates[0]!, to: dates.at(-1)! } : null, downloaded: o.downloaded, fromCache: o.fromCache, missingColumns: funnel.missing.get(o.report.name) ?? [] };
     }),
     days,
-    totals: withRates(sum([...funnel.byDate.values()])),
-    topTerritories: top(funnel.byTerritory, 'territory'),
-    topSourceTypes: top(funnel.bySource, 'sourceType'),
+    totals: withRates(sum(common.map((d) => funnel.byDate.get(d)!))),
+    topTerritories: top(funnel.byTerritory, common, 'territory'),
+    topSourceTypes: top(funnel.bySource, common, 'sourceType'),
     change: change(days),
     definitions: DEFINITIONS,
     notes,
