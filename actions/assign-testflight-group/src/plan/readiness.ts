@@ -3,7 +3,7 @@
  * every missing item is reported at once (Apple's own answer is a 422 naming only the first, or
  * an opaque 500). Pure.
  */
-import type { ReviewInfo } from './read-review.js';
+import type { ReviewInfo } from '../read/review.js';
 
 export interface ReadinessInput {
   review: ReviewInfo;

@@ -17,15 +17,15 @@ import {
   updateBuild,
   updateBuildBetaDetail,
 } from '@asc-actions/core';
-import type { Settings } from './inputs.js';
-import type { Plan, Step } from './plan.js';
-import type { RemoteState } from './read.js';
-import type { BetaDetailInfo, BuildInfo } from './build-model.js';
-import { waitAgain, type LocateDeps } from './locate.js';
-import { groupId, keyedCreate, type ApplyState } from './apply-context.js';
-import { inPool } from './pool.js';
-import { timelineEntry } from './plan-text.js';
-import { addToGroup, inviteTesters, reconcile } from './apply-testers.js';
+import type { Settings } from '../inputs.js';
+import type { Plan, Step } from '../plan/plan.js';
+import type { RemoteState } from '../read/state.js';
+import type { BetaDetailInfo, BuildInfo } from '../model.js';
+import { waitAgain, type LocateDeps } from '../read/locate.js';
+import { groupId, keyedCreate, type ApplyState } from './context.js';
+import { inPool } from '../read/pool.js';
+import { timelineEntry } from '../plan/plan-text.js';
+import { addToGroup, inviteTesters, reconcile } from './testers.js';
 
 export interface ApplyDeps extends LocateDeps {
   settings: Settings;

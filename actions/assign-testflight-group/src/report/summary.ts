@@ -3,8 +3,8 @@
  * testers' numbers and the steps. Every name or address that came from a workflow or from App
  * Store Connect is HTML-escaped (summary tables and lists are HTML).
  */
-import { escapeHtml, summary } from '@asc-actions/core';
-import type { Outcome } from './outcome.js';
+import { escapeHtml, setOutputs, summary } from '@asc-actions/core';
+import { outputsOf, type Outcome } from './outcome.js';
 import type { Timeline } from './timeline.js';
 
 function title(o: Outcome): string {
@@ -40,4 +40,10 @@ export async function writeSummary(o: Outcome, timeline: Timeline, failure?: { m
   if (failure && failure.notDone.length > 0) summary.addDetails(`Not applied (${failure.notDone.length})`, `<ul>${failure.notDone.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`);
   if (o.warnings.length > 0) summary.addList(o.warnings.map(escapeHtml));
   await summary.write();
+}
+
+/** The outputs and the job summary of a run that went through. */
+export async function report(outcome: Outcome, timeline: Timeline): Promise<void> {
+  setOutputs(outputsOf(outcome));
+  await writeSummary(outcome, timeline);
 }

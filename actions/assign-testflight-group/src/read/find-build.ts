@@ -4,8 +4,8 @@
  * exactly, so they cannot be trusted with aliases.
  */
 import { AscError, includedOfType, listBuilds, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
-import { buildInfo, label, type BuildInfo } from './build-model.js';
-import { sameVersion } from './versions.js';
+import { buildInfo, label, type BuildInfo } from '../model.js';
+import { sameVersion } from '../plan/versions.js';
 
 export interface BuildQuery {
   appId: string;

@@ -6,10 +6,10 @@
  * the wait goes on.
  */
 import { AscError, NetworkError, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
-import { buildInfo, label, type BetaDetailInfo, type BuildInfo } from './build-model.js';
+import { buildInfo, label, type BetaDetailInfo, type BuildInfo } from '../model.js';
 import { BUILD_FIELDS, describeQuery, lookUpBuild, type BuildQuery } from './find-build.js';
 import { nextPollDelay } from './poll-delay.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from '../report/timeline.js';
 
 /** Builds per look while waiting for a new build to be listed (it will be among the newest). */
 const LISTING_PAGE = 200;

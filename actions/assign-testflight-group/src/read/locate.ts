@@ -3,11 +3,11 @@
  * processed. Export compliance answered later restarts processing: `waitAgain` covers that.
  */
 import { AscError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
-import type { Settings } from './inputs.js';
-import { label, type BetaDetailInfo, type BuildInfo } from './build-model.js';
+import type { Settings } from '../inputs.js';
+import { label, type BetaDetailInfo, type BuildInfo } from '../model.js';
 import { describeQuery, lookUpBuild, type BuildQuery } from './find-build.js';
 import { waitUntilListed, waitUntilProcessed, type WaitContext } from './wait.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from '../report/timeline.js';
 
 /** How many unexpired builds the first lookup reads (newest first). */
 const FIRST_LOOKUP_MAX = 1000;

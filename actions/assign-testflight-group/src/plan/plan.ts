@@ -3,11 +3,11 @@
  * deterministic; with no remote change since the last run it is empty. Problems found here
  * (unknown groups, missing test information …) stop the run before its first write.
  */
-import type { Settings } from './inputs.js';
-import type { RemoteState, TesterInfo } from './read.js';
-import type { TesterEntry } from './testers-input.js';
+import type { Settings } from '../inputs.js';
+import type { RemoteState, TesterInfo } from '../read/state.js';
+import type { TesterEntry } from '../inputs/testers.js';
 import { resolveGroups } from './groups.js';
-import { label } from './build-model.js';
+import { label } from '../model.js';
 import { missingForReview } from './readiness.js';
 
 /** Testers per relationship call (Apple publishes no maximum; 100 keeps a refused batch small). */

@@ -4,10 +4,10 @@
  * has its review submission. Only areas this run wrote to are read (a no-op rerun reads none).
  */
 import { listBetaAppReviewSubmissions, listBetaBuildLocalizations, listBetaGroupTesterIds, listBetaGroups } from '@asc-actions/core';
-import type { Settings } from './inputs.js';
-import type { Plan } from './plan.js';
-import { groupId, type ApplyState } from './apply-context.js';
-import { inPool } from './pool.js';
+import type { Settings } from '../inputs.js';
+import type { Plan } from '../plan/plan.js';
+import { groupId, type ApplyState } from './context.js';
+import { inPool } from '../read/pool.js';
 
 export interface ReadBack {
   mismatches: string[];

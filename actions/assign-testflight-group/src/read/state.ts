@@ -13,10 +13,10 @@ import {
   listBetaGroups,
   type AscClient,
 } from '@asc-actions/core';
-import type { Settings } from './inputs.js';
-import type { BetaDetailInfo, BuildInfo } from './build-model.js';
-import { resolveGroups, wantsReview, type GroupInfo } from './groups.js';
-import { readReview, type ReviewInfo } from './read-review.js';
+import type { Settings } from '../inputs.js';
+import type { BetaDetailInfo, BuildInfo } from '../model.js';
+import { resolveGroups, wantsReview, type GroupInfo } from '../plan/groups.js';
+import { readReview, type ReviewInfo } from './review.js';
 import { inPool } from './pool.js';
 
 export interface AppInfo {

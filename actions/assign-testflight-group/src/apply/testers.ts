@@ -11,10 +11,10 @@ import {
   findBetaTestersByEmail,
   listBetaGroupTesterIds,
 } from '@asc-actions/core';
-import type { GroupTarget, Step } from './plan.js';
-import type { TesterInfo } from './read.js';
-import { groupId, type ApplyState } from './apply-context.js';
-import { inPool } from './pool.js';
+import type { GroupTarget, Step } from '../plan/plan.js';
+import type { TesterInfo } from '../read/state.js';
+import { groupId, type ApplyState } from './context.js';
+import { inPool } from '../read/pool.js';
 
 /** Invitations sent at once (each is one request). */
 const INVITE_WIDTH = 4;

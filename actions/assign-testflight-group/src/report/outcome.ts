@@ -1,8 +1,8 @@
 /** What the run did (or, in a dry run, would do): the outputs and the summary's facts. Pure. */
-import type { BetaDetailInfo, BuildInfo } from './build-model.js';
-import type { Plan, Step } from './plan.js';
-import type { AppInfo } from './read.js';
-import { describeStep } from './plan-text.js';
+import type { BetaDetailInfo, BuildInfo } from '../model.js';
+import type { Plan, Step } from '../plan/plan.js';
+import type { AppInfo } from '../read/state.js';
+import { describeStep } from '../plan/plan-text.js';
 
 export interface GroupOutcome {
   id?: string;

@@ -13,8 +13,8 @@ import {
   type AscClient,
   type BetaAppReviewSubmission,
 } from '@asc-actions/core';
-import type { BuildInfo } from './build-model.js';
-import type { AppInfo } from './read.js';
+import type { BuildInfo } from '../model.js';
+import type { AppInfo } from './state.js';
 
 export interface ReviewInfo {
   localizations: Array<{ locale: string; description?: string; feedbackEmail?: string }>;
