@@ -6,10 +6,10 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { ANALYTICS_CATEGORIES, ANALYTICS_GRANULARITIES, InputError, inputs, type AnalyticsCategory, type AnalyticsGranularity } from '@asc-actions/core';
+import { ANALYTICS_CATEGORIES, ANALYTICS_GRANULARITIES, InputError, inputs, nearest, type AnalyticsCategory, type AnalyticsGranularity } from '@asc-actions/core';
 import { DEFAULT_REPORTS, KNOWN_REPORTS, knownReport } from './catalog.js';
 import type { OutputFormat, ReportWanted, Settings } from './model.js';
-import { closestName } from './plan/closest-name.js';
+
 
 export const RETENTION_DAYS = 35;
 const DAY = 86_400_000;
@@ -31,7 +31,7 @@ function parseReports(text: string, granularity: AnalyticsGranularity): ReportWa
     }
     const known = knownReport(item);
     if (!known) {
-      const near = closestName(item, [...KNOWN_REPORTS.map((r) => r.name), ...ANALYTICS_CATEGORIES]);
+      const near = nearest(item, [...KNOWN_REPORTS.map((r) => r.name), ...ANALYTICS_CATEGORIES]);
       if (near) throw new InputError(`Input "report": unknown report ${shown(item)}. Did you mean ${shown(near)}?`, { input: 'report' });
       // A report Apple may have added since: checked against Apple's list of the request's reports.
       wanted.push({ kind: 'name', name: item.replace(/\s+/g, ' ') });

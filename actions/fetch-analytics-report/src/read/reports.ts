@@ -4,10 +4,10 @@
  * standard report unless you need the unique fields in the detailed report"), or all of the
  * category's reports where there is no Standard/Detailed pair.
  */
-import { InputError, listAnalyticsReportInstances, listAnalyticsReports, type AnalyticsGranularity, type ApiClientLike } from '@asc-actions/core';
+import { InputError, listAnalyticsReportInstances, nearest, listAnalyticsReports, type AnalyticsGranularity, type ApiClientLike } from '@asc-actions/core';
 import { normalName } from '../catalog.js';
 import type { InstanceInfo, ReportInfo, ReportWanted } from '../model.js';
-import { closestName } from '../plan/closest-name.js';
+
 
 const info = (r: { id: string; attributes?: { name?: string; category?: string } }): ReportInfo => ({
   id: r.id,
@@ -25,7 +25,7 @@ export async function wantedReports(client: ApiClientLike, requestId: string, wa
     if (w.kind === 'name') {
       const match = listed.find((r) => normalName(r.name) === normalName(w.name));
       if (!match) {
-        const near = closestName(w.name, listed.map((r) => r.name));
+        const near = nearest(w.name, listed.map((r) => r.name));
         throw new InputError(`Input "report": Apple lists no report ${JSON.stringify(w.name)} for this app${near ? `. Did you mean ${JSON.stringify(near)}?` : '.'}`, { input: 'report' });
       }
       out.push(match);
