@@ -60,6 +60,12 @@ export const demoSteps: DemoStep[] = [
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
   },
   {
+    action: 'submit-for-review',
+    title: 'Send Demo Notes 1.5 with build 50 to App Review: every readiness item checked first, then build, submission, item, submit',
+    inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
+    expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
+  },
+  {
     action: 'fetch-analytics-report',
     title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
     inputs: { app: 'com.example.demo', cache: 'false' },

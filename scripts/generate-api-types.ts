@@ -24,6 +24,8 @@ export const SCHEMAS = [
   'Build', 'BuildBetaDetail', 'BuildUpload', 'PrereleaseVersion', 'BetaTester', 'BetaBuildLocalization', 'BetaAppLocalization', 'BetaAppReviewDetail', 'BetaAppReviewSubmission', 'BetaReviewState', 'InternalBetaState', 'ExternalBetaState',
   // Analytics Reports (fetch-analytics-report)
   'AnalyticsReportRequest', 'AnalyticsReportRequestsResponse', 'AnalyticsReportRequestResponse', 'AnalyticsReportRequestCreateRequest', 'AnalyticsReport', 'AnalyticsReportsResponse', 'AnalyticsReportInstance', 'AnalyticsReportInstancesResponse', 'AnalyticsReportSegment', 'AnalyticsReportSegmentsResponse',
+  // App Review and release (submit-for-review, release-version)
+  'ReviewSubmission', 'ReviewSubmissionCreateRequest', 'ReviewSubmissionUpdateRequest', 'ReviewSubmissionItem', 'ReviewSubmissionItemCreateRequest', 'AppStoreVersionPhasedRelease', 'PhasedReleaseState', 'AppStoreVersionPhasedReleaseCreateRequest', 'AppStoreVersionPhasedReleaseUpdateRequest', 'AppStoreVersionReleaseRequestCreateRequest', 'AgeRatingDeclaration', 'AppScreenshotSet', 'AppScreenshot',
 ];
 
 /** Operation ids whose path, query parameters, body and response get named types. */
@@ -36,6 +38,8 @@ export const OPERATIONS = [
   'builds_getCollection', 'builds_getInstance', 'builds_updateInstance', 'builds_buildBetaDetail_getToOneRelated', 'buildBetaDetails_updateInstance', 'apps_buildUploads_getToManyRelated', 'apps_betaGroups_getToManyRelated', 'betaGroups_builds_createToManyRelationship', 'betaGroups_betaTesters_getToManyRelationship', 'betaGroups_betaTesters_createToManyRelationship', 'betaTesters_getCollection', 'betaTesters_createInstance', 'builds_betaBuildLocalizations_getToManyRelated', 'betaBuildLocalizations_createInstance', 'betaBuildLocalizations_updateInstance', 'apps_betaAppLocalizations_getToManyRelated', 'apps_betaAppReviewDetail_getToOneRelated', 'betaAppReviewSubmissions_getCollection', 'betaAppReviewSubmissions_createInstance',
   // Analytics Reports (fetch-analytics-report)
   'apps_analyticsReportRequests_getToManyRelated', 'analyticsReportRequests_createInstance', 'analyticsReportRequests_getInstance', 'analyticsReportRequests_reports_getToManyRelated', 'analyticsReports_instances_getToManyRelated', 'analyticsReportInstances_segments_getToManyRelated',
+  // App Review and release (submit-for-review, release-version)
+  'reviewSubmissions_getCollection', 'reviewSubmissions_createInstance', 'reviewSubmissions_getInstance', 'reviewSubmissions_updateInstance', 'reviewSubmissionItems_createInstance', 'appStoreVersions_build_updateToOneRelationship', 'appStoreVersions_appStoreVersionPhasedRelease_getToOneRelated', 'appStoreVersionPhasedReleases_createInstance', 'appStoreVersionPhasedReleases_updateInstance', 'appStoreVersionPhasedReleases_deleteInstance', 'appStoreVersionReleaseRequests_createInstance', 'appInfos_ageRatingDeclaration_getToOneRelated', 'appStoreVersionLocalizations_appScreenshotSets_getToManyRelated',
 ];
 
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/core/src/api/generated');
