@@ -11,3 +11,15 @@ export function versionKey(version: string): string {
 export function sameVersion(a: string, b: string): boolean {
   return versionKey(a) === versionKey(b);
 }
+
+/** Orders versions numerically component by component (`1.10` > `1.9`, `1.2` = `1.2.0`). */
+export function compareVersions(a: string, b: string): number {
+  const x = versionKey(a).split('.');
+  const y = versionKey(b).split('.');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = Number(x[i] ?? 0);
+    const q = Number(y[i] ?? 0);
+    if (p !== q) return Number.isNaN(p) || Number.isNaN(q) ? String(x[i]).localeCompare(String(y[i])) : p - q;
+  }
+  return 0;
+}

@@ -9,6 +9,7 @@ import { betaTestersFamily } from './beta-testers.js';
 import { betaGroupBuildsFamily } from './beta-group-builds.js';
 import { betaAppInfoFamily } from './beta-app-info.js';
 import { betaAppReviewFamily } from './beta-app-review.js';
+import { buildBetaNotificationsFamily } from './build-beta-notifications.js';
 import { seedTestFlight } from './seed.js';
 
 export const testflightFamilies: readonly ResourceFamily[] = [
@@ -21,6 +22,7 @@ export const testflightFamilies: readonly ResourceFamily[] = [
   betaGroupBuildsFamily,
   betaAppInfoFamily,
   betaAppReviewFamily,
+  buildBetaNotificationsFamily,
 ];
 
 export { uploadBuild } from './upload.js';
