@@ -34,7 +34,7 @@ test('bad inputs: one clear error each, zero requests', async () => {
 });
 
 test('2: "Public Beta, QA" is two groups, matched case-insensitively; a near miss gets "did you mean" and no write', async () => {
-  w = await world(baseSeed({ builds: [processed('42')], betaGroups: [{ id: STAFF, app: APP_ID, name: 'Staff', isInternalGroup: true }, { id: PUBLIC_BETA, app: APP_ID, name: 'Public Beta' }, { app: APP_ID, name: 'QA' }] }));
+  w = await world({ ...baseSeed({ builds: [processed('42')] }), betaGroups: [{ id: STAFF, app: APP_ID, name: 'Staff', isInternalGroup: true }, { id: PUBLIC_BETA, app: APP_ID, name: 'Public Beta' }, { app: APP_ID, name: 'QA' }] });
   const typo = await w.run({ ...base, groups: 'Public Beat' });
   expect(typo.errors).toEqual([expect.stringMatching(/No beta group "Public Beat" in Demo Notes\. Did you mean "Public Beta"\?/)]);
   expect(typo.errors[0]).not.toContain('create-missing-groups');
@@ -89,7 +89,7 @@ test('5: the build goes to all groups in one request, leaving out the internal a
 });
 
 test('6: plain test notes go to the localization Apple made in the primary locale (de-DE), never a new en-US one', async () => {
-  w = await world(baseSeed({ apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }], betaAppLocalizations: [{ app: APP_ID, locale: 'de-DE', description: 'Notizen.', feedbackEmail: 'beta@example.com' }], builds: [processed('42')] }));
+  w = await world({ ...baseSeed({ betaAppLocalizations: [{ app: APP_ID, locale: 'de-DE', description: 'Notizen.', feedbackEmail: 'beta@example.com' }], builds: [processed('42')] }), apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] });
   expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes.locale)).toEqual(['de-DE']);
   const result = await w.run({ ...base, groups: 'Public Beta', 'test-notes': 'Probier den Abgleich.' });
   expect(result.errors).toEqual([]);

@@ -154,6 +154,10 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
       await updateBuild(s.client, step.buildId, { expired: true }, safe);
       return;
     case 'submit':
+      // An answer given by an earlier run (or outside) that Apple has not taken in yet: wait for it first.
+      if (current.build.usesNonExemptEncryption !== undefined && current.detail?.externalBuildState === 'MISSING_EXPORT_COMPLIANCE') {
+        current.detail = await waitForComplianceAnswer(deps.settings, current.build, deps);
+      }
       return submit(s);
     case 'create-tester':
       return inviteTesters(s, [step], () => undefined);
