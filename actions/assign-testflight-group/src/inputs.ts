@@ -99,8 +99,7 @@ function readNotes(workspace: string): TestNotes | undefined {
 }
 
 function readSubmit(): 'auto' | boolean {
-  const raw = (inputs.optional('submit-for-beta-review') ?? 'auto').trim().toLowerCase();
-  return raw === 'auto' ? 'auto' : inputs.boolean('submit-for-beta-review', false);
+  return inputs.booleanOr('submit-for-beta-review', ['auto'], 'auto');
 }
 
 function readVersionish(name: string): string | undefined {
