@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
+import { InputError, PLATFORMS, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
 import { csvCells, parseTesterCsv, parseTesterLines, uniqueTesters, type TesterEntry } from './inputs/testers.js';
 import { parseTestNotes, type TestNotes } from './inputs/notes.js';
 import { readTestInformation, type TestInformation } from './inputs/test-information.js';
 
-export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export interface Settings {

@@ -1,5 +1,4 @@
 import { InputError } from '@asc-actions/core';
-import { sameVersion, versionKey } from '../src/plan/versions.js';
 import { nextPollDelay } from '../src/read/poll-delay.js';
 import { csvCells, parseTesterCsv, parseTesterLines, uniqueTesters } from '../src/inputs/testers.js';
 import { parseTestNotes } from '../src/inputs/notes.js';
@@ -10,22 +9,7 @@ import type { Settings } from '../src/inputs.js';
 import type { RemoteState } from '../src/read/state.js';
 import type { BuildInfo } from '../src/model.js';
 
-test.each([
-  ['1.2', '1.2.0', true],
-  ['1.2', '1.02', true],
-  ['042', '42', true],
-  ['1.2.0.0', '1.2', true],
-  ['1.2', '1.20', false],
-  ['1.2.1', '1.2', false],
-  ['10', '1', false],
-])('sameVersion(%s, %s) is %s', (a, b, expected) => {
-  expect(sameVersion(a, b)).toBe(expected);
-});
-
-test('versionKey keeps a lone 0', () => {
-  expect(versionKey('0')).toBe('0');
-  expect(versionKey('0.0')).toBe('0');
-});
+// Version equality (1.2 = 1.2.0, 042 = 42) is core's rule, tested with core (domain/versions).
 
 test.each([
   [0, {}, 3_600_000, 15_000],

@@ -6,6 +6,7 @@
  */
 import {
   ConflictError,
+  mapLimited,
   addBetaGroupsToBuild,
   createBetaAppLocalization,
   createBetaBuildLocalization,
@@ -28,7 +29,6 @@ import type { RemoteState } from '../read/state.js';
 import type { BetaDetailInfo, BuildInfo } from '../model.js';
 import { waitForComplianceAnswer, type LocateDeps } from '../read/locate.js';
 import { groupId, keyedCreate, type ApplyState } from './context.js';
-import { inPool } from '../read/pool.js';
 import { timelineEntry } from '../plan/plan-text.js';
 import { addToGroup, inviteTesters, reconcile } from './testers.js';
 
@@ -197,7 +197,7 @@ export async function applyPlan(plan: Plan, state: RemoteState, deps: ApplyDeps)
         await inviteTesters(s, steps as Array<Extract<Step, { kind: 'create-tester' }>>, (x) => done.push(x));
         await reconcile(s, plan.groups);
       } else {
-        await inPool(steps, WIDTH, async (step) => {
+        await mapLimited(steps, WIDTH, async (step) => {
           await execute(step, s, deps, current);
           done.push(step);
         });

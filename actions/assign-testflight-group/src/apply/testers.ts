@@ -6,13 +6,12 @@
  * reconciled; a batch refused because someone is already in the group is resent without those
  * the e-mail lookup shows in it.
  */
-import { ConflictError, InvalidRequestError, addTestersToBetaGroup, createBetaTester, type Logger } from '@asc-actions/core';
+import { ConflictError, InvalidRequestError, mapLimited, addTestersToBetaGroup, createBetaTester, type Logger } from '@asc-actions/core';
 import type { GroupTarget, Step } from '../plan/plan.js';
 import { TESTER_BATCH } from '../plan/plan.js';
 import type { TesterInfo } from '../model.js';
 import { readTesters } from '../read/state.js';
 import { groupId, type ApplyState } from './context.js';
-import { inPool } from '../read/pool.js';
 
 /** Invitations sent at once (each is one request). */
 const INVITE_WIDTH = 4;
@@ -36,7 +35,7 @@ async function invite(s: ApplyState, step: CreateStep): Promise<void> {
 }
 
 export async function inviteTesters(s: ApplyState, steps: CreateStep[], onDone: (step: CreateStep) => void): Promise<void> {
-  await inPool(steps, INVITE_WIDTH, async (step) => {
+  await mapLimited(steps, INVITE_WIDTH, async (step) => {
     await invite(s, step);
     onDone(step);
   });

@@ -3,7 +3,10 @@
  * A name two groups share (ignoring case) is ambiguous; an unknown name gets "did you mean" from
  * the app's groups.
  */
-import { looseKey, nearNames } from './near-names.js';
+import { nearest } from '@asc-actions/core';
+
+/** Case, spaces, `-` and `_` ignored: `Public-Beta` and `public beta` name one group. */
+const looseKey = (name: string): string => name.toLowerCase().replace(/[\s_-]/g, '');
 
 export interface GroupInfo {
   id: string;
@@ -34,7 +37,7 @@ export function resolveGroups(refs: readonly string[], groups: readonly GroupInf
     if (matches.length > 1) {
       if (!out.ambiguous.some((a) => a.name === ref)) out.ambiguous.push({ name: ref, groups: matches });
     } else if (matches.length === 0) {
-      if (!out.missing.some((m) => m.name.toLowerCase() === ref.toLowerCase())) out.missing.push({ name: ref, near: nearNames(ref, names) });
+      if (!out.missing.some((m) => m.name.toLowerCase() === ref.toLowerCase())) out.missing.push({ name: ref, near: [nearest(ref, names)].filter((n): n is string => n !== undefined) });
     } else if (!out.found.includes(matches[0]!)) {
       out.found.push(matches[0]!);
     }

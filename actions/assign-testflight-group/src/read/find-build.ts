@@ -3,9 +3,8 @@
  * Apple's version equality (`1.2` = `1.2.0`, `042` = `42`) — server-side filters match strings
  * exactly, so they cannot be trusted with aliases.
  */
-import { AscError, NotFoundError, getBuild, includedOfType, linkedIds, listBuilds, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
+import { AscError, NotFoundError, getBuild, includedOfType, linkedIds, listBuilds, sameVersion, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
 import { buildInfo, label, type BuildInfo } from '../model.js';
-import { sameVersion } from '../plan/versions.js';
 
 export interface BuildQuery {
   appId: string;

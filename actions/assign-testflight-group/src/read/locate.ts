@@ -2,7 +2,7 @@
  * Finds the build and, unless told not to (or in a dry run), waits until it is listed and
  * processed. Export compliance answered later restarts processing: `waitAgain` covers that.
  */
-import { AscError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import { AscError, formatDuration as duration, type AscClient, type Clock, type Logger } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { label, type BetaDetailInfo, type BuildInfo } from '../model.js';
 import { describeQuery, lookUpBuild, lookUpBuildById, type BuildQuery } from './find-build.js';
@@ -26,9 +26,6 @@ export interface LocateDeps {
   timeline: Timeline;
 }
 
-function duration(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-}
 
 export function waitContext(settings: Settings, deps: LocateDeps, startedAt: number): WaitContext {
   return {

@@ -5,14 +5,13 @@
  * to beta review — the test information Apple requires and other builds of the version waiting
  * for review.
  */
-import { ServerError, findBetaTestersWithGroups, getBuildBetaDetail, listBetaGroups, listBetaTesterGroupIds, type AscClient } from '@asc-actions/core';
+import { ServerError, mapLimited, findBetaTestersWithGroups, getBuildBetaDetail, listBetaGroups, listBetaTesterGroupIds, type AscClient } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import type { AppInfo, BetaDetailInfo, BuildInfo, BuildLinks, TesterInfo } from '../model.js';
 import { resolveGroups, wantsReview, type GroupInfo } from '../plan/groups.js';
 import { readReview, type ReviewInfo } from './review.js';
 import { readBuildLinks } from './build-links.js';
 import { hasTestInformation } from '../inputs/test-information.js';
-import { inPool } from './pool.js';
 
 export type { AppInfo, TesterInfo } from '../model.js';
 
@@ -54,7 +53,7 @@ async function readDetail(client: AscClient, build: BuildInfo | undefined, known
 export async function readTesters(client: AscClient, emails: string[]): Promise<Map<string, TesterInfo>> {
   if (emails.length === 0) return new Map();
   const found = await findBetaTestersWithGroups(client, emails);
-  await inPool(
+  await mapLimited(
     found.filter((t) => !t.complete),
     4,
     async (t) => {

@@ -5,10 +5,9 @@
  * (growing, and slower when the rate-limit budget is low); the token source re-signs tokens as
  * the wait goes on.
  */
-import { AscError, NetworkError, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import { AscError, NetworkError, compareVersions, sameVersion, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
 import { buildInfo, label, type BetaDetailInfo, type BuildInfo } from '../model.js';
 import { BUILD_FIELDS, ambiguity, describeQuery, listCandidates, lookUpBuildById, matchBuilds, type BuildQuery } from './find-build.js';
-import { compareVersions, sameVersion } from '../plan/versions.js';
 import { nextPollDelay } from './poll-delay.js';
 import type { Timeline } from '../report/timeline.js';
 
