@@ -3,8 +3,7 @@
  * CSV follows RFC 4180 (quoted fields, doubled quotes, CRLF rows). Review text is untrusted: a
  * cell that a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading apostrophe.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileSafely } from '@asc-actions/core';
 import type { ExportTarget } from '../inputs.js';
 import type { Entry } from './entries.js';
 
@@ -22,6 +21,5 @@ export function toCsv(entries: readonly Entry[]): string {
 }
 
 export function writeExport(target: ExportTarget, entries: readonly Entry[]): void {
-  mkdirSync(dirname(target.path), { recursive: true });
-  writeFileSync(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`);
+  writeFileSafely(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`, { input: 'export-path' });
 }

@@ -13,6 +13,7 @@ import {
   RateLimitError,
   redactText,
 } from '../errors.js';
+import { containsSecret } from '../secrets/registry.js';
 
 export interface RunActionOptions {
   /** The App Store Connect role a key needs for this action ("App Manager", "Developer" …): named on a 403. */
@@ -54,7 +55,9 @@ export async function runAction(name: string, fn: () => Promise<void>, options: 
   try {
     await fn();
   } catch (error) {
-    const message = failureMessage(name, error, options);
+    let message = failureMessage(name, error, options);
+    // A message built from hostile content (a parse error, an answer) must not carry a secret out.
+    if (containsSecret(message)) message = `${name} failed with a message that held a secret (the private key or the GitHub token); it was withheld.`;
     if (error instanceof InputError && error.file) {
       annotate(message, { file: error.file, startLine: error.line });
       process.exitCode = ExitCode.Failure;
