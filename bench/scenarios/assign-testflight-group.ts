@@ -5,7 +5,7 @@ import { keyEncodings } from '../../test-support/leaks.js';
 import { applySharedDefaults } from '../../test-support/shared-paths.js';
 import { runInProcess } from '../../test-support/runner.js';
 import { run } from '../../actions/assign-testflight-group/src/main.js';
-import { TESTER_BATCH } from '../../actions/assign-testflight-group/src/plan.js';
+import { TESTER_BATCH } from '../../actions/assign-testflight-group/src/plan/plan.js';
 import type { BenchRow } from '../table.js';
 
 const APP = '1600000001';

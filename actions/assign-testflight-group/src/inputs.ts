@@ -3,8 +3,8 @@
  * testers CSV and the test notes file included — is checked here, before the first request.
  */
 import { InputError, inputs, readCommonInputs, readRepoText, type CommonInputs } from '@asc-actions/core';
-import { parseTesterCsv, parseTesterLines, uniqueTesters, type TesterEntry } from './testers-input.js';
-import { parseTestNotes } from './notes-input.js';
+import { parseTesterCsv, parseTesterLines, uniqueTesters, type TesterEntry } from './inputs/testers.js';
+import { parseTestNotes } from './inputs/notes.js';
 
 export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -76,8 +76,7 @@ function readNotes(workspace: string): Record<string, string> {
 }
 
 function readSubmit(): 'auto' | boolean {
-  const raw = (inputs.optional('submit-for-beta-review') ?? 'auto').trim().toLowerCase();
-  return raw === 'auto' ? 'auto' : inputs.boolean('submit-for-beta-review', false);
+  return inputs.booleanOr('submit-for-beta-review', ['auto'], 'auto');
 }
 
 function readVersionish(name: string): string | undefined {

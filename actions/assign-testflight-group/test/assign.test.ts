@@ -158,7 +158,8 @@ test('bad inputs fail with one message naming the input or file and line, before
     [{ testers: 'a@example.com', 'testers-file': 'x.csv' }, /"testers" and "testers-file" are both set/],
     [{ 'build-number': '42b' }, /"build-number" must be numbers separated by dots/],
     [{ 'processing-timeout': 'soon' }, /"processing-timeout" must be a duration/],
-    [{ platform: 'android' }, /"platform" must be one of IOS, MAC_OS, TV_OS, VISION_OS/],
+    [{ platform: 'android' }, /"platform" must be one of IOS \(default\), MAC_OS, TV_OS, VISION_OS/],
+    [{ 'submit-for-beta-review': 'atuo' }, /"submit-for-beta-review" must be one of true, false, auto \(default\) .*; got "atuo"\. Did you mean auto\?$/],
   ];
   for (const [extra, expected] of cases) {
     const result = await w.run({ app: APP_ID, groups: 'Public Beta', ...extra });

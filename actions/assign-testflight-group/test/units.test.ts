@@ -1,14 +1,14 @@
 import { InputError } from '@asc-actions/core';
-import { sameVersion, versionKey } from '../src/versions.js';
-import { nextPollDelay } from '../src/poll-delay.js';
-import { csvCells, parseTesterCsv, parseTesterLines, uniqueTesters } from '../src/testers-input.js';
-import { parseTestNotes } from '../src/notes-input.js';
-import { matchBuilds } from '../src/find-build.js';
-import { missingForReview } from '../src/readiness.js';
-import { makePlan, TESTER_BATCH } from '../src/plan.js';
+import { sameVersion, versionKey } from '../src/plan/versions.js';
+import { nextPollDelay } from '../src/read/poll-delay.js';
+import { csvCells, parseTesterCsv, parseTesterLines, uniqueTesters } from '../src/inputs/testers.js';
+import { parseTestNotes } from '../src/inputs/notes.js';
+import { matchBuilds } from '../src/read/find-build.js';
+import { missingForReview } from '../src/plan/readiness.js';
+import { makePlan, TESTER_BATCH } from '../src/plan/plan.js';
 import type { Settings } from '../src/inputs.js';
-import type { RemoteState } from '../src/read.js';
-import type { BuildInfo } from '../src/build-model.js';
+import type { RemoteState } from '../src/read/state.js';
+import type { BuildInfo } from '../src/model.js';
 
 test.each([
   ['1.2', '1.2.0', true],

@@ -77,6 +77,11 @@ test('a key id Apple does not know: 401 with a hint a person can act on', async 
   expect(result.errors[0]).toMatch(/key-id/);
   expect(result.errors[0]).toMatch(/issuer-id/);
   expect(result.errors[0]).toMatch(/clock/);
+  // What was sent, against the runner's and Apple's clocks, and the causes in order.
+  expect(result.errors[0]).toContain(`sent team key ${stranger.keyId} (issuer-id set), token iat `);
+  expect(result.errors[0]).toMatch(/exp \d{4}-\d\d-\d\dT[\d:]+Z \(1200 s\), runner's clock [\dT:Z-]+, Apple's clock [\dT:Z-]+\. Likely causes, most likely first: \(1\) key-id and issuer-id do not belong together/);
+  expect(result.errors[0]).toMatch(/\(4\) the Apple Developer Program License Agreement was updated/);
+  expect(result.summary).toContain('<h3>check-credentials failed</h3>');
   expect(result.outputs).toEqual({});
 });
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { InputError, writeTarget } from '@asc-actions/core';
+import { InputError, acceptedValues, didYouMean, writeTarget } from '@asc-actions/core';
 import {
   combinationsOf, FREQUENCIES, frequenciesOf, isFinance, newestKnownVersion, REPORT_TYPES, subtypesOf, SUBTYPES,
   type Frequency, type ReportType, type SubType,
@@ -43,9 +43,9 @@ export interface ReportSettings {
 
 const shown = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
 
-function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+function oneOf<T extends string>(input: string, value: string, allowed: readonly T[], defaultValue?: T): T {
   const match = allowed.find((a) => a === value.trim().toUpperCase());
-  if (!match) throw new InputError(`Input "${input}" must be one of ${allowed.join(', ')}; got ${shown(value)}.`, { input });
+  if (!match) throw new InputError(`Input "${input}" must be one of ${acceptedValues(allowed, defaultValue)}; got ${shown(value)}.${didYouMean(value.trim(), allowed)}`, { input });
   return match;
 }
 
@@ -90,7 +90,7 @@ function frequencyOf(raw: RawInputs, type: ReportType, subtype: SubType): Freque
     if (offered.length === 1) return offered[0]!;
     throw new InputError(`Input "frequency" is required for ${type} ${subtype} reports: one of ${offered.join(', ')}.`, { input: 'frequency' });
   }
-  const frequency = oneOf('frequency', raw.frequency, FREQUENCIES);
+  const frequency = oneOf('frequency', raw.frequency, FREQUENCIES, 'DAILY');
   if (!offered.includes(frequency)) {
     throw new InputError(`Input "frequency" ${frequency} is not offered for ${type} ${subtype} reports; Apple offers ${offered.join(', ')} (all ${type} combinations: ${combinationsOf(type)}).`, { input: 'frequency' });
   }
@@ -118,7 +118,7 @@ const EXTENSIONS: Record<string, OutputFormat> = { '.tsv': 'tsv', '.txt': 'tsv',
 function output(raw: RawInputs, stem: string, cwd: string): Pick<ReportSettings, 'outputPath' | 'outputFormat'> {
   const given = raw['output-path'].trim();
   const byExtension = given ? EXTENSIONS[extname(given).toLowerCase()] : undefined;
-  const format = raw['output-format'].trim() ? oneOf('output-format', raw['output-format'].toLowerCase(), ['TSV', 'CSV', 'JSON'] as const).toLowerCase() as OutputFormat : byExtension ?? 'tsv';
+  const format = raw['output-format'].trim() ? oneOf('output-format', raw['output-format'].toLowerCase(), ['TSV', 'CSV', 'JSON'] as const, (byExtension ?? 'tsv').toUpperCase() as Uppercase<OutputFormat>).toLowerCase() as OutputFormat : byExtension ?? 'tsv';
   if (byExtension && byExtension !== format && !(byExtension === 'tsv' && extname(given).toLowerCase() === '.txt')) {
     throw new InputError(`Input "output-format" is ${format} but "output-path" ends in ${extname(given)}; make them agree.`, { input: 'output-format' });
   }
@@ -137,7 +137,7 @@ function output(raw: RawInputs, stem: string, cwd: string): Pick<ReportSettings,
 
 export function resolveSettings(raw: RawInputs, nowMs: number, cwd = process.cwd()): ReportSettings {
   const vendor = vendorNumber(raw);
-  const reportType = oneOf('report-type', raw['report-type'] || 'SALES', REPORT_TYPES);
+  const reportType = oneOf('report-type', raw['report-type'] || 'SALES', REPORT_TYPES, 'SALES');
   const finance = isFinance(reportType);
   const parts = finance ? financeParts(raw, reportType) : salesParts(raw, reportType);
   const { dates, range } = resolveDates(raw, parts.period, nowMs);

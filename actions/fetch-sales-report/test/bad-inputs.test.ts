@@ -44,7 +44,7 @@ type Case = [name: string, inputs: Record<string, string>, message: RegExp, requ
 
 const CASES: Case[] = [
   ['bad date for the frequency', { frequency: 'MONTHLY', 'report-date': '2026-10-31' }, /^Input "report-date" must be a monthly report date, YYYY-MM; got "2026-10-31"/, 0, undefined],
-  ['unknown report type', { 'report-type': 'DOWNLOADS' }, /^Input "report-type" must be one of SALES, PRE_ORDER, NEWSSTAND, SUBSCRIPTION, SUBSCRIPTION_EVENT, SUBSCRIBER, SUBSCRIPTION_OFFER_CODE_REDEMPTION, INSTALLS, FIRST_ANNUAL, WIN_BACK_ELIGIBILITY, FINANCIAL, FINANCE_DETAIL; got "DOWNLOADS"\.$/, 0, undefined],
+  ['unknown report type', { 'report-type': 'DOWNLOADS' }, /^Input "report-type" must be one of SALES \(default\), PRE_ORDER, NEWSSTAND, SUBSCRIPTION, SUBSCRIPTION_EVENT, SUBSCRIBER, SUBSCRIPTION_OFFER_CODE_REDEMPTION, INSTALLS, FIRST_ANNUAL, WIN_BACK_ELIGIBILITY, FINANCIAL, FINANCE_DETAIL; got "DOWNLOADS"\.$/, 0, undefined],
   ['subtype not allowed for the type', { 'report-type': 'SUBSCRIBER', 'report-subtype': 'SUMMARY' }, /^Input "report-subtype" SUMMARY is not offered for SUBSCRIBER reports; Apple offers DETAILED\.$/, 0, undefined],
   ['frequency not allowed for the type', { 'report-type': 'SUBSCRIPTION_EVENT', frequency: 'MONTHLY' }, /^Input "frequency" MONTHLY is not offered for SUBSCRIPTION_EVENT SUMMARY reports; Apple offers DAILY/, 0, undefined],
   ['finance without region', { 'report-type': 'FINANCIAL' }, /^Input "region-code" is required for FINANCIAL reports/, 0, undefined],
@@ -53,6 +53,7 @@ const CASES: Case[] = [
   ['vendor number with letters', { 'vendor-number': 'ACME' }, /^Input "vendor-number" must be your vendor number, digits only/, 0, undefined],
   ['output format against the extension', { 'output-format': 'json', 'output-path': 'report.csv' }, /^Input "output-format" is json but "output-path" ends in \.csv/, 0, undefined],
   ['wait longer than a job may run', { 'wait-until-available': '8h' }, /^Input "wait-until-available" must be at most 6h/, 0, undefined],
+  ['a near miss of a report type', { 'report-type': 'SUBSCRIPTON' }, /^Input "report-type" must be one of SALES \(default\), .*; got "SUBSCRIPTON"\. Did you mean SUBSCRIPTION\?$/, 0, undefined],
   ['cache not a boolean', { cache: 'sometimes' }, /^Input "cache" must be true or false/, 0, undefined],
   ['truncated gzip', { 'report-date': '2026-11-25' }, /^SALES SUMMARY DAILY report for 2026-11-25: the gzip stream is truncated \(unexpected end of file\), 3 times in a row\. Nothing was written\.$/, 3, undefined],
   ['unknown layout (the pre-2011 SALES columns)', { 'vendor-number': '86000002' }, /the header is not one this action knows \(a Summary Sales Report needs "Developer Proceeds", "Currency of Proceeds"\); columns seen: "Provider", .*"Royalty Price".*Nothing was written\.$/, 1, undefined],

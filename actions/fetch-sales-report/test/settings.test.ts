@@ -64,7 +64,7 @@ writeFileSync(file, '');
 test.each([
   ['vendor number missing', { 'vendor-number': '' }, 'vendor-number', /digits only.*it was empty/],
   ['vendor number not digits', { 'vendor-number': '85-000' }, 'vendor-number', /digits only/],
-  ['unknown report type', { 'report-type': 'REVENUE' }, 'report-type', /must be one of SALES, PRE_ORDER, .*FINANCE_DETAIL; got "REVENUE"/],
+  ['unknown report type', { 'report-type': 'REVENUE' }, 'report-type', /must be one of SALES \(default\), PRE_ORDER, .*FINANCE_DETAIL; got "REVENUE"/],
   ['subtype not offered for the type', { 'report-type': 'SALES', 'report-subtype': 'DETAILED' }, 'report-subtype', /DETAILED is not offered for SALES reports; Apple offers SUMMARY/],
   ['unknown subtype', { 'report-subtype': 'FULL' }, 'report-subtype', /must be one of SUMMARY, DETAILED/],
   ['subtype required when the type has several', { 'report-type': 'INSTALLS' }, 'report-subtype', /required for INSTALLS reports: one of SUMMARY, DETAILED/],
@@ -87,7 +87,7 @@ test.each([
   ['weekly finance', { 'report-type': 'FINANCIAL', 'region-code': 'US', frequency: 'WEEKLY' }, 'frequency', /empty or MONTHLY/],
   ['version for a finance report', { 'report-type': 'FINANCIAL', 'region-code': 'US', version: '1_0' }, 'version', /finance reports have no version/],
   ['malformed version', { version: 'v1.3' }, 'version', /auto or a report version such as 1_0/],
-  ['unknown output format', { 'output-format': 'xlsx' }, 'output-format', /one of TSV, CSV, JSON/],
+  ['unknown output format', { 'output-format': 'xlsx' }, 'output-format', /one of TSV \(default\), CSV, JSON/],
   ['format and extension disagree', { 'output-path': 'out.csv', 'output-format': 'json' }, 'output-format', /make them agree/],
   ['output under a file', { 'output-path': join(file, 'out.tsv') }, 'output-path', /not a folder/],
 ] as const)('%s is refused, naming the input', (_name, inputs, input, message) => {

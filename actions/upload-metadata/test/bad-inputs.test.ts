@@ -66,7 +66,7 @@ const CASES: Case[] = [
   { name: 'clearing a category (the API cannot)', ...folder({ 'secondary_category.txt': '<clear>' }), message: /secondary category cannot be cleared through the App Store Connect API/ },
   { name: 'a review email that is not an address (not quoted)', ...folder({ 'review_information/email_address.txt': 'review at example' }), message: /App Review contact email is not an email address/ },
   { name: 'a version input that is not a version', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', version: 'v1.5' }, message: /Input "version" must be a version number such as 1\.4/ },
-  { name: 'an unknown platform', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', platform: 'ANDROID' }, message: /Input "platform" must be one of IOS, MAC_OS, TV_OS, VISION_OS/ },
+  { name: 'an unknown platform', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', platform: 'ANDROID' }, message: /Input "platform" must be one of IOS \(default\), MAC_OS, TV_OS, VISION_OS/ },
   { name: 'an unknown locale in the locales filter', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', locales: 'en-US, pt_BR' }, message: /Input "locales": "pt_BR" is not an App Store locale \(did you mean pt-BR\?\)/ },
   { name: 'a metadata path that does not exist', inputs: { 'metadata-path': '/nonexistent/metadata' }, message: /Input "metadata-path": \/nonexistent\/metadata does not exist/ },
   { name: 'edit-live together with create-version', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', 'edit-live': 'true', 'create-version': 'true', version: '2.0' }, message: /"edit-live" and "create-version" cannot both be true/ },

@@ -3,7 +3,7 @@ import { APP_STORE_LOCALES, looksLikeLocale, suggestLocale } from '../src/locale
 import { readMetadataFile } from '../src/source/file.js';
 import { readFolder } from '../src/source/folder.js';
 import { readFieldText } from '../src/source/text.js';
-import { nearest } from '../src/spelling.js';
+import { nearest } from '@asc-actions/core';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { tree } from './support.js';

@@ -2,6 +2,7 @@
  * Error classes. Callers branch on the class, never on message text.
  * Every error that carries request data has its credentials redacted when it is built.
  */
+import type { AuthAttempt } from './http/types.js';
 import { redactKnownSecrets } from './secrets/registry.js';
 
 /** One entry of Apple's `ErrorResponse.errors[]`. */
@@ -113,7 +114,10 @@ function stripQuery(url: string): string {
   }
 }
 
-export class AuthenticationError extends ApiError {} // 401
+/** 401. `auth` says what the request authenticated with, when the client knows. */
+export class AuthenticationError extends ApiError {
+  auth?: AuthAttempt;
+}
 export class ForbiddenError extends ApiError {} // 403
 export class NotFoundError extends ApiError {} // 404
 export class ConflictError extends ApiError {} // 409

@@ -12,12 +12,11 @@
  * file and line. JSON is checked as JSON first (YAML would accept more than JSON does).
  */
 import { existsSync, statSync } from 'node:fs';
-import { InputError, readRepoText } from '@asc-actions/core';
+import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS, type GlobalKey } from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, suggestLocale } from '../locales.js';
-import { didYouMean } from '../spelling.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
 import { readFieldText } from './text.js';
 

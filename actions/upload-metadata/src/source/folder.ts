@@ -5,11 +5,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, listRepoDir, readRepoText, type RepoDirEntry } from '@asc-actions/core';
+import { InputError, didYouMean, listRepoDir, readRepoText, type RepoDirEntry } from '@asc-actions/core';
 import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, REVIEW_FIELDS, type GlobalKey, type LocalizedKey, type ReviewKey } from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, looksLikeLocale, suggestLocale } from '../locales.js';
-import { didYouMean } from '../spelling.js';
 import { emptySource, type MetadataSource, type SourceValue } from './model.js';
 import { readFieldText } from './text.js';
 

@@ -3,9 +3,11 @@ import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { TokenSource } from '../auth/token.js';
 import { createAscClient, type AscClient } from '../http/client.js';
+import { defaultFetch, describeProxy } from '../http/proxy.js';
 import type { Logger } from '../logger.js';
 import type { CommonInputs } from './common-inputs.js';
 import { actionsLogger } from './logger.js';
+import { journaledFetch } from './journal.js';
 
 /** What a test or bench may swap: the world-touching parts of the client. */
 export interface ConnectDeps {
@@ -18,6 +20,9 @@ export interface ConnectDeps {
 /** Builds the token source (every token masked before use) and the one client of an action. */
 export function connect(settings: CommonInputs, deps: ConnectDeps = {}): { client: AscClient; tokens: TokenSource } {
   const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? actionsLogger();
+  const proxy = describeProxy();
+  if (proxy !== undefined && deps.fetch === undefined) logger.info(`Requests to App Store Connect and upload URLs go through the proxy: ${proxy}.`);
   const tokens = new TokenSource({
     key: settings.privateKey,
     keyId: settings.keyId,
@@ -29,8 +34,9 @@ export function connect(settings: CommonInputs, deps: ConnectDeps = {}): { clien
     tokens,
     baseUrl: settings.apiBaseUrl,
     clock,
-    fetch: deps.fetch,
-    logger: deps.logger ?? actionsLogger(),
+    // Writes App Store Connect accepted are journaled for the failure summary (runAction).
+    fetch: journaledFetch(deps.fetch ?? defaultFetch(), new URL(settings.apiBaseUrl).origin),
+    logger,
     concurrency: deps.concurrency,
     userAgent: 'asc-actions',
   });

@@ -4,9 +4,12 @@
  */
 import { getInput } from '@actions/core';
 import { InputError } from '../errors.js';
+import { DURATION_HINT, parseDuration } from '../domain/durations.js';
+import { acceptedValues, didYouMean } from '../suggest.js';
 
 function raw(name: string): string {
-  return getInput(name);
+  // Explicit: GitHub's local-action stubs getInput and trims only when asked to.
+  return getInput(name, { trimWhitespace: true });
 }
 
 /** The value, quoted and shortened for a message. */
@@ -34,7 +37,28 @@ export function boolean(name: string, defaultValue: boolean): boolean {
   if (value === '') return defaultValue;
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw new InputError(`Input "${name}" must be true or false (also accepted: yes/no, 1/0, on/off); got ${shown(raw(name))}.`, { input: name });
+  throw new InputError(
+    `Input "${name}" must be true or false (default ${defaultValue}; also accepted: yes/no, 1/0, on/off); got ${shown(raw(name))}.${didYouMean(value, ['true', 'false'])}`,
+    { input: name },
+  );
+}
+
+/**
+ * true/false (with boolean's spellings) or one of `words` (such as `auto`), matched
+ * case-insensitively. The refusal lists every accepted value, the default marked.
+ */
+export function booleanOr<W extends string>(name: string, words: readonly W[], defaultValue: boolean | W): boolean | W {
+  const value = raw(name).toLowerCase();
+  if (value === '') return defaultValue;
+  const word = words.find((w) => w.toLowerCase() === value);
+  if (word !== undefined) return word;
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  const all = ['true', 'false', ...words];
+  throw new InputError(
+    `Input "${name}" must be one of ${acceptedValues(all, String(defaultValue))} (also accepted for true/false: yes/no, 1/0, on/off); got ${shown(raw(name))}.${didYouMean(value, all)}`,
+    { input: name },
+  );
 }
 
 /** One of `allowed`, matched case-insensitively and returned as spelled in `allowed`. */
@@ -43,7 +67,9 @@ export function enumeration<T extends string>(name: string, allowed: readonly T[
   if (value === '') return defaultValue;
   const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (match !== undefined) return match;
-  throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got ${shown(value)}.`, { input: name });
+  throw new InputError(`Input "${name}" must be one of ${acceptedValues(allowed, defaultValue)}; got ${shown(value)}.${didYouMean(value, allowed)}`, {
+    input: name,
+  });
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped. */
@@ -73,20 +99,14 @@ export function integer(name: string, defaultValue: number, range: { min?: numbe
   throw new InputError(`Input "${name}" must be a whole number${bounds}; got ${shown(value)}.`, { input: name });
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /**
- * A duration in milliseconds: "90s", "45m", "1h", "1h30m", "500ms", or plain seconds ("300").
+ * A duration in milliseconds: "90s", "45m", "1h", "1h30m", "500ms", "7d", or plain seconds ("300").
  * `defaultMs` is returned when the input is empty.
  */
 export function duration(name: string, defaultMs: number): number {
-  const value = raw(name).toLowerCase().replace(/\s+/g, '');
-  if (value === '') return defaultMs;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (/^(\d+(ms|s|m|h))+$/.test(value)) {
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(amount) * UNIT_MS[unit!]!;
-    return total;
-  }
-  throw new InputError(`Input "${name}" must be a duration such as 90s, 45m, 1h, 1h30m or a number of seconds; got ${shown(raw(name))}.`, { input: name });
+  const value = raw(name);
+  if (value.trim() === '') return defaultMs;
+  const ms = parseDuration(value);
+  if (ms !== undefined) return ms;
+  throw new InputError(`Input "${name}" must be ${DURATION_HINT}; got ${shown(value)}.`, { input: name });
 }

@@ -3,7 +3,7 @@
  * Apple refuses a token whose `exp − iat` exceeds 20 minutes, so that is the longest we sign.
  */
 import type { KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { type Clock, systemClock } from '../clock.js';
 import { InputError } from '../errors.js';
 
@@ -126,6 +126,12 @@ export class TokenSource {
       this.pending = undefined;
     });
     return this.pending;
+  }
+
+  /** The claims a token of this source carries, and this source's clock (never the token itself). */
+  describe(token: string): { keyId: string; issuerSet: boolean; iat: number; exp: number; now: number } {
+    const claims = decodeJwt(token);
+    return { keyId: this.opts.keyId, issuerSet: claims.iss !== undefined, iat: claims.iat ?? 0, exp: claims.exp ?? 0, now: Math.floor(this.clock.now() / 1000) };
   }
 
   /** Drops `token` if it is the current one (the server answered 401), so the next getToken signs anew. */

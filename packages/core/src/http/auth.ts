@@ -1,10 +1,12 @@
-import type { Send } from './types.js';
+import type { AuthAttempt, Send } from './types.js';
 
 /** What the auth layer needs of a token source (auth/token.ts's TokenSource is one). */
 export interface TokenProvider {
   getToken(): Promise<string>;
   /** Forget this token if it is the current one, so the next getToken signs anew. */
   invalidate(token: string): void;
+  /** What a token carries (key id, issuer set, iat/exp) and the source's clock: named on a final 401. */
+  describe?(token: string): Omit<AuthAttempt, 'serverNow'>;
 }
 
 /**
@@ -26,6 +28,11 @@ export function withAuth(next: Send, tokens: TokenProvider): Send {
     if (first.response.status !== 401) return first.response;
     await first.response.stream?.resume();
     tokens.invalidate(first.token);
-    return (await send()).response;
+    const second = await send();
+    if (second.response.status === 401 && tokens.describe) {
+      const date = Date.parse(second.response.headers.get('date') ?? '');
+      second.response.auth = { ...tokens.describe(second.token), ...(Number.isNaN(date) ? {} : { serverNow: Math.floor(date / 1000) }) };
+    }
+    return second.response;
   };
 }

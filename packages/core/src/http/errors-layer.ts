@@ -1,5 +1,5 @@
 import type { AppleErrorItem } from '../errors.js';
-import { apiErrorFor } from '../errors.js';
+import { apiErrorFor, AuthenticationError } from '../errors.js';
 import { parseRetryAfter } from './retry.js';
 import type { Clock } from '../clock.js';
 import type { Send } from './types.js';
@@ -11,7 +11,9 @@ export function withErrors(next: Send, clock: Clock): Send {
     if (response.status >= 200 && response.status < 300) return response;
     const errors = appleErrors(response.data, response.status, response.body);
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-    throw apiErrorFor(response.status, errors, { method: request.method, url: response.url, headers: request.headers }, retryAfter);
+    const error = apiErrorFor(response.status, errors, { method: request.method, url: response.url, headers: request.headers }, retryAfter);
+    if (error instanceof AuthenticationError && response.auth) error.auth = response.auth;
+    throw error;
   };
 }
 

@@ -39,6 +39,21 @@ export interface HttpResponse<T = unknown> {
   body?: Buffer;
   /** A Node stream of the body, for `stream` responses (the caller must consume it). */
   stream?: NodeJS.ReadableStream;
+  /** On a 401 that survived a fresh token: what was sent, for the failure message. */
+  auth?: AuthAttempt;
+}
+
+/** What a rejected request authenticated with (never the token or the key). */
+export interface AuthAttempt {
+  keyId: string;
+  /** false for an individual key (no `iss` claim). */
+  issuerSet: boolean;
+  /** The token's claims and the runner's clock, in seconds since the epoch. */
+  iat: number;
+  exp: number;
+  now: number;
+  /** Apple's clock (the response's Date header), when it sent one. */
+  serverNow?: number;
 }
 
 /** One function that sends a request; each concern of the client wraps one of these. */

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { boolean, duration, enumeration, integer, list, multiline, optional, required } from '../../src/action/inputs.js';
+import { boolean, booleanOr, duration, enumeration, integer, list, multiline, optional, required } from '../../src/action/inputs.js';
 import { asRunner, inputEnvName } from '../../../../test-support/runner.js';
 
 /** Runs `read` with one input set the way the runner sets it; returns the value or the InputError. */
@@ -46,7 +46,7 @@ describe('boolean', () => {
   test('anything else names the input and the accepted values', async () => {
     const { error } = await withInput('dry-run', 'maybe', () => boolean('dry-run', false));
     expect(error?.input).toBe('dry-run');
-    expect(error?.message).toBe('Input "dry-run" must be true or false (also accepted: yes/no, 1/0, on/off); got "maybe".');
+    expect(error?.message).toBe('Input "dry-run" must be true or false (default false; also accepted: yes/no, 1/0, on/off); got "maybe".');
   });
 });
 
@@ -61,7 +61,28 @@ describe('enumeration', () => {
   test('refuses others, listing the allowed values', async () => {
     const { error } = await withInput('platform', 'android', () => enumeration('platform', platforms, 'IOS'));
     expect(error?.input).toBe('platform');
-    expect(error?.message).toBe('Input "platform" must be one of IOS, MAC_OS, TV_OS; got "android".');
+    expect(error?.message).toBe('Input "platform" must be one of IOS (default), MAC_OS, TV_OS; got "android".');
+  });
+
+  test('a near miss gets "did you mean"', async () => {
+    const { error } = await withInput('platform', 'macos', () => enumeration('platform', platforms, 'IOS'));
+    expect(error?.message).toBe('Input "platform" must be one of IOS (default), MAC_OS, TV_OS; got "macos". Did you mean MAC_OS?');
+  });
+});
+
+describe('booleanOr', () => {
+  test.each([
+    ['auto', 'auto'], ['AUTO', 'auto'], ['yes', true], ['false', false], ['', 'auto'],
+  ])('%p → %p', async (value, expected) => {
+    expect((await withInput('submit', value, () => booleanOr('submit', ['auto'], 'auto'))).value).toBe(expected);
+  });
+
+  test('a typo lists every accepted value, the default included, and suggests the near one', async () => {
+    const { error } = await withInput('submit', 'atuo', () => booleanOr('submit', ['auto'], 'auto'));
+    expect(error?.input).toBe('submit');
+    expect(error?.message).toBe(
+      'Input "submit" must be one of true, false, auto (default) (also accepted for true/false: yes/no, 1/0, on/off); got "atuo". Did you mean auto?',
+    );
   });
 });
 
@@ -102,14 +123,14 @@ describe('integer', () => {
 describe('duration (milliseconds)', () => {
   test.each([
     ['', 60_000], ['90s', 90_000], ['45m', 2_700_000], ['1h', 3_600_000], ['1h30m', 5_400_000],
-    ['300', 300_000], ['500ms', 500], ['2M', 120_000], ['1h 5s', 3_605_000],
+    ['300', 300_000], ['500ms', 500], ['2M', 120_000], ['1h 5s', 3_605_000], ['1d', 86_400_000],
   ])('%p → %p ms', async (value, expected) => {
     expect((await withInput('timeout', value, () => duration('timeout', 60_000))).value).toBe(expected);
   });
 
-  test.each(['soon', '1d', '-5s', '1.5h', 'h'])('refuses %p naming the input', async (value) => {
+  test.each(['soon', '1w', '-5s', '1.5h', 'h'])('refuses %p naming the input', async (value) => {
     const { error } = await withInput('timeout', value, () => duration('timeout', 60_000));
     expect(error?.input).toBe('timeout');
-    expect(error?.message).toMatch(/^Input "timeout" must be a duration such as 90s, 45m, 1h, 1h30m or a number of seconds; got /);
+    expect(error?.message).toMatch(/^Input "timeout" must be a duration such as 90s, 45m, 1h, 1h30m, 7d or a number of seconds; got /);
   });
 });

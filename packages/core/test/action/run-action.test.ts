@@ -54,9 +54,15 @@ describe('runAction', () => {
     expect(masked).toContain(testKey.privatePem.trim());
     expect(masked).toContain(token);
     expect(result.lines[firstOther]).toBe(`signed a token for key ${testKey.keyId}`);
-    expect(errorLines(result.lines)).toEqual([
-      "::error::GET /v1/apps?filter[bundleId]=com.example answered 401: Authentication credentials are missing or invalid: Provide a properly configured and signed bearer token. Hint: check key-id, issuer-id (empty only for individual keys), that the key is not revoked, and the runner's clock.",
-    ]);
+    const failure = errorLines(result.lines);
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toMatch(
+      /^::error::GET \/v1\/apps\?filter\[bundleId\]=com\.example answered 401: Authentication credentials are missing or invalid: Provide a properly configured and signed bearer token\. Hint: Likely causes, most likely first: \(1\) key-id and issuer-id do not belong together.*\(4\) the Apple Developer Program License Agreement/,
+    );
+    // The failure summary follows what the action wrote: nothing changed, the error and the fix.
+    expect(result.summary).toContain('<h3>upload-metadata failed</h3>');
+    expect(result.summary).toContain('nothing was changed in App Store Connect');
+    expect(result.summary).toMatch(/<strong>Fix:<\/strong> Likely causes/);
     expect(result.output).toContain('result<<');
     expect(result.summary).toContain('<h1>Plan</h1>');
     assertNoLeaks(
@@ -97,6 +103,12 @@ describe('runAction', () => {
       new ForbiddenError(403, [item(403, 'The given operation is not allowed', 'You do not have access.')], request()),
       { requiredRole: 'App Manager' },
       "GET /v1/apps?filter[bundleId]=com.example answered 403: The given operation is not allowed: You do not have access. Hint: the key's role lacks access; this action needs a key with the App Manager role (or Admin) (Users and Access → Integrations).",
+    ],
+    [
+      '403 for an unaccepted Program License Agreement: the agreement, not the role',
+      new ForbiddenError(403, [{ status: '403', code: 'FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED', title: 'A required agreement is missing or has expired.', detail: 'This request requires an in-effect agreement that has not been signed or has expired.' }], request()),
+      { requiredRole: 'App Manager' },
+      /answered 403: A required agreement is missing or has expired: .* Hint: the team's Program License Agreement \(or another required agreement\) is unaccepted or expired: the Account Holder must accept it .* no key or role change helps until then\.$/,
     ],
     [
       '403 without a named role',
