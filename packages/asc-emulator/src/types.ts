@@ -5,6 +5,7 @@ import type { Faults } from './faults/faults.js';
 import type { SeedAppStore } from './resources/app-store/seed-types.js';
 import type { SeedReportVendor } from './reports/vendors.js';
 import type { SeedCustomerReview } from './seed/reviews.js';
+import type { SeedAnalytics } from './resources/analytics/seed-types.js';
 
 /** An App Store Connect API key the emulator accepts tokens from. */
 export interface EmulatorKey {
@@ -161,6 +162,8 @@ export interface Seed {
   /** Store metadata per app (app infos, versions, localizations, review details); see resources/app-store/. */
   appStore?: SeedAppStore[];
   keys?: SeedKey[];
+  /** Analytics report requests, key roles and segment knobs; see resources/analytics/. */
+  analytics?: SeedAnalytics;
   /** Raw resources of any type, for families without a seed helper yet. */
   resources?: ResourceRecord[];
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleRequest, type PipelineDeps } from './pipeline.js';
 import { writeReply } from './reply.js';
 import { isUploadPath, serveUpload } from '../resources/app-store/media/upload-parts.js';
+import { isSegmentPath, serveSegment } from '../resources/analytics/segments.js';
 import { isBuildPartPath, serveBuildPart } from '../resources/testflight/build-upload/parts.js';
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -17,6 +18,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 async function serve(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, origin: string): Promise<void> {
   const url = new URL(req.url ?? '/', origin);
   if (isUploadPath(url.pathname)) return serveUpload(req, res, deps, url.pathname, url.search.slice(1));
+  if (isSegmentPath(url.pathname)) return serveSegment(req, res, deps, url.pathname, url.search.slice(1));
   if (isBuildPartPath(url.pathname)) return serveBuildPart(req, res, deps, url.pathname, url.search.slice(1));
   const rawBody = await readBody(req);
   const outcome = await handleRequest(
