@@ -38,3 +38,4 @@ export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from '
 export { layoutFor, SALES_COLUMNS, FINANCIAL_COLUMNS } from './reports/layouts.js';
 export { SALES_MATRIX, latestPublished, isPublished } from './reports/catalog.js';
 export type { SeedReportVendor } from './reports/vendors.js';
+export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut } from './resources/testflight/index.js';

@@ -76,6 +76,10 @@ export {
   listBetaAppReviewSubmissions,
   submitForBetaReview,
 } from './api/beta-review.js';
+export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
+export { PartBuffers, readPart } from './upload/part-file.js';
+export { OrderedDigest } from './upload/ordered-digest.js';
+export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
 export {
   listReviewSubmissions,
   getReviewSubmission,
