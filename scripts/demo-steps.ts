@@ -65,4 +65,10 @@ export const demoSteps: DemoStep[] = [
     inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
     expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
   },
+  {
+    action: 'fetch-analytics-report',
+    title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
+    inputs: { app: 'com.example.demo', cache: 'false' },
+    expectOutputs: ['state', 'report-path', 'rows', 'instances', 'summary'],
+  },
 ];

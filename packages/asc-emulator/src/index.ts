@@ -38,4 +38,5 @@ export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from '
 export { layoutFor, SALES_COLUMNS, FINANCIAL_COLUMNS } from './reports/layouts.js';
 export { SALES_MATRIX, latestPublished, isPublished } from './reports/catalog.js';
 export type { SeedReportVendor } from './reports/vendors.js';
+export { analyticsControl, stopForInactivity, analyticsLines, analyticsCatalog, catalogReport, type AnalyticsControl, type KeyRole, type RowSpec, type CatalogReport, type SeedAnalytics } from './resources/analytics/index.js';
 export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut } from './resources/testflight/index.js';

@@ -51,6 +51,7 @@ export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
 export { actionsCache, type CacheStore } from './action/cache.js';
+export { readGzipRows, readGzipHeader, RowSplitter, field, rowText, gzipProblem, GzipStreamError, type OnRow } from './report-stream/gzip-rows.js';
 export { annotate, maskValue, type AnnotationLevel, type AnnotationPlace } from './action/annotations.js';
 export { collect, includedOfType, linkedIds, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './api/documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './api/app-infos.js';
@@ -80,6 +81,19 @@ export { putUploadOperations, checkOperations, type UploadOperation, type PutOpe
 export { PartBuffers, readPart } from './upload/part-file.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
+export {
+  listAnalyticsReportRequests,
+  createAnalyticsReportRequest,
+  listAnalyticsReports,
+  listAnalyticsReportInstances,
+  listAnalyticsReportSegments,
+  ANALYTICS_CATEGORIES,
+  ANALYTICS_GRANULARITIES,
+  type AnalyticsAccessType,
+  type AnalyticsCategory,
+  type AnalyticsGranularity,
+  type AnalyticsClientLike,
+} from './api/analytics-reports.js';
 export {
   listReviewSubmissions,
   getReviewSubmission,

@@ -5,7 +5,7 @@
  * again until it is out or the deadline passes). A body that breaks off is downloaded again; a
  * version Apple no longer serves is replaced by the one Apple names, when the version is `auto`.
  */
-import { getFinanceReport, getSalesReport, InputError, latestReportVersion, reportAbsence, type Clock, type Logger, type StreamClientLike } from '@asc-actions/core';
+import { getFinanceReport, getSalesReport, InputError, InvalidRequestError, latestReportVersion, reportAbsence, type Clock, type Logger, type StreamClientLike } from '@asc-actions/core';
 import type { ReportSettings } from '../settings.js';
 import { ReportError } from '../parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
@@ -110,9 +110,22 @@ export async function fetchReport(ctx: FetchContext, date: string, file: string)
       }
       const latest = ctx.settings.finance ? undefined : latestReportVersion(error);
       if (latest && switchVersion(ctx, latest, asked)) continue;
-      throw error;
+      throw vendorProblem(ctx, error) ?? error;
     }
   }
+}
+
+/**
+ * Apple's 400 "Invalid vendor number specified" (reports/answers.ts in the emulator): one line
+ * that says where the number is and why a valid-looking one can still be refused.
+ */
+function vendorProblem(ctx: FetchContext, error: unknown): InputError | undefined {
+  if (!(error instanceof InvalidRequestError)) return undefined;
+  if (!error.errors.some((e) => /invalid vendor number/i.test(`${e.title ?? ''} ${e.detail ?? ''}`))) return undefined;
+  return new InputError(
+    `Input "vendor-number": Apple refused vendor number ${ctx.settings.vendorNumber} ("Invalid vendor number"). It is shown top left in App Store Connect → Payments and Financial Reports; a key with the Sales role can only read its own vendor's reports.`,
+    { input: 'vendor-number' },
+  );
 }
 
 /** Sleeps until the next poll when the deadline allows one; false when it does not. */

@@ -1,8 +1,9 @@
 /**
  * Past reports never change, so each one fetched is kept in the Actions cache under a key made
  * of vendor, type, subtype, frequency (or finance region), date and version; a rerun restores
- * instead of asking Apple. A day without sales is kept too (Apple's answer for a past day is
- * final); a report that is not out yet is never kept.
+ * instead of asking Apple. A period without sales is kept once Apple's answer is final (a day
+ * 7 days back, other periods 14 days past their end: dates.ts `noSalesIsFinal`); a report that
+ * is not out yet is never kept.
  *
  * Each report lives in its own folder (the cache's unit), named without the version so that
  * with `version: auto` a report cached under an older version is still found (restore keys

@@ -16,7 +16,11 @@ export interface ReadContext {
   /** Workspace-relative form of an absolute path, for messages and annotations. */
   display(path: string): string;
   platform: string;
+  /** The `locales` input: only these locale folders are read and checked (empty: all). */
+  locales?: readonly string[];
 }
+
+const selected = (ctx: ReadContext, locale: string): boolean => !ctx.locales?.length || ctx.locales.includes(locale);
 
 const PLATFORM_FOLDERS: Record<string, string[]> = { IOS: ['ios'], MAC_OS: ['macos', 'osx'], TV_OS: ['tvos', 'appletvos'], VISION_OS: ['visionos'] };
 const UNMANAGED = ['trade_representative_contact_information'];
@@ -52,8 +56,11 @@ function unknownFile(path: string, known: readonly string[], ctx: ReadContext, f
     findings.push({ level: 'warning', code: 'ignored-file', message: `${ctx.display(path)} is not a metadata text file; it was ignored.`, file: ctx.display(path) });
     return;
   }
-  const hint = didYouMean(name, known.map((k) => `${k}.txt`));
-  findings.push({ level: 'error', code: 'unknown-field', message: `${ctx.display(path)}: "${name}" is not a field upload-metadata knows.${hint}`, file: ctx.display(path), line: 1 });
+  // Real trees carry files that are not deliver fields (a screenshot tool's screenshots_text.txt,
+  // notes): deliver reads only the names it knows, so these are warnings, not errors.
+  const names = known.map((k) => `${k}.txt`);
+  const hint = didYouMean(name, names) || ` Field files here are ${names.join(', ')}.`;
+  findings.push({ level: 'warning', code: 'unknown-file', message: `${ctx.display(path)}: "${name}" is not a field upload-metadata knows; it was ignored.${hint}`, file: ctx.display(path), line: 1 });
 }
 
 /** The `.txt` fields of one folder whose names are in `known`. */
@@ -79,11 +86,18 @@ function readDirectory(source: MetadataSource, dir: string, name: string, ctx: R
   const display = ctx.display(path);
   const localized = LOCALIZED_FIELDS.map((f) => f.key);
   if (name === 'default') source.defaults = readFields<LocalizedKey>(path, localized, ctx, source.findings, 'default');
-  else if (name === 'review_information') source.review = readFields<ReviewKey>(path, REVIEW_FIELDS.map((f) => f.key), ctx, source.findings);
+  else if (name === 'review_information') {
+    source.review = readFields<ReviewKey>(path, REVIEW_FIELDS.map((f) => f.key), ctx, source.findings);
+    source.blankReview = REVIEW_FIELDS.map((f) => f.key).filter((key) => !source.review[key] && existsSync(join(path, `${key}.txt`)));
+  }
   else if (UNMANAGED.includes(name)) {
     source.findings.push({ level: 'warning', code: 'unmanaged', message: `${display} is not uploaded by upload-metadata (no App Store Connect API for it); it was ignored.`, file: display });
-  } else if (isAppStoreLocale(name)) source.locales.set(name, readFields<LocalizedKey>(path, localized, ctx, source.findings, name));
-  else if (looksLikeLocale(name)) {
+  } else if (isAppStoreLocale(name)) {
+    source.hadLocales = true;
+    if (selected(ctx, name)) source.locales.set(name, readFields<LocalizedKey>(path, localized, ctx, source.findings, name));
+  } else if (looksLikeLocale(name)) {
+    if (ctx.locales?.length) return; // not a selected locale either: not this run's business
+
     const guess = suggestLocale(name);
     const hint = guess ? ` Did you mean ${guess}?` : '';
     source.findings.push({ level: 'warning', code: 'unknown-locale', message: `${display}: "${name}" is not an App Store locale; the folder was skipped.${hint}`, file: display, locale: name });

@@ -12,10 +12,11 @@ import { financeReportsFamily } from './finance-reports.js';
 import { customerReviewsFamily } from './customer-reviews.js';
 import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
+import { analyticsReportsFamily } from './analytics/index.js';
 import { appReviewFamilies } from './app-review/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies];
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies, analyticsReportsFamily];
 
 /** Every route; a family's `refresh` (state that moves with the clock) runs before any handler. */
 export function allRoutes(): Route[] {

@@ -71,6 +71,8 @@ export function demoSeed(now: number = Date.now()): Seed {
     reportVendors: demoReportVendors(),
     appStore: demoAppStore(DEMO_APP_ID),
     customerReviews: demoReviews(DEMO_APP_ID, now),
+    // Analytics reports asked for three weeks ago: daily instances since, for the conversion loop.
+    analytics: { requests: [{ app: DEMO_APP_ID, createdAt: new Date(now - 21 * 24 * 60 * 60 * 1000).toISOString() }] },
     ...demoTestFlightSeed(now),
   };
 }

@@ -113,13 +113,13 @@ async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEn
   const budget = deps.limiter.consume(verdict.keyId);
   headers['X-Rate-Limit'] = budget.header;
   if (budget.exceeded) return { reply: errorReply(rateLimitExceeded(budget.retryAfter)), headers };
-  const reply = await dispatch(req, deps, body);
+  const reply = await dispatch(req, deps, body, verdict.keyId);
   if (fault?.kind === 'drop-after') return { headers };
   return { reply: truncateIfAsked(faults, reply), headers };
 }
 
 /** Contract check, routing, the handler, and the response check. */
-async function dispatch(req: IncomingRequest, deps: PipelineDeps, body: unknown): Promise<Reply> {
+async function dispatch(req: IncomingRequest, deps: PipelineDeps, body: unknown, keyId?: string): Promise<Reply> {
   const facts: RequestFacts = {
     method: req.method,
     pathname: req.pathname,
@@ -137,14 +137,14 @@ async function dispatch(req: IncomingRequest, deps: PipelineDeps, body: unknown)
       return errorReply(verdict.error);
     }
   }
-  const reply = await route(req, deps, facts, body, operation);
+  const reply = await route(req, deps, facts, body, operation, keyId);
   if (!deps.contract || !operation) return reply;
   const checked = await checkResponse(deps.contract, operation, facts, reply);
   if (checked.violation) deps.violations.push(checked.violation);
   return checked.reply;
 }
 
-async function route(req: IncomingRequest, deps: PipelineDeps, facts: RequestFacts, body: unknown, operation?: SpecOperation): Promise<Reply> {
+async function route(req: IncomingRequest, deps: PipelineDeps, facts: RequestFacts, body: unknown, operation?: SpecOperation, keyId?: string): Promise<Reply> {
   try {
     const match = deps.router.match(req.method, req.pathname);
     if (!match) throw operation ? notImplemented(`${req.method} ${operation.path}`) : pathNotFound();
@@ -159,6 +159,7 @@ async function route(req: IncomingRequest, deps: PipelineDeps, facts: RequestFac
       now: deps.now,
       limitMaximum: operation?.limitMaximum ?? DEFAULT_LIMIT_MAXIMUM,
       types: deps.types,
+      keyId,
     });
   } catch (e) {
     if (e instanceof AppleError) return errorReply(e);
