@@ -2,9 +2,7 @@
  * The one place that reads this action's inputs (besides the common ones). Everything — the
  * testers CSV and the test notes file included — is checked here, before the first request.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
+import { InputError, inputs, readCommonInputs, readRepoText, type CommonInputs } from '@asc-actions/core';
 import { parseTesterCsv, parseTesterLines, uniqueTesters, type TesterEntry } from './inputs/testers.js';
 import { parseTestNotes } from './inputs/notes.js';
 
@@ -47,14 +45,9 @@ function lines(name: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
+/** A file named by an input, through core's safe reader: inside the workspace, regular, ≤ 1 MB, UTF-8 text. */
 function readFile(input: string, workspace: string): { path: string; shown: string; text: string } {
-  const shown = inputs.required(input).trim();
-  const path = isAbsolute(shown) ? shown : resolve(workspace, shown);
-  try {
-    return { path, shown, text: readFileSync(path, 'utf8') };
-  } catch (e) {
-    throw new InputError(`Input "${input}" names ${JSON.stringify(shown)}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, { input });
-  }
+  return readRepoText(inputs.required(input).trim(), { input, kind: 'data', workspace });
 }
 
 function exclusive(a: string, b: string): void {

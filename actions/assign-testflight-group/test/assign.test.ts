@@ -148,6 +148,8 @@ test('bad inputs fail with one message naming the input or file and line, before
   w = await world(baseSeed());
   const dir = mkdtempSync(join(tmpdir(), 'testers-'));
   writeFileSync(join(dir, 'testers.csv'), 'First,Last,Email\nAda,Lovelace,ada@example.com\nGrace,Hopper,grace(at)example.com\n');
+  // Files are read only inside the workspace (core's safe reader): the folder is the workspace here.
+  process.env.GITHUB_WORKSPACE = dir;
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ 'test-notes': 'é'.repeat(4001) }, /test-notes: the test notes for en-US have 4001 characters; Apple allows at most 4000/],
     [{ 'test-notes': '{"en-US": "ok", "english": "x"}' }, /"english" is not a locale code/],
@@ -166,6 +168,7 @@ test('bad inputs fail with one message naming the input or file and line, before
   }
   const fromFile = await w.run({ app: APP_ID, groups: 'Public Beta', 'testers-file': join(dir, 'testers.csv') });
   expect(fromFile.stdout).toMatch(/::error file=.*testers\.csv,line=3::/);
+  delete process.env.GITHUB_WORKSPACE;
   expect(w.emu.requests).toEqual([]);
 });
 
