@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_ID, review, world, type World } from './support.js';
+import { APP_ID, review, world, type World } from './fixtures.js';
 
 let w: World;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import type { ResourceFamily } from '../family.js';
 import { buildsFamily } from './builds.js';
 import { buildUploadsFamily } from './build-uploads.js';
 import { buildUploadFilesFamily } from './build-upload-files.js';
+import { buildPartsRoute } from './build-upload/parts.js';
 import { preReleaseVersionsFamily } from './pre-release-versions.js';
 import { buildBetaDetailsFamily } from './build-beta-details.js';
 import { betaBuildLocalizationsFamily } from './beta-build-localizations.js';
@@ -16,7 +17,8 @@ import { seedTestFlight } from './seed.js';
 export const testflightFamilies: readonly ResourceFamily[] = [
   { ...buildsFamily, seed: seedTestFlight },
   buildUploadsFamily,
-  buildUploadFilesFamily,
+  // The pre-signed URLs the build's parts are PUT to.
+  { ...buildUploadFilesFamily, rawRoutes: [buildPartsRoute] },
   preReleaseVersionsFamily,
   buildBetaDetailsFamily,
   betaBuildLocalizationsFamily,
