@@ -1,12 +1,14 @@
 /**
  * Writes one report's rows to its output file: the winning instance of each Date only (newest
  * processing date), instances oldest first, rows in Apple's order, columns by name (the union of
- * every segment's columns: unknown ones kept, moved ones put back in place). The file is written
+ * every segment's columns: unknown ones kept, moved ones put back in place). CSV is core's (RFC 4180,
+ * CRLF rows, the spreadsheet-formula guard on cells from Apple). The file is written
  * beside its target under a temporary name and renamed only when every report is written
  * (`commit`), so a failure leaves no output at all. The funnel counts the same rows.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { csvRow } from '@asc-actions/core';
 import type { DateWinners, FetchedInstance, OutputFormat } from '../model.js';
 import type { Funnel } from '../report/funnel.js';
 import { eachRow } from '../read/segment-file.js';
@@ -16,8 +18,6 @@ export interface PendingFile {
   target: string;
   rows: number;
 }
-
-const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 class Sink {
   private fd: number;
@@ -49,7 +49,7 @@ export async function writeReport(
   const sink = new Sink(temp);
   let rows = 0;
   try {
-    if (format === 'csv') sink.write(`${columns.map(csvCell).join(',')}\n`);
+    if (format === 'csv') sink.write(csvRow(columns));
     if (format === 'json') sink.write('[');
     for (const instance of instances) {
       for (const segment of instance.segments) {
@@ -62,7 +62,7 @@ export async function writeReport(
           if (winners.get(date) !== instance.id) return;
           count?.(date, cell);
           const values = map.map((i) => (i < 0 ? '' : cell(i)));
-          if (format === 'csv') sink.write(`${values.map(csvCell).join(',')}\n`);
+          if (format === 'csv') sink.write(csvRow(values));
           else {
             const object = JSON.stringify(Object.fromEntries(columns.map((c, k) => [c, values[k]])));
             sink.write(format === 'jsonl' ? `${object}\n` : `${rows ? ',' : ''}\n${object}`);
