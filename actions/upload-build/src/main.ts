@@ -51,8 +51,9 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       if (step.kind === 'adopt') {
         outcome.uploadId = step.upload?.id;
         outcome.buildId = step.build?.id;
-        const waited = step.upload && !step.build ? await waitForUpload(waitDeps, step.upload.id, target, settings.wait, settings.processingTimeoutMs) : undefined;
-        outcome.buildId ??= waited?.buildId;
+        const pending = step.upload && step.upload.state !== 'COMPLETE' ? step.upload : undefined;
+        const waited = pending ? await waitForUpload(waitDeps, pending.id, target, settings.wait, settings.processingTimeoutMs) : undefined;
+        outcome.buildId = waited?.timedOut ? undefined : (waited?.buildId ?? outcome.buildId);
         return finish(outcome, waited, settings.processingTimeoutMs);
       }
       await deleteAbandoned({ client, logger }, step.abandoned);
