@@ -8,6 +8,7 @@ import { salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
 import { uploadMetadata } from './upload-metadata.js';
 import { uploadScreenshots } from './upload-screenshots.js';
+import { uploadBuild } from './upload-build.js';
 
 export interface Scenario {
   name: string;
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   { name: 'sales-report', run: salesReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },
+  { name: 'upload-build', run: uploadBuild },
 ];

@@ -57,7 +57,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
         return finish(outcome, waited, settings.processingTimeoutMs);
       }
       await deleteAbandoned({ client, logger }, step.abandoned);
-      const sent = await transfer({ client, logger, partConcurrency: deps.partConcurrency ?? 4, now: () => clock.now() }, target, file);
+      const sent = await transfer({ client, logger, partConcurrency: deps.partConcurrency ?? 4, clock }, target, file);
       Object.assign(outcome, { uploadId: sent.uploadId, sent: file.size, parts: sent.parts, md5: sent.md5, state: 'uploaded' });
       const t = clock.now();
       const waited = await waitForUpload(waitDeps, sent.uploadId, target, settings.wait, settings.processingTimeoutMs);

@@ -78,6 +78,7 @@ export {
 } from './api/beta-review.js';
 export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
 export { PartBuffers, readPart } from './upload/part-file.js';
+export { directPartSender, clientPartSender, defaultPartSender, PartError, type PartSender, type PartOperation } from './upload/part-senders.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
 export {
