@@ -11,7 +11,7 @@ import { validateIssuerId, validateKeyId } from '../auth/token.js';
 import { normalizeApiBaseUrl } from '../http/base-url.js';
 import { DEFAULT_API_BASE_URL } from '../http/client.js';
 import { boolean, optional } from './inputs.js';
-import { maskKeyObject, maskKeyText } from './mask.js';
+import { maskKeyObject, maskKeyText, maskSecret } from './mask.js';
 
 export interface CommonInputs {
   /** null for an individual key (`issuer-id` left empty). */
@@ -41,6 +41,9 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
   const keyText = credential('private-key', 'ASC_PRIVATE_KEY', env);
   // A path to a .p8 file is not key material; masking it would only hide it in messages.
   if (!/^[^\n]*\.p8$/.test(keyText)) maskKeyText(keyText);
+  // The GitHub token arms the secret tripwire too (any action may be given one).
+  maskSecret(optional('github-token'));
+  maskSecret(env.GITHUB_TOKEN);
   const passphrase = optional('private-key-passphrase');
   if (passphrase !== undefined) setSecret(passphrase);
 

@@ -2,10 +2,20 @@
 import type { KeyObject } from 'node:crypto';
 import { setSecret } from '@actions/core';
 import { keyMaterialVariants } from '../auth/private-key.js';
+import { registerKeySecret, registerSecret, registerToken } from '../secrets/registry.js';
+
+/** Masks a plain secret (the GitHub token, a passphrase) and arms the tripwire with it. */
+export function maskSecret(value: string | undefined): void {
+  if (!value || value.trim() === '') return;
+  setSecret(value.trim());
+  registerSecret(value);
+}
 
 /** Masks a token before it is used. Pass as TokenSource's `onToken`. */
 export function maskToken(token: string): void {
-  if (token !== '') setSecret(token);
+  if (token === '') return;
+  setSecret(token);
+  registerToken(token);
 }
 
 /**
@@ -17,6 +27,7 @@ export function maskKeyText(text: string): void {
   if (trimmed === '') return;
   setSecret(trimmed);
   for (const variant of keyMaterialVariants(trimmed)) if (variant !== trimmed) setSecret(variant);
+  registerKeySecret(trimmed);
 }
 
 /** Masks the encodings of a parsed key too: the input may have been SEC1 or encrypted. */
