@@ -6,7 +6,7 @@
 import { actionsLogger, connect, runAction, systemClock, type ConnectDeps } from '@asc-actions/core';
 import { readSettings } from './inputs.js';
 import type { Outcome, Target } from './model.js';
-import { checkBuildSize, locateBuildFile, workspaceRoot } from './read/build-file.js';
+import { buildKind, checkBuildSize, locateBuildFile } from './read/build-file.js';
 import { readIpaInfo } from './read/ipa.js';
 import { readExisting, requireApp } from './read/remote.js';
 import { checkAppBundle, platformOf, resolveWanted } from './plan/target.js';
@@ -29,8 +29,9 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       const settings = readSettings();
       const clock = deps.clock ?? systemClock;
       const logger = deps.logger ?? actionsLogger();
-      const file = locateBuildFile(settings.file, workspaceRoot());
-      const platform = platformOf(settings, file);
+      const kind = buildKind(settings.file);
+      const platform = platformOf(settings, { kind, shown: settings.file });
+      const file = locateBuildFile(settings.file, kind);
       checkBuildSize(file, platform);
       const info = file.kind === 'ipa' ? await readIpaInfo(file) : undefined;
       const wanted = resolveWanted(settings, file, info, platform);

@@ -32,8 +32,8 @@ function raw(name: string, bytes: Buffer): string {
 }
 
 const cases: Array<[string, () => Promise<Record<string, string>>, RegExp, { reachesApi?: boolean }?]> = [
-  ['a missing file', async () => ({ file: 'build/Nope.ipa' }), /Input "file" names "build\/Nope.ipa": it does not exist/],
-  ['a directory', async () => (mkdirSync(join(w.workspace, 'Folder.ipa'), { recursive: true }), { file: 'Folder.ipa' }), /"Folder.ipa": it is a folder/],
+  ['a missing file', async () => ({ file: 'build/Nope.ipa' }), /Input "file": build\/Nope.ipa does not exist/],
+  ['a directory', async () => (mkdirSync(join(w.workspace, 'Folder.ipa'), { recursive: true }), { file: 'Folder.ipa' }), /Input "file": Folder.ipa is a folder; a regular file is expected/],
   [
     'a symlink to a file outside the workspace',
     async () => {
@@ -42,7 +42,7 @@ const cases: Array<[string, () => Promise<Record<string, string>>, RegExp, { rea
       symlinkSync(join(outside, 'Outside.ipa'), join(w.workspace, 'Outside.ipa'));
       return { file: 'Outside.ipa' };
     },
-    /"Outside.ipa": it lies outside the workspace/,
+    /Input "file": Outside.ipa lies outside the workspace/,
   ],
   ['a .zip', async () => ({ file: await zipOf('App.zip', { 'Payload/Demo.app/Info.plist': Buffer.from('x') }) }), /expected an \.ipa .* or a \.pkg/],
   ['an .ipa that is a zip without an app', async () => ({ file: await w.ipa('NoApp.ipa', { noPayload: true }) }), /NoApp.ipa is a zip archive without an app: expected Payload\/<Name>.app\//],

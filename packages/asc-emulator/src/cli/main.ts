@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { startEmulator, transcriptLine } from '../emulator.js';
 import type { Emulator, Seed, SeedKey } from '../types.js';
 import { demoPipelineSeed } from '../seed/demo-review.js';
+import { buildUploadControl } from '../resources/testflight/build-upload/control.js';
 
-const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation]
+const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation] [--build-processing SECONDS]
   --keys-from-env      read keys from ASC_EMULATOR_KEYS (JSON array of {keyId, issuerId, publicKey})
   --transcript FILE    write every request as a JSON line on exit
   --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec`;
@@ -45,6 +46,7 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
       'keys-from-env': { type: 'boolean', default: false },
       transcript: { type: 'string' },
       'fail-on-violation': { type: 'boolean', default: false },
+      'build-processing': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,6 +58,12 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
   const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : demoPipelineSeed();
   const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
   const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
+  if (values['build-processing'] !== undefined) {
+    // Seconds from a build upload's commit to its processed build (Apple: minutes), for demos.
+    const control = buildUploadControl(emulator.state);
+    control.processingMs = Number(values['build-processing']) * 1000;
+    control.listedAfterMs = control.processingMs / 2;
+  }
   io.stdout(JSON.stringify({ baseUrl: emulator.baseUrl }));
   return async () => {
     await emulator.close();
