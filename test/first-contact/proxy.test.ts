@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeApps, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
 import { createTransport } from '../../packages/core/src/http/transport.js';
-import { defaultFetch, describeProxy } from '../../packages/core/src/http/proxy.js';
+import { defaultFetch, describeProxy, proxyFor } from '../../packages/core/src/http/proxy.js';
 import { startConnectProxy, type ConnectProxy } from '../../test-support/connect-proxy.js';
 import { generateTestKey } from '../../test-support/keys.js';
 import { keyEncodings } from '../../test-support/leaks.js';
@@ -80,4 +80,20 @@ test('a pre-signed upload URL on another host goes through the proxy, with no Au
 test('without proxy variables the transport uses Node\'s own fetch', () => {
   expect(defaultFetch({})).toBe(globalThis.fetch);
   expect(describeProxy({})).toBeUndefined();
+});
+
+test.each([
+  ['https://api.appstoreconnect.apple.com/v1/apps', { HTTPS_PROXY: 'http://p:3128' }, 'http://p:3128'],
+  ['https://api.appstoreconnect.apple.com/v1/apps', { HTTP_PROXY: 'http://p:3128' }, 'http://p:3128'],
+  ['http://127.0.0.1:4010/v1/apps', { HTTPS_PROXY: 'http://p:3128' }, undefined],
+  ['https://api.appstoreconnect.apple.com/', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1' }, 'http://lower:1'],
+  ['https://api.appstoreconnect.apple.com/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '.apple.com' }, undefined],
+  ['https://api.appstoreconnect.apple.com/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'apple.com' }, undefined],
+  ['https://api.appstoreconnect.apple.com/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*.apple.com' }, undefined],
+  ['https://api.appstoreconnect.apple.com/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'notapple.com, example.com' }, 'http://p:1'],
+  ['https://uploads.example.net/x', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'example.net:8443' }, 'http://p:1'],
+  ['https://uploads.example.net:8443/x', { HTTPS_PROXY: 'http://p:1', no_proxy: 'example.net:8443' }, undefined],
+  ['https://anything/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }, undefined],
+])('proxyFor(%s, %j) = %p', (url, env, expected) => {
+  expect(proxyFor(new URL(url), env)).toBe(expected);
 });

@@ -117,7 +117,7 @@ describe('readCommonInputs', () => {
       ['fastlane file path', { APP_STORE_CONNECT_API_KEY_KEY_ID: 'K', APP_STORE_CONNECT_API_KEY_KEY_FILEPATH: 'FILE' }, 'env APP_STORE_CONNECT_API_KEY_KEY_FILEPATH'],
       ['asc CLI path', { ASC_KEY_ID: 'K', ASC_ISSUER_ID: 'I', ASC_PRIVATE_KEY_PATH: 'FILE' }, 'env ASC_PRIVATE_KEY_PATH'],
       ['asc CLI base64', { ASC_KEY_ID: 'K', ASC_PRIVATE_KEY_B64: 'B64' }, 'env ASC_PRIVATE_KEY_B64'],
-    ])('other tools\' names: %s', async (_name, template, from) => {
+    ] as Array<[string, Record<string, string>, string]>)('other tools\' names: %s', async (_name, template, from) => {
       const file = join(dir, 'key-without-extension');
       writeFileSync(file, testKey.privatePem, { mode: 0o600 });
       const values: Record<string, string> = { K: testKey.keyId, I: testKey.issuerId, PEM: testKey.privatePem, ESCAPED: testKey.privatePem.replace(/\n/g, '\\n'), B64: Buffer.from(testKey.privatePem).toString('base64'), FILE: file };
@@ -129,7 +129,7 @@ describe('readCommonInputs', () => {
       const line = result.lines.find((l) => l.startsWith('Credentials:'))!;
       expect(line).toContain(`private key from ${from}`);
       expect(line).toMatch(new RegExp(`key-id ${testKey.keyId} from env (ASC_KEY_ID|APP_STORE_CONNECT_API_KEY_KEY_ID)`));
-      if (template.APP_STORE_CONNECT_API_KEY_KEY !== undefined || template.ASC_PRIVATE_KEY_B64 !== undefined) expectKeyMasked(maskedValues(result.lines), testKey.privatePem);
+      if ('APP_STORE_CONNECT_API_KEY_KEY' in template || 'ASC_PRIVATE_KEY_B64' in template) expectKeyMasked(maskedValues(result.lines), testKey.privatePem);
       expect(result.lines.filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(testKey.privatePem.split('\n')[1]!);
     });
 
