@@ -59,4 +59,10 @@ export const demoSteps: DemoStep[] = [
     inputs: { 'vendor-number': '85000000', from: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10), cache: 'false' },
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
   },
+  {
+    action: 'submit-for-review',
+    title: 'Send Demo Notes 1.5 with build 50 to App Review: every readiness item checked first, then build, submission, item, submit',
+    inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
+    expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
+  },
 ];

@@ -4,11 +4,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
-import { InputError, inputs, type TerritoryCode } from '@asc-actions/core';
-import { parseRules, type Rule } from './rules/parse.js';
-import { RulesSource } from './rules/source.js';
-import { TERRITORY_HINT, checkTerritories } from './rules/territories.js';
-import { isProblem, parseRatings } from './rules/values.js';
+import { InputError, TERRITORY_HINT, checkTerritories, inputs, parseDuration, type TerritoryCode } from '@asc-actions/core';
+import { parseRules, type Rule } from './inputs/rules/parse.js';
+import { RulesSource } from './inputs/rules/source.js';
+import { isProblem, parseRatings } from './inputs/rules/values.js';
 
 export type Since = { kind: 'all' } | { kind: 'last-run' } | { kind: 'date'; ms: number };
 
@@ -82,16 +81,15 @@ function readRules(workspace: string): Rule[] {
   return parseRules(new RulesSource(text.replace(/^\uFEFF/, ''), { input: 'rules-file', file: file! }));
 }
 
-const DURATION = /^(\d+)\s*(d|h)$/i;
-
 /** '' (all reviews), `last-run`, a date (`2026-11-01`), a date-time with offset, or an age (`7d`, `12h`). */
 function readSince(now: number): Since {
   const value = (inputs.optional('since') ?? '').trim();
   if (value === '') return { kind: 'all' };
   if (value.toLowerCase() === 'last-run') return { kind: 'last-run' };
-  const duration = DURATION.exec(value);
+  // An age has a unit (`7d`, `12h`, `1d12h`): a bare number is not read as seconds here.
+  const age = /[a-z]$/i.test(value) ? parseDuration(value) : undefined;
   let ms = NaN;
-  if (duration) ms = now - Number(duration[1]) * (duration[2]!.toLowerCase() === 'd' ? 86_400_000 : 3_600_000);
+  if (age !== undefined) ms = now - age;
   else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) ms = Date.parse(`${value}T00:00:00Z`);
   else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value)) ms = Date.parse(value);
   if (Number.isNaN(ms)) {

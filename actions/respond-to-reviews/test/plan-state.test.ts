@@ -1,10 +1,10 @@
 /** The pure planning and the last-run state: table-driven, no API. */
 import { InputError } from '@asc-actions/core';
-import { plan } from '../src/plan.js';
-import { parseRules } from '../src/rules/parse.js';
-import { RulesSource } from '../src/rules/source.js';
-import { nextState, windowOf, type Window } from '../src/state/window.js';
-import type { Review } from '../src/review.js';
+import { plan } from '../src/plan/plan.js';
+import { parseRules } from '../src/inputs/rules/parse.js';
+import { RulesSource } from '../src/inputs/rules/source.js';
+import { nextState, windowOf, type Window } from '../src/read/last-run/window.js';
+import type { Review } from '../src/model.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const HOUR = 3_600_000;

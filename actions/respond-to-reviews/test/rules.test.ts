@@ -1,10 +1,10 @@
 /** Rules and templates, table-driven: the pure part that decides what each review gets. */
-import { parseRules, type Rule } from '../src/rules/parse.js';
-import { RulesSource } from '../src/rules/source.js';
-import { matchReview, templateFor } from '../src/rules/match.js';
-import { parseTemplate, renderTemplate, type Template } from '../src/rules/template.js';
-import { TERRITORIES, languageOf } from '../src/rules/territories.js';
-import type { Review } from '../src/review.js';
+import { parseRules, type Rule } from '../src/inputs/rules/parse.js';
+import { RulesSource } from '../src/inputs/rules/source.js';
+import { matchReview, templateFor } from '../src/plan/match.js';
+import { parseTemplate, renderTemplate, type Template } from '../src/inputs/rules/template.js';
+import { TERRITORIES, languageOf } from '@asc-actions/core';
+import type { Review } from '../src/model.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const rules = (yaml: string): Rule[] => parseRules(new RulesSource(yaml, { input: 'rules' }));

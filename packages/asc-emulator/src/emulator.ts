@@ -12,6 +12,7 @@ import { demoSeed } from './seed/demo.js';
 import { listen, type Listening } from './server/http-server.js';
 import type { PipelineDeps } from './server/pipeline.js';
 import { decodeQueryForDisplay } from './jsonapi/query.js';
+import { buildUploadControl } from './resources/testflight/build-upload/control.js';
 
 const warned = new Set<string>();
 
@@ -59,10 +60,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   contract?.acquire(); // at once: an idle worker must not be stopped while this emulator starts
   let deps: PipelineDeps;
   let server: Listening;
+  let parts: Listening;
   let origin = '';
   try {
     deps = buildDeps(opts, contract);
     server = await listen(deps, opts.host ?? '127.0.0.1', opts.port ?? 0, () => origin);
+    // Build upload parts go to an origin of their own, as Apple's go to a blob store.
+    parts = await listen(deps, opts.host ?? '127.0.0.1', 0, () => origin);
+    buildUploadControl(deps.state).partsOrigin = parts.baseUrl;
   } catch (e) {
     contract?.release();
     throw e;
@@ -80,7 +85,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     registerKey: (key: EmulatorKey) => keys.register(key),
     setRateLimit: (r) => limiter.set(r.limit, r.remaining),
     close: () => {
-      closing ??= server.close().finally(() => contract?.release());
+      closing ??= Promise.all([server.close(), parts.close()]).then(() => undefined).finally(() => contract?.release());
       return closing;
     },
   };

@@ -35,6 +35,15 @@ export { connect, type ConnectDeps } from './action/connect.js';
 export { setOutputs, summary } from './action/outputs.js';
 export { escapeHtml, escapeMarkdown } from './action/markdown.js';
 
+// Domain rules, written once for every action (the emulator keeps its own deliberate copies).
+export { versionKey, sameVersion, compareVersions, isMarketingVersion, isBuildNumber, MARKETING_VERSION_HINT } from './domain/versions.js';
+export { PLATFORMS, isPlatform, platformName } from './domain/platforms.js';
+export { APP_STORE_LOCALES, isAppStoreLocale, isLocaleCode, looksLikeLocale, suggestLocale } from './domain/locales.js';
+export { TERRITORY_LANGUAGE, TERRITORIES, LANGUAGES, isTerritory, languageOf, checkTerritories, TERRITORY_HINT } from './domain/territories.js';
+export { parseDuration, formatDuration, DURATION_HINT } from './domain/durations.js';
+export { Semaphore, mapLimited } from './concurrency.js';
+export { csvCell, csvRow, toCsv } from './csv.js';
+
 export { listApps, getApp, findApp, isAppId, type ListOptions } from './api/apps.js';
 export { getSalesReport, getFinanceReport, reportAbsence, latestReportVersion, type StreamClientLike, type ReportAbsence } from './api/reports.js';
 export { customerReviewPages, getCustomerReview, getReviewReply, createReviewReply, getReviewResponse, deleteReviewResponse, REVIEW_REPLY_MAX_LENGTH, type ReviewsClient } from './api/customer-reviews.js';
@@ -67,3 +76,27 @@ export {
   listBetaAppReviewSubmissions,
   submitForBetaReview,
 } from './api/beta-review.js';
+export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
+export { PartBuffers, readPart } from './upload/part-file.js';
+export { OrderedDigest } from './upload/ordered-digest.js';
+export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
+export {
+  listReviewSubmissions,
+  getReviewSubmission,
+  createReviewSubmission,
+  addVersionToReviewSubmission,
+  submitReviewSubmission,
+  cancelReviewSubmission,
+  OPEN_REVIEW_SUBMISSION_STATES,
+  type ReviewSubmissionState,
+} from './api/review-submissions.js';
+export {
+  attachBuildToVersion,
+  createPhasedRelease,
+  updatePhasedRelease,
+  deletePhasedRelease,
+  createReleaseRequest,
+  getAgeRatingDeclaration,
+  listScreenshotSets,
+  type ReleaseClientLike,
+} from './api/app-store-release.js';

@@ -1,6 +1,6 @@
 /** What happened to each matched review, in one flat shape for outputs, the summary and the export. */
-import type { Applied } from '../apply.js';
-import type { Plan, PlannedItem } from '../plan.js';
+import type { Applied } from '../apply/apply.js';
+import type { Plan, PlannedItem } from '../plan/plan.js';
 
 export type EntryAction =
   | 'replied'

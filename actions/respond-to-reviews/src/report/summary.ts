@@ -4,7 +4,7 @@
  * headings and tables are HTML, where markdown is not rendered and escaped text shows as written.
  */
 import { escapeHtml, summary } from '@asc-actions/core';
-import type { Review } from '../review.js';
+import type { Review } from '../model.js';
 import { clip, type Counts, type Entry } from './entries.js';
 
 export const MAX_TABLE_ROWS = 100;

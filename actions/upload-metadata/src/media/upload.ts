@@ -6,8 +6,7 @@
  * A reserve that may have been applied (dropped connection, 5xx) is never repeated blindly: the
  * set is read and a half-made copy of the file is deleted first, so a set never holds two.
  */
-import { ApiError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
-import { readPart, type PartBuffers } from './files.js';
+import { ApiError, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
 import type { ByteBudget, Limit } from './limit.js';
 import type { LocalAsset, MediaKind } from './model.js';
 import { API, toRemoteAsset } from './remote.js';
@@ -80,20 +79,7 @@ async function reserve(ctx: UploadContext, kind: MediaKind, setId: string, file:
 }
 
 async function putParts(ctx: UploadContext, file: LocalAsset, operations: Operation[]): Promise<void> {
-  await Promise.all(
-    operations.map((op) =>
-      ctx.parts.run(() => ctx.bytes.run(op.length, async () => {
-        const buffer = ctx.buffers.take(op.length);
-        try {
-          const body = await readPart(file.path, op.offset, op.length, buffer);
-          const headers = Object.fromEntries((op.requestHeaders ?? []).map((h) => [h.name, h.value]));
-          await ctx.client.send({ method: op.method.toUpperCase() as 'PUT', url: op.url, headers, body, auth: false, safeToRetry: true, responseType: 'binary' });
-        } finally {
-          ctx.buffers.give(buffer);
-        }
-      })),
-    ),
-  );
+  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers });
 }
 
 async function waitForDelivery(ctx: UploadContext, kind: MediaKind, id: string): Promise<'COMPLETE' | string> {

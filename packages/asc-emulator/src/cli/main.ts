@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startEmulator, transcriptLine } from '../emulator.js';
 import type { Emulator, Seed, SeedKey } from '../types.js';
+import { demoPipelineSeed } from '../seed/demo-review.js';
 
 const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation]
   --port N             port to listen on (default 0: any free port); the first stdout line is {"baseUrl": "..."}
@@ -69,7 +70,8 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
     io.stdout(USAGE);
     return async () => 0;
   }
-  const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : undefined;
+  // Without --seed: the demo pipeline's seed (the demo seed plus what App Review needs for Demo Notes 1.5).
+  const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : demoPipelineSeed();
   const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
   const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
   io.stdout(JSON.stringify({ baseUrl: emulator.baseUrl }));

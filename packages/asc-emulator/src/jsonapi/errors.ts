@@ -10,6 +10,8 @@ export interface AppleErrorObject {
   title: string;
   detail: string;
   source?: { pointer: string } | { parameter: string };
+  /** e.g. `associatedErrors` on a 409 for a version that is not ready for review. */
+  meta?: Record<string, unknown>;
 }
 
 /** Thrown by handlers; the pipeline turns it into the HTTP answer. */

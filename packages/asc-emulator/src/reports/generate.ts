@@ -5,7 +5,8 @@
 import { createGzip } from 'node:zlib';
 import { cellFor } from './columns.js';
 import { usesUsDates } from './layouts.js';
-import { makeRow, money, PRODUCTS, seededRandom, SUBSCRIPTION_PRODUCTS, TERRITORIES, type Row } from './rows.js';
+import { seededRandom } from '../seed/random.js';
+import { makeRow, money, PRODUCTS, SUBSCRIPTION_PRODUCTS, TERRITORIES, type Row } from './rows.js';
 
 export interface ReportSpec {
   vendorNumber: string;

@@ -8,6 +8,8 @@
  * Customer Price but positive Developer Proceeds.
  */
 
+import type { Random } from '../seed/random.js';
+
 export interface Territory {
   code: string;
   currency: string;
@@ -82,22 +84,6 @@ export interface Row {
   /** Finance reports: the currency the region settles in. */
   settlementCurrency?: string;
   counter: number;
-}
-
-export type Random = () => number;
-
-/** mulberry32: small, fast, deterministic. */
-export function seededRandom(seedText: string): Random {
-  let h = 2166136261;
-  for (let i = 0; i < seedText.length; i++) h = Math.imul(h ^ seedText.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

@@ -14,6 +14,8 @@ export interface ResourceFamily {
   routes: Route[];
   /** Puts this family's part of a seed into the state. Families run in the order listed. */
   seed?(state: EmulatorState, seed: Seed): void;
+  /** Brings this family's clock-driven state up to `now`; runs before every request's handler. */
+  refresh?(state: EmulatorState, now: number): void;
 }
 
 /** The stored resource or Apple's 404. */

@@ -11,12 +11,21 @@ import { financeReportsFamily } from './finance-reports.js';
 import { customerReviewsFamily } from './customer-reviews.js';
 import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
+import { appReviewFamilies } from './app-review/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies];
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies];
 
+/** Every route; a family's `refresh` (state that moves with the clock) runs before any handler. */
 export function allRoutes(): Route[] {
-  return FAMILIES.flatMap((f) => f.routes);
+  const refreshers = FAMILIES.flatMap((f) => (f.refresh ? [f.refresh] : []));
+  return FAMILIES.flatMap((f) => f.routes).map((route) => ({
+    ...route,
+    handler: (ctx) => {
+      for (const refresh of refreshers) refresh(ctx.state, ctx.now());
+      return route.handler(ctx);
+    },
+  }));
 }
 
 export function typeRegistry(): TypeRegistry {

@@ -7,6 +7,8 @@
  * offset (`2024-01-02T11:19:36-07:00`), not in UTC.
  */
 
+import { seededRandom } from './random.js';
+
 /** A reply already on a review when the emulator starts (a person answered it in App Store Connect). */
 export interface SeedReviewResponse {
   id?: string;
@@ -55,18 +57,6 @@ export function pacificDateTime(ms: number): string {
   const parts = Object.fromEntries(pacific.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
-}
-
-/** mulberry32: small, fast, seeded; the same seed gives the same reviews everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TERRITORIES = ['USA', 'USA', 'USA', 'GBR', 'DEU', 'FRA', 'JPN', 'ESP', 'ITA', 'BRA', 'CAN', 'AUS', 'MEX', 'NLD', 'KOR'];

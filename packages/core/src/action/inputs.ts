@@ -4,6 +4,7 @@
  */
 import { getInput } from '@actions/core';
 import { InputError } from '../errors.js';
+import { DURATION_HINT, parseDuration } from '../domain/durations.js';
 import { acceptedValues, didYouMean } from '../suggest.js';
 
 function raw(name: string): string {
@@ -98,20 +99,14 @@ export function integer(name: string, defaultValue: number, range: { min?: numbe
   throw new InputError(`Input "${name}" must be a whole number${bounds}; got ${shown(value)}.`, { input: name });
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /**
- * A duration in milliseconds: "90s", "45m", "1h", "1h30m", "500ms", or plain seconds ("300").
+ * A duration in milliseconds: "90s", "45m", "1h", "1h30m", "500ms", "7d", or plain seconds ("300").
  * `defaultMs` is returned when the input is empty.
  */
 export function duration(name: string, defaultMs: number): number {
-  const value = raw(name).toLowerCase().replace(/\s+/g, '');
-  if (value === '') return defaultMs;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (/^(\d+(ms|s|m|h))+$/.test(value)) {
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(amount) * UNIT_MS[unit!]!;
-    return total;
-  }
-  throw new InputError(`Input "${name}" must be a duration such as 90s, 45m, 1h, 1h30m or a number of seconds; got ${shown(raw(name))}.`, { input: name });
+  const value = raw(name);
+  if (value.trim() === '') return defaultMs;
+  const ms = parseDuration(value);
+  if (ms !== undefined) return ms;
+  throw new InputError(`Input "${name}" must be ${DURATION_HINT}; got ${shown(value)}.`, { input: name });
 }

@@ -54,8 +54,9 @@ function resolveUrl(baseUrl: string, origin: string, request: HttpRequest): stri
 const info = (request: HttpRequest, url: string) => ({ method: request.method, url, headers: request.headers });
 
 async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpRequest, options: TransportOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5', ...request.headers };
-  if (options.userAgent) headers['user-agent'] = options.userAgent;
+  // A pre-signed upload URL (auth: false) gets exactly the headers its operation lists: none of ours.
+  const ours = request.auth === false ? {} : { accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5', ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
+  const headers: Record<string, string> = { ...ours, ...request.headers };
   let body: string | Uint8Array | undefined = request.body;
   if (request.json !== undefined) {
     body = JSON.stringify(request.json);

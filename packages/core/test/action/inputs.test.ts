@@ -123,14 +123,14 @@ describe('integer', () => {
 describe('duration (milliseconds)', () => {
   test.each([
     ['', 60_000], ['90s', 90_000], ['45m', 2_700_000], ['1h', 3_600_000], ['1h30m', 5_400_000],
-    ['300', 300_000], ['500ms', 500], ['2M', 120_000], ['1h 5s', 3_605_000],
+    ['300', 300_000], ['500ms', 500], ['2M', 120_000], ['1h 5s', 3_605_000], ['1d', 86_400_000],
   ])('%p → %p ms', async (value, expected) => {
     expect((await withInput('timeout', value, () => duration('timeout', 60_000))).value).toBe(expected);
   });
 
-  test.each(['soon', '1d', '-5s', '1.5h', 'h'])('refuses %p naming the input', async (value) => {
+  test.each(['soon', '1w', '-5s', '1.5h', 'h'])('refuses %p naming the input', async (value) => {
     const { error } = await withInput('timeout', value, () => duration('timeout', 60_000));
     expect(error?.input).toBe('timeout');
-    expect(error?.message).toMatch(/^Input "timeout" must be a duration such as 90s, 45m, 1h, 1h30m or a number of seconds; got /);
+    expect(error?.message).toMatch(/^Input "timeout" must be a duration such as 90s, 45m, 1h, 1h30m, 7d or a number of seconds; got /);
   });
 });

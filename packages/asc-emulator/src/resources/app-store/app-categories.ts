@@ -13,6 +13,7 @@ import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
 import { requireResource, type ResourceFamily } from '../family.js';
 
+/** Apple's platforms. Deliberate copy: the actions use core's domain/platforms.ts. */
 const ALL_PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'];
 
 export const TOP_CATEGORIES: readonly string[] = [

@@ -29,6 +29,7 @@ const appInfosType: ResourceType = {
   relationships: {
     app: { type: 'apps' },
     appInfoLocalizations: { type: 'appInfoLocalizations', many: true },
+    ageRatingDeclaration: { type: 'ageRatingDeclarations' },
     ...Object.fromEntries(CATEGORY_RELATIONSHIPS.map((name) => [name, { type: 'appCategories' }])),
   },
 };

@@ -33,6 +33,9 @@ const versionsType: ResourceType = {
     app: { type: 'apps' },
     appStoreVersionLocalizations: { type: 'appStoreVersionLocalizations', many: true },
     appStoreReviewDetail: { type: 'appStoreReviewDetails' },
+    // App Review (resources/app-review/): the attached build and the phased release.
+    build: { type: 'builds' },
+    appStoreVersionPhasedRelease: { type: 'appStoreVersionPhasedReleases' },
   },
 };
 

@@ -11,6 +11,8 @@ export interface SeedAppInfo {
   categories?: Record<string, string>;
   /** Locale → attributes. */
   localizations?: Record<string, SeedAttributes>;
+  /** Age rating answers (AgeRatingDeclaration attributes); absent: not declared yet. */
+  ageRating?: Record<string, unknown>;
 }
 
 export interface SeedReviewDetail {
@@ -35,6 +37,16 @@ export interface SeedAppStoreVersion {
   createdDate?: string;
   localizations?: Record<string, SeedAttributes>;
   reviewDetail?: SeedReviewDetail;
+  /** App Review (resources/app-review/seed.ts): the attached build, by id or build number. */
+  build?: string;
+  releaseType?: 'MANUAL' | 'AFTER_APPROVAL' | 'SCHEDULED';
+  earliestReleaseDate?: string;
+  /** A phased release in this state. */
+  phasedRelease?: 'INACTIVE' | 'ACTIVE' | 'PAUSED' | 'COMPLETE';
+  /** Screenshot display type → how many processed screenshots, on the first localization. */
+  screenshots?: Record<string, number>;
+  /** A review submission in this state holding this version (its one item). */
+  submission?: 'READY_FOR_REVIEW' | 'WAITING_FOR_REVIEW' | 'IN_REVIEW' | 'UNRESOLVED_ISSUES';
 }
 
 /** One app's store metadata. `app` is the app's id or bundle id (the app must be seeded too). */

@@ -2,6 +2,7 @@
 import type { ResourceFamily } from '../family.js';
 import { buildsFamily } from './builds.js';
 import { buildUploadsFamily } from './build-uploads.js';
+import { buildUploadFilesFamily } from './build-upload-files.js';
 import { preReleaseVersionsFamily } from './pre-release-versions.js';
 import { buildBetaDetailsFamily } from './build-beta-details.js';
 import { betaBuildLocalizationsFamily } from './beta-build-localizations.js';
@@ -14,6 +15,7 @@ import { seedTestFlight } from './seed.js';
 export const testflightFamilies: readonly ResourceFamily[] = [
   { ...buildsFamily, seed: seedTestFlight },
   buildUploadsFamily,
+  buildUploadFilesFamily,
   preReleaseVersionsFamily,
   buildBetaDetailsFamily,
   betaBuildLocalizationsFamily,
@@ -30,3 +32,4 @@ export { versionKey, sameVersion } from './versions.js';
 export { WHATS_NEW_MAX } from './beta-build-localizations.js';
 export type * from './seed-types.js';
 export type { BuildTimeline, ProcessingOutcome } from './timeline.js';
+export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut, type StateDetail } from './build-upload/control.js';

@@ -3,7 +3,11 @@ import type { ResourceRecord } from '../../types.js';
 import { invalidAttribute } from '../../jsonapi/errors.js';
 import { checkLength, checkRequiredString } from '../family.js';
 
-/** Apple's locale codes: `en-US`, `de-DE`, `zh-Hans`, `es-419`, `fr-CA` … (format check only). */
+/**
+ * Apple's locale codes: `en-US`, `de-DE`, `zh-Hans`, `es-419`, `fr-CA` … (format check only).
+ * Deliberate copy: the actions use core's domain/locales.ts; a mistake shared by both would
+ * never show up in a test.
+ */
 const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
 
 export function checkLocale(value: unknown): string {

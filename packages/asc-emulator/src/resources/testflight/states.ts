@@ -6,6 +6,7 @@
 import type { ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
 import { processingStateAt, timelineOf } from './timeline.js';
+import { markFileComplete, refreshBuildUploads } from './build-upload/settle.js';
 
 type Common = 'PROCESSING' | 'PROCESSING_EXCEPTION' | 'MISSING_EXPORT_COMPLIANCE' | 'EXPIRED';
 
@@ -70,11 +71,15 @@ export function refreshBuild(state: EmulatorState, build: ResourceRecord, now: n
   if (upload && t) {
     const p = build.attributes.processingState;
     const uploadState = p === 'PROCESSING' ? 'PROCESSING' : p === 'VALID' ? 'COMPLETE' : 'FAILED';
-    upload.attributes.state = { state: uploadState, errors: uploadState === 'FAILED' ? t.errors : [], warnings: [], infos: [] };
+    const warnings = (upload.attributes.state as { warnings?: unknown[] } | undefined)?.warnings ?? [];
+    upload.attributes.state = { state: uploadState, errors: uploadState === 'FAILED' ? t.errors : [], warnings, infos: [] };
+    if (uploadState === 'COMPLETE') upload.relationships.build = { type: 'builds', id: build.id };
+    if (uploadState !== 'PROCESSING') markFileComplete(state, upload);
   }
 }
 
 /** Brings every build (and what hangs off it) up to the clock. */
 export function refreshTestFlight(state: EmulatorState, now: number): void {
   for (const build of state.all('builds')) refreshBuild(state, build, now);
+  refreshBuildUploads(state, now);
 }

@@ -67,12 +67,17 @@ function createBuild(state: EmulatorState, spec: SeedBuild, app: ResourceRecord,
   return build;
 }
 
-function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRecord, platform: string, prv: ResourceRecord): void {
+function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRecord, platform: string, prv: ResourceRecord, existing?: ResourceRecord): void {
   state.create('buildBetaDetails', {
     id: build.id,
     attributes: { autoNotifyEnabled: spec.autoNotifyEnabled ?? true, internalBuildState: 'PROCESSING', externalBuildState: 'PROCESSING' },
     relationships: { build: { type: 'builds', id: build.id } },
   });
+  if (existing) {
+    // An upload made through the API: its build is linked once processing is done (states.ts).
+    build.relationships.buildUpload = { type: 'buildUploads', id: existing.id };
+    return;
+  }
   const upload = state.create('buildUploads', {
     attributes: {
       cfBundleShortVersionString: String(prv.attributes.version),
@@ -82,7 +87,7 @@ function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRec
       platform,
       state: { state: 'PROCESSING', errors: [], warnings: [], infos: [] },
     },
-    relationships: { build: { type: 'builds', id: build.id } },
+    relationships: { build: { type: 'builds', id: build.id }, app: { type: 'apps', id: String(state.relatedId(build, 'app')) } },
   });
   build.relationships.buildUpload = { type: 'buildUploads', id: upload.id };
 }
@@ -104,9 +109,10 @@ function attachExtras(state: EmulatorState, spec: SeedBuild, build: ResourceReco
 
 /**
  * Puts a build into the store as if it had been uploaded at `uploadedAt` (or `spec.uploadedDate`).
- * Tests call it to upload a build "now" and let the clock run.
+ * Tests call it to upload a build "now" and let the clock run; a committed build upload passes
+ * itself as `existing` (build-upload/processing.ts).
  */
-export function uploadBuild(state: EmulatorState, spec: SeedBuild, uploadedAt: number): ResourceRecord {
+export function uploadBuild(state: EmulatorState, spec: SeedBuild, uploadedAt: number, existing?: ResourceRecord): ResourceRecord {
   const at = spec.uploadedDate ? Date.parse(spec.uploadedDate) : uploadedAt;
   const app = findAppRecord(state, spec.app);
   const platform = spec.platform ?? 'IOS';
@@ -122,7 +128,7 @@ export function uploadBuild(state: EmulatorState, spec: SeedBuild, uploadedAt: n
     complianceReprocessMs: spec.complianceReprocessMs ?? DEFAULT_COMPLIANCE_REPROCESS_MS,
     errors: spec.errors ?? (spec.outcome && spec.outcome !== 'VALID' ? [{ code: 'ITMS-90000', description: 'The binary is invalid.' }] : []),
   });
-  attachDetails(state, spec, build, platform, prv);
+  attachDetails(state, spec, build, platform, prv, existing);
   attachExtras(state, spec, build, app, at);
   refreshBuild(state, build, at);
   return build;

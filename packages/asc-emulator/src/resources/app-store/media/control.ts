@@ -36,7 +36,7 @@ export interface ReceivedFile {
 }
 
 /** Takes one part; a part that was already taken (a retried PUT) changes nothing. */
-export function receivePart(control: MediaControl, assetId: string, offset: number, bytes: Buffer): void {
+export function receivePart(control: Pick<MediaControl, 'parts'>, assetId: string, offset: number, bytes: Buffer): void {
   let file = control.parts.get(assetId);
   if (!file) {
     file = { hash: createHash('md5'), next: 0, pending: new Map(), head: Buffer.alloc(0) };

@@ -1,0 +1,108 @@
+/**
+ * Apple's `uploadOperations` (screenshots, previews, builds): each operation is one request of
+ * `length` bytes from `offset` of the file to a pre-signed `url`, with exactly the operation's
+ * `requestHeaders` and no Authorization (`auth: false`: the token never leaves the API origin).
+ * Parts go in parallel within the caller's limits, each read from disk into a reused buffer and
+ * sent with Content-Length equal to its length, each retried on its own (a part PUT is
+ * idempotent). With `md5`, the file's MD5 is computed from the bytes as they are read and sent.
+ */
+import { AscError } from '../errors.js';
+import type { HttpRequest, Method } from '../http/types.js';
+import { Semaphore } from '../concurrency.js';
+import { isLoopbackHost } from '../http/base-url.js';
+import { OrderedDigest } from './ordered-digest.js';
+import { PartBuffers, readPart } from './part-file.js';
+
+export interface UploadOperation {
+  method: string;
+  url: string;
+  offset: number;
+  length: number;
+  requestHeaders?: Array<{ name: string; value: string }>;
+}
+
+/** Bounds tasks in flight (a shared one bounds parts across many files). */
+export interface TaskLimit {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+/** Bounds bytes in flight. */
+export interface ByteLimit {
+  run<T>(length: number, task: () => Promise<T>): Promise<T>;
+}
+export interface BufferPool {
+  take(length: number): Buffer;
+  give(buffer: Buffer): void;
+}
+
+export interface PutOperationsOptions {
+  client: { send(request: HttpRequest): Promise<unknown> };
+  /** The file on disk. */
+  path: string;
+  operations: readonly UploadOperation[];
+  /** Parts in flight; default: `concurrency` (4) for this file alone. */
+  parts?: TaskLimit;
+  concurrency?: number;
+  bytes?: ByteLimit;
+  buffers?: BufferPool;
+  /** Compute the file's MD5 while reading (the operations must then cover the file exactly). */
+  md5?: boolean;
+  /** Called after each part was accepted. */
+  onPart?: (operation: UploadOperation) => void;
+}
+
+const noBytesLimit: ByteLimit = { run: (_length, task) => task() };
+const METHODS: readonly string[] = ['PUT', 'POST', 'PATCH'];
+
+/**
+ * Apple's operations are hostile input like any answer: whole numbers, a known method, an
+ * https URL (http only on loopback), and together exactly the file's bytes, in order, once.
+ */
+export function checkOperations(operations: readonly UploadOperation[], fileSize: number): UploadOperation[] {
+  const sorted = [...operations].sort((a, b) => a.offset - b.offset);
+  let next = 0;
+  for (const op of sorted) {
+    const url = URL.canParse(op.url) ? new URL(op.url) : undefined;
+    const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
+    const shaped = Number.isSafeInteger(op.offset) && Number.isSafeInteger(op.length) && op.length > 0 && METHODS.includes(op.method.toUpperCase());
+    if (!secure || !shaped || op.offset !== next) {
+      throw new AscError(`App Store Connect answered upload operations that do not cover the file's ${fileSize} bytes exactly once (at byte ${next}: ${op.method} of ${op.length} bytes at ${op.offset} to ${url ? url.origin : 'an invalid URL'}). Nothing was sent; try again.`);
+    }
+    next += op.length;
+  }
+  if (next !== fileSize) throw new AscError(`App Store Connect answered upload operations for ${next} bytes; the file has ${fileSize}. Nothing was sent; try again.`);
+  return sorted;
+}
+
+function requestOf(op: UploadOperation, body: Buffer): HttpRequest {
+  const headers = Object.fromEntries((op.requestHeaders ?? []).map((h) => [h.name, h.value]));
+  return { method: op.method.toUpperCase() as Method, url: op.url, headers, body, auth: false, safeToRetry: true, responseType: 'binary' };
+}
+
+/** Sends every operation's part; returns the file's MD5 when asked for it. */
+export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md5?: string }> {
+  const parts = o.parts ?? new Semaphore(o.concurrency ?? 4);
+  const bytes = o.bytes ?? noBytesLimit;
+  const buffers = o.buffers ?? new PartBuffers();
+  const digest = o.md5 ? new OrderedDigest() : undefined;
+  // In offset order: slots are handed out first come, so the hash never waits on a part without one.
+  const operations = digest ? [...o.operations].sort((a, b) => a.offset - b.offset) : o.operations;
+  await Promise.all(
+    operations.map((op) =>
+      parts.run(() =>
+        bytes.run(op.length, async () => {
+          const buffer = buffers.take(op.length);
+          try {
+            const body = await readPart(o.path, op.offset, op.length, buffer);
+            const hashed = digest?.add(op.offset, body);
+            await o.client.send(requestOf(op, body));
+            await hashed;
+            o.onPart?.(op);
+          } finally {
+            buffers.give(buffer);
+          }
+        }),
+      ),
+    ),
+  );
+  return digest ? { md5: digest.hex() } : {};
+}
