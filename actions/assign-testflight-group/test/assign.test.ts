@@ -41,6 +41,14 @@ test('an unknown group is an error that lists the groups there are, before any w
   expect(w.writes()).toEqual([]);
 });
 
+test('a near miss of a group name gets "did you mean" (create-missing-groups would have made a second group)', async () => {
+  w = await world(baseSeed({ builds: [processed('1.4', '42')] }));
+  const result = await w.run({ app: APP_ID, 'build-number': '42', groups: 'Publc Beta', 'test-notes': 'x' });
+  expect(result.exitCode).toBe(1);
+  expect(result.errors[0]).toMatch(/No beta group "Publc Beta" in Demo Notes; its groups are: .*\. Did you mean Public Beta\? Set create-missing-groups: true to create them\./);
+  expect(w.writes()).toEqual([]);
+});
+
 test('create-missing-groups creates the group (once), then adds the build and the testers', async () => {
   w = await world(baseSeed({ builds: [processed('1.4', '42')] }));
   const inputs = { app: APP_ID, 'build-number': '42', groups: 'Nightly', 'create-missing-groups': 'true', testers: 'ada@example.com\nlinus@example.com', 'test-notes': 'x' };

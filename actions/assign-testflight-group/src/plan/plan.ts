@@ -3,6 +3,7 @@
  * deterministic; with no remote change since the last run it is empty. Problems found here
  * (unknown groups, missing test information …) stop the run before its first write.
  */
+import { didYouMean } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import type { RemoteState, TesterInfo } from '../read/state.js';
 import type { TesterEntry } from '../inputs/testers.js';
@@ -54,7 +55,8 @@ function groupTargets(settings: Settings, state: RemoteState, plan: Plan): Group
   const targets: GroupTarget[] = resolution.found.map((g) => ({ key: g.id, name: g.name, internal: g.internal, created: false, hadBuild: g.hasBuild || (g.internal && g.allBuilds) }));
   if (resolution.missing.length > 0 && !settings.createMissingGroups) {
     const known = state.groups.map((g) => `${g.name} (${g.internal ? 'internal' : 'external'}, ${g.id})`).join('; ') || 'none';
-    plan.problems.push({ input: 'groups', message: `No beta group ${resolution.missing.map((m) => JSON.stringify(m)).join(', ')} in ${state.app.name}; its groups are: ${known}. Set create-missing-groups: true to create them.` });
+    const guesses = resolution.missing.map((m) => didYouMean(m, state.groups.map((g) => g.name))).join('');
+    plan.problems.push({ input: 'groups', message: `No beta group ${resolution.missing.map((m) => JSON.stringify(m)).join(', ')} in ${state.app.name}; its groups are: ${known}.${guesses} Set create-missing-groups: true to create them.` });
   }
   if (settings.createMissingGroups) {
     for (const name of resolution.missing) targets.push({ key: `new:${name}`, name, internal: false, created: true, hadBuild: false });
