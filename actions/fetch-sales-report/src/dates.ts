@@ -131,3 +131,23 @@ export function isoDate(text: string): string | undefined {
   const out = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === out ? out : undefined;
 }
+
+/** The last day of the period a report date names (`YYYY-MM-DD`). */
+export function periodEnd(period: Period, date: string): string {
+  if (period === 'DAILY' || period === 'WEEKLY') return date;
+  if (period === 'YEARLY') return `${date}-12-31`;
+  return addDays(`${nextPeriod('MONTHLY', date)}-01`, -1);
+}
+
+/**
+ * Whether Apple's "There were no sales for the date specified" can be taken as final. Apple
+ * answers the same 404 while a period is still being assembled (a just-ended week can 404
+ * while every day inside it has sales: research/api-fidelity.md S1), so only old answers are
+ * kept: a day at least 7 days back, a week, month or year at least 14 days past its end.
+ */
+export const NO_SALES_FINAL_DAYS: Record<Period, number> = { DAILY: 7, WEEKLY: 14, MONTHLY: 14, YEARLY: 14, FISCAL_MONTH: 14 };
+
+export function noSalesIsFinal(period: Period, date: string, nowMs: number): boolean {
+  const today = pacificHour(nowMs).slice(0, 10);
+  return today >= addDays(periodEnd(period, date), NO_SALES_FINAL_DAYS[period]);
+}

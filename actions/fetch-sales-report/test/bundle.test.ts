@@ -10,9 +10,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 let emu: Emulator;
+/** A UTC day `n` days back on the real clock (the bundle runs on it): published, whatever the hour in Pacific time. */
+const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const key = generateTestKey();
 beforeAll(async () => {
-  emu = await startEmulator({ seed: { reportVendors: [{ vendorNumber: '86000000', rows: 20 }] } });
+  emu = await startEmulator({ seed: { reportVendors: [{ vendorNumber: '86000000', rows: 20 }, { vendorNumber: '86000009', rows: 2, noSalesDates: [daysAgo(3), daysAgo(20)] }] } });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
 });
 afterAll(() => emu.close());
@@ -45,4 +47,43 @@ test('the bundle fetches the newest daily report, writes JSON and a summary; a w
   } finally {
     await cache.close();
   }
+});
+
+test('the bundle keeps an old "no sales" in the cache but asks again for a young one (Apple may still be assembling it)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  const cache = await startCacheService();
+  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp') };
+  const run = (date: string) =>
+    runBundle('fetch-sales-report', {
+      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': '86000009', 'report-date': date, 'output-path': join(dir, `${date}.tsv`) },
+      env,
+      secrets: keyEncodings(key.privatePem),
+    });
+  try {
+    for (const date of [daysAgo(3), daysAgo(20)]) {
+      const r = await run(date);
+      expect(r.errors).toEqual([]);
+      expect(r.outputs.status).toBe('no-sales');
+    }
+    expect(cache.entries.map((e) => e.key)).toEqual([expect.stringContaining(daysAgo(20))]);
+    const before = emu.requests.length;
+    await run(daysAgo(20));
+    expect(emu.requests.length).toBe(before);
+    await run(daysAgo(3));
+    expect(emu.requests.length).toBe(before + 1);
+  } finally {
+    await cache.close();
+  }
+});
+
+test('the bundle turns Apple\'s 400 "Invalid vendor number" into one line that says where the number is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  const r = await runBundle('fetch-sales-report', {
+    inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': '12345678', 'output-path': join(dir, 'r.tsv'), cache: 'false' },
+    secrets: keyEncodings(key.privatePem),
+  });
+  expect(r.exitCode).toBe(1);
+  expect(r.errors).toEqual([
+    'Input "vendor-number": Apple refused vendor number 12345678 ("Invalid vendor number"). It is shown top left in App Store Connect → Payments and Financial Reports; a key with the Sales role can only read its own vendor\'s reports.',
+  ]);
 });

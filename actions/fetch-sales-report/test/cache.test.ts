@@ -38,7 +38,7 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
   expect(service.entries.map((e) => e.key)).toEqual(
     expect.arrayContaining([`asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-27-1_0`, `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-01-1_0`]),
   );
-  expect(service.entries).toHaveLength(30); // the day without sales is kept too: Apple's answer for a past day is final
+  expect(service.entries).toHaveLength(30); // the day without sales (25 days back) is kept too: Apple's answer is final by then
 
   env.emu.requests.length = 0;
   const second = await env.run({ ...inputs, 'output-path': join(env.dir, 'second.tsv') }, { env: service.env });
@@ -49,7 +49,7 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
   expect(new Set(summary.dates.map((d: { source: string }) => d.source))).toEqual(new Set(['cache']));
   expect(summary.dates.find((d: { date: string }) => d.date === '2026-11-01')).toMatchObject({ state: 'no-sales', source: 'cache' });
   expect({ ...second.outputs, 'report-path': '' }).toEqual({ ...first.outputs, 'report-path': '', summary: first.outputs.summary!.replace(/"source":"api"/g, '"source":"cache"') });
-});
+}, 120_000);
 
 test('a report cached under the version Apple switched to is found again with version auto', async () => {
   const inputs = { ...withCache, 'vendor-number': '86000001', 'report-type': 'SUBSCRIBER', 'report-date': '2026-11-20' };
@@ -83,4 +83,23 @@ test('without a cache service: one warning, and the reports are fetched', async 
   expect(r.errors).toEqual([]);
   expect(logger.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: No GitHub Actions cache service is available to this job: going on without the cache.']);
   expect(env.emu.requests).toHaveLength(5);
+});
+
+test('a young "no sales" is asked again next run; an old one is kept (weekly: 14 days past the week)', async () => {
+  // NOW is Thursday 2026-11-26: the week ending Sunday 2026-11-15 is 11 days past, the one ending 2026-11-08 is 18.
+  const weekly = await startEnv({ reportVendors: [{ vendorNumber: '86000007', rows: 3, noSalesDates: ['2026-11-15', '2026-11-08'] }] });
+  try {
+    const ask = (date: string) => weekly.run({ ...withCache, 'vendor-number': '86000007', frequency: 'WEEKLY', 'report-date': date, 'output-path': join(weekly.dir, `${date}.tsv`) }, { env: service.env });
+    for (const date of ['2026-11-15', '2026-11-08']) {
+      const r = await ask(date);
+      expect([r.errors, r.outputs.status]).toEqual([[], 'no-sales']);
+    }
+    expect(service.entries.map((e) => e.key).filter((k) => k.includes('86000007'))).toEqual([`asc-report-v1-86000007-SALES-SUMMARY-WEEKLY-2026-11-08-1_0`]);
+    weekly.emu.requests.length = 0;
+    await ask('2026-11-15');
+    await ask('2026-11-08');
+    expect(weekly.emu.requests.map((r) => r.query)).toEqual([expect.stringContaining('2026-11-15')]);
+  } finally {
+    await weekly.close();
+  }
 });

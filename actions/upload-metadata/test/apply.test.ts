@@ -94,7 +94,10 @@ test('a new locale: both localizations are created; App Review information is cr
   expect(result.outputs['created-locales']).toBe('fr-FR');
   // App Review values never appear: not in the plan output, the summary or the log.
   const plan = planOf(result);
-  expect(plan.changes.filter((c) => c.field.startsWith('review.')).every((c) => c.hidden && c.after === null)).toBe(true);
+  // Whether sign-in is required is not a secret: the plan shows it; the credentials are hidden.
+  const reviewChanges = plan.changes.filter((c) => c.field.startsWith('review.'));
+  expect(reviewChanges.filter((c) => c.field !== 'review.demo_account_required').every((c) => c.hidden && c.after === null)).toBe(true);
+  expect(reviewChanges.find((c) => c.field === 'review.demo_account_required')).toMatchObject({ after: 'true' });
   expect(result.stdout).toContain('::add-mask::correct-horse-battery');
 });
 

@@ -87,7 +87,8 @@ test('clearing: null is sent for a set field, nothing for an unset one', () => {
 test('App Review: a demo account makes demoAccountRequired true; values are marked secret', () => {
   const p = plan(source((s) => (s.review = { demo_user: v('demo'), demo_password: v('pw'), first_name: v('Sam') })));
   expect(p.steps).toEqual([expect.objectContaining({ kind: 'update-review-detail', resourceId: 'rd', attributes: { demoAccountName: 'demo', demoAccountPassword: 'pw', demoAccountRequired: true } })]);
-  expect(changesOf(p).every((c) => c.secret)).toBe(true);
+  expect(changesOf(p).filter((c) => c.field !== 'review.demo_account_required').every((c) => c.secret)).toBe(true);
+  expect(changesOf(p).find((c) => c.field === 'review.demo_account_required')).toMatchObject({ before: 'false', after: 'true' });
 });
 
 test('the app info outside an editable state refuses name changes, unless the version is being created', () => {

@@ -18,7 +18,7 @@ export type {
   TranscriptEntry,
 } from './types.js';
 export { EmulatorState } from './store/state.js';
-export { Faults } from './faults/faults.js';
+export { Faults, type FaultChoice, type RandomFaultOptions, type InjectedFault, type RequestFaults } from './faults/faults.js';
 export { demoSeed, makeApps, demoSalesTsv, DEMO_APP_ID, DEMO_VENDOR_NUMBER, SALES_SUMMARY_HEADER } from './seed/demo.js';
 export { BETA_GROUP_NAME_MAX } from './resources/beta-groups.js';
 export { seededRandom, type Random } from './seed/random.js';
@@ -38,4 +38,5 @@ export { reportLines, reportText, gzipReport, periodOf, type ReportSpec } from '
 export { layoutFor, SALES_COLUMNS, FINANCIAL_COLUMNS } from './reports/layouts.js';
 export { SALES_MATRIX, latestPublished, isPublished } from './reports/catalog.js';
 export type { SeedReportVendor } from './reports/vendors.js';
+export { analyticsControl, stopForInactivity, analyticsLines, analyticsCatalog, catalogReport, type AnalyticsControl, type KeyRole, type RowSpec, type CatalogReport, type SeedAnalytics } from './resources/analytics/index.js';
 export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut } from './resources/testflight/index.js';

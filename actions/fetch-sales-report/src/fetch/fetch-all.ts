@@ -1,12 +1,18 @@
 /**
- * Every date of a run: from the cache when it has the report, from Apple otherwise. The first
- * date Apple is asked for goes alone (it settles the version with `auto`); the rest go a few at
- * a time. Outcomes come back in date order whatever order they finished in.
+ * Every date of a run: from the cache when it has the report, from Apple otherwise. The cache
+ * is read for every date first, several at a time (a warm rerun makes no request, and each
+ * restore is mostly waiting); then the first date Apple is asked for goes alone (it settles the
+ * version with `auto`) and the rest go a few at a time. Outcomes come back in date order
+ * whatever order they finished in. A "no sales" answer is kept only once it is final
+ * (dates.ts `noSalesIsFinal`); a younger one is asked again next run.
  */
+import { noSalesIsFinal } from '../dates.js';
 import { fetchReport, type FetchContext, type Outcome } from './fetch-report.js';
-import type { ReportCache } from './report-cache.js';
+import type { CachedState, ReportCache } from './report-cache.js';
 
 export const PARALLEL_DOWNLOADS = 4;
+/** Cache restores at once. */
+export const PARALLEL_RESTORES = 8;
 
 export interface FetchAllResult {
   outcomes: Outcome[];
@@ -15,45 +21,63 @@ export interface FetchAllResult {
   cacheSaves: number;
 }
 
-async function one(ctx: FetchContext, cache: ReportCache, date: string, counts: { hits: number; saves: number }): Promise<Outcome> {
+const isFinal = (ctx: FetchContext, date: string, state: CachedState['state']): boolean =>
+  state !== 'no-sales' || noSalesIsFinal(ctx.settings.period, date, ctx.clock.now());
+
+async function restore(ctx: FetchContext, cache: ReportCache, date: string): Promise<Outcome | undefined> {
   const cached = await cache.restore(date, ctx.version.current);
-  if (cached) {
-    counts.hits++;
-    const file = cached.state === 'available' ? cache.reportFile(date) : undefined;
-    return { date, state: cached.state, version: cached.version, source: 'cache', file };
-  }
+  // An entry saved before this rule, for a period Apple may still be assembling: ask again.
+  if (!cached || !isFinal(ctx, date, cached.state)) return undefined;
+  const file = cached.state === 'available' ? cache.reportFile(date) : undefined;
+  return { date, state: cached.state, version: cached.version, source: 'cache', file };
+}
+
+async function ask(ctx: FetchContext, cache: ReportCache, date: string, counts: { saves: number }): Promise<Outcome> {
+  cache.freshDir(date);
   const outcome = await fetchReport(ctx, date, cache.reportFile(date));
-  if (outcome.state !== 'not-available-yet' && cache.enabled) {
+  if (outcome.state !== 'not-available-yet' && cache.enabled && isFinal(ctx, date, outcome.state)) {
     if (await cache.save(date, { state: outcome.state, version: outcome.version })) counts.saves++;
   }
   return outcome;
 }
 
-export async function fetchAll(ctx: FetchContext, cache: ReportCache, dates: string[]): Promise<FetchAllResult> {
-  const outcomes: Outcome[] = new Array<Outcome>(dates.length);
-  const counts = { hits: 0, saves: 0 };
+/** Runs `task` over `items`, `parallel` at a time; on a failure no new item starts, and all are waited for before it is thrown. */
+async function eachLimited<T>(items: readonly T[], parallel: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  // The first date that is not cached goes alone, so a version switch happens once.
-  while (next < dates.length) {
-    const i = next++;
-    outcomes[i] = await one(ctx, cache, dates[i]!, counts);
-    if (outcomes[i]!.source === 'api') break;
-  }
-  // On a failure the other workers stop taking dates, and all are waited for before it is thrown.
   let failed = false;
   const worker = async (): Promise<void> => {
-    while (!failed && next < dates.length) {
-      const i = next++;
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
       try {
-        outcomes[i] = await one(ctx, cache, dates[i]!, counts);
+        await task(item);
       } catch (error) {
         failed = true;
         throw error;
       }
     }
   };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, dates.length - next) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(parallel, items.length) }, worker));
   const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
-  return { outcomes, cacheHits: counts.hits, cacheSaves: counts.saves };
+}
+
+export async function fetchAll(ctx: FetchContext, cache: ReportCache, dates: string[]): Promise<FetchAllResult> {
+  const outcomes: Outcome[] = new Array<Outcome>(dates.length);
+  const counts = { saves: 0 };
+  const index = new Map(dates.map((d, i) => [d, i]));
+  if (cache.enabled) {
+    await eachLimited(dates, PARALLEL_RESTORES, async (date) => {
+      const hit = await restore(ctx, cache, date);
+      if (hit) outcomes[index.get(date)!] = hit;
+    });
+  }
+  const hits = outcomes.filter(Boolean).length;
+  const missing = dates.filter((_, i) => !outcomes[i]);
+  // The first date asked of Apple goes alone, so a version switch happens once.
+  const [first, ...rest] = missing;
+  if (first !== undefined) outcomes[index.get(first)!] = await ask(ctx, cache, first, counts);
+  await eachLimited(rest, PARALLEL_DOWNLOADS, async (date) => {
+    outcomes[index.get(date)!] = await ask(ctx, cache, date, counts);
+  });
+  return { outcomes, cacheHits: hits, cacheSaves: counts.saves };
 }

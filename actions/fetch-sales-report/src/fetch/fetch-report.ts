@@ -5,10 +5,11 @@
  * again until it is out or the deadline passes). A body that breaks off is downloaded again; a
  * version Apple no longer serves is replaced by the one Apple names, when the version is `auto`.
  */
-import { getFinanceReport, getSalesReport, InputError, latestReportVersion, reportAbsence, type Clock, type Logger, type StreamClientLike } from '@asc-actions/core';
+import { getFinanceReport, getSalesReport, InputError, InvalidRequestError, latestReportVersion, reportAbsence, type Clock, type Logger, type StreamClientLike } from '@asc-actions/core';
 import type { ReportSettings } from '../settings.js';
 import { ReportError } from '../parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
+import { ReportTooLarge } from '../parse/lines.js';
 
 export type ReportState = 'available' | 'no-sales' | 'not-available-yet';
 
@@ -95,6 +96,7 @@ export async function fetchReport(ctx: FetchContext, date: string, file: string)
       await saveVerified(response, file);
       return { date, state: 'available', version: asked, source: 'api', file };
     } catch (error) {
+      if (error instanceof ReportTooLarge) throw new ReportError(`${where}: ${error.message}. Nothing was written.`);
       if (error instanceof DownloadError) {
         if (++failures >= attempts) throw new ReportError(`${where}: ${error.message}, ${attempts} times in a row. Nothing was written.`);
         ctx.logger.info(`${where}: ${error.message}; downloading it again (${failures}/${attempts - 1}).`);
@@ -110,9 +112,22 @@ export async function fetchReport(ctx: FetchContext, date: string, file: string)
       }
       const latest = ctx.settings.finance ? undefined : latestReportVersion(error);
       if (latest && switchVersion(ctx, latest, asked)) continue;
-      throw error;
+      throw vendorProblem(ctx, error) ?? error;
     }
   }
+}
+
+/**
+ * Apple's 400 "Invalid vendor number specified" (reports/answers.ts in the emulator): one line
+ * that says where the number is and why a valid-looking one can still be refused.
+ */
+function vendorProblem(ctx: FetchContext, error: unknown): InputError | undefined {
+  if (!(error instanceof InvalidRequestError)) return undefined;
+  if (!error.errors.some((e) => /invalid vendor number/i.test(`${e.title ?? ''} ${e.detail ?? ''}`))) return undefined;
+  return new InputError(
+    `Input "vendor-number": Apple refused vendor number ${ctx.settings.vendorNumber} ("Invalid vendor number"). It is shown top left in App Store Connect → Payments and Financial Reports; a key with the Sales role can only read its own vendor's reports.`,
+    { input: 'vendor-number' },
+  );
 }
 
 /** Sleeps until the next poll when the deadline allows one; false when it does not. */

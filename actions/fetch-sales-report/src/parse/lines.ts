@@ -1,143 +1,29 @@
 /**
- * Streams a gzipped TSV report row by row: file → gunzip → rows of bytes. Memory stays at a few
- * chunks whatever the report's size. A truncated or corrupt gzip stream is a ReportError that
- * says so.
- *
- * Speed: rows are neither decoded as a whole nor split into strings. A row is handed over as the
- * chunk's bytes plus the offsets where its fields start, and the parser decodes only the cells
- * it needs (tab and newline bytes never occur inside a UTF-8 multi-byte character, so byte
- * offsets are safe). Decoding and splitting every row costs more than decompressing it.
+ * The streaming gzip/TSV row reader lives in core (report-stream/gzip-rows.ts), shared with
+ * fetch-analytics-report. Here it only gets this action's error type: a truncated or corrupt
+ * report is a ReportError.
  */
-import { createReadStream } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, type ZlibOptions } from 'node:zlib';
+import { GzipStreamError, readGzipHeader as readHeader, readGzipRows as readRows, type OnRow } from '@asc-actions/core';
 import { ReportError } from './report-error.js';
 
-/**
- * One row: field `i` is `bytes[starts[i], starts[i + 1] - 1)` for `i < fields` (`starts[fields]`
- * is one past the row's last byte). Valid only during the call.
- */
-export type OnRow = (bytes: Buffer, starts: Int32Array, fields: number, lineNo: number) => void;
+export { field, gzipProblem, rowText, RowSplitter, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge, type OnRow } from '@asc-actions/core';
 
-/** Field `i` of a row, decoded. */
-export const field = (bytes: Buffer, starts: Int32Array, i: number): string => bytes.toString('utf8', starts[i]!, starts[i + 1]! - 1);
-
-/** The whole row, decoded (headers, trailer lines, messages). */
-export const rowText = (bytes: Buffer, starts: Int32Array, fields: number): string => bytes.toString('utf8', starts[0]!, starts[fields]! - 1);
-
-/** A Writable that hands each row's field offsets to `onRow`, synchronously. */
-export class RowSplitter extends Writable {
-  private carry: Buffer = Buffer.alloc(0);
-  private lineNo = 0;
-  private starts: Int32Array = new Int32Array(256);
-
-  constructor(private readonly onRow: OnRow) {
-    super({ highWaterMark: 1 << 20 });
-  }
-
-  /**
-   * Rows are read on the next turn of the event loop, not inside the write: zlib hands a chunk
-   * over from its callback and only then asks its thread for the next one, so reading in the
-   * callback would keep the two from working at the same time.
-   */
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    setImmediate(() => {
-      try {
-        this.take(chunk);
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-    });
-  }
-
-  private take(chunk: Buffer): void {
-    let from = 0;
-    if (this.carry.length) {
-      // The row cut by the chunk boundary is joined on its own; the chunk is not copied.
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
-      this.carry = Buffer.alloc(0);
-      this.scan(joined, 0);
-      from = nl + 1;
-    }
-    const end = this.scan(chunk, from);
-    this.carry = Buffer.from(chunk.subarray(end));
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    try {
-      if (this.carry.length) this.scan(Buffer.concat([this.carry, Buffer.from('\n')]), 0);
-      this.carry = Buffer.alloc(0);
-      callback();
-    } catch (error) {
-      callback(error as Error);
-    }
-  }
-
-  /** Hands over every complete row; returns where the incomplete rest begins. */
-  private scan(bytes: Buffer, from: number): number {
-    let start = this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from; // a UTF-8 BOM
-    for (;;) {
-      // The newline by memchr (native), then the tabs before it by a tight loop: the fastest pair measured.
-      const nl = bytes.indexOf(10, start);
-      if (nl < 0) return start;
-      // A row has fewer tabs than bytes: room for all of them, so the loop needs no check.
-      if (this.starts.length < nl - start + 2) this.starts = new Int32Array(nl - start + 2);
-      const starts = this.starts;
-      let n = 0;
-      starts[0] = start;
-      for (let i = start; i < nl; i++) if (bytes[i] === 9) starts[++n] = i + 1;
-      // A CRLF row ends before its '\r'.
-      starts[n + 1] = nl > start && bytes[nl - 1] === 13 ? nl : nl + 1;
-      this.onRow(bytes, starts, n + 1, ++this.lineNo);
-      start = nl + 1;
-    }
-  }
-}
-
-// `highWaterMark` is a stream option zlib passes on (not in ZlibOptions' type).
-const GUNZIP = { chunkSize: 1 << 20, highWaterMark: 1 << 23 } as ZlibOptions;
-
-/** Why a gunzip failed, in words: truncated, or not gzip at all. */
-export function gzipProblem(error: unknown): string | undefined {
-  const code = (error as { code?: unknown })?.code;
-  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message))) return 'the gzip stream is truncated (unexpected end of file)';
-  if (code === 'Z_DATA_ERROR') return `the data is not a valid gzip stream (${(error as Error).message})`;
-  return undefined;
-}
-
-/**
- * Reads every row of a gzipped file. `where` names the report in errors. Gunzip runs on the
- * thread pool; 1 MB chunks and an 8 MB buffer let it inflate ahead while rows are parsed
- * (measured: the fastest of the settings tried, at a fixed few MB of memory).
- */
+/** Reads every row of a gzipped file. `where` names the report in errors. */
 export async function readGzipRows(path: string, where: string, onRow: OnRow): Promise<void> {
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(GUNZIP), new RowSplitter(onRow));
+    await readRows(path, where, onRow);
   } catch (error) {
-    const problem = gzipProblem(error);
-    if (problem) throw new ReportError(`${where}: ${problem}. Nothing was written.`);
+    if (error instanceof GzipStreamError) throw new ReportError(error.message);
     throw error;
   }
 }
 
 /** The first line of a gzipped file (the header), reading no further than needed. */
 export async function readGzipHeader(path: string, where: string): Promise<string> {
-  let header: string | undefined;
-  const stop = new Error('header read');
   try {
-    await readGzipRows(path, where, (bytes, starts, fields) => {
-      header = rowText(bytes, starts, fields);
-      throw stop;
-    });
+    return await readHeader(path, where);
   } catch (error) {
-    if (error !== stop) throw error;
+    if (error instanceof GzipStreamError) throw new ReportError(error.message);
+    throw error;
   }
-  return header ?? '';
 }

@@ -1,6 +1,9 @@
 /**
  * Applies a plan's steps: PATCHes (safe to resend: they set values) and creations through
- * create-or-adopt. Steps are independent once the version exists, so they all go at once and
+ * create-or-adopt. The version's own attributes (copyright, version string) go first and alone:
+ * deliver learned that a version PATCH racing the localization writes loses
+ * (deliver/lib/deliver/upload_metadata.rb: "This needs to happen before updating
+ * localizations"; fastlane#16911). The other steps are independent, so they all go at once and
  * the client's concurrency limit paces them. Every step ends applied or failed, with the reason.
  */
 import {
@@ -95,7 +98,7 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
     case 'update-version':
       return updateAppStoreVersion(ctx.client, need(ctx.versionId, 'version'), attributes, SAFE);
     case 'update-categories':
-      return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes as Record<string, string>, SAFE);
+      return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes as Record<string, string | null>, SAFE);
     case 'update-app-info-localization':
       return updateAppInfoLocalization(ctx.client, need(step.resourceId, 'localization'), attributes, SAFE);
     case 'update-version-localization':
@@ -129,7 +132,15 @@ export async function createVersion(step: Step, ctx: ApplyContext): Promise<{ id
   });
 }
 
+/** Steps that must land before the others start. */
+const FIRST: ReadonlySet<Step['kind']> = new Set(['update-version']);
+
 export async function applySteps(steps: readonly Step[], ctx: ApplyContext): Promise<StepResult[]> {
+  const first = await applyAtOnce(steps.filter((s) => FIRST.has(s.kind)), ctx);
+  return [...first, ...(await applyAtOnce(steps.filter((s) => !FIRST.has(s.kind)), ctx))];
+}
+
+async function applyAtOnce(steps: readonly Step[], ctx: ApplyContext): Promise<StepResult[]> {
   return Promise.all(
     steps.map(async (step): Promise<StepResult> => {
       try {

@@ -15,9 +15,10 @@ export function checkCategories(step: Step | undefined, appInfo: RemoteAppInfo |
   if (!step) return [];
   const findings: Finding[] = [];
   const after = (relationship: string): string | undefined =>
-    (step.attributes[relationship] as string | undefined) ?? appInfo?.categories[relationship as keyof RemoteAppInfo['categories']];
+    relationship in step.attributes ? ((step.attributes[relationship] as string | null) ?? undefined) : appInfo?.categories[relationship as keyof RemoteAppInfo['categories']];
   for (const change of step.changes) {
     const field = CATEGORY_FIELDS.find((f) => f.key === change.field)!;
+    if (change.after === null) continue;
     const id = String(change.after);
     const at = { file: change.file, line: change.line, field: field.key };
     const fail = (code: string, message: string) => findings.push({ level: 'error', code, message: `${change.file ?? field.label}: ${message}`, ...at });

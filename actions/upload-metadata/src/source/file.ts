@@ -11,8 +11,8 @@
  * Field names are fastlane's file names or Apple's attribute names. Every problem names the
  * file and line. JSON is checked as JSON first (YAML would accept more than JSON does).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { InputError, didYouMean } from '@asc-actions/core';
+import { existsSync, statSync } from 'node:fs';
+import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS, type GlobalKey } from '../fields.js';
 import type { Finding } from '../findings.js';
@@ -24,6 +24,8 @@ interface FileContext {
   file: string;
   lines: LineCounter;
   findings: Finding[];
+  /** The `locales` input: only these locales are read and checked (empty: all). */
+  locales: readonly string[];
 }
 
 const TOP_LEVEL = ['locales', 'review_information', COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
@@ -92,8 +94,10 @@ function readLocales(ctx: FileContext, source: MetadataSource, node: Node | null
   for (const pair of pairs(ctx, node, 'locales')) {
     const locale = keyText(pair);
     if (locale === 'default') source.defaults = readLocale(ctx, pair.value, 'default');
-    else if (isAppStoreLocale(locale)) source.locales.set(locale, readLocale(ctx, pair.value, locale));
-    else {
+    else if (isAppStoreLocale(locale)) {
+      source.hadLocales = true;
+      if (!ctx.locales.length || ctx.locales.includes(locale)) source.locales.set(locale, readLocale(ctx, pair.value, locale));
+    } else if (!ctx.locales.length) {
       const guess = suggestLocale(locale);
       const line = lineOf(ctx, pair.key);
       const message = `${ctx.file}:${line}: "${locale}" is not an App Store locale; it was skipped.${guess ? ` Did you mean ${guess}?` : ''}`;
@@ -112,6 +116,7 @@ function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node,
       else {
         const v = value(ctx, p.value, { field: field.key });
         if (v) source.review[field.key] = v;
+        else if (isScalar(p.value) && String(p.value.value ?? '').trim() === '' && p.value.value !== null) source.blankReview.push(field.key);
       }
     }
     return;
@@ -122,10 +127,11 @@ function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node,
   if (v) source.global[field.key as GlobalKey] = v;
 }
 
-export function readMetadataFile(path: string, file: string): MetadataSource {
+export function readMetadataFile(path: string, file: string, locales: readonly string[] = []): MetadataSource {
   if (!existsSync(path)) throw new InputError(`Input "metadata-file": ${file} does not exist.`, { input: 'metadata-file' });
   if (!statSync(path).isFile()) throw new InputError(`Input "metadata-file": ${file} is not a file (use metadata-path for a folder).`, { input: 'metadata-file' });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // Core's safe reader: inside the workspace, a regular file, at most 1 MB, UTF-8 text.
+  const text = readRepoText(path, { input: 'metadata-file', kind: 'data' }).text;
   if (/\.json$/i.test(path)) {
     const error = jsonSyntaxError(text, file);
     if (error) throw error;
@@ -138,7 +144,7 @@ export function readMetadataFile(path: string, file: string): MetadataSource {
     throw new InputError(`${file}:${line}: not valid YAML (${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}).`, { file, line });
   }
   const source = emptySource('file', file);
-  const ctx: FileContext = { file, lines, findings: source.findings };
+  const ctx: FileContext = { file, lines, findings: source.findings, locales };
   if (doc.contents === null) throw new InputError(`${file} is empty: it holds no metadata.`, { file, line: 1 });
   for (const pair of pairs(ctx, doc.contents as Node, 'The file')) readTopLevel(ctx, source, pair);
   return source;

@@ -21,6 +21,8 @@ export interface MetadataSource {
   defaults: LocalizedValues;
   global: Partial<Record<GlobalKey, SourceValue>>;
   review: Partial<Record<ReviewKey, SourceValue>>;
+  /** Review fields given but blank (deliver download_metadata writes blank demo files for apps without sign-in). */
+  blankReview: ReviewKey[];
   findings: Finding[];
   /** The repository had locale folders or keys (before a `locales` filter): default/ fills only those. */
   hadLocales?: boolean;
@@ -29,5 +31,5 @@ export interface MetadataSource {
 }
 
 export function emptySource(kind: MetadataSource['kind'], root: string): MetadataSource {
-  return { kind, root, locales: new Map(), defaults: {}, global: {}, review: {}, findings: [] };
+  return { kind, root, locales: new Map(), defaults: {}, global: {}, review: {}, blankReview: [], findings: [] };
 }

@@ -21,14 +21,16 @@ function hasAnything(source: MetadataSource): boolean {
     Object.keys(source.defaults).length > 0 ||
     Object.keys(source.global).length > 0 ||
     Object.keys(source.review).length > 0 ||
+    source.blankReview.length > 0 ||
+    source.hadLocales === true ||
     source.findings.some((f) => f.level === 'error')
   );
 }
 
 export function readSource(settings: SourceSettings): MetadataSource {
-  const ctx: ReadContext = { display: settings.display, platform: settings.platform };
+  const ctx: ReadContext = { display: settings.display, platform: settings.platform, locales: settings.locales };
   const source = settings.metadataFile !== undefined
-    ? readMetadataFile(settings.resolve(settings.metadataFile), settings.display(settings.resolve(settings.metadataFile)))
+    ? readMetadataFile(settings.resolve(settings.metadataFile), settings.display(settings.resolve(settings.metadataFile)), settings.locales)
     : readFolder(settings.resolve(settings.metadataPath!), ctx);
   if (!hasAnything(source)) {
     const input = settings.metadataFile !== undefined ? 'metadata-file' : 'metadata-path';
@@ -36,7 +38,7 @@ export function readSource(settings: SourceSettings): MetadataSource {
     const why = skipped > 0 ? ` (${skipped} folder${skipped > 1 ? 's were' : ' was'} skipped as not App Store locales)` : '';
     throw new InputError(`Input "${input}": ${source.root} holds no metadata: no locale folders, no default/, no copyright or categories${why}.`, { input });
   }
-  source.hadLocales = source.locales.size > 0;
+  source.hadLocales = source.hadLocales || source.locales.size > 0;
   if (settings.locales.length > 0) {
     source.localeFilter = settings.locales;
     for (const locale of [...source.locales.keys()]) if (!settings.locales.includes(locale)) source.locales.delete(locale);

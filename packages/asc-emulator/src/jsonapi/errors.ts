@@ -107,6 +107,15 @@ export function stateError(detail: string): AppleError {
   return one(409, 'STATE_ERROR', 'The request cannot be fulfilled because of the state of another resource.', detail);
 }
 
+/**
+ * A key whose role does not allow the operation. Apple's words, as seen in real 403 answers
+ * (e.g. a Developer key listing sales reports): "This request is forbidden for security reasons"
+ * / "The API key in use does not allow this request".
+ */
+export function forbidden(detail = 'The API key in use does not allow this request'): AppleError {
+  return one(403, 'FORBIDDEN_ERROR', 'This request is forbidden for security reasons', detail);
+}
+
 export function faultStatus(status: number): AppleError {
   const titles: Record<number, [string, string]> = {
     500: ['UNEXPECTED_ERROR', 'An unexpected error occurred.'],

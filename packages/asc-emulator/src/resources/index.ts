@@ -3,6 +3,7 @@ import type { TypeRegistry, ResourceType } from '../jsonapi/resource-types.js';
 import type { Route } from '../routing/router.js';
 import type { ResourceRecord, Seed } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
+import type { RawRoute } from '../server/pipeline.js';
 import { appsFamily } from './apps.js';
 import { betaGroupsFamily } from './beta-groups.js';
 import { salesReportsFamily } from './sales-reports.js';
@@ -11,10 +12,11 @@ import { financeReportsFamily } from './finance-reports.js';
 import { customerReviewsFamily } from './customer-reviews.js';
 import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
+import { analyticsReportsFamily } from './analytics/index.js';
 import { appReviewFamilies } from './app-review/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies];
+export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies, analyticsReportsFamily];
 
 /** Every route; a family's `refresh` (state that moves with the clock) runs before any handler. */
 export function allRoutes(): Route[] {
@@ -26,6 +28,11 @@ export function allRoutes(): Route[] {
       return route.handler(ctx);
     },
   }));
+}
+
+/** Routes outside the API (pre-signed upload URLs …), asked before the API pipeline. */
+export function allRawRoutes(): RawRoute[] {
+  return FAMILIES.flatMap((f) => f.rawRoutes ?? []);
 }
 
 export function typeRegistry(): TypeRegistry {

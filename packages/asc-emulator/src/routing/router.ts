@@ -19,6 +19,8 @@ export interface HandlerContext {
   /** The spec's maximum for this operation's `limit` (200 without the spec). */
   limitMaximum: number;
   types: TypeRegistry;
+  /** The key id of the verified token (roles are per key). */
+  keyId?: string;
 }
 
 export type Handler = (ctx: HandlerContext) => Reply | Promise<Reply>;

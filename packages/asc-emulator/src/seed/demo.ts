@@ -1,11 +1,11 @@
 /** The default data: a handful of apps, two beta groups, and yesterday's sales report. */
 import { demoTestFlightSeed } from './demo-testflight.js';
+export { DEMO_VENDOR_NUMBER } from './demo-sales-reports.js';
 import type { Seed, SeedApp, SeedSalesReport } from '../types.js';
-import { demoReportVendors } from './demo-sales-reports.js';
+import { DEMO_VENDOR_NUMBER, demoReportVendors } from './demo-sales-reports.js';
 import { demoAppStore } from './demo-metadata.js';
 import { demoReviews } from './demo-reviews.js';
 
-export const DEMO_VENDOR_NUMBER = '85000000';
 export const DEMO_APP_ID = '1600000001';
 
 /** Apple's current SALES / SUMMARY header (28 columns; see corpus/sales-reports/LAYOUTS.md). */
@@ -71,6 +71,8 @@ export function demoSeed(now: number = Date.now()): Seed {
     reportVendors: demoReportVendors(),
     appStore: demoAppStore(DEMO_APP_ID),
     customerReviews: demoReviews(DEMO_APP_ID, now),
+    // Analytics reports asked for three weeks ago: daily instances since, for the conversion loop.
+    analytics: { requests: [{ app: DEMO_APP_ID, createdAt: new Date(now - 21 * 24 * 60 * 60 * 1000).toISOString() }] },
     ...demoTestFlightSeed(now),
   };
 }

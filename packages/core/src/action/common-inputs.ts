@@ -14,7 +14,7 @@ import { normalizeApiBaseUrl } from '../http/base-url.js';
 import { DEFAULT_API_BASE_URL } from '../http/client.js';
 import { FORK_NOTE, isForkPullRequest } from './fork-event.js';
 import { boolean, optional } from './inputs.js';
-import { Masker } from './mask.js';
+import { Masker, maskSecret } from './mask.js';
 
 export interface CommonInputs {
   /** null for an individual key (`issuer-id` left empty). */
@@ -43,6 +43,9 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
   const key = keySource(optional('private-key'), env);
   // A path is not key material; masking it would only hide it in messages.
   if (key !== undefined && key.form !== 'path' && !/^[^\n]*\.p8$/.test(key.value)) masker.keyText(key.value);
+  // The GitHub token arms the secret tripwire too (any action may be given one).
+  maskSecret(optional('github-token'));
+  maskSecret(env.GITHUB_TOKEN);
   const passphrase = optional('private-key-passphrase');
   if (passphrase !== undefined) setSecret(passphrase);
   const forkNote = isForkPullRequest(env) ? FORK_NOTE : undefined;

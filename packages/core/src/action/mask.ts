@@ -6,10 +6,20 @@
 import type { KeyObject } from 'node:crypto';
 import { setSecret } from '@actions/core';
 import { keyMaterialVariants } from '../auth/private-key.js';
+import { registerKeySecret, registerSecret, registerToken } from '../secrets/registry.js';
+
+/** Masks a plain secret (the GitHub token, a passphrase) and arms the tripwire with it. */
+export function maskSecret(value: string | undefined): void {
+  if (!value || value.trim() === '') return;
+  setSecret(value.trim());
+  registerSecret(value);
+}
 
 /** Masks a token before it is used. Pass as TokenSource's `onToken`. */
 export function maskToken(token: string): void {
-  if (token !== '') setSecret(token);
+  if (token === '') return;
+  setSecret(token);
+  registerToken(token);
 }
 
 /** Masks key material once per distinct string. */
@@ -29,8 +39,10 @@ export class Masker {
   keyText(text: string): void {
     const trimmed = text.trim();
     if (trimmed === '') return;
+    if (this.done.has(trimmed)) return;
     this.mask(trimmed);
     for (const variant of keyMaterialVariants(trimmed)) this.mask(variant);
+    registerKeySecret(trimmed);
   }
 
   /** The encodings of a parsed key too: the input may have been SEC1 or encrypted. */

@@ -20,14 +20,16 @@ export type CategoryRelationship =
 export async function updateAppInfoCategories(
   client: DocumentClientLike,
   appInfoId: string,
-  categories: Partial<Record<CategoryRelationship, string>>,
+  categories: Partial<Record<CategoryRelationship, string | null>>,
   options: WriteOptions = {},
 ): Promise<AppInfo> {
-  const relationships: NonNullable<AppInfoUpdateRequest['data']['relationships']> = {};
-  for (const [name, id] of Object.entries(categories) as Array<[CategoryRelationship, string]>) {
-    relationships[name] = { data: { type: 'appCategories', id } };
+  // null clears a category (`{ data: null }`): App Store Connect takes it though 4.4.1 does not say so
+  // (fastlane's spaceship patch_app_info_categories sends it for every category it does not set).
+  const relationships: Record<string, { data: { type: 'appCategories'; id: string } | null }> = {};
+  for (const [name, id] of Object.entries(categories) as Array<[CategoryRelationship, string | null]>) {
+    relationships[name] = { data: id === null ? null : { type: 'appCategories', id } };
   }
-  const body: AppInfoUpdateRequest = { data: { type: 'appInfos', id: appInfoId, relationships } };
+  const body = { data: { type: 'appInfos', id: appInfoId, relationships } } as unknown as AppInfoUpdateRequest;
   const response = await client.patch<AppInfoResponse>(`/v1/appInfos/${encodeURIComponent(appInfoId)}`, body, options);
   return response.data.data;
 }

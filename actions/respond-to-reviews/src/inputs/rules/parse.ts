@@ -20,7 +20,7 @@
 import { checkTerritories, didYouMean, LANGUAGES, TERRITORY_HINT } from '@asc-actions/core';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseTemplate, type Template } from './template.js';
-import { isProblem, parseRatings, regexPattern, wordPattern } from './values.js';
+import { isProblem, parseRatings, regexPattern, wordPattern, type TextPattern } from './values.js';
 import type { RulesSource } from './source.js';
 
 export type SearchIn = 'title' | 'body' | 'both';
@@ -31,7 +31,7 @@ export interface Rule {
   ratings?: ReadonlySet<number>;
   territories?: ReadonlySet<string>;
   words?: RegExp[];
-  patterns?: RegExp[];
+  patterns?: TextPattern[];
   searchIn: SearchIn;
   minAgeDays?: number;
   maxAgeDays?: number;
@@ -39,6 +39,9 @@ export interface Rule {
   replies?: ReadonlyMap<string, Template>;
   skip: boolean;
 }
+
+/** Rules in one list: a cap keeps a hostile or generated file from exhausting memory. */
+export const MAX_RULES = 1000;
 
 const KEYS = ['name', 'rating', 'territories', 'words', 'regex', 'search-in', 'min-age-days', 'max-age-days', 'reply', 'skip'] as const;
 type Key = (typeof KEYS)[number];
@@ -53,6 +56,7 @@ export function parseRules(source: RulesSource): Rule[] {
   }
   if (!isSeq(root)) source.fail(root, 'expected a list of rules');
   if (root.items.length === 0) source.fail(root, 'the list of rules is empty');
+  if (root.items.length > MAX_RULES) source.fail(root, `${root.items.length} rules; at most ${MAX_RULES} are accepted (first match wins, so a longer list is a mistake)`);
   // Every rule is read even when one has a problem, so one run reports them all.
   const rules = root.items.map((item, i) => source.collect(() => parseRule(source, item as Node, i + 1)));
   source.finish();
@@ -131,7 +135,7 @@ function readConditions(source: RulesSource, label: string, value: (k: Key) => N
   }
 }
 
-function compiled(source: RulesSource, node: Node, label: string, result: RegExp | { problem: string }): RegExp {
+function compiled<T>(source: RulesSource, node: Node, label: string, result: T | { problem: string }): T {
   if (isProblem(result)) source.fail(node, `${label}: ${result.problem}`);
   return result;
 }

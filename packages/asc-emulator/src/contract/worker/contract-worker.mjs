@@ -49,11 +49,29 @@ function dropEmptyEnums(node) {
   return node;
 }
 
+/**
+ * Deliberate deviation from 4.4.1: `AppInfoUpdateRequest` gives each category linkage as a
+ * non-nullable object, but App Store Connect takes `{ "data": null }` to clear a category or
+ * subcategory. Evidence: fastlane's spaceship `patch_app_info_categories` ("Adding the key will
+ * create/update (if value) or delete if nil", spaceship/lib/spaceship/connect_api/tunes/tunes.rb),
+ * which deliver uses on every category change; research/api-fidelity.md U5. The emulator lets
+ * a null linkage through here and clears the relationship (resources/app-store/app-infos.ts).
+ * @param {any} definition
+ */
+function allowNullCategoryLinkage(definition) {
+  const relationships = definition?.components?.schemas?.AppInfoUpdateRequest?.properties?.data?.properties?.relationships?.properties ?? {};
+  for (const rel of Object.values(relationships)) {
+    const data = /** @type {any} */ (rel)?.properties?.data;
+    if (data && typeof data === 'object') data.nullable = true;
+  }
+  return definition;
+}
+
 /** @param {string} specPath */
 async function load(specPath) {
   const started = performance.now();
   const backend = new OpenAPIBackend({
-    definition: dropEmptyEnums(JSON.parse(readFileSync(specPath, 'utf8'))),
+    definition: allowNullCategoryLinkage(dropEmptyEnums(JSON.parse(readFileSync(specPath, 'utf8')))),
     // quick: synchronous dereference, no meta-validation of the 7 MB document, lazy ajv compilation.
     quick: true,
     validate: true,

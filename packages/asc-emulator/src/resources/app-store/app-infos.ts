@@ -5,8 +5,14 @@
  * Fidelity: `AppInfoUpdateRequest` has only relationships (spec). The live API refuses a PATCH
  * of an app info that is not in an editable state (409 STATE_ERROR), a category id it does not
  * know, a subcategory that is not a child of the category it goes with, and a secondary
- * category equal to the primary one (409 ENTITY_ERROR.RELATIONSHIP.INVALID). The spec gives
- * category linkage as a non-nullable object, so a category cannot be cleared through the API.
+ * category equal to the primary one (409 ENTITY_ERROR.RELATIONSHIP.INVALID). The check is on
+ * the categories the app info would have after the PATCH: a primary category changed without
+ * its subcategories leaves them under the wrong category and is refused.
+ *
+ * `{ "data": null }` clears a category or subcategory, although 4.4.1 gives the linkage as a
+ * non-nullable object: fastlane's spaceship `patch_app_info_categories` sends null for every
+ * category it does not set ("delete if nil", connect_api/tunes/tunes.rb), and deliver relies on
+ * it (research/api-fidelity.md U5). The contract worker lets exactly this null through.
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
@@ -39,14 +45,19 @@ export function appInfoReply(ctx: HandlerContext, record: ResourceRecord, status
   return { status, json: singleDocument(record, dc) };
 }
 
-function requestedCategories(ctx: HandlerContext): Record<string, string> {
+/** Relationship → category id, or null to clear it. */
+function requestedCategories(ctx: HandlerContext): Record<string, string | null> {
   const data = bodyData(ctx);
   if (data.attributes && Object.keys(data.attributes).length > 0) {
     const [name] = Object.keys(data.attributes);
     throw unknownAttribute(`/data/attributes/${name}`, name ?? '', 'UPDATE');
   }
-  const out: Record<string, string> = {};
+  const out: Record<string, string | null> = {};
   for (const [name, rel] of Object.entries(data.relationships ?? {})) {
+    if (rel && rel.data === null) {
+      out[name] = null;
+      continue;
+    }
     const id = (rel?.data as Linkage | undefined)?.id;
     if (!id || !ctx.state.get('appCategories', id)) {
       throw invalidRelationship(`/data/relationships/${name}`, `There is no resource of type 'appCategories' with id '${String(id)}'`);
@@ -57,8 +68,8 @@ function requestedCategories(ctx: HandlerContext): Record<string, string> {
 }
 
 /** Checks the category set the app info would have after the update. */
-function checkCategoryTree(ctx: HandlerContext, record: ResourceRecord, wanted: Record<string, string>): void {
-  const after = (name: string): string | undefined => wanted[name] ?? ctx.state.relatedId(record, name);
+function checkCategoryTree(ctx: HandlerContext, record: ResourceRecord, wanted: Record<string, string | null>): void {
+  const after = (name: string): string | undefined => (name in wanted ? (wanted[name] ?? undefined) : ctx.state.relatedId(record, name));
   const parentOf = (id: string) => ctx.state.relatedId(ctx.state.get('appCategories', id)!, 'parent');
   for (const group of ['primary', 'secondary'] as const) {
     const category = after(`${group}Category`);
@@ -86,7 +97,7 @@ function patchAppInfo(ctx: HandlerContext): Reply {
     throw stateError(`The app info cannot be edited in the state '${String(record.attributes.state)}'.`);
   }
   checkCategoryTree(ctx, record, wanted);
-  for (const [name, categoryId] of Object.entries(wanted)) record.relationships[name] = { type: 'appCategories', id: categoryId };
+  for (const [name, categoryId] of Object.entries(wanted)) record.relationships[name] = categoryId === null ? null : { type: 'appCategories', id: categoryId };
   return appInfoReply(ctx, record);
 }
 

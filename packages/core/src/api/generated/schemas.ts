@@ -75,6 +75,115 @@ export interface AlternativeDistributionPackage {
   links?: ResourceLinks;
 }
 
+export interface AnalyticsReport {
+  type: 'analyticsReports';
+  id: string;
+  attributes?: {
+    name?: string;
+    category?: 'APP_USAGE' | 'APP_STORE_ENGAGEMENT' | 'COMMERCE' | 'FRAMEWORK_USAGE' | 'PERFORMANCE';
+  };
+  relationships?: {
+    instances?: {
+      links?: RelationshipLinks;
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AnalyticsReportInstance {
+  type: 'analyticsReportInstances';
+  id: string;
+  attributes?: {
+    granularity?: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+    processingDate?: string;
+  };
+  relationships?: {
+    segments?: {
+      links?: RelationshipLinks;
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AnalyticsReportInstancesResponse {
+  data: AnalyticsReportInstance[];
+  links: PagedDocumentLinks;
+  meta?: PagingInformation;
+}
+
+export interface AnalyticsReportRequest {
+  type: 'analyticsReportRequests';
+  id: string;
+  attributes?: {
+    accessType?: 'ONE_TIME_SNAPSHOT' | 'ONGOING';
+    stoppedDueToInactivity?: boolean;
+  };
+  relationships?: {
+    reports?: {
+      links?: RelationshipLinks;
+      meta?: PagingInformation;
+      data?: {
+        type: 'analyticsReports';
+        id: string;
+      }[];
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AnalyticsReportRequestCreateRequest {
+  data: {
+    type: 'analyticsReportRequests';
+    attributes: {
+      accessType: 'ONE_TIME_SNAPSHOT' | 'ONGOING';
+    };
+    relationships: {
+      app: {
+        data: {
+          type: 'apps';
+          id: string;
+        };
+      };
+    };
+  };
+}
+
+export interface AnalyticsReportRequestResponse {
+  data: AnalyticsReportRequest;
+  included?: AnalyticsReport[];
+  links: DocumentLinks;
+}
+
+export interface AnalyticsReportRequestsResponse {
+  data: AnalyticsReportRequest[];
+  included?: AnalyticsReport[];
+  links: PagedDocumentLinks;
+  meta?: PagingInformation;
+}
+
+export interface AnalyticsReportSegment {
+  type: 'analyticsReportSegments';
+  id: string;
+  attributes?: {
+    checksum?: string;
+    sizeInBytes?: number;
+    url?: string;
+  };
+  links?: ResourceLinks;
+}
+
+export interface AnalyticsReportSegmentsResponse {
+  data: AnalyticsReportSegment[];
+  links: PagedDocumentLinks;
+  meta?: PagingInformation;
+}
+
+export interface AnalyticsReportsResponse {
+  data: AnalyticsReport[];
+  links: PagedDocumentLinks;
+  meta?: PagingInformation;
+}
+
 export interface AndroidToIosAppMappingDetail {
   type: 'androidToIosAppMappingDetails';
   id: string;

@@ -1,0 +1,9 @@
+/** The app's Apple ID: digits are used as given (no request); a bundle id is looked up once. */
+import { findApp, InputError, isAppId, type ApiClientLike } from '@asc-actions/core';
+
+export async function resolveAppId(client: ApiClientLike, app: string): Promise<string> {
+  if (isAppId(app)) return app;
+  const found = await findApp(client, app);
+  if (!found) throw new InputError(`Input "app": this key sees no app with bundle id ${JSON.stringify(app)}.`, { input: 'app' });
+  return found.id;
+}

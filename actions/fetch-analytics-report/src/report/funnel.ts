@@ -1,0 +1,134 @@
+/**
+ * The conversion loop, counted from the rows as they are written: impressions → product page
+ * views → downloads, per day, territory and source type, plus sessions, installs, deletions and
+ * crashes when those reports are fetched. Definitions (stated in the summary too):
+ * - impressions: Counts of rows with Event "Impression" (App Store Discovery and Engagement);
+ * - product page views: Counts of rows with Event "Page view" on Page Type "Product page";
+ * - downloads: Counts of rows with Download Type "First-time download" or "Redownload" (App
+ *   Downloads); updates ("Manual update", "Auto-update") and "Restore" are not downloads;
+ * - rates are ratios of those sums. "Unique Counts" are never summed (a device counted in two
+ *   rows would count twice), so these rates use Counts and differ from App Store Connect's
+ *   conversion rate, which divides by unique device impressions.
+ */
+import { normalName } from '../catalog.js';
+import type { Header, RowCells } from '../read/segment-file.js';
+
+export interface Totals {
+  impressions: number;
+  productPageViews: number;
+  downloads: number;
+  firstTimeDownloads: number;
+  redownloads: number;
+  sessions: number;
+  installs: number;
+  deletions: number;
+  crashes: number;
+}
+
+export const emptyTotals = (): Totals => ({ impressions: 0, productPageViews: 0, downloads: 0, firstTimeDownloads: 0, redownloads: 0, sessions: 0, installs: 0, deletions: 0, crashes: 0 });
+
+type Kind = 'engagement' | 'downloads' | 'installs' | 'sessions' | 'crashes' | 'other';
+
+export function kindOf(reportName: string): Kind {
+  const n = normalName(reportName);
+  if (n.startsWith('app store discovery and engagement')) return 'engagement';
+  if (n.startsWith('app downloads')) return 'downloads';
+  if (n.startsWith('app store installation and deletion')) return 'installs';
+  if (n.startsWith('app sessions')) return 'sessions';
+  if (n.startsWith('app crashes')) return 'crashes';
+  return 'other';
+}
+
+const NEEDS: Record<Kind, string[]> = {
+  engagement: ['Event', 'Page Type', 'Counts'],
+  downloads: ['Download Type', 'Counts'],
+  installs: ['Event', 'Counts'],
+  sessions: ['Sessions'],
+  crashes: ['Crashes'],
+  other: [],
+};
+
+const count = (text: string): number => {
+  const n = Number(text);
+  return Number.isFinite(n) ? n : 0;
+};
+
+export class Funnel {
+  readonly byDate = new Map<string, Totals>();
+  /** Date → territory → totals (so top lists can use the same dates as the funnel). */
+  readonly byTerritory = new Map<string, Map<string, Totals>>();
+  /** Date → source type → totals. */
+  readonly bySource = new Map<string, Map<string, Totals>>();
+  /** Report name → columns the summary needed and did not find. */
+  readonly missing = new Map<string, string[]>();
+  /** Dates each counted kind has rows for: the funnel's days are those all of them have. */
+  readonly datesByKind = new Map<Kind, Set<string>>();
+  /** The report each kind is counted from (Standard and Detailed of one report would count twice). */
+  private readonly claimed = new Map<Kind, string>();
+
+  private inner(map: Map<string, Map<string, Totals>>, date: string): Map<string, Totals> {
+    let m = map.get(date);
+    if (!m) map.set(date, (m = new Map()));
+    return m;
+  }
+
+  private bucket(map: Map<string, Totals>, key: string): Totals {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = emptyTotals()));
+    return t;
+  }
+
+  /** Dates every counted report has rows for, in order (a date only one report has would skew the rates). */
+  commonDates(): string[] {
+    const sets = [...this.datesByKind.values()];
+    if (!sets.length) return [];
+    return [...sets[0]!].filter((d) => sets.every((s) => s.has(d))).sort();
+  }
+
+  /** A row handler for one segment's header (or undefined when the report adds nothing). */
+  bind(reportName: string, header: Header): ((date: string, cell: RowCells) => void) | undefined {
+    const kind = kindOf(reportName);
+    if ((this.claimed.get(kind) ?? reportName) !== reportName) return undefined;
+    const lacking = NEEDS[kind].filter((c) => header.at(c) < 0);
+    if (lacking.length) {
+      const known = this.missing.get(reportName) ?? [];
+      this.missing.set(reportName, [...new Set([...known, ...lacking])]);
+      return undefined;
+    }
+    if (kind === 'other') return undefined;
+    this.claimed.set(kind, reportName);
+    const [event, page, counts, type, territory, source, sessions, crashes] = ['Event', 'Page Type', 'Counts', 'Download Type', 'Territory', 'Source Type', 'Sessions', 'Crashes'].map((c) => header.at(c));
+    const dates = this.datesByKind.get(kind) ?? new Set<string>();
+    this.datesByKind.set(kind, dates);
+    const add = (date: string, cell: RowCells, f: (t: Totals, n: number) => void, n: number): void => {
+      dates.add(date);
+      f(this.bucket(this.byDate, date), n);
+      if (territory! >= 0) f(this.bucket(this.inner(this.byTerritory, date), cell(territory!) || 'Unknown'), n);
+      if (source! >= 0) f(this.bucket(this.inner(this.bySource, date), cell(source!) || 'Unknown'), n);
+    };
+    switch (kind) {
+      case 'engagement':
+        return (date, cell) => {
+          const e = cell(event!).trim().toLowerCase();
+          if (e === 'impression') add(date, cell, (t, n) => (t.impressions += n), count(cell(counts!)));
+          else if (e === 'page view' && cell(page!).trim().toLowerCase() === 'product page') add(date, cell, (t, n) => (t.productPageViews += n), count(cell(counts!)));
+        };
+      case 'downloads':
+        return (date, cell) => {
+          const d = cell(type!).trim().toLowerCase();
+          if (d === 'first-time download') add(date, cell, (t, n) => ((t.firstTimeDownloads += n), (t.downloads += n)), count(cell(counts!)));
+          else if (d === 'redownload') add(date, cell, (t, n) => ((t.redownloads += n), (t.downloads += n)), count(cell(counts!)));
+        };
+      case 'installs':
+        return (date, cell) => {
+          const e = cell(event!).trim().toLowerCase();
+          if (e === 'install') add(date, cell, (t, n) => (t.installs += n), count(cell(counts!)));
+          else if (e === 'delete') add(date, cell, (t, n) => (t.deletions += n), count(cell(counts!)));
+        };
+      case 'sessions':
+        return (date, cell) => add(date, cell, (t, n) => (t.sessions += n), count(cell(sessions!)));
+      case 'crashes':
+        return (date, cell) => add(date, cell, (t, n) => (t.crashes += n), count(cell(crashes!)));
+    }
+  }
+}
