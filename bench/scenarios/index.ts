@@ -6,6 +6,7 @@ import { paging10k } from './paging.js';
 import { respondToReviews } from './respond-to-reviews.js';
 import { salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
+import { submitForReview } from './submit-for-review.js';
 import { uploadMetadata } from './upload-metadata.js';
 import { uploadScreenshots } from './upload-screenshots.js';
 
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   { name: 'sales-report', run: salesReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },
+  { name: 'submit-for-review', run: submitForReview },
 ];
