@@ -5,7 +5,7 @@ export * from './logger.js';
 export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
-export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export { resolvePrivateKey, keySearchDirs, readKeyFile, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
 export {
   signToken,
   TokenSource,
