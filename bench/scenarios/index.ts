@@ -1,4 +1,5 @@
 import type { BenchRow } from '../table.js';
+import { analyticsReport } from './analytics-report.js';
 import { assignTestflightGroup } from './assign-testflight-group.js';
 import { clientOverhead } from './client-overhead.js';
 import { coldStart } from './cold-start.js';
@@ -24,6 +25,7 @@ export const scenarios: Scenario[] = [
   { name: 'assign-testflight-group', run: assignTestflightGroup },
   { name: 'respond-to-reviews', run: respondToReviews },
   { name: 'sales-report', run: salesReport },
+  { name: 'analytics-report', run: analyticsReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },
   { name: 'upload-build', run: uploadBuild },
