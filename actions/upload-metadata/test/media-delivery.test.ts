@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 import { demoSeed, mediaControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
 import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
 import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle, runInProcess, type RunResult } from '../../../test-support/runner.js';
-import { run } from '../src/main.js';
+import { runBundle, type RunResult } from '../../../test-support/runner.js';
 import { tree } from './support.js';
 import { png, writeMovie } from './media-files.js';
 
@@ -42,7 +41,7 @@ function workspace(files: Record<string, Buffer | string>): string {
 function bundle(dir: string, extra: Record<string, string>): Promise<RunResult> {
   const inputs = { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', ...extra };
   const options = { inputs, env: { GITHUB_WORKSPACE: dir }, secrets: keyEncodings(key.privatePem) };
-  return process.env.WT12_IN_PROCESS ? runInProcess(() => run(), options) : runBundle('upload-metadata', options);
+  return runBundle('upload-metadata', options);
 }
 
 const lines = () => emulator.requests.map((r) => `${r.method} ${r.path}`);

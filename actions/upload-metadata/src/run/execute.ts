@@ -51,8 +51,9 @@ async function readBack(client: AscClient, prepared: Prepared, source: MetadataS
   if (applied.length === 0) return [];
   const { remote, target } = prepared;
   const version = currentVersion(target.version);
-  const needsInfo = applied.some((s) => s.kind.includes('app-info') || s.kind === 'update-categories');
-  const needsVersion = applied.some((s) => !s.kind.includes('app-info') && s.kind !== 'update-categories');
+  const appWide = (s: Step) => s.kind.includes('app-info') || s.kind === 'update-categories' || s.kind === 'update-age-rating';
+  const needsInfo = applied.some(appWide);
+  const needsVersion = applied.some((s) => !appWide(s));
   const [appInfos, versions] = await Promise.all([
     needsInfo ? readAppInfos(client, remote.app.id) : Promise.resolve(remote.appInfos),
     needsVersion && version ? readVersions(client, remote.app.id, platform, { 'filter[id]': [version.id] }) : Promise.resolve(version ? [version] : []),
