@@ -53,4 +53,4 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   expect(again.exitCode).toBe(0);
   expect(JSON.parse(again.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 0, kept: 3 });
   expect(emulator.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
-});
+}, 120_000);
