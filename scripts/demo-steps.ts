@@ -60,8 +60,14 @@ export const demoSteps: DemoStep[] = [
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
   },
   {
+    action: 'release-version',
+    title: 'Release Demo Tasks 2.1, approved with a manual release: one release request, the phased release starts at day 1',
+    inputs: { app: 'com.example.tasks', step: 'release' },
+    expectOutputs: ['version-id', 'state', 'phased-release-state', 'result'],
+  },
+  {
     action: 'submit-for-review',
-    title: 'Send Demo Notes 1.5 with build 50 to App Review: every readiness item checked first, then build, submission, item, submit',
+    title: 'Last step of the pipeline: Demo Notes 1.5 with build 50 to App Review (every readiness item checked first, then build, release type, phased release, submission, item, submit): Waiting for Review',
     inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
     expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
   },

@@ -25,6 +25,11 @@ export interface FakeGitHub {
   requests: Array<{ method: string; path: string; body?: unknown; authorization?: string }>;
   /** When true, every write answers 403 (a token without pull-requests: write). */
   readOnly: boolean;
+  /**
+   * GET /user's login: undefined answers 403 as GitHub does for the workflow's installation token
+   * (whose comments are by github-actions[bot]); a login makes the token a person's.
+   */
+  userLogin?: string;
   close(): Promise<void>;
 }
 
@@ -42,7 +47,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
   let nextId = 1000;
-  const fake: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false };
+  const fake: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false, userLogin: undefined };
   const now = () => new Date().toISOString();
   const server = createServer((req, res) => {
     void (async () => {
@@ -52,6 +57,9 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
       if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' });
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
       const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      if (url.pathname === '/user' && req.method === 'GET') {
+        return fake.userLogin ? send(res, 200, { login: fake.userLogin }) : send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
+      }
       if (req.method !== 'GET' && fake.readOnly) return send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
       if (list && req.method === 'GET') {
         const all = fake.comments.get(`${list[1]}/${list[2]}#${list[3]}`) ?? [];
@@ -67,7 +75,7 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
       }
       if (list && req.method === 'POST') {
         const key = `${list[1]}/${list[2]}#${list[3]}`;
-        const comment: FakeComment = { id: nextId++, body: String((body as { body?: string }).body), user: { login: 'github-actions[bot]' }, created_at: now(), updated_at: now() };
+        const comment: FakeComment = { id: nextId++, body: String((body as { body?: string }).body), user: { login: fake.userLogin ?? 'github-actions[bot]' }, created_at: now(), updated_at: now() };
         fake.comments.set(key, [...(fake.comments.get(key) ?? []), comment]);
         return send(res, 201, comment);
       }
@@ -88,6 +96,8 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
     get requests() { return fake.requests; },
     get readOnly() { return fake.readOnly; },
     set readOnly(v: boolean) { fake.readOnly = v; },
+    get userLogin() { return fake.userLogin; },
+    set userLogin(v: string | undefined) { fake.userLogin = v; },
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

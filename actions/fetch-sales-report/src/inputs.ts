@@ -26,7 +26,7 @@ function waitMs(): number {
 
 export function readOptions(nowMs: number): Options {
   const raw = Object.fromEntries(RAW_NAMES.map((name) => [name, inputs.optional(name) ?? ''])) as RawInputs;
-  const settings = resolveSettings(raw, nowMs);
+  const settings = resolveSettings(raw, nowMs, process.env.GITHUB_WORKSPACE || process.cwd());
   return {
     ...settings,
     waitMs: waitMs(),

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { InputError, acceptedValues, didYouMean } from '@asc-actions/core';
+import { InputError, acceptedValues, didYouMean, writeTarget } from '@asc-actions/core';
 import {
   combinationsOf, FREQUENCIES, frequenciesOf, isFinance, newestKnownVersion, REPORT_TYPES, subtypesOf, SUBTYPES,
   type Frequency, type ReportType, type SubType,
@@ -131,7 +131,8 @@ function output(raw: RawInputs, stem: string, cwd: string): Pick<ReportSettings,
     }
     if (dirname(dir) === dir) break;
   }
-  return { outputPath: path, outputFormat: format };
+  // Core's check, before any request: inside the workspace or RUNNER_TEMP, never through a symlink.
+  return { outputPath: writeTarget(path, { input: 'output-path', workspace: cwd }), outputFormat: format };
 }
 
 export function resolveSettings(raw: RawInputs, nowMs: number, cwd = process.cwd()): ReportSettings {

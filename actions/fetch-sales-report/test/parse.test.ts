@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isoDate } from '../src/dates.js';
+
+// Output files go to temp folders here: the temp folder is the workspace (core's safe writer).
+beforeAll(() => void (process.env.GITHUB_WORKSPACE = realpathSync(tmpdir())));
+afterAll(() => void delete process.env.GITHUB_WORKSPACE);
 import { bindHeader } from '../src/parse/header.js';
 import { rowText, RowSplitter } from '../src/parse/lines.js';
 import { Amount, scaled } from '../src/parse/numbers.js';

@@ -48,7 +48,8 @@ export async function startEnv(seed: Seed = { reportVendors: [{ vendorNumber: VE
           cache: 'false',
           ...inputs,
         },
-        env: options.env,
+        // The output folder is the workspace: files are written only there (or in RUNNER_TEMP).
+        env: { GITHUB_WORKSPACE: dir, ...options.env },
         secrets: keyEncodings(key.privatePem),
       }),
     close: () => emu.close(),

@@ -2,9 +2,8 @@
  * The one place that reads this action's inputs (besides the common ones). Everything is
  * checked here, before the first request: a bad input is one clear InputError and no writes.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname, isAbsolute, resolve } from 'node:path';
-import { InputError, TERRITORY_HINT, checkTerritories, inputs, parseDuration, type TerritoryCode } from '@asc-actions/core';
+import { extname } from 'node:path';
+import { FILE_SIZE_LIMITS, formatBytes, InputError, TERRITORY_HINT, checkTerritories, inputs, parseDuration, readRepoText, writeTarget, type TerritoryCode } from '@asc-actions/core';
 import { parseRules, type Rule } from './inputs/rules/parse.js';
 import { RulesSource } from './inputs/rules/source.js';
 import { isProblem, parseRatings } from './inputs/rules/values.js';
@@ -68,17 +67,13 @@ function readRules(workspace: string): Rule[] {
   const file = inputs.optional('rules-file')?.trim();
   if (inline !== '' && file) throw new InputError('Give either "rules" or "rules-file", not both.', { input: 'rules' });
   if (inline === '' && !file) throw new InputError('Input "rules" (YAML or JSON) or "rules-file" (a .yml, .yaml or .json file) is required.', { input: 'rules' });
-  if (inline !== '') return parseRules(new RulesSource(inline, { input: 'rules' }));
-  const path = isAbsolute(file!) ? file! : resolve(workspace, file!);
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`Input "rules-file": ${file} is a folder, not a file.`, { input: 'rules-file' });
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`Input "rules-file": cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); paths are relative to the workspace.`, { input: 'rules-file' });
+  if (inline !== '') {
+    if (inline.length > FILE_SIZE_LIMITS.data) throw new InputError(`Input "rules" is ${formatBytes(inline.length)}; at most ${formatBytes(FILE_SIZE_LIMITS.data)} of rules are read.`, { input: 'rules' });
+    return parseRules(new RulesSource(inline, { input: 'rules' }));
   }
-  return parseRules(new RulesSource(text.replace(/^\uFEFF/, ''), { input: 'rules-file', file: file! }));
+  // Core's safe reader: inside the workspace, a regular file, at most 1 MB, UTF-8 text.
+  const read = readRepoText(file!, { input: 'rules-file', kind: 'data', workspace });
+  return parseRules(new RulesSource(read.text, { input: 'rules-file', file: read.shown }));
 }
 
 /** '' (all reviews), `last-run`, a date (`2026-11-01`), a date-time with offset, or an age (`7d`, `12h`). */
@@ -118,11 +113,7 @@ function readExport(workspace: string): ExportTarget | undefined {
   if (!shown) return undefined;
   const format = extname(shown).toLowerCase().slice(1);
   if (format !== 'json' && format !== 'csv') throw new InputError(`Input "export-path" must end in .json or .csv (the format is taken from it); got "${shown}".`, { input: 'export-path' });
-  const path = isAbsolute(shown) ? shown : resolve(workspace, shown);
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(`Input "export-path": ${shown} is a folder.`, { input: 'export-path' });
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-  }
+  // Checked before any request: inside the workspace or RUNNER_TEMP, not a symlink, not a folder.
+  const path = writeTarget(shown, { input: 'export-path', workspace });
   return { shown, path, format };
 }

@@ -1,7 +1,7 @@
 /** The one place that reads this action's inputs, into a typed settings object. */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError, inputs, readCommonInputs, type CommonInputs } from '@asc-actions/core';
+import { InputError, inputs, readCommonInputs, repoDir, type CommonInputs } from '@asc-actions/core';
 import { isAppStoreLocale, suggestLocale } from './locales.js';
 
 export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
@@ -45,6 +45,8 @@ function folderInput(name: string, workspace: string): string | undefined {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
     throw new InputError(`Input "${name}": "${value}" is not a folder (expected <locale>/ folders of ${name === 'previews-path' ? 'MP4/MOV previews' : 'PNG/JPEG screenshots'}).`, { input: name });
   }
+  // Core's safe reader: the folder's real path must lie inside the workspace.
+  repoDir(path, { input: name, workspace });
   return path;
 }
 

@@ -51,20 +51,20 @@ describe.each(TREES)('%s', (name) => {
   test('is planned without crashing; every oddity is a finding naming its file; contact details are never printed', async () => {
     const h = await harness({ apps: makeApps(1), appStore: [appStoreFixture('1700000001', { locales: 1 })] });
     try {
-      const result = await h.run({ app: 'com.example.app0001', 'metadata-path': join(CORPUS, name, 'fastlane', 'metadata'), 'dry-run': 'true' });
+      const result = await h.run({ app: 'com.example.app0001', 'metadata-path': join(CORPUS, name, 'fastlane', 'metadata'), 'dry-run': 'true' }, { env: { GITHUB_WORKSPACE: join(CORPUS, name) } });
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
       expect(h.writes()).toEqual([]);
       expect(h.emulator.violations).toEqual([]);
       const root = metadataRoot(name);
       const plan = planOf(result);
-      const found = new Set(plan.findings.filter((f) => f.file).map((f) => `${f.code} ${relative(root, f.file!.startsWith('/') ? f.file! : join(process.cwd(), f.file!))}`));
+      const found = new Set(plan.findings.filter((f) => f.file).map((f) => `${f.code} ${relative(root, f.file!.startsWith('/') ? f.file! : join(CORPUS, name, f.file!))}`));
       const files = walk(root).filter((p) => !p.includes('trade_representative_contact_information'));
       const expected = files.flatMap((p) => oddities(root, p)).map(([code, rel]) => `${code} ${rel}`);
       expect(expected.filter((e) => !found.has(e))).toEqual([]);
       if (existsSync(join(root, 'trade_representative_contact_information'))) expect(found).toContain('unmanaged trade_representative_contact_information');
       // Every finding that names a file names one in the tree.
-      expect(plan.findings.filter((f) => f.file && !existsSync(f.file.startsWith('/') ? f.file : join(process.cwd(), f.file))).map((f) => f.file)).toEqual([]);
+      expect(plan.findings.filter((f) => f.file && !existsSync(f.file.startsWith('/') ? f.file : join(CORPUS, name, f.file))).map((f) => f.file)).toEqual([]);
       // App Review contact values appear nowhere (unless the same text is public elsewhere in the tree, like a name in copyright.txt).
       const everywhere = [result.stdout, result.summary, JSON.stringify(result.outputs)].join('\n');
       const publicText = files.filter((p) => !p.includes('review_information')).map((p) => readFileSync(p, 'utf8')).join('\n');

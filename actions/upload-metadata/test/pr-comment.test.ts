@@ -56,13 +56,31 @@ test('the plan is posted as one comment, then that comment is updated on the nex
   expect(posted.body).not.toContain('Spring sale');
   expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
     'GET /repos/example/notes-app/issues/42/comments?per_page=100',
+    'GET /user',
     'POST /repos/example/notes-app/issues/42/comments',
     'GET /repos/example/notes-app/issues/42/comments?per_page=100',
+    'GET /user',
     `PATCH /repos/example/notes-app/issues/comments/${posted.id}`,
   ]);
   expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
   // The token was masked before anything else was printed about it.
   expect(first.stdout).toContain(`::add-mask::${TOKEN}`);
+});
+
+test("a marker comment by anyone but the token's own user is never adopted: a new comment is posted", async () => {
+  const marker = '<!-- asc-actions/upload-metadata app=1600000001 platform=IOS -->';
+  github.comments.set('example/notes-app#42', [{ id: 9, body: `${marker}\nplanted by a contributor`, user: { login: 'mallory' }, created_at: '', updated_at: '' }]);
+  const run = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Hello' })), { env: prEnv('hhh'), secrets: [TOKEN] });
+  expect(run.exitCode).toBe(0);
+  const comments = github.comments.get('example/notes-app#42')!;
+  expect(comments.map((c) => [c.id, c.user.login])).toEqual([[9, 'mallory'], [1000, 'github-actions[bot]']]);
+  expect(comments[0]!.body).toContain('planted by a contributor');
+  expect(github.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+
+  // With a person's token, that person's own marker comment is the one updated.
+  github.userLogin = 'mallory';
+  await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Hello again' })), { env: prEnv('iii'), secrets: [TOKEN] });
+  expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual(['/repos/example/notes-app/issues/comments/9']);
 });
 
 test('many comments: the marker is found on a later page; an unchanged plan is not re-sent', async () => {

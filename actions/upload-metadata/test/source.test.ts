@@ -4,7 +4,13 @@ import { readMetadataFile } from '../src/source/file.js';
 import { readFolder } from '../src/source/folder.js';
 import { readFieldText } from '../src/source/text.js';
 import { nearest } from '@asc-actions/core';
+import { realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { tree } from './support.js';
+
+// tree() makes its folders under the temp folder: files are read only inside the workspace.
+beforeAll(() => void (process.env.GITHUB_WORKSPACE = realpathSync(tmpdir())));
+afterAll(() => void delete process.env.GITHUB_WORKSPACE);
 
 const ctx = (root: string) => ({ display: (p: string) => p.slice(root.length + 1) || '.', platform: 'IOS' });
 

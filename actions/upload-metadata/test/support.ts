@@ -3,7 +3,7 @@
  * clock shared by the action's client and the emulator, metadata trees written to temp folders,
  * and the runner harness (INPUT_* variables, output and summary files, leak scan).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { VirtualClock, type ConnectDeps } from '@asc-actions/core';
@@ -45,7 +45,8 @@ export async function harness(seed: Seed, clock = new VirtualClock()): Promise<H
       runInProcess(() => run({ clock, ...options.deps }), {
         inputs: inputs(extra),
         secrets: [...keyEncodings(key.privatePem), ...(options.secrets ?? [])],
-        env: options.env,
+        // tree() makes its folders under the temp folder: that is the workspace files are read from.
+        env: { GITHUB_WORKSPACE: realpathSync(tmpdir()), ...options.env },
       }),
     writes: () => emulator.transcript().filter((line) => !line.startsWith('GET ')),
     close: () => emulator.close(),

@@ -3,6 +3,7 @@
  * Every error that carries request data has its credentials redacted when it is built.
  */
 import type { AuthAttempt } from './http/types.js';
+import { redactKnownSecrets } from './secrets/registry.js';
 
 /** One entry of Apple's `ErrorResponse.errors[]`. */
 export interface AppleErrorItem {
@@ -52,11 +53,30 @@ export function redactHeaders(headers: Record<string, string> | undefined): Reco
   return out;
 }
 
-/** Removes anything that looks like a bearer token or a JWT from free text. */
+/**
+ * Base64 of text that starts with `prefix`, at each of the three byte alignments it can have
+ * inside a longer base64 string: the characters that depend on the prefix alone.
+ */
+function base64Stems(prefix: string): string[] {
+  return [0, 1, 2].map((shift) => {
+    const b64 = Buffer.from('\0'.repeat(shift) + prefix).toString('base64');
+    return b64.slice(shift === 0 ? 0 : 4, Math.floor((shift + prefix.length) / 3) * 4);
+  });
+}
+
+// base64 of an Authorization value ("Bearer eyJ…") or of a bare JWT (`{"alg":…` header).
+const BASE64_CREDENTIAL = new RegExp(`[A-Za-z0-9+/]*(?:${[...base64Stems('Bearer ey'), ...base64Stems('eyJhbGciOi')].join('|')})[A-Za-z0-9+/]{16,}={0,2}`, 'g');
+
+/**
+ * Removes credentials from free text: the secrets core registered (key encodings, issued tokens
+ * and each of their three segments on its own), anything that looks like a bearer token or a
+ * JWT, and base64 of an Authorization value or a JWT.
+ */
 export function redactText(text: string): string {
-  return text
+  return redactKnownSecrets(text)
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [REDACTED]')
-    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]');
+    .replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[REDACTED-JWT]')
+    .replace(BASE64_CREDENTIAL, '[REDACTED-BASE64]');
 }
 
 function redactRequest(request: RequestInfo): RequestInfo {

@@ -5,7 +5,7 @@ export * from './logger.js';
 export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
-export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export { resolvePrivateKey, keySearchDirs, readKeyFile, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
 export {
   signToken,
   TokenSource,
@@ -29,8 +29,12 @@ export type { PageDocument, PaginateOptions } from './http/paginate.js';
 export { readCommonInputs, type CommonInputs } from './action/common-inputs.js';
 export * as inputs from './action/inputs.js';
 export { runAction, failureMessage, type RunActionOptions } from './action/run-action.js';
-export { maskToken, maskKeyText, maskKeyObject } from './action/mask.js';
-export { actionsLogger } from './action/logger.js';
+export { maskToken, maskKeyText, maskKeyObject, maskSecret } from './action/mask.js';
+export { actionsLogger, loggable } from './action/logger.js';
+export { sanitizeLogText, sanitizeValue } from './action/log-text.js';
+export { guardSink, SecretLeakError } from './secrets/tripwire.js';
+export { containsSecret } from './secrets/registry.js';
+export * from './files/index.js';
 export { connect, type ConnectDeps } from './action/connect.js';
 export { setOutputs, summary } from './action/outputs.js';
 export { escapeHtml, escapeMarkdown } from './action/markdown.js';
@@ -51,7 +55,7 @@ export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
 export { actionsCache, type CacheStore } from './action/cache.js';
-export { readGzipRows, readGzipHeader, RowSplitter, field, rowText, gzipProblem, GzipStreamError, type OnRow } from './report-stream/gzip-rows.js';
+export { readGzipRows, readGzipLines, readGzipHeader, RowSplitter, LineSplitter, field, rowText, gzipProblem, GzipStreamError, MAX_REPORT_BYTES, MAX_LINE_BYTES, ReportTooLarge, reportTooLarge, type OnRow, type OnLine } from './report-stream/gzip-rows.js';
 export { annotate, maskValue, type AnnotationLevel, type AnnotationPlace } from './action/annotations.js';
 export { collect, includedOfType, linkedIds, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './api/documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './api/app-infos.js';
@@ -68,6 +72,20 @@ export { listAppCategories } from './api/app-categories.js';
 export { listBuilds, getBuild, updateBuild, getBuildBetaDetail, updateBuildBetaDetail, listBuildUploads, type BuildAttributes } from './api/builds.js';
 export { listBetaGroups, createBetaGroup, addBuildsToBetaGroup, listBetaGroupTesterIds, addTestersToBetaGroup } from './api/beta-groups.js';
 export { findBetaTestersByEmail, createBetaTester, EMAILS_PER_LOOKUP, type NewBetaTester } from './api/beta-testers.js';
+export {
+  findBetaTestersWithGroups,
+  listBetaTesterGroupIds,
+  addBetaGroupsToBuild,
+  sendBuildBetaNotification,
+  type TesterMemberships,
+} from './api/testflight-memberships.js';
+export {
+  updateBetaAppLocalization,
+  createBetaAppLocalization,
+  updateBetaAppReviewDetail,
+  type BetaAppLocalizationText,
+  type BetaAppReviewDetailText,
+} from './api/beta-test-information.js';
 export {
   listBetaBuildLocalizations,
   createBetaBuildLocalization,

@@ -9,7 +9,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { HttpResponse } from '@asc-actions/core';
-import { gzipProblem } from '../parse/lines.js';
+import { gzipProblem, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge } from '../parse/lines.js';
 
 /** A body that did not arrive whole: worth downloading again. */
 export class DownloadError extends Error {}
@@ -40,7 +40,11 @@ export async function saveVerified(response: HttpResponse, target: string): Prom
       callback(bytes === 0 ? new DownloadError(`the answer's body was empty (${type})`) : null);
     },
   });
-  const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  // The inflated size is counted while verifying: a gzip bomb stops at the cap, not in the heap.
+  let inflated = 0;
+  const discard = new Writable({
+    write: (chunk: Buffer, _encoding, callback) => callback((inflated += chunk.length) > MAX_REPORT_BYTES ? reportTooLarge() : null),
+  });
   try {
     await pipeline(body, tap, createGunzip({ chunkSize: 1 << 18 }), discard);
     await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -49,7 +53,7 @@ export async function saveVerified(response: HttpResponse, target: string): Prom
   } catch (error) {
     file.destroy();
     rmSync(temp, { force: true });
-    if (error instanceof DownloadError) throw error;
+    if (error instanceof DownloadError || error instanceof ReportTooLarge) throw error;
     const problem = gzipProblem(error);
     if (problem) throw new DownloadError(problem);
     throw new DownloadError(`the connection broke while the report was downloading (${(error as Error)?.message ?? String(error)})`);

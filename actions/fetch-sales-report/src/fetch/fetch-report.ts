@@ -9,6 +9,7 @@ import { getFinanceReport, getSalesReport, InputError, InvalidRequestError, late
 import type { ReportSettings } from '../settings.js';
 import { ReportError } from '../parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
+import { ReportTooLarge } from '../parse/lines.js';
 
 export type ReportState = 'available' | 'no-sales' | 'not-available-yet';
 
@@ -95,6 +96,7 @@ export async function fetchReport(ctx: FetchContext, date: string, file: string)
       await saveVerified(response, file);
       return { date, state: 'available', version: asked, source: 'api', file };
     } catch (error) {
+      if (error instanceof ReportTooLarge) throw new ReportError(`${where}: ${error.message}. Nothing was written.`);
       if (error instanceof DownloadError) {
         if (++failures >= attempts) throw new ReportError(`${where}: ${error.message}, ${attempts} times in a row. Nothing was written.`);
         ctx.logger.info(`${where}: ${error.message}; downloading it again (${failures}/${attempts - 1}).`);

@@ -10,10 +10,10 @@
  * match by prefix). @actions/cache ties entries to their paths, so the folder path must be the
  * same on every run: it is under RUNNER_TEMP, which is stable on a runner.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CacheStore } from '@asc-actions/core';
+import { readRepoText, writeFileSafely, type CacheStore } from '@asc-actions/core';
 import type { ReportSettings } from '../settings.js';
 
 export interface CachedState {
@@ -68,7 +68,8 @@ export class ReportCache {
     const hit = await this.store.restore([dir], this.key(date, version), anyVersion);
     if (!hit) return undefined;
     try {
-      const meta = JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as CachedState;
+      // What a cache restores is read like a repository file: regular, bounded, plain text.
+      const meta = JSON.parse(readRepoText(join(dir, META_FILE), { input: 'the report cache', kind: 'data', workspace: dir }).text) as CachedState;
       if (meta.state === 'no-sales' || (meta.state === 'available' && existsSync(join(dir, REPORT_FILE)))) return meta;
     } catch {
       // an unreadable entry is a miss
@@ -80,7 +81,7 @@ export class ReportCache {
   /** Records the state beside the report and saves the folder to the cache. */
   async save(date: string, state: CachedState): Promise<boolean> {
     const dir = join(this.root, this.stem(date));
-    writeFileSync(join(dir, META_FILE), `${JSON.stringify(state)}\n`);
+    writeFileSafely(join(dir, META_FILE), `${JSON.stringify(state)}\n`, { input: 'the report cache', workspace: dir });
     if (!this.store) return false;
     return this.store.save([dir], this.key(date, state.version));
   }

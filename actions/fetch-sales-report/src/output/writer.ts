@@ -9,8 +9,7 @@
  * (latin1: one character per byte) written back the same way. Either way UTF-8 text passes
  * through byte for byte, never decoded and re-encoded.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { openSafeWriter, type SafeWriter } from '@asc-actions/core';
 import type { OutputFormat } from '../settings.js';
 import type { RowSink } from '../parse/rows.js';
 import { normalName } from '../parse/layouts.js';
@@ -37,8 +36,8 @@ export function unionColumns(headers: string[][]): string[] {
 }
 
 export class OutputWriter implements RowSink {
-  private readonly fd: number;
-  private readonly temp: string;
+  /** Core's safe writer: a temporary file beside the target (never through a symlink), renamed on commit. */
+  private readonly file: SafeWriter;
   private out = Buffer.allocUnsafe(FLUSH_AT + (1 << 16));
   private pos = 0;
   private first = true;
@@ -56,9 +55,7 @@ export class OutputWriter implements RowSink {
     private readonly format: OutputFormat,
     private readonly columns: string[],
   ) {
-    mkdirSync(dirname(path), { recursive: true });
-    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-    this.fd = openSync(this.temp, 'w');
+    this.file = openSafeWriter(path, { input: 'output-path' });
     this.jsonKeys = columns.map((c) => `${bytesOf(JSON.stringify(c))}:`);
     if (format === 'tsv') this.text(bytesOf(`${columns.join('\t')}\n`));
     else if (format === 'csv') this.text(bytesOf(`${columns.map(csvCell).join(',')}\r\n`));
@@ -150,7 +147,7 @@ export class OutputWriter implements RowSink {
   }
 
   private flush(): void {
-    if (this.pos > 0) writeSync(this.fd, this.out, 0, this.pos);
+    if (this.pos > 0) this.file.write(this.out.subarray(0, this.pos));
     this.pos = 0;
   }
 
@@ -158,17 +155,11 @@ export class OutputWriter implements RowSink {
   commit(): void {
     if (this.format === 'json') this.text(this.first ? ']\n' : '\n]\n');
     this.flush();
-    closeSync(this.fd);
-    renameSync(this.temp, this.path);
+    this.file.commit();
   }
 
   /** Drops the temporary file; the target is left as it was. */
   abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    rmSync(this.temp, { force: true });
+    this.file.abort();
   }
 }

@@ -3,11 +3,15 @@
  * deterministic. Replies that would be empty or longer than App Store Connect takes are an
  * InputError here, before anything is written.
  */
-import { InputError, REVIEW_REPLY_MAX_LENGTH } from '@asc-actions/core';
+import { InputError, REVIEW_REPLY_MAX_LENGTH, sanitizeValue } from '@asc-actions/core';
 import type { Review } from '../model.js';
 import type { Rule } from '../inputs/rules/parse.js';
 import { matchReview } from './match.js';
 import { codePoints, renderTemplate } from '../inputs/rules/template.js';
+
+/** The longest nickname and title a reply quotes (longer ones are clipped with an ellipsis). */
+export const NICKNAME_MAX = 40;
+export const TITLE_MAX = 100;
 
 /**
  * - `reply`: answer it (in this run);
@@ -50,9 +54,11 @@ export interface PlanContext {
 
 function render(item: Omit<PlannedItem, 'action'>, review: Review, appName: string, template: Parameters<typeof renderTemplate>[0]): string {
   const text = renderTemplate(template, {
-    nickname: review.nickname,
+    // Anyone can write a review: its nickname and title go into a public reply with control
+    // characters made visible and a length clip.
+    nickname: sanitizeValue(review.nickname, NICKNAME_MAX),
     rating: String(review.rating),
-    title: review.title,
+    title: sanitizeValue(review.title, TITLE_MAX),
     territory: review.territory,
     app_name: appName,
   }).trim();

@@ -2,9 +2,7 @@
  * `export-path`: the matched reviews and what was done, as JSON or CSV for other tools.
  * CSV is core's (RFC 4180, with the spreadsheet-formula guard: review text is untrusted).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { toCsv as csvTable } from '@asc-actions/core';
+import { toCsv as csvTable, writeFileSafely } from '@asc-actions/core';
 import type { ExportTarget } from '../inputs.js';
 import type { Entry } from './entries.js';
 
@@ -15,6 +13,5 @@ export function toCsv(entries: readonly Entry[]): string {
 }
 
 export function writeExport(target: ExportTarget, entries: readonly Entry[]): void {
-  mkdirSync(dirname(target.path), { recursive: true });
-  writeFileSync(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`);
+  writeFileSafely(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`, { input: 'export-path' });
 }

@@ -4,9 +4,7 @@
  * ordered by file name, and validates every file before anything is written: format, pixel
  * size, at most 10 screenshots and 3 previews per set, 15–30 s and ≤ 500 MB per preview.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { InputError } from '@asc-actions/core';
+import { InputError, listRepoDir, repoFile, type FileKind } from '@asc-actions/core';
 import { isAppStoreLocale } from '../locales.js';
 import { candidatesForFolder, displayTypesFor, PREVIEW_TYPES, previewSizesOf, previewTypesFor, sizesOf } from './display-types.js';
 import { md5File } from './files.js';
@@ -31,30 +29,41 @@ interface Found {
   fileName: string;
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const isDir = (p: string) => statSync(p).isDirectory();
-
-function listFiles(root: string, pattern: RegExp, wanted: string[]): { found: Found[]; locales: string[]; problems: string[] } {
+/**
+ * Folders are listed through core's safe reader (symlinks followed only inside the workspace),
+ * and every file is checked by it (regular, inside the workspace, under Apple's size limit)
+ * before it is probed, hashed or uploaded: from then on the file's real path is used.
+ */
+function listFiles(root: string, pattern: RegExp, wanted: string[], input: string): { found: Found[]; locales: string[]; problems: string[] } {
   const found: Found[] = [];
   const problems: string[] = [];
   const locales: string[] = [];
-  for (const locale of readdirSync(root).sort(byName)) {
-    const dir = join(root, locale);
-    if (!isDir(dir) || locale.startsWith('.')) continue;
+  for (const { name: locale, path: dir, isDirectory } of listRepoDir(root, { input })) {
+    if (!isDirectory) continue;
     if (!isAppStoreLocale(locale)) {
       problems.push(`${locale}/: not an App Store locale (folder skipped)`);
       continue;
     }
     if (wanted.length && !wanted.includes(locale)) continue;
     locales.push(locale);
-    for (const name of readdirSync(dir).sort(byName)) {
-      const path = join(dir, name);
-      if (isDir(path)) {
-        for (const inner of readdirSync(path).sort(byName)) if (pattern.test(inner)) found.push({ locale, folder: name, path: join(path, inner), fileName: inner });
-      } else if (pattern.test(name)) found.push({ locale, path, fileName: name });
+    for (const entry of listRepoDir(dir, { input })) {
+      if (entry.isDirectory) {
+        for (const inner of listRepoDir(entry.path, { input })) if (pattern.test(inner.name)) found.push({ locale, folder: entry.name, path: inner.path, fileName: inner.name });
+      } else if (pattern.test(entry.name)) found.push({ locale, path: entry.path, fileName: entry.name });
     }
   }
   return { found, locales, problems };
+}
+
+/** The checked file (its real path and size), or undefined with the refusal added to `errors`. */
+function checked(f: Found, kind: FileKind, errors: string[]): { path: string; size: number } | undefined {
+  try {
+    return repoFile(f.path, { input: kind === 'image' ? 'screenshots-path' : 'previews-path', kind });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    errors.push(error.message.replace(/^Input "[^"]+": /, ''));
+    return undefined;
+  }
 }
 
 function addTo(sets: Map<string, LocalSet>, kind: MediaKind, locale: string, displayType: string, asset: LocalAsset): LocalSet {
@@ -67,7 +76,9 @@ function addTo(sets: Map<string, LocalSet>, kind: MediaKind, locale: string, dis
 
 async function screenshot(f: Found, paths: MediaPaths, sets: Map<string, LocalSet>, errors: string[]): Promise<void> {
   const display = paths.display(f.path);
-  const image = await probeImage(f.path);
+  const file = checked(f, 'image', errors);
+  if (!file) return;
+  const image = await probeImage(file.path);
   if (!image) return void errors.push(`${display}: not a PNG or JPEG image that can be read.`);
   const candidates = candidatesForFolder(f.folder);
   if (f.folder && candidates.length === 0) return void errors.push(`${display}: folder "${f.folder}" is not iMessage, appleTV or a screenshot display type.`);
@@ -77,15 +88,16 @@ async function screenshot(f: Found, paths: MediaPaths, sets: Map<string, LocalSe
     const why = types.length === 0 ? `${image.width}×${image.height} is not an App Store screenshot size${f.folder ? ` for ${f.folder}` : ''}; accepted sizes: ${accepted}` : `${image.width}×${image.height} fits ${types.join(' and ')}: put it in a folder named after one of them`;
     return void errors.push(`${display}: ${why}.`);
   }
-  const size = statSync(f.path).size;
-  addTo(sets, 'screenshot', f.locale, types[0]!, { fileName: f.fileName, path: f.path, display, size, md5: await md5File(f.path), width: image.width, height: image.height });
+  addTo(sets, 'screenshot', f.locale, types[0]!, { fileName: f.fileName, path: file.path, display, size: file.size, md5: await md5File(file.path), width: image.width, height: image.height });
 }
 
 async function preview(f: Found, paths: MediaPaths, sets: Map<string, LocalSet>, errors: string[]): Promise<void> {
   const display = paths.display(f.path);
-  const size = statSync(f.path).size;
+  const file = checked(f, 'video', errors);
+  if (!file) return;
+  const size = file.size;
   if (size > MAX_PREVIEW_BYTES) return void errors.push(`${display}: ${(size / 1048576).toFixed(0)} MB is over the 500 MB limit for app previews.`);
-  const movie = await probeMovie(f.path, size);
+  const movie = await probeMovie(file.path, size);
   if (movie?.durationSeconds !== undefined && (movie.durationSeconds < 15 || movie.durationSeconds > 30)) {
     return void errors.push(`${display}: ${movie.durationSeconds.toFixed(1)} s; app previews must be 15 to 30 seconds long.`);
   }
@@ -102,7 +114,7 @@ async function preview(f: Found, paths: MediaPaths, sets: Map<string, LocalSet>,
   } else if (movie?.width && movie.height && !previewSizesOf(type).includes(`${movie.width}×${movie.height}`)) {
     return void errors.push(`${display}: ${movie.width}×${movie.height} is not a ${type} preview size; accepted: ${previewSizesOf(type).join(', ')}.`);
   }
-  addTo(sets, 'preview', f.locale, type, { fileName: f.fileName, path: f.path, display, size, md5: await md5File(f.path), durationSeconds: movie?.durationSeconds, width: movie?.width, height: movie?.height });
+  addTo(sets, 'preview', f.locale, type, { fileName: f.fileName, path: file.path, display, size, md5: await md5File(file.path), durationSeconds: movie?.durationSeconds, width: movie?.width, height: movie?.height });
 }
 
 function checkCounts(sets: LocalSet[], errors: string[]): void {
@@ -126,7 +138,7 @@ export async function readLocalMedia(paths: MediaPaths): Promise<{ media: LocalM
   ];
   for (const [kind, root, pattern, read] of kinds) {
     if (!root) continue;
-    const listed = listFiles(root, pattern, paths.locales);
+    const listed = listFiles(root, pattern, paths.locales, kind === 'screenshot' ? 'screenshots-path' : 'previews-path');
     locales[kind] = listed.locales;
     skipped.push(...listed.problems.map((p) => `${paths.display(root)}/${p}`));
     for (const f of listed.found) await read(f, paths, sets, errors);

@@ -5,7 +5,7 @@
  * comment is a courtesy, never a reason to fail the plan.
  */
 import { getOctokit } from '@actions/github';
-import type { Logger } from '@asc-actions/core';
+import { guardSink, type Logger } from '@asc-actions/core';
 import type { PullRequestContext } from './context.js';
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
@@ -22,12 +22,28 @@ function status(error: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** The workflow token (GITHUB_TOKEN) posts as this user; it may not read GET /user. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/** The login this token comments as: GET /user for a person's token, the Actions bot otherwise. */
+async function ownLogin(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return ACTIONS_BOT_LOGIN;
+  }
+}
+
 export async function upsertComment(token: string, pr: PullRequestContext, marker: string, body: string, out: Notifier): Promise<CommentOutcome> {
+  // The secret tripwire: a comment holding the key or the token is never posted (it stops the step).
+  guardSink(`the comment on pull request #${pr.number}`, body);
   const octokit = getOctokit(token, { baseUrl: pr.apiUrl });
   const where = { owner: pr.owner, repo: pr.repo };
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
-    const existing = comments.find((c) => c.body?.includes(marker));
+    // Anyone can paste the marker into a comment: only one written by this token's own user is adopted.
+    const login = await ownLogin(octokit);
+    const existing = comments.find((c) => c.body?.includes(marker) && c.user?.login === login);
     if (existing?.body === body) return 'unchanged';
     if (existing) {
       await octokit.rest.issues.updateComment({ ...where, comment_id: existing.id, body });

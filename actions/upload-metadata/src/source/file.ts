@@ -11,8 +11,8 @@
  * Field names are fastlane's file names or Apple's attribute names. Every problem names the
  * file and line. JSON is checked as JSON first (YAML would accept more than JSON does).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { InputError, didYouMean } from '@asc-actions/core';
+import { existsSync, statSync } from 'node:fs';
+import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS, type GlobalKey } from '../fields.js';
 import type { Finding } from '../findings.js';
@@ -135,7 +135,8 @@ function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node,
 export function readMetadataFile(path: string, file: string, locales: readonly string[] = []): MetadataSource {
   if (!existsSync(path)) throw new InputError(`Input "metadata-file": ${file} does not exist.`, { input: 'metadata-file' });
   if (!statSync(path).isFile()) throw new InputError(`Input "metadata-file": ${file} is not a file (use metadata-path for a folder).`, { input: 'metadata-file' });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // Core's safe reader: inside the workspace, a regular file, at most 1 MB, UTF-8 text.
+  const text = readRepoText(path, { input: 'metadata-file', kind: 'data' }).text;
   if (/\.json$/i.test(path)) {
     const error = jsonSyntaxError(text, file);
     if (error) throw error;

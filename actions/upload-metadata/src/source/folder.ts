@@ -3,9 +3,9 @@
  * and the non-localized files at the root (`copyright.txt`, `primary_category.txt` …). The
  * folder may hold per-platform subfolders (`metadata/ios`, `metadata/macos`).
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, didYouMean } from '@asc-actions/core';
+import { InputError, didYouMean, listRepoDir, readRepoText, type RepoDirEntry } from '@asc-actions/core';
 import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, REVIEW_FIELDS, type GlobalKey, type LocalizedKey, type ReviewKey } from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, looksLikeLocale, suggestLocale } from '../locales.js';
@@ -26,15 +26,14 @@ const PLATFORM_FOLDERS: Record<string, string[]> = { IOS: ['ios'], MAC_OS: ['mac
 const UNMANAGED = ['trade_representative_contact_information'];
 const GLOBAL_NAMES: readonly string[] = [COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
 
-function entries(dir: string): Dirent[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+/** A folder's entries through core's safe reader: symlinks followed only while they stay in the workspace. */
+function entries(dir: string): RepoDirEntry[] {
+  return listRepoDir(dir, { input: 'metadata-path' });
 }
 
 /** `metadata/` holding `ios/` and `macos/` (and no locale folders): the platform's subfolder. */
 function platformFolder(root: string, ctx: ReadContext, findings: Finding[]): string {
-  const names = entries(root).filter((e) => e.isDirectory()).map((e) => e.name);
+  const names = entries(root).filter((e) => e.isDirectory).map((e) => e.name);
   if (names.some((n) => isAppStoreLocale(n) || n === 'default')) return root;
   const sub = (PLATFORM_FOLDERS[ctx.platform] ?? []).find((n) => names.includes(n));
   if (!sub) return root;
@@ -45,7 +44,9 @@ function platformFolder(root: string, ctx: ReadContext, findings: Finding[]): st
 
 function readValue(path: string, ctx: ReadContext, findings: Finding[], where: { locale?: string; field?: string }): SourceValue | undefined {
   const file = ctx.display(path);
-  const text = readFieldText(readFileSync(path, 'utf8'), file, where);
+  // Core's safe reader: inside the workspace, a regular file, at most 64 KB, UTF-8 text.
+  const read = readRepoText(path, { input: 'metadata-path', kind: 'text' });
+  const text = readFieldText(read.bom ? `\uFEFF${read.text}` : read.text, file, where);
   findings.push(...text.findings);
   return text.value === undefined ? undefined : { value: text.value, file, line: 1 };
 }
@@ -69,7 +70,7 @@ function readFields<K extends string>(dir: string, known: readonly K[], ctx: Rea
   for (const entry of entries(dir)) {
     const path = join(dir, entry.name);
     const key = entry.name.replace(/\.txt$/, '') as K;
-    if (entry.isDirectory()) {
+    if (entry.isDirectory) {
       findings.push({ level: 'warning', code: 'ignored-folder', message: `${ctx.display(path)} is a folder inside a metadata folder; it was ignored.`, file: ctx.display(path) });
     } else if (entry.name.endsWith('.txt') && known.includes(key)) {
       const value = readValue(path, ctx, findings, { locale, field: key });
@@ -114,7 +115,7 @@ export function readFolder(root: string, ctx: ReadContext): MetadataSource {
   const source = emptySource('folder', ctx.display(dir));
   source.findings.push(...findings);
   for (const entry of entries(dir)) {
-    if (entry.isDirectory()) readDirectory(source, dir, entry.name, ctx);
+    if (entry.isDirectory) readDirectory(source, dir, entry.name, ctx);
     else if (entry.name.endsWith('.txt') && GLOBAL_NAMES.includes(entry.name.replace(/\.txt$/, ''))) {
       const key = entry.name.replace(/\.txt$/, '') as GlobalKey;
       const value = readValue(join(dir, entry.name), ctx, source.findings, { field: key });

@@ -3,6 +3,7 @@
  * masking of values from those files that must never be printed (demo-account passwords).
  */
 import { error, notice, setSecret, warning } from '@actions/core';
+import { loggable } from './logger.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -18,9 +19,10 @@ export function annotate(level: AnnotationLevel, message: string, place: Annotat
   const all = { title: place.title, file: place.file, startLine: place.file ? place.line : undefined };
   // Only the properties that are set: an empty one still prints `::notice ::`.
   const properties = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
-  if (level === 'error') error(message, properties);
-  else if (level === 'warning') warning(message, properties);
-  else notice(message, properties);
+  const text = loggable(message);
+  if (level === 'error') error(text, properties);
+  else if (level === 'warning') warning(text, properties);
+  else notice(text, properties);
 }
 
 /** Registers a value read from a file as a secret, so the runner masks it everywhere. */

@@ -6,6 +6,7 @@
  */
 import { debug, error as annotate, setFailed } from '@actions/core';
 import { AscError, AuthenticationError, ForbiddenError, InputError, NetworkError, RateLimitError, redactText } from '../errors.js';
+import { containsSecret } from '../secrets/registry.js';
 import { authFailureHint, forbiddenHint } from './auth-hints.js';
 import { writeFailureSummary } from './failure-summary.js';
 import { journal, startJournal } from './journal.js';
@@ -52,7 +53,9 @@ export async function runAction(name: string, fn: () => Promise<void>, options: 
   try {
     await fn();
   } catch (error) {
-    const message = failureMessage(name, error, options);
+    let message = failureMessage(name, error, options);
+    // A message built from hostile content (a parse error, an answer) must not carry a secret out.
+    if (containsSecret(message)) message = `${name} failed with a message that held a secret (the private key or the GitHub token); it was withheld.`;
     if (error instanceof InputError && error.file) annotate(message, { file: error.file, startLine: error.line });
     else setFailed(message);
     process.exitCode = 1;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { NetworkError } from '../errors.js';
+import { guardSink } from '../secrets/tripwire.js';
 import { withQuery } from './query.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 import { isIdempotent } from './types.js';
@@ -61,6 +62,7 @@ async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpReques
   if (request.json !== undefined) {
     body = JSON.stringify(request.json);
     headers['content-type'] = 'application/json';
+    guardSink(`the body of ${request.method} ${url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0]}`, body);
   }
   const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? 60_000;
   try {

@@ -2,6 +2,7 @@
  * Readers for the values a rule (or an input) holds: rating ranges, words, regular expressions.
  * Each returns the value or a problem sentence; the caller adds where it was written.
  */
+import { RE2JS } from 're2js';
 
 export type Problem = { problem: string };
 export const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'problem' in x;
@@ -45,13 +46,26 @@ export function wordPattern(word: string): RegExp | Problem {
   return new RegExp(`${before}${escapeRegExp(text).replace(/\s+/g, '\\s+')}${after}`, 'iu');
 }
 
-/** A regular expression (JavaScript syntax, Unicode), matched case-insensitively. */
-export function regexPattern(source: string): RegExp | Problem {
+/** What a rule's text condition needs: RegExp (words) and RE2JS (regexes) both fit. */
+export interface TextPattern {
+  test(text: string): boolean;
+}
+
+/** The longest regular expression a rule may hold. */
+export const MAX_REGEX_LENGTH = 1000;
+
+/**
+ * A regular expression, matched case-insensitively by RE2 (the re2js port): linear time in the
+ * text, whatever the pattern, so a rule like `(a+)+$` cannot hang a run on a hostile review.
+ * RE2 syntax is JavaScript's without backreferences and lookarounds; those are refused.
+ */
+export function regexPattern(source: string): TextPattern | Problem {
   if (source === '') return { problem: 'an empty regular expression' };
+  if (source.length > MAX_REGEX_LENGTH) return { problem: `a regular expression of ${source.length} characters; at most ${MAX_REGEX_LENGTH} are accepted` };
   try {
-    return new RegExp(source, 'iu');
+    return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
-    return { problem: `the regular expression ${JSON.stringify(source)} is not valid: ${why}` };
+    const why = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[^`]*`$/, '') : String(error);
+    return { problem: `the regular expression ${JSON.stringify(source.slice(0, 80))} is not valid: ${why} (RE2 syntax: no backreferences or lookarounds)` };
   }
 }

@@ -31,7 +31,7 @@ async function initialWindow(ctx: MemoryContext, cache: () => CacheStore, key: s
     return { window: { fromMs: since.ms, from, done: new Set() }, describe: `created since ${from}` };
   }
   if (since.kind === 'all') return { window: { done: new Set() }, describe: 'with no date limit' };
-  const state = await restoreState(cache(), stateSlot(ctx.appId, ctx.settings, ctx.env), ctx.appId, key, ctx.logger);
+  const state = await restoreState(cache(), stateSlot(ctx.appId, ctx.settings, ctx.env), ctx.appId, key, ctx.logger, ctx.now);
   const window = windowOf(state);
   const describe = window.from ? `created since the last run's mark (${window.from})` : 'with no date limit (no state saved by an earlier run)';
   return { window, describe };

@@ -6,10 +6,9 @@
  * (the cache wrapper says so once) and nothing breaks.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CacheStore, Logger } from '@asc-actions/core';
+import { dirname, join } from 'node:path';
+import { readRepoText, writeFileSafely, type CacheStore, type Logger } from '@asc-actions/core';
 import type { Settings } from '../../inputs.js';
 import type { ReviewState } from './window.js';
 
@@ -39,12 +38,19 @@ function parse(text: string, appId: string): ReviewState | undefined {
 }
 
 /** The newest saved state of this slot, or undefined (none, no cache service, unreadable). */
-export async function restoreState(store: CacheStore, slot: StateSlot, appId: string, runKey: string, logger: Logger): Promise<ReviewState | undefined> {
+export async function restoreState(store: CacheStore, slot: StateSlot, appId: string, runKey: string, logger: Logger, now: number): Promise<ReviewState | undefined> {
   const hit = await store.restore([slot.path], `${slot.prefix}${runKey}`, [slot.prefix]);
   if (hit === undefined) return undefined;
   try {
-    const state = parse(readFileSync(slot.path, 'utf8'), appId);
+    // What a cache restores is read like a repository file: a regular file, bounded, plain text.
+    const text = readRepoText(slot.path, { input: 'the saved review state', kind: 'data', workspace: dirname(slot.path) }).text;
+    const state = parse(text, appId);
     if (!state) logger.warning(`The saved review state (${hit}) is not one this version understands; reading all reviews.`);
+    if (state?.markMs !== undefined && !(state.markMs <= now)) {
+      // A mark in the future would hide every review until then: state that lies is ignored.
+      logger.warning(`The saved review state (${hit}) has a last-run mark in the future (${new Date(state.markMs).toISOString()}); the mark was ignored and reviews are read with no date limit.`);
+      return { version: 1, appId, done: state.done };
+    }
     return state;
   } catch (error) {
     logger.warning(`The saved review state (${hit}) could not be read (${error instanceof Error ? error.message : String(error)}); reading all reviews.`);
@@ -53,8 +59,7 @@ export async function restoreState(store: CacheStore, slot: StateSlot, appId: st
 }
 
 export async function saveState(store: CacheStore, slot: StateSlot, state: ReviewState, runKey: string): Promise<string | undefined> {
-  mkdirSync(join(slot.path, '..'), { recursive: true });
-  writeFileSync(slot.path, `${JSON.stringify(state)}\n`);
+  writeFileSafely(slot.path, `${JSON.stringify(state)}\n`, { input: 'the saved review state', workspace: dirname(slot.path) });
   const key = `${slot.prefix}${runKey}`;
   return (await store.save([slot.path], key)) ? key : undefined;
 }
