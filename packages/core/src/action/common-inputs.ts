@@ -10,7 +10,8 @@ import { FORK_HINT, readKeyFile, resolvePrivateKey } from '../auth/key-locate.js
 import { validateIssuerId, validateKeyId } from '../auth/token.js';
 import { normalizeApiBaseUrl } from '../http/base-url.js';
 import { DEFAULT_API_BASE_URL } from '../http/client.js';
-import { boolean, optional } from './inputs.js';
+import { DEFAULT_RETRY_BUDGET_MS } from '../http/retry.js';
+import { boolean, duration, optional } from './inputs.js';
 import { maskKeyObject, maskKeyText, maskSecret } from './mask.js';
 
 export interface CommonInputs {
@@ -24,6 +25,8 @@ export interface CommonInputs {
   /** Without a trailing slash. */
   apiBaseUrl: string;
   dryRun: boolean;
+  /** How long all retries of the step may wait in total (input `retry-budget`, default 15 minutes). */
+  retryBudgetMs: number;
 }
 
 export interface CommonInputsOptions {
@@ -54,6 +57,7 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
   if (issuer !== '') validateIssuerId(issuer);
   const apiBaseUrl = normalizeApiBaseUrl(optional('api-base-url') ?? DEFAULT_API_BASE_URL);
   const dryRun = boolean('dry-run', false);
+  const retryBudgetMs = duration('retry-budget', DEFAULT_RETRY_BUDGET_MS);
 
   const resolved = resolvePrivateKey({
     value: keyText,
@@ -76,5 +80,6 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
     ...(resolved.path !== undefined ? { keyPath: resolved.path } : {}),
     apiBaseUrl,
     dryRun,
+    retryBudgetMs,
   };
 }
