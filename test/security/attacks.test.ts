@@ -182,7 +182,8 @@ describe('respond-to-reviews', () => {
 
   test('25,000 rules: one clear error, bounded memory', async () => {
     w = await world([review('r1', 2)]);
-    const rules = Array.from({ length: 25_000 }, (_, i) => `- rating: 1-5\n  words: [w${i}]\n  reply: "r${i}"`).join('\n');
+    // Compact flow style: 25,000 rules under the 1 MB file cap, so the rule-count cap is what answers.
+    const rules = Array.from({ length: 25_000 }, (_, i) => `- {rating: 1-5, reply: "r${i}"}`).join('\n');
     writeFileSync(join(ws, 'rules.yml'), rules);
     const result = await runBundle('respond-to-reviews', { inputs: { ...credentials(w.emulator.baseUrl, w.key), app: '1700000001', 'rules-file': 'rules.yml', 'cache-state': 'false' }, env: { GITHUB_WORKSPACE: ws }, secrets: [...keyEncodings(w.key.privatePem), TOKEN], distDir: DIST, timeoutMs: 120_000 });
     expect(result.exitCode).toBe(1);
