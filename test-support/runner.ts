@@ -59,6 +59,15 @@ function runnerFiles(dir = mkdtempSync(join(tmpdir(), 'asc-runner-'))): RunnerFi
 // process, so in-process runs share one runner folder (emptied before each run); each bundle
 // run, a process of its own, gets a fresh folder like a real job step.
 let inProcessDir: string | undefined;
+// Jest loads this module afresh for each test file: the folder goes when the file is done (a
+// worker process may be stopped without an 'exit' event). Registered as the module loads, since
+// hooks cannot be added inside a test.
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    if (inProcessDir) rmSync(inProcessDir, { recursive: true, force: true });
+    inProcessDir = undefined;
+  });
+}
 function inProcessFiles(): RunnerFiles {
   if (!inProcessDir) {
     const dir = mkdtempSync(join(tmpdir(), 'asc-runner-'));

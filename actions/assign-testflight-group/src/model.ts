@@ -40,10 +40,42 @@ export function buildInfo(build: Build, versions: ReadonlyMap<string, Prerelease
     version: prv?.attributes?.version ?? fallback?.version ?? '?',
     preReleaseVersionId: prvId,
     platform: prv?.attributes?.platform ?? fallback?.platform,
-    processingState: (a.processingState ?? fallback?.processingState ?? 'PROCESSING') as ProcessingState,
+    processingState: (a.processingState ?? fallback?.processingState ?? 'PROCESSING'),
     uploadedDate: a.uploadedDate ?? fallback?.uploadedDate,
     expired: a.expired ?? fallback?.expired ?? false,
     // Always requested in fields[builds]: absent means not answered yet.
     usesNonExemptEncryption: a.usesNonExemptEncryption,
   };
+}
+
+export interface AppInfo {
+  id: string;
+  name: string;
+  bundleId: string;
+  primaryLocale: string;
+}
+
+/** An existing tester and the groups it is in (all of them, or at least the target groups). */
+export interface TesterInfo {
+  id: string;
+  email: string;
+  groupIds: Set<string>;
+}
+
+/** What hangs off the build: the groups that have it, What to Test per locale, its review submission. */
+export interface BuildLinks {
+  groupIds: Set<string>;
+  notes: Array<{ id: string; locale: string; whatsNew?: string }>;
+  submission?: { id: string; state: string };
+}
+
+/** A group this run gives the build to. */
+export interface GroupTarget {
+  /** The group's id, or `new:<name>` for a group this run creates. */
+  key: string;
+  name: string;
+  internal: boolean;
+  created: boolean;
+  /** The build was already in the group (or the internal group sees all builds). */
+  hadBuild: boolean;
 }

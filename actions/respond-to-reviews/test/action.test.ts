@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pacificDateTime } from '@asc-actions/asc-emulator';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle } from '../../../test-support/runner.js';
-import { APP_ID, BUNDLE_ID, replyBody, replyEvents, review, world, type World } from './support.js';
+import { APP_ID, BUNDLE_ID, replyBody, replyEvents, review, world, type World } from './fixtures.js';
 
 const RULES = `
 - name: crashes
@@ -204,10 +202,7 @@ test('the bundle runs as a child process the way the runner runs it', async () =
   w = await world([review('r1', 2), review('r2', 3, { rating: 4 })]);
   // The bundle runs on the system clock; the emulator's virtual clock stays close to it.
   w.clock.advance(Date.now() - w.clock.now());
-  const result = await runBundle('respond-to-reviews', {
-    inputs: { 'issuer-id': w.key.issuerId, 'key-id': w.key.keyId, 'private-key': w.key.privatePem, 'api-base-url': w.emulator.baseUrl, app: APP_ID, rules: RULES, 'cache-state': 'false' },
-    secrets: keyEncodings(w.key.privatePem),
-  });
+  const result = await w.runBundle({ app: APP_ID, rules: RULES, 'cache-state': 'false' });
   expect(result.stderr).toBe('');
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);

@@ -2,7 +2,7 @@
  * A lost answer after a POST is resolved by reading back, never by posting again; a failure
  * mid-run says what was applied and what was not, and the next run converges.
  */
-import { APP_ID, replyBody, replyEvents, review, world, type World } from './support.js';
+import { APP_ID, replyBody, replyEvents, review, world, type World } from './fixtures.js';
 
 const RULES = '- reply: "Thanks, {nickname}!"';
 const POST = 'POST /v1/customerReviewResponses';

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_RESPONSE_PUBLISH_DELAY_MS } from '@asc-actions/asc-emulator';
 import { startCacheService, type CacheService } from '../../../test-support/cache-service.js';
-import { APP_ID, review, replyEvents, world, type World } from './support.js';
+import { APP_ID, review, replyEvents, world, type World } from './fixtures.js';
 
 const RULES = '- rating: 4-5\n  reply: "Thanks, {nickname}!"\n- rating: 1-3\n  skip: true';
 const LIST_PREFIX = `GET /v1/apps/${APP_ID}/customerReviews?`;

@@ -7,7 +7,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { Faults } from './faults/faults.js';
 import { loadSpecContract, type SpecContract } from './contract/spec-contract.js';
 import { Router } from './routing/router.js';
-import { allRoutes, applySeed, typeRegistry } from './resources/index.js';
+import { allRawRoutes, allRoutes, applySeed, typeRegistry } from './resources/index.js';
 import { demoSeed } from './seed/demo.js';
 import { listen, type Listening } from './server/http-server.js';
 import type { PipelineDeps } from './server/pipeline.js';
@@ -52,7 +52,7 @@ function buildDeps(opts: StartOptions, contract: SpecContract | null): PipelineD
   for (const k of [...(seed.keys ?? []), ...(opts.keys ?? [])]) keys.register(k);
   const limiter = new RateLimiter(opts.rateLimit?.limit ?? 3600, opts.rateLimit?.remaining, now);
   const router = new Router(allRoutes());
-  return { state, keys, limiter, faults: new Faults(), contract, router, types: typeRegistry(), now, violations: [], requests: [] };
+  return { state, keys, limiter, faults: new Faults(), contract, router, types: typeRegistry(), now, violations: [], requests: [], rawRoutes: allRawRoutes() };
 }
 
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {

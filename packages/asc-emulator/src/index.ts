@@ -18,7 +18,7 @@ export type {
   TranscriptEntry,
 } from './types.js';
 export { EmulatorState } from './store/state.js';
-export { Faults } from './faults/faults.js';
+export { Faults, type FaultChoice, type RandomFaultOptions, type InjectedFault, type RequestFaults } from './faults/faults.js';
 export { demoSeed, makeApps, demoSalesTsv, DEMO_APP_ID, DEMO_VENDOR_NUMBER, SALES_SUMMARY_HEADER } from './seed/demo.js';
 export { BETA_GROUP_NAME_MAX } from './resources/beta-groups.js';
 export { seededRandom, type Random } from './seed/random.js';

@@ -2,10 +2,14 @@
 import type { KeyObject } from 'node:crypto';
 import type { EmulatorState } from './store/state.js';
 import type { Faults } from './faults/faults.js';
+import type { ResourceRecord, SeedSalesReport } from './store/records.js';
 import type { SeedAppStore } from './resources/app-store/seed-types.js';
 import type { SeedReportVendor } from './reports/vendors.js';
 import type { SeedCustomerReview } from './seed/reviews.js';
 import type { SeedAnalytics } from './resources/analytics/seed-types.js';
+
+export type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from './store/records.js';
+export type { FaultKind, FaultSpec } from './faults/faults.js';
 
 /** An App Store Connect API key the emulator accepts tokens from. */
 export interface EmulatorKey {
@@ -61,30 +65,6 @@ export interface ContractViolation {
   problems: string[];
 }
 
-export type FaultKind =
-  | 'status'
-  | 'rate-limit'
-  | 'latency'
-  | 'drop-before'
-  | 'drop-after'
-  | 'expired-token'
-  | 'truncated-gzip';
-
-export interface FaultSpec {
-  method?: string;
-  /** A string matches the pathname exactly; a RegExp is tested against it. */
-  path?: string | RegExp;
-  kind: FaultKind;
-  /** For 'status'; default 503. */
-  status?: number;
-  /** For 'rate-limit'; default '1'; '' sends no Retry-After header. */
-  retryAfter?: string;
-  /** For 'latency'. */
-  latencyMs?: number;
-  /** Default 1; Infinity allowed. */
-  times?: number;
-}
-
 export interface Emulator {
   /** e.g. 'http://127.0.0.1:41234' (no trailing slash). */
   baseUrl: string;
@@ -97,21 +77,6 @@ export interface Emulator {
   registerKey(key: EmulatorKey): void;
   setRateLimit(r: { limit: number; remaining: number }): void;
   close(): Promise<void>;
-}
-
-/** Linkage of a relationship: to-one, to-many or empty. */
-export interface Linkage {
-  type: string;
-  id: string;
-}
-export type RelationshipData = Linkage | Linkage[] | null;
-
-/** A stored JSON:API resource. */
-export interface ResourceRecord {
-  type: string;
-  id: string;
-  attributes: Record<string, unknown>;
-  relationships: Record<string, RelationshipData>;
 }
 
 export interface SeedApp {
@@ -132,17 +97,6 @@ export interface SeedBetaGroup {
   isInternalGroup?: boolean;
   createdDate?: string;
   attributes?: Record<string, unknown>;
-}
-
-/** One Sales and Trends report. `tsv: null` means Apple answers "no sales for the date". */
-export interface SeedSalesReport {
-  vendorNumber: string;
-  reportType: string;
-  reportSubType: string;
-  frequency: string;
-  reportDate: string;
-  version: string;
-  tsv: string | null;
 }
 
 /** Keys in a seed file carry PEM text. */

@@ -90,3 +90,43 @@ test('a dropped connection is a socket error to a plain http client too', async 
   });
   expect(error.message).toMatch(/socket hang up|ECONNRESET/);
 });
+
+describe('faults.random: the seeded soak', () => {
+  const statusesOf = async (seed: number): Promise<number[]> => {
+    h.emu.faults.clear();
+    h.emu.faults.random({ seed, rate: 0.3, kinds: [{ kind: 'status', status: 500 }, { kind: 'rate-limit' }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await h.get(`/v1/apps?limit=${1 + (i % 3)}`)).status);
+    return statuses;
+  };
+
+  test('the same seed faults the same requests; another seed others; about `rate` of them', async () => {
+    const a = await statusesOf(7);
+    const b = await statusesOf(7);
+    const c = await statusesOf(8);
+    expect(a).toEqual(b);
+    expect(c).not.toEqual(a);
+    const faulted = [...a, ...c].filter((s) => s !== 200).length;
+    expect(faulted).toBeGreaterThan(6);
+    expect(faulted).toBeLessThan(36);
+    expect(new Set([...a, ...c])).toEqual(new Set([200, 500, 429]));
+  });
+
+  test('the log lists each fault as it fired; path and method narrow the soak; clear stops it', async () => {
+    const log = h.emu.faults.random({ seed: 1, rate: 1, kinds: [{ kind: 'status', status: 503 }], method: 'GET', path: '/v1/apps' });
+    expect((await h.get('/v1/apps?limit=1')).status).toBe(503);
+    expect((await h.get('/v1/betaGroups?limit=1')).status).toBe(200);
+    expect(log).toEqual([{ kind: 'status', status: 503, method: 'GET', path: '/v1/apps', query: 'limit=1' }]);
+    h.emu.faults.clear();
+    expect((await h.get('/v1/apps?limit=1')).status).toBe(200);
+    expect(log).toHaveLength(1);
+  });
+
+  test('kinds may depend on the request; a rate outside 0..1 is refused', async () => {
+    const log = h.emu.faults.random({ seed: 2, rate: 1, kinds: ({ pathname }) => (pathname === '/v1/apps' ? [{ kind: 'status', status: 502 }] : []) });
+    expect((await h.get('/v1/apps?limit=1')).status).toBe(502);
+    expect((await h.get('/v1/betaGroups?limit=1')).status).toBe(200);
+    expect(log.map((f) => f.path)).toEqual(['/v1/apps']);
+    expect(() => h.emu.faults.random({ seed: 1, rate: 1.5, kinds: [] })).toThrow(/rate/);
+  });
+});

@@ -6,12 +6,15 @@ import type { ResourceRecord, Seed } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
 import type { ResourceType } from '../jsonapi/resource-types.js';
 import type { HandlerContext, Route } from '../routing/router.js';
+import type { RawRoute } from '../server/pipeline.js';
 import { attributeRequired, invalidAttribute, resourceNotFound, unknownAttribute } from '../jsonapi/errors.js';
 
 export interface ResourceFamily {
   name: string;
   types: ResourceType[];
   routes: Route[];
+  /** Routes outside the API (no JWT, no contract), e.g. pre-signed upload URLs. */
+  rawRoutes?: RawRoute[];
   /** Puts this family's part of a seed into the state. Families run in the order listed. */
   seed?(state: EmulatorState, seed: Seed): void;
   /** Brings this family's clock-driven state up to `now`; runs before every request's handler. */

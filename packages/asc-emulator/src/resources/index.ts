@@ -3,6 +3,7 @@ import type { TypeRegistry, ResourceType } from '../jsonapi/resource-types.js';
 import type { Route } from '../routing/router.js';
 import type { ResourceRecord, Seed } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
+import type { RawRoute } from '../server/pipeline.js';
 import { appsFamily } from './apps.js';
 import { betaGroupsFamily } from './beta-groups.js';
 import { salesReportsFamily } from './sales-reports.js';
@@ -27,6 +28,11 @@ export function allRoutes(): Route[] {
       return route.handler(ctx);
     },
   }));
+}
+
+/** Routes outside the API (pre-signed upload URLs …), asked before the API pipeline. */
+export function allRawRoutes(): RawRoute[] {
+  return FAMILIES.flatMap((f) => f.rawRoutes ?? []);
 }
 
 export function typeRegistry(): TypeRegistry {

@@ -1,11 +1,11 @@
 /** The default data: a handful of apps, two beta groups, and yesterday's sales report. */
 import { demoTestFlightSeed } from './demo-testflight.js';
+export { DEMO_VENDOR_NUMBER } from './demo-sales-reports.js';
 import type { Seed, SeedApp, SeedSalesReport } from '../types.js';
-import { demoReportVendors } from './demo-sales-reports.js';
+import { DEMO_VENDOR_NUMBER, demoReportVendors } from './demo-sales-reports.js';
 import { demoAppStore } from './demo-metadata.js';
 import { demoReviews } from './demo-reviews.js';
 
-export const DEMO_VENDOR_NUMBER = '85000000';
 export const DEMO_APP_ID = '1600000001';
 
 /** Apple's current SALES / SUMMARY header (28 columns; see corpus/sales-reports/LAYOUTS.md). */

@@ -2,9 +2,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleRequest, type PipelineDeps } from './pipeline.js';
 import { writeReply } from './reply.js';
-import { isUploadPath, serveUpload } from '../resources/app-store/media/upload-parts.js';
-import { isSegmentPath, serveSegment } from '../resources/analytics/segments.js';
-import { isBuildPartPath, serveBuildPart } from '../resources/testflight/build-upload/parts.js';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -17,9 +14,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 async function serve(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, origin: string): Promise<void> {
   const url = new URL(req.url ?? '/', origin);
-  if (isUploadPath(url.pathname)) return serveUpload(req, res, deps, url.pathname, url.search.slice(1));
-  if (isSegmentPath(url.pathname)) return serveSegment(req, res, deps, url.pathname, url.search.slice(1));
-  if (isBuildPartPath(url.pathname)) return serveBuildPart(req, res, deps, url.pathname, url.search.slice(1));
+  const raw = deps.rawRoutes.find((r) => r.matches(url.pathname));
+  if (raw) return raw.serve(req, res, deps, url.pathname, url.search.slice(1));
   const rawBody = await readBody(req);
   const outcome = await handleRequest(
     { method: (req.method ?? 'GET').toUpperCase(), pathname: url.pathname, rawQuery: url.search.slice(1), headers: req.headers, rawBody, origin },

@@ -3,13 +3,13 @@
  * record → auth → faults → rate limit → contract (request) → route → handler →
  * contract (response) → truncated-gzip / drop-after faults.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ContractViolation, TranscriptEntry } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
 import type { KeyRegistry } from '../auth/verify-token.js';
 import { verifyBearer } from '../auth/verify-token.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import type { Faults } from '../faults/faults.js';
+import type { Faults, RequestFaults } from '../faults/faults.js';
 import type { SpecContract, SpecOperation } from '../contract/spec-contract.js';
 import { checkRequest, checkResponse, type RequestFacts } from '../contract/enforce.js';
 import type { Router } from '../routing/router.js';
@@ -18,6 +18,15 @@ import { QueryParams } from '../jsonapi/query.js';
 import { AppleError, faultStatus, notAuthorized, notImplemented, pathNotFound, rateLimitExceeded } from '../jsonapi/errors.js';
 import { DEFAULT_LIMIT_MAXIMUM } from '../jsonapi/paging.js';
 import { errorReply, type Reply } from './reply.js';
+
+/**
+ * A route served outside the API pipeline (no JWT, no contract), such as the pre-signed upload
+ * URLs of asset reservations. A family lists its raw routes; the HTTP server asks them first.
+ */
+export interface RawRoute {
+  matches(pathname: string): boolean;
+  serve(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void>;
+}
 
 export interface PipelineDeps {
   state: EmulatorState;
@@ -30,6 +39,7 @@ export interface PipelineDeps {
   now: () => number;
   violations: ContractViolation[];
   requests: TranscriptEntry[];
+  rawRoutes: readonly RawRoute[];
 }
 
 export interface IncomingRequest {
@@ -75,24 +85,24 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function handleRequest(req: IncomingRequest, deps: PipelineDeps): Promise<Outcome> {
   const body = parseBody(req.rawBody);
   const entry = record(req, deps, body);
-  const outcome = await run(req, deps, entry, body);
+  const outcome = await run(req, deps, entry, body, deps.faults.forRequest(req.method, req.pathname, req.rawQuery));
   entry.status = outcome.reply?.status ?? 0;
   return outcome;
 }
 
-async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEntry, body: unknown): Promise<Outcome> {
+async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEntry, body: unknown, faults: RequestFaults): Promise<Outcome> {
   // The Date header follows the emulator's clock, so a virtual clock shows up as clock skew.
   const headers: Record<string, string> = { Date: new Date(deps.now()).toUTCString() };
   const verdict = await verifyBearer(req.headers.authorization, deps.keys, deps.now());
   if (verdict.claims) entry.tokenClaims = verdict.claims;
-  const latency = deps.faults.take(req.method, req.pathname, ['latency']);
+  const latency = faults.take(['latency']);
   if (latency?.latencyMs) await sleep(latency.latencyMs);
-  if (deps.faults.take(req.method, req.pathname, ['drop-before'])) return { headers };
+  if (faults.take(['drop-before'])) return { headers };
   if (!verdict.ok) {
     entry.authFailure = verdict.reason;
     return { reply: errorReply(notAuthorized()), headers };
   }
-  const fault = deps.faults.take(req.method, req.pathname, ['drop-after', 'status', 'rate-limit', 'expired-token']);
+  const fault = faults.take(['drop-after', 'status', 'rate-limit', 'expired-token']);
   if (fault?.kind === 'expired-token') {
     entry.authFailure = 'fault: expired-token';
     return { reply: errorReply(notAuthorized()), headers };
@@ -105,7 +115,7 @@ async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEn
   if (budget.exceeded) return { reply: errorReply(rateLimitExceeded(budget.retryAfter)), headers };
   const reply = await dispatch(req, deps, body, verdict.keyId);
   if (fault?.kind === 'drop-after') return { headers };
-  return { reply: truncateIfAsked(req, deps, reply), headers };
+  return { reply: truncateIfAsked(faults, reply), headers };
 }
 
 /** Contract check, routing, the handler, and the response check. */
@@ -158,8 +168,8 @@ async function route(req: IncomingRequest, deps: PipelineDeps, facts: RequestFac
 }
 
 /** 'truncated-gzip': cut a gzip body in half (a well-formed HTTP answer carrying a broken gzip stream). */
-function truncateIfAsked(req: IncomingRequest, deps: PipelineDeps, reply: Reply): Reply {
+function truncateIfAsked(faults: RequestFaults, reply: Reply): Reply {
   if (!reply.binary || reply.contentType !== 'application/a-gzip') return reply;
-  if (!deps.faults.take(req.method, req.pathname, ['truncated-gzip'])) return reply;
+  if (!faults.take(['truncated-gzip'])) return reply;
   return { ...reply, binary: reply.binary.subarray(0, Math.floor(reply.binary.length / 2)) };
 }

@@ -2,7 +2,7 @@
  * The emulator's in-memory store: JSON:API resources by type and id (insertion ordered), plus
  * the Sales and Trends reports. Tests read and write it directly.
  */
-import type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from '../types.js';
+import type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from './records.js';
 import type { SeedReportVendor } from '../reports/vendors.js';
 
 /** Apple's app ids are numeric strings; almost everything else is a UUID. */

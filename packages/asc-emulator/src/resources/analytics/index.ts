@@ -26,7 +26,7 @@ import type { Linkage } from '../../types.js';
 import { catalog } from './catalog.js';
 import { analyticsControl, type KeyRole } from './control.js';
 import { settleInstances } from './instances.js';
-import { settleSegments } from './segments.js';
+import { segmentsRoute, settleSegments } from './segments.js';
 import type { SeedAnalytics } from './seed-types.js';
 
 const READERS: readonly KeyRole[] = ['ADMIN', 'SALES_AND_REPORTS', 'FINANCE'];
@@ -170,6 +170,8 @@ export const analyticsReportsFamily: ResourceFamily = {
     { method: 'GET', path: '/v1/analyticsReportInstances/{id}/segments', handler: listSegments },
     { method: 'GET', path: '/v1/analyticsReportSegments/{id}', handler: getSegment },
   ],
+  // The segment download URLs (pre-signed in Apple's answers).
+  rawRoutes: [segmentsRoute],
   seed,
 };
 

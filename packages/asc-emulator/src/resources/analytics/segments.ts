@@ -15,14 +15,14 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { EmulatorState } from '../../store/state.js';
-import type { PipelineDeps } from '../../server/pipeline.js';
+import type { PipelineDeps, RawRoute } from '../../server/pipeline.js';
 import type { ResourceRecord, TranscriptEntry } from '../../types.js';
 import { catalogReport } from './catalog.js';
 import { analyticsControl } from './control.js';
 import { analyticsLines } from './rows.js';
 
 export const SEGMENT_PATH = '/analytics-segments';
-export const isSegmentPath = (pathname: string): boolean => pathname.startsWith(`${SEGMENT_PATH}/`);
+const isSegmentPath = (pathname: string): boolean => pathname.startsWith(`${SEGMENT_PATH}/`);
 
 const signature = (id: string, expires: number): string => createHash('sha256').update(`${id}|${expires}|asc-emulator`).digest('hex').slice(0, 32);
 
@@ -73,7 +73,7 @@ function answer(res: ServerResponse, status: number, text: string): void {
 
 const s3Error = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
-export async function serveSegment(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveSegment(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const hadAuthorization = req.headers.authorization !== undefined;
   const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: hadAuthorization };
@@ -84,10 +84,11 @@ export async function serveSegment(req: IncomingMessage, res: ServerResponse, de
     entry.status = status;
     control.downloads.push({ segmentId: id, status, hadAuthorization });
   };
-  const latency = deps.faults.take(method, pathname, ['latency']);
+  const faults = deps.faults.forRequest(method, pathname, rawQuery);
+  const latency = faults.take(['latency']);
   if (latency?.latencyMs) await new Promise((r) => setTimeout(r, latency.latencyMs));
-  if (deps.faults.take(method, pathname, ['drop-before'])) return void req.socket.destroy();
-  const fault = deps.faults.take(method, pathname, ['status', 'drop-after', 'truncated-gzip']);
+  if (faults.take(['drop-before'])) return void req.socket.destroy();
+  const fault = faults.take(['status', 'drop-after', 'truncated-gzip']);
   if (fault?.kind === 'status') return done(fault.status ?? 503), answer(res, fault.status ?? 503, s3Error('ServiceUnavailable', 'Please reduce your request rate.'));
   const query = new URLSearchParams(rawQuery);
   const expires = Number(query.get('expires'));
@@ -102,3 +103,6 @@ export async function serveSegment(req: IncomingMessage, res: ServerResponse, de
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) });
   res.end(body);
 }
+
+/** Served outside the API pipeline: the HTTP server asks each family's raw routes first. */
+export const segmentsRoute: RawRoute = { matches: isSegmentPath, serve: serveSegment };

@@ -9,6 +9,7 @@ import { seedAppStore } from './seed.js';
 import { versionLocalizationsFamily } from './version-localizations.js';
 import { previewSetsFamily, screenshotSetsFamily } from './media/sets.js';
 import { previewsFamily, screenshotsFamily } from './media/assets.js';
+import { uploadPartsRoute } from './media/upload-parts.js';
 
 export const appStoreFamilies: readonly ResourceFamily[] = [
   appCategoriesFamily,
@@ -18,7 +19,8 @@ export const appStoreFamilies: readonly ResourceFamily[] = [
   versionLocalizationsFamily,
   reviewDetailsFamily,
   screenshotSetsFamily,
-  screenshotsFamily,
+  // The pre-signed upload URLs of screenshot and preview reservations (one path for both).
+  { ...screenshotsFamily, rawRoutes: [uploadPartsRoute] },
   previewSetsFamily,
   previewsFamily,
 ];

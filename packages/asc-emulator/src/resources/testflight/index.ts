@@ -3,6 +3,7 @@ import type { ResourceFamily } from '../family.js';
 import { buildsFamily } from './builds.js';
 import { buildUploadsFamily } from './build-uploads.js';
 import { buildUploadFilesFamily } from './build-upload-files.js';
+import { buildPartsRoute } from './build-upload/parts.js';
 import { preReleaseVersionsFamily } from './pre-release-versions.js';
 import { buildBetaDetailsFamily } from './build-beta-details.js';
 import { betaBuildLocalizationsFamily } from './beta-build-localizations.js';
@@ -10,12 +11,14 @@ import { betaTestersFamily } from './beta-testers.js';
 import { betaGroupBuildsFamily } from './beta-group-builds.js';
 import { betaAppInfoFamily } from './beta-app-info.js';
 import { betaAppReviewFamily } from './beta-app-review.js';
+import { buildBetaNotificationsFamily } from './build-beta-notifications.js';
 import { seedTestFlight } from './seed.js';
 
 export const testflightFamilies: readonly ResourceFamily[] = [
   { ...buildsFamily, seed: seedTestFlight },
   buildUploadsFamily,
-  buildUploadFilesFamily,
+  // The pre-signed URLs the build's parts are PUT to.
+  { ...buildUploadFilesFamily, rawRoutes: [buildPartsRoute] },
   preReleaseVersionsFamily,
   buildBetaDetailsFamily,
   betaBuildLocalizationsFamily,
@@ -23,6 +26,7 @@ export const testflightFamilies: readonly ResourceFamily[] = [
   betaGroupBuildsFamily,
   betaAppInfoFamily,
   betaAppReviewFamily,
+  buildBetaNotificationsFamily,
 ];
 
 export { uploadBuild } from './upload.js';

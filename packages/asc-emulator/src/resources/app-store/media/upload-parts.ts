@@ -7,13 +7,13 @@
  * apply here as to API paths.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PipelineDeps } from '../../../server/pipeline.js';
+import type { PipelineDeps, RawRoute } from '../../../server/pipeline.js';
 import type { TranscriptEntry } from '../../../types.js';
 import { mediaControl, receivePart } from './control.js';
 import { MEDIA_KINDS } from './kinds.js';
 import { UPLOAD_PATH } from './assets.js';
 
-export const isUploadPath = (pathname: string): boolean => pathname.startsWith(`${UPLOAD_PATH}/`);
+const isUploadPath = (pathname: string): boolean => pathname.startsWith(`${UPLOAD_PATH}/`);
 
 function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -48,16 +48,17 @@ function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, assetId
   return [200, ''];
 }
 
-export async function serveUpload(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveUpload(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
   const bytes = await readBytes(req);
   const method = (req.method ?? 'PUT').toUpperCase();
   const hadAuthorization = req.headers.authorization !== undefined;
   const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: hadAuthorization };
   deps.requests.push(entry);
-  const latency = deps.faults.take(method, pathname, ['latency']);
+  const faults = deps.faults.forRequest(method, pathname, rawQuery);
+  const latency = faults.take(['latency']);
   if (latency?.latencyMs) await new Promise((r) => setTimeout(r, latency.latencyMs));
-  if (deps.faults.take(method, pathname, ['drop-before'])) return void req.socket.destroy();
-  const fault = deps.faults.take(method, pathname, ['status', 'drop-after']);
+  if (faults.take(['drop-before'])) return void req.socket.destroy();
+  const fault = faults.take(['status', 'drop-after']);
   if (fault?.kind === 'status') {
     entry.status = fault.status ?? 503;
     return answer(res, entry.status, 'Service unavailable.');
@@ -69,3 +70,6 @@ export async function serveUpload(req: IncomingMessage, res: ServerResponse, dep
   if (fault?.kind === 'drop-after') return void req.socket.destroy();
   answer(res, status, text);
 }
+
+/** Served outside the API pipeline: the HTTP server asks each family's raw routes first. */
+export const uploadPartsRoute: RawRoute = { matches: isUploadPath, serve: serveUpload };

@@ -16,14 +16,14 @@
  * Faults (status, latency, dropped connections) apply here as on API paths.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PipelineDeps } from '../../../server/pipeline.js';
+import type { PipelineDeps, RawRoute } from '../../../server/pipeline.js';
 import type { TranscriptEntry } from '../../../types.js';
 import { receivePart } from '../../app-store/media/control.js';
 import { buildUploadControl } from './control.js';
 
 export const BUILD_PARTS_PATH = '/__build-uploads';
 
-export const isBuildPartPath = (pathname: string): boolean => pathname.startsWith(`${BUILD_PARTS_PATH}/`);
+const isBuildPartPath = (pathname: string): boolean => pathname.startsWith(`${BUILD_PARTS_PATH}/`);
 
 interface Operation {
   offset: number;
@@ -64,15 +64,16 @@ function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, fileId:
   return [200, ''];
 }
 
-export async function serveBuildPart(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveBuildPart(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
   const bytes = await readBytes(req);
   const method = (req.method ?? 'PUT').toUpperCase();
   const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: req.headers.authorization !== undefined };
   deps.requests.push(entry);
-  const latency = deps.faults.take(method, pathname, ['latency']);
+  const faults = deps.faults.forRequest(method, pathname, rawQuery);
+  const latency = faults.take(['latency']);
   if (latency?.latencyMs) await new Promise((r) => setTimeout(r, latency.latencyMs));
-  if (deps.faults.take(method, pathname, ['drop-before'])) return void req.socket.destroy();
-  const fault = deps.faults.take(method, pathname, ['status', 'drop-after']);
+  if (faults.take(['drop-before'])) return void req.socket.destroy();
+  const fault = faults.take(['status', 'drop-after']);
   const [, fileId = '', partText = ''] = pathname.slice(BUILD_PARTS_PATH.length).split('/');
   if (fault?.kind === 'status') {
     entry.status = fault.status ?? 503;
@@ -84,3 +85,6 @@ export async function serveBuildPart(req: IncomingMessage, res: ServerResponse, 
   if (fault?.kind === 'drop-after') return void req.socket.destroy();
   answer(res, status, text);
 }
+
+/** Served outside the API pipeline: the HTTP server asks each family's raw routes first. */
+export const buildPartsRoute: RawRoute = { matches: isBuildPartPath, serve: serveBuildPart };
