@@ -19,7 +19,7 @@ import { generateTestKey, type TestKey } from '../../test-support/keys.js';
 import { keyEncodings } from '../../test-support/leaks.js';
 import { runBundle, type RunResult } from '../../test-support/runner.js';
 import { baseSeed } from '../../actions/assign-testflight-group/test/support.js';
-import { review, world, type World } from '../../actions/respond-to-reviews/test/support.js';
+import { review, world, type World } from '../../actions/respond-to-reviews/test/fixtures.js';
 
 const DIST = process.env.ASC_ATTACK_DIST || undefined;
 // Bundles are child processes on a shared machine: time is bounded by each run's own timeout.
