@@ -47,3 +47,24 @@ export function buildInfo(build: Build, versions: ReadonlyMap<string, Prerelease
     usesNonExemptEncryption: a.usesNonExemptEncryption,
   };
 }
+
+export interface AppInfo {
+  id: string;
+  name: string;
+  bundleId: string;
+  primaryLocale: string;
+}
+
+/** An existing tester and the groups it is in (all of them, or at least the target groups). */
+export interface TesterInfo {
+  id: string;
+  email: string;
+  groupIds: Set<string>;
+}
+
+/** What hangs off the build: the groups that have it, What to Test per locale, its review submission. */
+export interface BuildLinks {
+  groupIds: Set<string>;
+  notes: Array<{ id: string; locale: string; whatsNew?: string }>;
+  submission?: { id: string; state: string };
+}

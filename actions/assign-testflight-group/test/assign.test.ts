@@ -36,8 +36,9 @@ test('an unknown group is an error that lists the groups there are, before any w
   w = await world(baseSeed({ builds: [processed('1.4', '42')] }));
   const result = await w.run({ app: APP_ID, 'build-number': '42', groups: 'Public Beta\nNightly <QA>', testers: 'grace@example.com', 'test-notes': 'x' });
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toContain(`No beta group "Nightly <QA>" in Demo Notes; its groups are: Staff (internal, ${STAFF}); Public Beta (external, ${PUBLIC_BETA})`);
+  expect(result.errors[0]).toContain('No beta group "Nightly <QA>" in Demo Notes (its groups: "Staff", "Public Beta")');
   expect(result.errors[0]).toContain('create-missing-groups: true');
+  expect(STAFF).toBeTruthy();
   expect(w.writes()).toEqual([]);
 });
 
@@ -48,10 +49,11 @@ test('create-missing-groups creates the group (once), then adds the build and th
   expect(result.errors).toEqual([]);
   const nightly = w.emu.state.betaGroups().find((g) => g.attributes.name === 'Nightly')!;
   expect(nightly.attributes.isInternalGroup).toBe(false);
+  const build = w.emu.state.all('builds')[0]!;
   expect(w.writes()).toEqual([
-    'POST /v1/betaBuildLocalizations',
+    expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
     'POST /v1/betaGroups',
-    `POST /v1/betaGroups/${nightly.id}/relationships/builds`,
+    `POST /v1/builds/${build.id}/relationships/betaGroups`,
     'POST /v1/betaTesters',
     `POST /v1/betaGroups/${nightly.id}/relationships/betaTesters`,
     'POST /v1/betaAppReviewSubmissions',
@@ -119,7 +121,7 @@ test('another build of the version waiting for review: an error, or expired when
   const result = await w.run({ ...inputs, 'expire-build-waiting-for-review': 'true' });
   expect(result.errors).toEqual([]);
   const [old, build] = w.emu.state.all('builds');
-  expect(w.writes()).toEqual(['POST /v1/betaBuildLocalizations', `POST /v1/betaGroups/${PUBLIC_BETA}/relationships/builds`, `PATCH /v1/builds/${old!.id}`, 'POST /v1/betaAppReviewSubmissions']);
+  expect(w.writes()).toEqual([expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//), `POST /v1/builds/${build!.id}/relationships/betaGroups`, `PATCH /v1/builds/${old!.id}`, 'POST /v1/betaAppReviewSubmissions']);
   expect(old!.attributes.expired).toBe(true);
   expect(result.outputs['build-id']).toBe(build!.id);
   expect(result.outputs['beta-review-state']).toBe('WAITING_FOR_REVIEW');
@@ -151,10 +153,10 @@ test('bad inputs fail with one message naming the input or file and line, before
   // Files are read only inside the workspace (core's safe reader): the folder is the workspace here.
   process.env.GITHUB_WORKSPACE = dir;
   const cases: Array<[Record<string, string>, RegExp]> = [
-    [{ 'test-notes': 'é'.repeat(4001) }, /test-notes: the test notes for en-US have 4001 characters; Apple allows at most 4000/],
+    [{ 'test-notes': 'é'.repeat(4001) }, /test-notes: the test notes have 4001 characters; Apple allows at most 4000/],
     [{ 'test-notes': '{"en-US": "ok", "english": "x"}' }, /"english" is not a locale code/],
     [{ testers: 'ada@example.com\nnot-an-email' }, /testers line 2: expected an e-mail address/],
-    [{ 'testers-file': join(dir, 'testers.csv') }, /testers\.csv line 3: expected an e-mail address .*grace\(at\)example\.com/],
+    [{ 'testers-file': join(dir, 'testers.csv') }, /testers\.csv line 3: the email column holds "grace\(at\)example\.com"/],
     [{ testers: 'a@example.com', 'testers-file': 'x.csv' }, /"testers" and "testers-file" are both set/],
     [{ 'build-number': '42b' }, /"build-number" must be numbers separated by dots/],
     [{ 'processing-timeout': 'soon' }, /"processing-timeout" must be a duration/],
@@ -188,7 +190,7 @@ test('a failure mid-apply says what was applied and what not; a rerun does only 
   expect(failed.exitCode).toBe(1);
   expect(failed.errors).toEqual([expect.stringMatching(/POST \/v1\/betaTesters answered 403.*App Manager role/)]);
   expect(failed.stdout).toContain(
-    '::warning::Stopped while trying to invite grace@example.com into "Public Beta". Applied: add What to Test (en-US); add the build to "Public Beta". Not applied: invite grace@example.com into "Public Beta"; submit the build for beta review.',
+    '::warning::Stopped while trying to invite grace@example.com into "Public Beta". Applied: update What to Test (en-US); add the build to "Public Beta". Not applied: invite grace@example.com into "Public Beta"; submit the build for beta review.',
   );
   expect(failed.summary).toContain('<strong>Stopped:</strong>');
   const before = w.writes().length;

@@ -24,23 +24,18 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
     'GET /v1/apps?limit=200&filter[bundleId]=com.example.demo',
     `GET /v1/builds?limit=200&filter[app]=${APP_ID}&filter[preReleaseVersion.platform]=IOS&filter[expired]=false&sort=-uploadedDate&include=preReleaseVersion&fields[builds]=version,uploadedDate,processingState,expired,usesNonExemptEncryption,preReleaseVersion&fields[preReleaseVersions]=version,platform`,
     `GET /v1/builds/${build.id}/buildBetaDetail`,
+    `GET /v1/builds/${build.id}?fields[builds]=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&include=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&fields[betaGroups]=name&limit[betaGroups]=50&limit[betaBuildLocalizations]=50`,
     `GET /v1/betaGroups?limit=200&filter[app]=${APP_ID}&fields[betaGroups]=name,isInternalGroup,hasAccessToAllBuilds`,
-    `GET /v1/betaGroups?limit=200&filter[app]=${APP_ID}&fields[betaGroups]=name,isInternalGroup,hasAccessToAllBuilds&filter[builds]=${build.id}`,
-    `GET /v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters?limit=200`,
-    'GET /v1/betaTesters?limit=200&filter[email]=ada@example.com,grace@example.com&fields[betaTesters]=email,firstName,lastName,state',
-    `GET /v1/builds/${build.id}/betaBuildLocalizations?limit=200`,
+    'GET /v1/betaTesters?limit=200&filter[email]=ada@example.com,grace@example.com&fields[betaTesters]=email,betaGroups&include=betaGroups&fields[betaGroups]=name&limit[betaGroups]=50',
     `GET /v1/apps/${APP_ID}/betaAppLocalizations?limit=200`,
     `GET /v1/apps/${APP_ID}/betaAppReviewDetail`,
-    `GET /v1/betaAppReviewSubmissions?limit=200&filter[build]=${build.id}`,
     expect.stringMatching(/^GET \/v1\/builds\?limit=200&filter\[preReleaseVersion\]=.*&filter\[betaAppReviewSubmission\.betaReviewState\]=WAITING_FOR_REVIEW,IN_REVIEW/),
-    'POST /v1/betaBuildLocalizations',
-    `POST /v1/betaGroups/${PUBLIC_BETA}/relationships/builds`,
+    expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
+    `POST /v1/builds/${build.id}/relationships/betaGroups`,
     'POST /v1/betaTesters',
     'POST /v1/betaAppReviewSubmissions',
-    `GET /v1/betaGroups?limit=200&filter[app]=${APP_ID}&filter[builds]=${build.id}&fields[betaGroups]=name`,
-    `GET /v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters?limit=200`,
-    `GET /v1/builds/${build.id}/betaBuildLocalizations?limit=200`,
-    `GET /v1/betaAppReviewSubmissions?limit=200&filter[build]=${build.id}`,
+    `GET /v1/builds/${build.id}?fields[builds]=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&include=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&fields[betaGroups]=name&limit[betaGroups]=50&limit[betaBuildLocalizations]=50`,
+    'GET /v1/betaTesters?limit=200&filter[email]=ada@example.com,grace@example.com&fields[betaTesters]=email,betaGroups&include=betaGroups&fields[betaGroups]=name&limit[betaGroups]=50',
   ]);
   expect(w.emu.requests.find((r) => r.path === '/v1/betaTesters' && r.method === 'POST')?.requestBody).toEqual({
     data: {
@@ -61,7 +56,7 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
     'Public Beta': { id: PUBLIC_BETA, added: true, internal: false, created: false },
   });
   expect(result.summary).toContain('TestFlight: Demo Notes 1.4 (42)');
-  for (const row of ['Found', 'Processed', 'What to Test</td><td>added for en-US', 'Groups</td><td>build added to &quot;Public Beta&quot;', 'Testers</td><td>1 invited', 'Beta review</td><td>submitted']) {
+  for (const row of ['Found', 'Processed', 'What to Test</td><td>updated for en-US', 'Groups</td><td>build added to &quot;Public Beta&quot;', 'Testers</td><td>1 invited', 'Beta review</td><td>submitted']) {
     expect(result.summary).toContain(`<td>${row}</td>`);
   }
 

@@ -1,5 +1,4 @@
 import { InputError } from '@asc-actions/core';
-import { sameVersion, versionKey } from '../src/plan/versions.js';
 import { nextPollDelay } from '../src/read/poll-delay.js';
 import { csvCells, parseTesterCsv, parseTesterLines, uniqueTesters } from '../src/inputs/testers.js';
 import { parseTestNotes } from '../src/inputs/notes.js';
@@ -10,22 +9,7 @@ import type { Settings } from '../src/inputs.js';
 import type { RemoteState } from '../src/read/state.js';
 import type { BuildInfo } from '../src/model.js';
 
-test.each([
-  ['1.2', '1.2.0', true],
-  ['1.2', '1.02', true],
-  ['042', '42', true],
-  ['1.2.0.0', '1.2', true],
-  ['1.2', '1.20', false],
-  ['1.2.1', '1.2', false],
-  ['10', '1', false],
-])('sameVersion(%s, %s) is %s', (a, b, expected) => {
-  expect(sameVersion(a, b)).toBe(expected);
-});
-
-test('versionKey keeps a lone 0', () => {
-  expect(versionKey('0')).toBe('0');
-  expect(versionKey('0.0')).toBe('0');
-});
+// Version equality (1.2 = 1.2.0, 042 = 42) is core's rule, tested with core (domain/versions).
 
 test.each([
   [0, {}, 3_600_000, 15_000],
@@ -69,11 +53,11 @@ test('duplicate testers keep their first spelling', () => {
   expect(uniqueTesters(list).map((t) => [t.email, t.firstName])).toEqual([['Ada@Example.com', 'Ada']]);
 });
 
-test('test notes: plain text is en-US, JSON maps locales, limits in code points', () => {
+test('test notes: plain text (locale decided later), JSON maps locales, limits in code points', () => {
   const where = { input: 'test-notes' };
-  expect(parseTestNotes('  Try it.\r\n', where)).toEqual({ 'en-US': 'Try it.' });
-  expect(parseTestNotes('{"de-DE": "Probier es.", "zh-Hans": "试试"}', where)).toEqual({ 'de-DE': 'Probier es.', 'zh-Hans': '试试' });
-  expect(parseTestNotes('😀'.repeat(4000), where)['en-US']).toHaveLength(8000); // 4000 code points, 8000 UTF-16 units
+  expect(parseTestNotes('  Try it.\r\n', where)).toEqual({ plain: 'Try it.' });
+  expect(parseTestNotes('{"de-DE": "Probier es.", "zh-Hans": "试试"}', where)).toEqual({ byLocale: { 'de-DE': 'Probier es.', 'zh-Hans': '试试' } });
+  expect((parseTestNotes('😀'.repeat(4000), where) as { plain: string }).plain).toHaveLength(8000); // 4000 code points, 8000 UTF-16 units
   expect(() => parseTestNotes('😀'.repeat(4001), where)).toThrow(/4001 characters/);
   expect(() => parseTestNotes('{"en-US": 3}', where)).toThrow(/must be text/);
   expect(() => parseTestNotes('{"en-US": "x"', where)).toThrow(/not valid JSON/);
@@ -91,7 +75,7 @@ test('matchBuilds: aliases, newest when no build number, several matches kept fo
 });
 
 const complete = {
-  localizations: [{ locale: 'en-US', description: 'd', feedbackEmail: 'f@example.com' }],
+  localizations: [{ id: 'l1', locale: 'en-US', description: 'd', feedbackEmail: 'f@example.com' }],
   contact: { contactFirstName: 'a', contactLastName: 'b', contactPhone: '1', contactEmail: 'c@example.com', demoAccountRequired: false, hasDemoAccountName: false, hasDemoAccountPassword: false },
   othersInReview: [],
 };
@@ -123,7 +107,8 @@ function settings(over: Partial<Settings> = {}): Settings {
     groups: ['External'],
     createMissingGroups: false,
     testers: [],
-    testNotes: {},
+    testInformation: { localization: {}, review: {} },
+    listingGraceMs: 900_000,
     waitForProcessing: true,
     processingTimeoutMs: 3_600_000,
     submitForBetaReview: false,
@@ -138,7 +123,7 @@ function state(over: Partial<RemoteState> = {}): RemoteState {
     app: { id: 'a', name: 'App', bundleId: 'b', primaryLocale: 'en-US' },
     build: { ...build('1.0', '1', 'B'), usesNonExemptEncryption: false },
     groups: [
-      { id: 'g1', name: 'External', internal: false, allBuilds: false, hasBuild: false, testerIds: new Set(['t-old']) },
+      { id: 'g1', name: 'External', internal: false, allBuilds: false, hasBuild: false },
       { id: 'g2', name: 'Staff', internal: true, allBuilds: true, hasBuild: false },
     ],
     testers: new Map(),
@@ -148,18 +133,19 @@ function state(over: Partial<RemoteState> = {}): RemoteState {
 }
 
 test('plan: testers in batches per group, existing members skipped, internal all-builds group needs no add', () => {
-  const emails = Array.from({ length: TESTER_BATCH + 5 }, (_, i) => `t${i}@example.com`);
-  const testers = new Map(emails.map((e, i) => [e, { id: i === 0 ? 't-old' : `t${i}`, email: e }]));
+  const emails = Array.from({ length: 6 }, (_, i) => `t${i}@example.com`);
+  const testers = new Map(emails.map((e, i) => [e, { id: i === 0 ? 't-old' : `t${i}`, email: e, groupIds: new Set(i === 0 ? ['g1'] : []) }]));
   const plan = makePlan(settings({ groups: ['External', 'Staff'], testers: [...emails, 'new@example.com'].map((email) => ({ email, source: 'x' })) }), state({ testers }));
-  expect(plan.steps.map((s) => s.kind)).toEqual(['add-build', 'create-tester', 'add-testers', 'add-testers']);
+  expect(plan.steps.map((s) => s.kind)).toEqual(['add-build', 'create-tester', 'add-testers']);
   const batches = plan.steps.filter((s) => s.kind === 'add-testers').map((s) => (s.kind === 'add-testers' ? s.testers.length : 0));
-  expect(batches).toEqual([TESTER_BATCH, 4]);
+  expect(batches).toEqual([5]); // one step per group; apply sends batches of TESTER_BATCH
+  expect(TESTER_BATCH).toBeGreaterThanOrEqual(250);
   expect(plan.testers.alreadyPresent.map((t) => t.email)).toEqual(['t0@example.com']);
   expect(plan.groups.find((g) => g.name === 'Staff')).toMatchObject({ internal: true, hadBuild: true });
 });
 
 test('plan: notes created, updated or left alone; compliance only when unanswered; nothing to do twice', () => {
-  const s = settings({ testNotes: { 'en-US': 'same', 'de-DE': 'neu', 'fr-FR': 'nouveau' }, usesNonExemptEncryption: true });
+  const s = settings({ testNotes: { byLocale: { 'en-US': 'same', 'de-DE': 'neu', 'fr-FR': 'nouveau' } }, usesNonExemptEncryption: true });
   const st = state({
     build: { ...build('1.0', '1', 'B'), usesNonExemptEncryption: undefined },
     notes: [{ id: 'n1', locale: 'en-US', whatsNew: 'same' }, { id: 'n2', locale: 'de-DE', whatsNew: 'alt' }],
@@ -172,4 +158,21 @@ test('plan: notes created, updated or left alone; compliance only when unanswere
   ]);
   const changed = makePlan(s, { ...st, build: { ...st.build!, usesNonExemptEncryption: false } });
   expect(changed.problems).toEqual([expect.objectContaining({ input: 'uses-non-exempt-encryption' })]);
+});
+
+test('tester lines as people type them: lists, Name <email>, email,First,Last; an address never becomes a name', () => {
+  expect(parseTesterLines('carl@example.com,dora@example.com').map((t) => [t.email, t.firstName])).toEqual([
+    ['carl@example.com', undefined],
+    ['dora@example.com', undefined],
+  ]);
+  expect(parseTesterLines('carl@example.com; dora@example.com;').map((t) => t.email)).toEqual(['carl@example.com', 'dora@example.com']);
+  expect(parseTesterLines('Carl Jones <carl@example.com>, "Dora M. Smith" <dora@example.com>')).toEqual([
+    { email: 'carl@example.com', firstName: 'Carl', lastName: 'Jones', source: 'testers line 1' },
+    { email: 'dora@example.com', firstName: 'Dora', lastName: 'M. Smith', source: 'testers line 1' },
+  ]);
+  expect(parseTesterLines('Grace,Hopper,grace@example.com')[0]).toMatchObject({ email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' });
+  expect(() => parseTesterLines('ada@example.com\ncarl@example.com,Carl,dora@example.com')).toThrow(/testers line 2: mixes several e-mail addresses with bare names \("Carl"\)/);
+  expect(() => parseTesterLines('carl@example,Carl')).toThrow(/testers line 1: "carl@example" is not an e-mail address/);
+  expect(() => parseTesterLines('Carl <carl(at)example.com>')).toThrow(/not an e-mail address/);
+  expect(() => parseTesterLines('carl@example.com,Carl,Jones,Jr')).toThrow(/3 names for one address/);
 });

@@ -81,15 +81,19 @@ test('without waiting, a build still processing is refused before any write', as
   expect(w.clock.slept).toBe(0);
 });
 
-test('answering export compliance restarts processing: the action waits again before adding the build', async () => {
+test('export compliance answered: the action waits on the build\'s beta state (not on processing) before submitting', async () => {
   w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T11:00:00Z', complianceReprocessMs: 3 * MIN }] }));
   const result = await w.run({ ...inputs, 'uses-non-exempt-encryption': 'false' });
   expect(result.errors).toEqual([]);
+  const build = w.emu.state.all('builds')[0]!;
   const writes = w.writes();
-  expect(writes).toEqual(['PATCH /v1/builds/' + w.emu.state.all('builds')[0]!.id, 'POST /v1/betaBuildLocalizations', `POST /v1/betaGroups/${PUBLIC_BETA}/relationships/builds`, 'POST /v1/betaAppReviewSubmissions']);
+  expect(writes).toEqual([`PATCH /v1/builds/${build.id}`, expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//), `POST /v1/builds/${build.id}/relationships/betaGroups`, 'POST /v1/betaAppReviewSubmissions']);
   const transcript = w.emu.transcript();
-  const patchAt = transcript.indexOf(writes[0]!);
-  expect(transcript.slice(patchAt + 1, patchAt + 3).every((l) => l.startsWith('GET /v1/builds/'))).toBe(true);
-  expect(w.emu.state.all('builds')[0]!.attributes.usesNonExemptEncryption).toBe(false);
-  expect(result.summary).toContain('Processed again');
+  const after = transcript.slice(transcript.indexOf(writes[0]!) + 1, transcript.indexOf(writes[1]!));
+  expect(after.filter((l) => l.endsWith('/buildBetaDetail')).length).toBeGreaterThanOrEqual(2); // MISSING_EXPORT_COMPLIANCE first, then ready
+  expect(w.emu.requests.filter((r) => r.path === '/v1/betaAppReviewSubmissions' && r.method === 'POST').map((r) => r.status)).toEqual([201]);
+  expect(w.emu.state.get('buildBetaDetails', build.id)?.attributes.externalBuildState).toBe('WAITING_FOR_BETA_REVIEW');
+  expect(build.attributes.processingState).toBe('VALID');
+  expect(result.stdout).toMatch(/is MISSING_EXPORT_COMPLIANCE after the export compliance answer/);
+  expect(result.summary).toContain('READY_FOR_BETA_SUBMISSION after the answer');
 });

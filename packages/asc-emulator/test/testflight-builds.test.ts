@@ -45,12 +45,13 @@ test('a build is unlisted, then PROCESSING, then VALID; its beta detail answers 
   expect(detail.data).toMatchObject({ id: build.id, attributes: { autoNotifyEnabled: true, internalBuildState: 'MISSING_EXPORT_COMPLIANCE', externalBuildState: 'MISSING_EXPORT_COMPLIANCE' } });
 });
 
-test('answering export compliance restarts processing; it cannot be changed afterwards', async () => {
+test('answering export compliance: processing stays VALID, the beta states stay MISSING_EXPORT_COMPLIANCE a while; no change afterwards', async () => {
   const build = uploadBuild(h.emu.state, { app: DEMO_APP_ID, version: '1.2', buildNumber: '42' }, h.clock.now());
   const set = await patchBuild(build.id, { usesNonExemptEncryption: false });
   expect(set.status).toBe(200);
-  expect(((await set.json()) as Doc).data.attributes).toMatchObject({ usesNonExemptEncryption: false, processingState: 'PROCESSING' });
+  expect(((await set.json()) as Doc).data.attributes).toMatchObject({ usesNonExemptEncryption: false, processingState: 'VALID' });
   expect((await patchBuild(build.id, { usesNonExemptEncryption: false })).status).toBe(200);
+  expect((await json<Doc>(`/v1/buildBetaDetails/${build.id}`)).data.attributes).toMatchObject({ internalBuildState: 'MISSING_EXPORT_COMPLIANCE', externalBuildState: 'MISSING_EXPORT_COMPLIANCE' });
   h.clock.advance(2 * MIN);
   expect((await json<Doc>(`/v1/builds/${build.id}`)).data.attributes.processingState).toBe('VALID');
   expect((await json<Doc>(`/v1/buildBetaDetails/${build.id}`)).data.attributes).toMatchObject({ internalBuildState: 'READY_FOR_BETA_TESTING', externalBuildState: 'READY_FOR_BETA_SUBMISSION' });

@@ -83,9 +83,12 @@ test('beta review: an opaque 422 for the first missing item, one submission per 
   expect(missing.status).toBe(422);
   expect(await firstError(missing)).toMatchObject({ title: 'Beta App Description is missing.', detail: 'Beta App Description is required to submit a build for external testing.' });
   await testInformation();
-  expect((await notes(first.id, 'en-US', 'é'.repeat(4001))).status).toBe(409);
-  expect((await notes(first.id, 'en-US', 'é'.repeat(4000))).status).toBe(201);
+  // Apple made the build's (empty) localization in the primary locale: a second one is a 409.
+  const made = h.emu.state.all('betaBuildLocalizations').filter((l) => h.emu.state.relatedId(l, 'build') === first.id);
+  expect(made.map((l) => l.attributes)).toEqual([{ locale: 'en-US', whatsNew: undefined }]);
   expect((await notes(first.id, 'en-US', 'again')).status).toBe(409);
+  expect((await h.send('PATCH', `/v1/betaBuildLocalizations/${made[0]!.id}`, { data: { type: 'betaBuildLocalizations', id: made[0]!.id, attributes: { whatsNew: 'é'.repeat(4001) } } })).status).toBe(409);
+  expect((await h.send('PATCH', `/v1/betaBuildLocalizations/${made[0]!.id}`, { data: { type: 'betaBuildLocalizations', id: made[0]!.id, attributes: { whatsNew: 'é'.repeat(4000) } } })).status).toBe(200);
   const ok = await submit(first.id);
   expect(ok.status).toBe(201);
   expect(((await ok.json()) as { data: { attributes: unknown } }).data.attributes).toMatchObject({ betaReviewState: 'WAITING_FOR_REVIEW' });

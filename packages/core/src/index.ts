@@ -73,6 +73,20 @@ export { listBuilds, getBuild, updateBuild, getBuildBetaDetail, updateBuildBetaD
 export { listBetaGroups, createBetaGroup, addBuildsToBetaGroup, listBetaGroupTesterIds, addTestersToBetaGroup } from './api/beta-groups.js';
 export { findBetaTestersByEmail, createBetaTester, EMAILS_PER_LOOKUP, type NewBetaTester } from './api/beta-testers.js';
 export {
+  findBetaTestersWithGroups,
+  listBetaTesterGroupIds,
+  addBetaGroupsToBuild,
+  sendBuildBetaNotification,
+  type TesterMemberships,
+} from './api/testflight-memberships.js';
+export {
+  updateBetaAppLocalization,
+  createBetaAppLocalization,
+  updateBetaAppReviewDetail,
+  type BetaAppLocalizationText,
+  type BetaAppReviewDetailText,
+} from './api/beta-test-information.js';
+export {
   listBetaBuildLocalizations,
   createBetaBuildLocalization,
   updateBetaBuildLocalization,

@@ -6,13 +6,19 @@
  */
 import {
   ConflictError,
-  addBuildsToBetaGroup,
+  mapLimited,
+  addBetaGroupsToBuild,
+  createBetaAppLocalization,
   createBetaBuildLocalization,
   createBetaGroup,
   listBetaAppReviewSubmissions,
   listBetaBuildLocalizations,
   listBetaGroups,
+  listBetaAppLocalizations,
+  sendBuildBetaNotification,
   submitForBetaReview,
+  updateBetaAppLocalization,
+  updateBetaAppReviewDetail,
   updateBetaBuildLocalization,
   updateBuild,
   updateBuildBetaDetail,
@@ -21,9 +27,8 @@ import type { Settings } from '../inputs.js';
 import type { Plan, Step } from '../plan/plan.js';
 import type { RemoteState } from '../read/state.js';
 import type { BetaDetailInfo, BuildInfo } from '../model.js';
-import { waitAgain, type LocateDeps } from '../read/locate.js';
+import { waitForComplianceAnswer, type LocateDeps } from '../read/locate.js';
 import { groupId, keyedCreate, type ApplyState } from './context.js';
-import { inPool } from '../read/pool.js';
 import { timelineEntry } from '../plan/plan-text.js';
 import { addToGroup, inviteTesters, reconcile } from './testers.js';
 
@@ -78,6 +83,38 @@ async function submit(s: ApplyState): Promise<void> {
   }
 }
 
+/** The app's beta localization: PATCH, or POST keyed by locale (a lost answer is looked up). */
+async function writeBetaLocalization(s: ApplyState, deps: ApplyDeps, step: Extract<Step, { kind: 'beta-localization' }>): Promise<void> {
+  const attributes = step.attributes;
+  if (step.id) {
+    await updateBetaAppLocalization(s.client, step.id, attributes, { safeToRetry: true });
+    return;
+  }
+  await keyedCreate(
+    () => createBetaAppLocalization(s.client, deps.appId, step.locale, attributes),
+    async () => {
+      const found = (await listBetaAppLocalizations(s.client, deps.appId)).find((l) => l.attributes?.locale === step.locale);
+      if (found) await updateBetaAppLocalization(s.client, found.id, attributes, { safeToRetry: true });
+      return found;
+    },
+  );
+}
+
+/**
+ * `POST /v1/buildBetaNotifications`, once: only planned when this run gave the build to a group
+ * and automatic notification is off. Never retried (a second would notify twice); a 409 saying
+ * auto-notify is on means Apple notifies by itself (the asc CLI treats that answer the same way:
+ * App-Store-Connect-CLI PR #2044).
+ */
+async function notify(s: ApplyState): Promise<void> {
+  try {
+    await sendBuildBetaNotification(s.client, s.buildId);
+  } catch (error) {
+    if (!(error instanceof ConflictError && /auto-notify/i.test(error.message))) throw error;
+    s.logger.info('Apple notifies the testers itself (automatic notification is on).');
+  }
+}
+
 interface Current {
   build: BuildInfo;
   detail?: BetaDetailInfo;
@@ -88,7 +125,8 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
   switch (step.kind) {
     case 'export-compliance': {
       await updateBuild(s.client, s.buildId, { usesNonExemptEncryption: step.value }, safe);
-      Object.assign(current, await waitAgain(deps.settings, deps.appId, current.build, deps));
+      current.build = { ...current.build, usesNonExemptEncryption: step.value };
+      current.detail = await waitForComplianceAnswer(deps.settings, current.build, deps);
       return;
     }
     case 'auto-notify':
@@ -102,13 +140,24 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
     case 'create-group':
       return createGroup(s, deps, step);
     case 'add-build':
-      return addBuildsToBetaGroup(s.client, groupId(s, step.group), [s.buildId], safe);
+      return addBetaGroupsToBuild(s.client, s.buildId, step.groups.map((g) => groupId(s, g)), safe);
+    case 'beta-localization':
+      return writeBetaLocalization(s, deps, step);
+    case 'review-detail':
+      await updateBetaAppReviewDetail(s.client, deps.appId, step.attributes, safe);
+      return;
+    case 'notify':
+      return notify(s);
     case 'add-testers':
       return addToGroup(s, step.group, step.testers);
     case 'expire-build':
       await updateBuild(s.client, step.buildId, { expired: true }, safe);
       return;
     case 'submit':
+      // An answer given by an earlier run (or outside) that Apple has not taken in yet: wait for it first.
+      if (current.build.usesNonExemptEncryption !== undefined && current.detail?.externalBuildState === 'MISSING_EXPORT_COMPLIANCE') {
+        current.detail = await waitForComplianceAnswer(deps.settings, current.build, deps);
+      }
       return submit(s);
     case 'create-tester':
       return inviteTesters(s, [step], () => undefined);
@@ -116,7 +165,7 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
 }
 
 /** Steps of these kinds touch different resources, so a run of them goes out several at a time. */
-const PARALLEL = new Set<Step['kind']>(['create-tester', 'add-build', 'add-testers']);
+const PARALLEL = new Set<Step['kind']>(['create-tester', 'add-testers']);
 const WIDTH = 4;
 
 /** The plan's steps cut into runs: one sequential step, or consecutive parallel steps of one kind. */
@@ -148,7 +197,7 @@ export async function applyPlan(plan: Plan, state: RemoteState, deps: ApplyDeps)
         await inviteTesters(s, steps as Array<Extract<Step, { kind: 'create-tester' }>>, (x) => done.push(x));
         await reconcile(s, plan.groups);
       } else {
-        await inPool(steps, WIDTH, async (step) => {
+        await mapLimited(steps, WIDTH, async (step) => {
           await execute(step, s, deps, current);
           done.push(step);
         });

@@ -1,7 +1,7 @@
 /** What the apply steps share: the client, the plan's group ids as they become known, testers. */
 import { ConflictError, NetworkError, ServerError, type AscClient, type Logger } from '@asc-actions/core';
 import type { GroupTarget } from '../plan/plan.js';
-import type { TesterInfo } from '../read/state.js';
+import type { TesterInfo } from '../model.js';
 
 export interface ApplyState {
   client: AscClient;

@@ -1,6 +1,7 @@
 /**
- * What to Test: `test-notes` (text) or `test-notes-file` (a file). Either is plain text, meaning
- * en-US, or a JSON object of locale → text. Each text is at most 4000 code points (Apple's limit,
+ * What to Test: `test-notes` (text) or `test-notes-file` (a file). Either is plain text (it goes
+ * where Apple put the build's What to Test: its existing localization, or the app's primary
+ * locale — decided when planning) or a JSON object of locale → text. Each text is at most 4000 code points (Apple's limit,
  * counted as Apple counts: `[...text].length`), checked here, before any request.
  */
 import { InputError } from '@asc-actions/core';
@@ -14,19 +15,22 @@ function fail(message: string, where: Where): never {
   throw new InputError(`${where.file ?? where.input}: ${message}`, where);
 }
 
-function check(locale: string, text: string, where: Where): void {
-  if (!LOCALE.test(locale)) fail(`${JSON.stringify(locale)} is not a locale code such as en-US, de-DE or zh-Hans.`, where);
-  if (text.trim() === '') fail(`the test notes for ${locale} are empty.`, where);
+function check(locale: string, text: string, where: Where, label = `the test notes for ${locale}`): void {
+  if (label.startsWith('the test notes for') && !LOCALE.test(locale)) fail(`${JSON.stringify(locale)} is not a locale code such as en-US, de-DE or zh-Hans.`, where);
+  if (text.trim() === '') fail(`${label} are empty.`, where);
   const length = [...text].length;
-  if (length > WHAT_TO_TEST_MAX) fail(`the test notes for ${locale} have ${length} characters; Apple allows at most ${WHAT_TO_TEST_MAX}.`, where);
+  if (length > WHAT_TO_TEST_MAX) fail(`${label} have ${length} characters; Apple allows at most ${WHAT_TO_TEST_MAX}.`, where);
 }
 
-/** Locale → text. Plain text is en-US; a JSON object maps locales to texts. */
-export function parseTestNotes(raw: string, where: Where): Record<string, string> {
+/** Plain text, or locale → text. */
+export type TestNotes = { plain: string } | { byLocale: Record<string, string> };
+
+/** Plain text (locale decided when planning), or a JSON object mapping locales to texts. */
+export function parseTestNotes(raw: string, where: Where): TestNotes {
   const text = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trim();
   if (!text.startsWith('{')) {
-    check('en-US', text, where);
-    return { 'en-US': text };
+    check('', text, where, 'the test notes');
+    return { plain: text };
   }
   let parsed: unknown;
   try {
@@ -43,5 +47,5 @@ export function parseTestNotes(raw: string, where: Where): Record<string, string
     out[locale] = trimmed;
   }
   if (Object.keys(out).length === 0) fail('names no locale.', where);
-  return out;
+  return { byLocale: out };
 }

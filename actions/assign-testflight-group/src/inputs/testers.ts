@@ -1,9 +1,13 @@
 /**
- * Testers from the `testers` input (one per line: `email` or `email,first,last`) and from a CSV
- * file (`testers-file`). The CSV may have a header naming its columns (email, first name, last
- * name in any order and spelling) or none: then the cell with an `@` is the e-mail and the other
- * two, in order, are the first and last name — so fastlane's `first,last,email` files work too.
- * Duplicates (e-mails compared case-insensitively) keep their first occurrence.
+ * Testers from the `testers` input and from a CSV file (`testers-file`), read the way people
+ * write them:
+ * - several addresses on one line, comma- or semicolon-separated: `carl@example.com, dora@example.com`;
+ * - `Name <email>` entries, also several on a line: `Carl Jones <carl@example.com>; Dora <dora@example.com>`;
+ * - one address with a first and last name: `email,First,Last` (or fastlane's `First,Last,email`).
+ * A line that mixes several addresses with bare names is ambiguous and an error naming the line,
+ * as is a cell with an `@` that is not an address: an e-mail address never becomes a name.
+ * The CSV may start with a header naming its columns (email, first name, last name in any order
+ * and spelling). Duplicates (e-mails compared case-insensitively) keep their first occurrence.
  */
 import { InputError } from '@asc-actions/core';
 
@@ -15,9 +19,10 @@ export interface TesterEntry {
   source: string;
 }
 
-const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+export const EMAIL = /^[^\s@,;<>"()[\]]+@[^\s@,;<>"()[\]]+\.[^\s@,;<>"()[\].]+$/;
+const NAMED = /^(.*?)\s*<([^<>]*)>$/;
 
-/** Splits one CSV record (RFC 4180 quotes: `"a, b"`, `""` for a quote). */
+/** Splits one CSV record (RFC 4180 quotes: `"a, b"`, `""` for a quote) on commas and semicolons. */
 export function csvCells(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
@@ -36,6 +41,55 @@ export function csvCells(line: string): string[] {
   return cells.map((x) => x.trim());
 }
 
+type Where = { input: string; file?: string; line: number; source: string };
+
+function fail(where: Where, message: string): never {
+  throw new InputError(`${where.source}: ${message}`, { input: where.input, file: where.file, line: where.line });
+}
+
+const shown = (text: string): string => JSON.stringify(text.slice(0, 80));
+
+/** `First Last` → first and last name (the first word, then the rest). */
+function splitName(name: string): { firstName?: string; lastName?: string } {
+  const words = name.replace(/^"|"$/g, '').trim().split(/\s+/).filter(Boolean);
+  return { firstName: words[0], lastName: words.slice(1).join(' ') || undefined };
+}
+
+type Cell = { kind: 'email'; email: string } | { kind: 'named'; email: string; name: string } | { kind: 'text'; text: string } | { kind: 'empty' };
+
+function classify(cell: string, where: Where): Cell {
+  if (cell === '') return { kind: 'empty' };
+  const named = NAMED.exec(cell);
+  if (named) {
+    const email = named[2]!.trim();
+    if (!EMAIL.test(email)) fail(where, `${shown(email)} in ${shown(cell)} is not an e-mail address (expected Name <name@example.com>).`);
+    return { kind: 'named', email, name: named[1]! };
+  }
+  if (cell.includes('@')) {
+    if (!EMAIL.test(cell)) fail(where, `${shown(cell)} is not an e-mail address (expected e.g. ada@example.com).`);
+    return { kind: 'email', email: cell };
+  }
+  return { kind: 'text', text: cell };
+}
+
+/** The testers one line (or headerless CSV row) names. */
+export function entriesOfLine(line: string, where: Where): TesterEntry[] {
+  const cells = csvCells(line).map((c) => classify(c, where));
+  const addresses = cells.filter((c) => c.kind === 'email' || c.kind === 'named');
+  const texts = cells.flatMap((c) => (c.kind === 'text' ? [c.text] : []));
+  if (addresses.length === 0) {
+    fail(where, `expected an e-mail address (ada@example.com, "Ada Lovelace <ada@example.com>" or "ada@example.com,Ada,Lovelace"); got ${shown(line)}.`);
+  }
+  if (texts.length === 0) {
+    return addresses.map((c) => (c.kind === 'named' ? { email: c.email, ...splitName(c.name), source: where.source } : { email: (c as { email: string }).email, source: where.source }));
+  }
+  if (addresses.length > 1 || addresses[0]!.kind === 'named') {
+    fail(where, `mixes ${addresses.length > 1 ? 'several e-mail addresses' : 'a "Name <email>" entry'} with bare names (${texts.map(shown).join(', ')}); write one tester per line as "email,First,Last", or list only addresses.`);
+  }
+  if (texts.length > 2) fail(where, `has ${texts.length} names for one address; expected "email,First,Last".`);
+  return [{ email: (addresses[0] as { email: string }).email, firstName: texts[0], lastName: texts[1], source: where.source }];
+}
+
 type Columns = { email: number; first?: number; last?: number };
 
 function headerColumns(cells: string[]): Columns | undefined {
@@ -47,17 +101,15 @@ function headerColumns(cells: string[]): Columns | undefined {
   return { email, first: first < 0 ? undefined : first, last: last < 0 ? undefined : last };
 }
 
-function entryOf(cells: string[], columns: Columns | undefined, where: { input?: string; file?: string; line: number; source: string }): TesterEntry {
-  const at = columns?.email ?? cells.findIndex((c) => c.includes('@'));
-  const email = at >= 0 ? (cells[at] ?? '') : '';
-  if (!EMAIL.test(email)) {
-    const found = email || cells.join(',');
-    throw new InputError(`${where.source}: expected an e-mail address (e.g. ada@example.com, optionally followed by first and last name); got ${JSON.stringify(found.slice(0, 80))}.`, where);
-  }
-  const others = columns ? [] : cells.filter((_, i) => i !== at);
-  const first = columns ? (columns.first !== undefined ? cells[columns.first] : undefined) : others[0];
-  const last = columns ? (columns.last !== undefined ? cells[columns.last] : undefined) : others[1];
-  return { email, firstName: first || undefined, lastName: last || undefined, source: where.source };
+function entryOfColumns(cells: string[], columns: Columns, where: Where): TesterEntry {
+  const email = cells[columns.email] ?? '';
+  if (!EMAIL.test(email)) fail(where, `the email column holds ${shown(email)}, which is not an e-mail address.`);
+  const name = (i: number | undefined): string | undefined => {
+    const value = i === undefined ? undefined : cells[i];
+    if (value?.includes('@')) fail(where, `a name column holds ${shown(value)}; an e-mail address is never a name.`);
+    return value || undefined;
+  };
+  return { email, firstName: name(columns.first), lastName: name(columns.last), source: where.source };
 }
 
 /** The `testers` input's lines. */
@@ -66,7 +118,7 @@ export function parseTesterLines(text: string): TesterEntry[] {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    out.push(entryOf(csvCells(line), undefined, { input: 'testers', line: i + 1, source: `testers line ${i + 1}` }));
+    out.push(...entriesOfLine(line, { input: 'testers', line: i + 1, source: `testers line ${i + 1}` }));
   });
   return out;
 }
@@ -78,13 +130,15 @@ export function parseTesterCsv(text: string, file: string): TesterEntry[] {
   const out: TesterEntry[] = [];
   lines.forEach((raw, i) => {
     if (raw.trim() === '' || raw.trim().startsWith('#')) return;
+    const where = { input: 'testers-file', file, line: i + 1, source: `${file} line ${i + 1}` };
     const cells = csvCells(raw);
     if (out.length === 0 && columns === undefined && !cells.some((c) => c.includes('@'))) {
       columns = headerColumns(cells);
-      if (!columns) throw new InputError(`${file} line ${i + 1}: a header row must name an "email" column; got ${JSON.stringify(raw.slice(0, 80))}.`, { input: 'testers-file', file, line: i + 1 });
+      if (!columns) fail(where, `a header row must name an "email" column; got ${shown(raw)}.`);
       return;
     }
-    out.push(entryOf(cells, columns, { input: 'testers-file', file, line: i + 1, source: `${file} line ${i + 1}` }));
+    if (columns) out.push(entryOfColumns(cells, columns, where));
+    else out.push(...entriesOfLine(raw, where));
   });
   return out;
 }

@@ -16,7 +16,13 @@ export function describeStep(step: Step): string {
     case 'create-group':
       return `create external beta group ${quoted(step.group.name)}`;
     case 'add-build':
-      return `add the build to ${quoted(step.group.name)}`;
+      return `add the build to ${step.groups.map((g) => quoted(g.name)).join(', ')}`;
+    case 'beta-localization':
+      return `${step.id ? 'update' : 'create'} the beta test information (${step.locale}): ${Object.keys(step.attributes).join(', ')}`;
+    case 'review-detail':
+      return `update the Beta App Review information: ${Object.keys(step.attributes).join(', ')}`;
+    case 'notify':
+      return 'notify the testers that the build is available (automatic notification is off)';
     case 'create-tester':
       return `invite ${step.tester.email} into ${step.groups.map((g) => quoted(g.name)).join(', ')}`;
     case 'add-testers':
@@ -55,7 +61,12 @@ export function timelineEntry(steps: Step[]): [string, string] {
     case 'create-group':
       return ['Groups', `created ${names(steps.flatMap((s) => (s.kind === 'create-group' ? [s.group] : [])))}`];
     case 'add-build':
-      return ['Groups', `build added to ${names(steps.flatMap((s) => (s.kind === 'add-build' ? [s.group] : [])))}`];
+      return ['Groups', `build added to ${names(first.groups)}`];
+    case 'beta-localization':
+    case 'review-detail':
+      return ['Test information', describeStep(first)];
+    case 'notify':
+      return ['Notification', 'testers notified'];
     case 'create-tester':
       return ['Testers', `${steps.length} invited`];
     case 'add-testers':

@@ -3,13 +3,14 @@
  * Apple's version equality (`1.2` = `1.2.0`, `042` = `42`) — server-side filters match strings
  * exactly, so they cannot be trusted with aliases.
  */
-import { AscError, includedOfType, listBuilds, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
+import { AscError, NotFoundError, getBuild, includedOfType, linkedIds, listBuilds, sameVersion, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
 import { buildInfo, label, type BuildInfo } from '../model.js';
-import { sameVersion } from '../plan/versions.js';
 
 export interface BuildQuery {
   appId: string;
   platform: string;
+  /** Given by the step that uploaded the build: read directly, no lookup. */
+  buildId?: string;
   buildNumber?: string;
   version?: string;
 }
@@ -44,6 +45,7 @@ export function matchBuilds(candidates: BuildInfo[], q: BuildQuery): BuildInfo[]
 }
 
 export function describeQuery(q: BuildQuery): string {
+  if (q.buildId) return `build id ${q.buildId}`;
   const which = q.buildNumber !== undefined ? `build ${q.buildNumber}` : 'the newest build';
   return `${which}${q.version !== undefined ? ` of version ${q.version}` : ''} (${q.platform})`;
 }
@@ -59,4 +61,23 @@ export async function lookUpBuild(client: AscClient, q: BuildQuery, maxItems: nu
   const matches = matchBuilds(await listCandidates(client, q, maxItems), q);
   if (matches.length > 1) throw ambiguity(q, matches);
   return matches[0];
+}
+
+/** The build with `q.buildId`: undefined while not listed (404); an error if it is another app's. */
+export async function lookUpBuildById(client: AscClient, q: BuildQuery): Promise<BuildInfo | undefined> {
+  try {
+    const doc = await getBuild(client, q.buildId!, {
+      'fields[builds]': [...BUILD_FIELDS, 'app'],
+      include: ['preReleaseVersion'],
+      'fields[preReleaseVersions]': ['version', 'platform'],
+    });
+    const appId = linkedIds(doc.data.relationships?.app)[0];
+    if (appId !== undefined && appId !== q.appId) {
+      throw new AscError(`Input "build-id": build ${q.buildId} belongs to another app (id ${appId}), not to ${q.appId}.`);
+    }
+    return buildInfo(doc.data, includedOfType<PrereleaseVersion>(doc.included ?? [], 'preReleaseVersions'));
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
 }

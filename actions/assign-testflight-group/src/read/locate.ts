@@ -2,11 +2,11 @@
  * Finds the build and, unless told not to (or in a dry run), waits until it is listed and
  * processed. Export compliance answered later restarts processing: `waitAgain` covers that.
  */
-import { AscError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import { AscError, formatDuration as duration, type AscClient, type Clock, type Logger } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { label, type BetaDetailInfo, type BuildInfo } from '../model.js';
-import { describeQuery, lookUpBuild, type BuildQuery } from './find-build.js';
-import { waitUntilListed, waitUntilProcessed, type WaitContext } from './wait.js';
+import { describeQuery, lookUpBuild, lookUpBuildById, type BuildQuery } from './find-build.js';
+import { waitUntilListed, waitUntilProcessed, waitUntilReadyForTesting, type WaitContext } from './wait.js';
 import type { Timeline } from '../report/timeline.js';
 
 /** How many unexpired builds the first lookup reads (newest first). */
@@ -26,19 +26,22 @@ export interface LocateDeps {
   timeline: Timeline;
 }
 
-function duration(ms: number): string {
-  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-}
 
 export function waitContext(settings: Settings, deps: LocateDeps, startedAt: number): WaitContext {
-  return { ...deps, deadline: startedAt + settings.processingTimeoutMs, timeoutText: duration(settings.processingTimeoutMs) };
+  return {
+    ...deps,
+    deadline: startedAt + settings.processingTimeoutMs,
+    timeoutText: duration(settings.processingTimeoutMs),
+    listingGraceMs: settings.listingGraceMs,
+    listingGraceText: duration(settings.listingGraceMs),
+  };
 }
 
 export async function locateBuild(settings: Settings, appId: string, deps: LocateDeps): Promise<Located> {
-  const query: BuildQuery = { appId, platform: settings.platform, buildNumber: settings.buildNumber, version: settings.version };
+  const query: BuildQuery = { appId, platform: settings.platform, buildId: settings.buildId, buildNumber: settings.buildNumber, version: settings.version };
   const wait = settings.waitForProcessing && !settings.dryRun;
   const ctx = waitContext(settings, deps, deps.clock.now());
-  let build = await lookUpBuild(deps.client, query, FIRST_LOOKUP_MAX);
+  let build = query.buildId ? await lookUpBuildById(deps.client, query) : await lookUpBuild(deps.client, query, FIRST_LOOKUP_MAX);
   if (!build && settings.dryRun) {
     deps.timeline.add('Find build', `${describeQuery(query)} is not listed yet (a dry run does not wait)`);
     return { query };
@@ -60,9 +63,13 @@ export async function locateBuild(settings: Settings, appId: string, deps: Locat
   return { ...processed, query };
 }
 
-/** After export compliance was answered: Apple processes the build again. */
-export async function waitAgain(settings: Settings, appId: string, build: BuildInfo, deps: LocateDeps): Promise<{ build: BuildInfo; detail: BetaDetailInfo }> {
-  const again = await waitUntilProcessed(appId, { ...build, processingState: 'PROCESSING' }, waitContext(settings, deps, deps.clock.now()));
-  deps.timeline.add('Processed again', `build ${label(again.build)} is ${again.build.processingState} after the export compliance answer`);
-  return again;
+/**
+ * After export compliance was answered: wait until the build's beta state leaves
+ * MISSING_EXPORT_COMPLIANCE (fastlane's BuildWatcher waits on the same signal, not on
+ * processingState: `pilot/lib/pilot/build_manager.rb` `set_export_compliance_if_needed`).
+ */
+export async function waitForComplianceAnswer(settings: Settings, build: BuildInfo, deps: LocateDeps): Promise<BetaDetailInfo> {
+  const detail = await waitUntilReadyForTesting(build, waitContext(settings, deps, deps.clock.now()));
+  deps.timeline.add('Export compliance', `build ${label(build)} is ${detail.externalBuildState ?? '?'} after the answer`);
+  return detail;
 }

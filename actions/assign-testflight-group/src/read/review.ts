@@ -7,23 +7,25 @@ import {
   getBetaAppReviewDetail,
   includedOfType,
   listBetaAppLocalizations,
-  listBetaAppReviewSubmissions,
   listBuilds,
   maskValue,
   type AscClient,
   type BetaAppReviewSubmission,
 } from '@asc-actions/core';
-import type { BuildInfo } from '../model.js';
-import type { AppInfo } from './state.js';
+import type { AppInfo, BuildInfo, BuildLinks } from '../model.js';
 
 export interface ReviewInfo {
-  localizations: Array<{ locale: string; description?: string; feedbackEmail?: string }>;
+  localizations: Array<{ id: string; locale: string; description?: string; feedbackEmail?: string; marketingUrl?: string; privacyPolicyUrl?: string }>;
   contact: {
     contactFirstName?: string;
     contactLastName?: string;
     contactPhone?: string;
     contactEmail?: string;
     demoAccountRequired?: boolean;
+    /** Read to compare with the inputs; masked, never printed. */
+    demoAccountName?: string;
+    demoAccountPassword?: string;
+    notes?: string;
     hasDemoAccountName: boolean;
     hasDemoAccountPassword: boolean;
   };
@@ -52,29 +54,33 @@ async function othersInReview(client: AscClient, build: BuildInfo): Promise<Revi
     });
 }
 
-export async function readReview(client: AscClient, app: AppInfo, build: BuildInfo | undefined): Promise<ReviewInfo> {
+export async function readReview(client: AscClient, app: AppInfo, build: BuildInfo | undefined, links: BuildLinks | undefined): Promise<ReviewInfo> {
   const localizations = (await listBetaAppLocalizations(client, app.id)).map((l) => ({
+    id: l.id,
     locale: l.attributes?.locale ?? '',
-    description: l.attributes?.description,
-    feedbackEmail: l.attributes?.feedbackEmail,
+    description: l.attributes?.description ?? undefined,
+    feedbackEmail: l.attributes?.feedbackEmail ?? undefined,
+    marketingUrl: l.attributes?.marketingUrl ?? undefined,
+    privacyPolicyUrl: l.attributes?.privacyPolicyUrl ?? undefined,
   }));
   const detail = (await getBetaAppReviewDetail(client, app.id)).attributes ?? {};
   // Never printed; masked in case a log line ever came near it.
   if (detail.demoAccountPassword) maskValue(detail.demoAccountPassword);
-  const submissions = build ? await listBetaAppReviewSubmissions(client, [build.id]) : [];
-  const own = submissions[0];
   return {
     localizations,
     contact: {
-      contactFirstName: detail.contactFirstName,
-      contactLastName: detail.contactLastName,
-      contactPhone: detail.contactPhone,
-      contactEmail: detail.contactEmail,
-      demoAccountRequired: detail.demoAccountRequired,
+      contactFirstName: detail.contactFirstName ?? undefined,
+      contactLastName: detail.contactLastName ?? undefined,
+      contactPhone: detail.contactPhone ?? undefined,
+      contactEmail: detail.contactEmail ?? undefined,
+      demoAccountRequired: detail.demoAccountRequired ?? undefined,
+      demoAccountName: detail.demoAccountName ?? undefined,
+      demoAccountPassword: detail.demoAccountPassword ?? undefined,
+      notes: detail.notes ?? undefined,
       hasDemoAccountName: Boolean(detail.demoAccountName?.trim()),
       hasDemoAccountPassword: Boolean(detail.demoAccountPassword?.trim()),
     },
-    submission: own ? { id: own.id, state: own.attributes?.betaReviewState ?? 'WAITING_FOR_REVIEW' } : undefined,
+    submission: links?.submission,
     othersInReview: build ? await othersInReview(client, build) : [],
   };
 }

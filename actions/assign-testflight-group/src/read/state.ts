@@ -1,35 +1,19 @@
 /**
- * Reads what the plan needs, and nothing more: the app's groups (and which have the build),
- * memberships of the groups that receive testers, the testers who exist, the build's What to
- * Test, and — only when the build goes to beta review — the test information Apple requires,
- * the build's submission and other builds of the version waiting for review.
+ * Reads what the plan needs, and nothing more: the app's groups, what hangs off the build (the
+ * groups that have it, its What to Test, its review submission — one request), the testers who
+ * exist with their groups (looked up by e-mail, groups included), and — only when the build goes
+ * to beta review — the test information Apple requires and other builds of the version waiting
+ * for review.
  */
-import {
-  ServerError,
-  findBetaTestersByEmail,
-  getBuildBetaDetail,
-  listBetaBuildLocalizations,
-  listBetaGroupTesterIds,
-  listBetaGroups,
-  type AscClient,
-} from '@asc-actions/core';
+import { ServerError, mapLimited, findBetaTestersWithGroups, getBuildBetaDetail, listBetaGroups, listBetaTesterGroupIds, type AscClient } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
-import type { BetaDetailInfo, BuildInfo } from '../model.js';
+import type { AppInfo, BetaDetailInfo, BuildInfo, BuildLinks, TesterInfo } from '../model.js';
 import { resolveGroups, wantsReview, type GroupInfo } from '../plan/groups.js';
 import { readReview, type ReviewInfo } from './review.js';
-import { inPool } from './pool.js';
+import { readBuildLinks } from './build-links.js';
+import { hasTestInformation } from '../inputs/test-information.js';
 
-export interface AppInfo {
-  id: string;
-  name: string;
-  bundleId: string;
-  primaryLocale: string;
-}
-
-export interface TesterInfo {
-  id: string;
-  email: string;
-}
+export type { AppInfo, TesterInfo } from '../model.js';
 
 export interface RemoteState {
   app: AppInfo;
@@ -39,20 +23,18 @@ export interface RemoteState {
   groups: GroupInfo[];
   /** Existing testers among the input's, by lower-case e-mail. */
   testers: Map<string, TesterInfo>;
-  notes: Array<{ id: string; locale: string; whatsNew?: string }>;
+  notes: BuildLinks['notes'];
   review?: ReviewInfo;
 }
 
-async function readGroups(client: AscClient, app: AppInfo, build: BuildInfo | undefined): Promise<GroupInfo[]> {
-  const fields = { 'fields[betaGroups]': ['name', 'isInternalGroup', 'hasAccessToAllBuilds'] as ('name' | 'isInternalGroup' | 'hasAccessToAllBuilds')[] };
-  const all = await listBetaGroups(client, app.id, fields);
-  const withBuild = build ? new Set((await listBetaGroups(client, app.id, { ...fields, 'filter[builds]': [build.id] })).map((g) => g.id)) : new Set<string>();
+async function readGroups(client: AscClient, app: AppInfo, links: BuildLinks | undefined): Promise<GroupInfo[]> {
+  const all = await listBetaGroups(client, app.id, { 'fields[betaGroups]': ['name', 'isInternalGroup', 'hasAccessToAllBuilds'] });
   return all.map((g) => ({
     id: g.id,
     name: g.attributes?.name ?? g.id,
     internal: g.attributes?.isInternalGroup === true,
     allBuilds: g.attributes?.hasAccessToAllBuilds === true,
-    hasBuild: withBuild.has(g.id),
+    hasBuild: links?.groupIds.has(g.id) ?? false,
   }));
 }
 
@@ -67,18 +49,27 @@ async function readDetail(client: AscClient, build: BuildInfo | undefined, known
   }
 }
 
+/** Existing testers by lower-case e-mail, with their groups (read in full for the few in 50+ groups). */
+export async function readTesters(client: AscClient, emails: string[]): Promise<Map<string, TesterInfo>> {
+  if (emails.length === 0) return new Map();
+  const found = await findBetaTestersWithGroups(client, emails);
+  await mapLimited(
+    found.filter((t) => !t.complete),
+    4,
+    async (t) => {
+      t.groupIds = await listBetaTesterGroupIds(client, t.id);
+    },
+  );
+  return new Map(found.map((t) => [t.email.toLowerCase(), { id: t.id, email: t.email, groupIds: new Set(t.groupIds) }]));
+}
+
 export async function readState(client: AscClient, settings: Settings, app: AppInfo, build: BuildInfo | undefined, known?: BetaDetailInfo): Promise<RemoteState> {
-  const groups = await readGroups(client, app, build);
+  const links = build ? await readBuildLinks(client, app.id, build.id) : undefined;
+  const groups = await readGroups(client, app, links);
   const resolution = resolveGroups(settings.groups, groups);
-  if (settings.testers.length > 0) {
-    await inPool(resolution.found.filter((x) => !x.internal), 4, async (g) => {
-      g.testerIds = new Set(await listBetaGroupTesterIds(client, g.id));
-    });
-  }
-  const found = settings.testers.length > 0 ? await findBetaTestersByEmail(client, settings.testers.map((t) => t.email)) : [];
-  const testers = new Map(found.map((t) => [String(t.attributes?.email).toLowerCase(), { id: t.id, email: String(t.attributes?.email) }]));
-  const notes = build ? (await listBetaBuildLocalizations(client, build.id)).map((l) => ({ id: l.id, locale: l.attributes?.locale ?? '', whatsNew: l.attributes?.whatsNew })) : [];
+  const testers = await readTesters(client, settings.testers.map((t) => t.email));
   const detail = await readDetail(client, build, known);
-  const review = wantsReview(settings.submitForBetaReview, resolution, settings.createMissingGroups) ? await readReview(client, app, build) : undefined;
-  return { app, build, detail, groups, testers, notes, review };
+  const needsReview = wantsReview(settings.submitForBetaReview, resolution, settings.createMissingGroups) || hasTestInformation(settings.testInformation);
+  const review = needsReview ? await readReview(client, app, build, links) : undefined;
+  return { app, build, detail, groups, testers, notes: links?.notes ?? [], review };
 }

@@ -5,9 +5,9 @@
  * (growing, and slower when the rate-limit budget is low); the token source re-signs tokens as
  * the wait goes on.
  */
-import { AscError, NetworkError, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import { AscError, NetworkError, compareVersions, sameVersion, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
 import { buildInfo, label, type BetaDetailInfo, type BuildInfo } from '../model.js';
-import { BUILD_FIELDS, describeQuery, lookUpBuild, type BuildQuery } from './find-build.js';
+import { BUILD_FIELDS, ambiguity, describeQuery, listCandidates, lookUpBuildById, matchBuilds, type BuildQuery } from './find-build.js';
 import { nextPollDelay } from './poll-delay.js';
 import type { Timeline } from '../report/timeline.js';
 
@@ -21,6 +21,9 @@ export interface WaitContext {
   timeline: Timeline;
   deadline: number;
   timeoutText: string;
+  /** How long a build number may stay unlisted while newer ones are listed. */
+  listingGraceMs: number;
+  listingGraceText: string;
 }
 
 function minutes(ms: number): string {
@@ -43,15 +46,45 @@ async function pause(ctx: WaitContext, attempt: number, why: string): Promise<vo
   await ctx.clock.sleep(delay);
 }
 
+/** The builds listed with a higher number than the one asked for (of its version, when given). */
+function newerThanAsked(q: BuildQuery, listed: BuildInfo[]): BuildInfo[] {
+  if (q.buildNumber === undefined) return [];
+  return listed.filter((b) => compareVersions(b.buildNumber, q.buildNumber!) > 0 && (q.version === undefined || sameVersion(b.version, q.version)));
+}
+
+const newest = (listed: BuildInfo[]): string => listed.slice(0, 5).map(label).join(', ') || 'none';
+
+/** One look: the build, or undefined with the newest listed builds for the log. */
+async function look(q: BuildQuery, ctx: WaitContext): Promise<{ build?: BuildInfo; listed: BuildInfo[] }> {
+  if (q.buildId) return { build: await lookUpBuildById(ctx.client, q), listed: [] };
+  const listed = await listCandidates(ctx.client, q, LISTING_PAGE);
+  const matches = matchBuilds(listed, q);
+  if (matches.length > 1) throw ambiguity(q, matches);
+  return { build: matches[0], listed };
+}
+
+/**
+ * Until the build is listed. Each look logs the newest builds that are listed; when builds newer
+ * than the requested number are listed and it still is not after listing-grace-period, the
+ * number is most likely a typo: stop with that list instead of holding the runner.
+ */
 export async function waitUntilListed(q: BuildQuery, ctx: WaitContext): Promise<BuildInfo> {
+  const start = ctx.clock.now();
   for (let attempt = 0; ; attempt++) {
-    const build = await lookUpBuild(ctx.client, q, LISTING_PAGE).catch((error: unknown) => {
+    const seen = await look(q, ctx).catch((error: unknown) => {
       if (transient(error)) return undefined;
       throw error;
     });
-    if (build) return build;
+    if (seen?.build) return seen.build;
+    const newer = newerThanAsked(q, seen?.listed ?? []);
+    if (newer.length > 0 && ctx.clock.now() - start >= ctx.listingGraceMs) {
+      throw new AscError(
+        `${describeQuery(q)} is not listed after ${ctx.listingGraceText} (listing-grace-period), while newer builds are: ${newest(newer)}. Check build-number (or version); the newest listed builds are ${newest(seen?.listed ?? [])}.`,
+      );
+    }
     if (ctx.clock.now() >= ctx.deadline) throw new AscError(`${describeQuery(q)} was not listed in App Store Connect within ${ctx.timeoutText} (processing-timeout).`);
-    await pause(ctx, attempt, `${describeQuery(q)} is not listed yet`);
+    const listedText = q.buildId ? '' : `; newest listed: ${newest(seen?.listed ?? [])}`;
+    await pause(ctx, attempt, `${describeQuery(q)} is not listed yet${listedText}`);
   }
 }
 
@@ -97,5 +130,27 @@ export async function waitUntilProcessed(appId: string, start: BuildInfo, ctx: W
     }
     const why = build.processingState === 'VALID' ? `build ${label(build)} is processed but its TestFlight details are not ready (5xx)` : `build ${label(build)} is ${build.processingState}`;
     await pause(ctx, attempt, why);
+  }
+}
+
+/** Beta states in which the build still waits for Apple after export compliance was answered. */
+const NOT_YET = new Set(['PROCESSING', 'MISSING_EXPORT_COMPLIANCE', 'IN_EXPORT_COMPLIANCE_REVIEW']);
+
+/**
+ * Until the build's external beta state leaves MISSING_EXPORT_COMPLIANCE (and processing):
+ * READY_FOR_BETA_SUBMISSION or any later state. PROCESSING_EXCEPTION or EXPIRED end the wait.
+ */
+export async function waitUntilReadyForTesting(build: BuildInfo, ctx: WaitContext): Promise<BetaDetailInfo> {
+  for (let attempt = 0; ; attempt++) {
+    const detail = await readDetail(ctx, build);
+    const state = detail?.externalBuildState;
+    if (detail && state && !NOT_YET.has(state)) {
+      if (state === 'PROCESSING_EXCEPTION' || state === 'EXPIRED') throw new AscError(`Build ${label(build)} is ${state} after the export compliance answer.`);
+      return detail;
+    }
+    if (ctx.clock.now() >= ctx.deadline) {
+      throw new AscError(`Build ${label(build)} was still ${state ?? 'not ready'} ${ctx.timeoutText} after the export compliance answer (processing-timeout).`);
+    }
+    await pause(ctx, attempt, `build ${label(build)} is ${state ?? 'not readable yet'} after the export compliance answer`);
   }
 }

@@ -38,7 +38,15 @@ export function resourceObject(record: ResourceRecord, dc: DocumentContext, with
     // Apple's spec declares included to-one linkage `data` as a non-nullable object: an empty
     // to-one relationship is sent without `data` (to-many: an empty array).
     const linkage = record.relationships[name] ?? (dc.types.get(record.type)?.relationships[name]?.many ? [] : null);
-    if (withData.includes(name) && linkage !== null) rel.data = linkage;
+    if (withData.includes(name) && linkage !== null) {
+      // An included to-many linkage is cut at an explicit `limit[<name>]`, with the total in
+      // `meta.paging` (Apple's shape; its default cut when no limit is given is not modelled).
+      const limit = Number(dc.query.list(`limit[${name}]`)?.[0]);
+      if (Array.isArray(linkage) && Number.isInteger(limit) && limit > 0) {
+        rel.data = linkage.slice(0, limit);
+        rel.meta = { paging: { total: linkage.length, limit } };
+      } else rel.data = linkage;
+    }
     relationships[name] = rel;
   }
   const out: Record<string, unknown> = { type: record.type, id: record.id, attributes };

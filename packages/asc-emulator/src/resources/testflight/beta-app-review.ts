@@ -24,7 +24,7 @@ import { singleDocument } from '../../jsonapi/documents.js';
 import { AppleError, invalidRelationship, resourceNotFound, stateError } from '../../jsonapi/errors.js';
 import { bodyData, checkAllowedAttributes, type ResourceFamily } from '../family.js';
 import { tick } from './links.js';
-import { isListed } from './timeline.js';
+import { compliancePending, isListed } from './timeline.js';
 import { refreshBuild, submissionOf } from './states.js';
 import { requireBuild } from './builds.js';
 import { reviewDetailOf } from './seed.js';
@@ -79,6 +79,9 @@ function checkSubmittable(ctx: HandlerContext, build: ResourceRecord): void {
     throw stateError(
       "Another build is in review. You can't submit a build for testing if another build is already in review. Wait until your other build has been reviewed, and resubmit this build.",
     );
+  }
+  if (compliancePending(ctx.state, build.id, ctx.now())) {
+    throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: 'Export Compliance Information is missing.', detail: 'Export Compliance Information is required to submit a build for external testing.' }]);
   }
   const [first] = missingTestInformation(ctx.state, build);
   if (first) throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: first[0], detail: first[1] }]);

@@ -2,19 +2,37 @@
  * Builds in beta groups, from both ends: `/v1/betaGroups/{id}/relationships/builds` (GET, POST,
  * DELETE), `/v1/betaGroups/{id}/builds`, `/v1/builds/{id}/relationships/betaGroups` (POST,
  * DELETE). A build must belong to the group's app and be processed (VALID) and not expired
- * (409 otherwise). Adding a build a group already has changes nothing (204).
+ * (409 otherwise); an internal all-builds group answers 422. Adding a build a group already has
+ * changes nothing (204). A request is checked whole before anything is linked.
  */
 import type { HandlerContext } from '../../routing/router.js';
 import type { Reply } from '../../server/reply.js';
 import type { ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
-import { invalidRelationship, stateError } from '../../jsonapi/errors.js';
+import { AppleError, invalidRelationship, stateError } from '../../jsonapi/errors.js';
 import { requireResource, type ResourceFamily } from '../family.js';
 import { link, linkagePage, linkageTargets, liveLinks, tick, unlink } from './links.js';
 import { listedBuilds, requireBuild } from './builds.js';
 import { refreshBuild } from './states.js';
 
+/**
+ * An internal group that sees every build refuses being given one: **422** (settled: the
+ * MobAI-App/ios-builder PR #24 met it and now skips such groups).
+ */
+function allBuildsRefusal(group: ResourceRecord): AppleError {
+  return new AppleError(422, [
+    {
+      status: '422',
+      code: 'ENTITY_UNPROCESSABLE',
+      title: 'The request entity is not processable.',
+      detail: `Beta group '${group.id}' is an internal group with access to all builds; builds cannot be added to it.`,
+      source: { pointer: '/data' },
+    },
+  ]);
+}
+
 function checkPair(ctx: HandlerContext, group: ResourceRecord, build: ResourceRecord): void {
+  if (group.attributes.isInternalGroup === true && group.attributes.hasAccessToAllBuilds === true) throw allBuildsRefusal(group);
   if (ctx.state.relatedId(group, 'app') !== ctx.state.relatedId(build, 'app')) {
     throw invalidRelationship('/data', `Build '${build.id}' and beta group '${group.id}' belong to different apps.`);
   }

@@ -8,6 +8,9 @@
  *   creating one that exists answers **409** and changes nothing — read back and link instead;
  * - adding a tester who is already in the group answers **409** (reported by the asc CLI's
  *   users); the emulator refuses the whole batch then (an assumption);
+ * - how many testers one membership request may carry is not documented (no `maxItems` in spec
+ *   4.4.1; the asc CLI and fastlane send whole lists): no limit here unless a seed sets
+ *   `testerBatchLimit`, answered with 422 above it (an assumed status) — for clients that halve;
  * - internal groups take App Store Connect users, not invited e-mail addresses: creating a
  *   tester into an internal group is refused (409, an assumption).
  */
@@ -17,7 +20,8 @@ import type { Reply } from '../../server/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
-import { attributeRequired, invalidAttribute, invalidRelationship } from '../../jsonapi/errors.js';
+import { AppleError, attributeRequired, invalidAttribute, invalidRelationship } from '../../jsonapi/errors.js';
+import { testerBatchLimit } from './seed.js';
 import { bodyData, checkAllowedAttributes, requireResource, type ResourceFamily } from '../family.js';
 import { addOnce, hasLink, link, linkagePage, linkageTargets, liveLinks, tick, unlink } from './links.js';
 
@@ -101,6 +105,10 @@ function addToGroup(ctx: HandlerContext): Reply {
   const group = requireResource(ctx, 'betaGroups', ctx.params.id ?? '');
   refuseInternal(group, '/data');
   const testers = linkageTargets(ctx, 'betaTesters');
+  const limit = testerBatchLimit(ctx.state);
+  if (limit !== undefined && testers.length > limit) {
+    throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: 'The request entity is not processable.', detail: `At most ${limit} beta testers can be added at once.`, source: { pointer: '/data' } }]);
+  }
   const present = testers.filter((t) => hasLink(group, 'betaTesters', t.id));
   if (present.length) {
     throw invalidRelationship('/data', `Beta testers already in group '${group.id}': ${present.map((t) => t.id).join(', ')}.`);

@@ -11,6 +11,7 @@ import { betaTestersFamily } from './beta-testers.js';
 import { betaGroupBuildsFamily } from './beta-group-builds.js';
 import { betaAppInfoFamily } from './beta-app-info.js';
 import { betaAppReviewFamily } from './beta-app-review.js';
+import { buildBetaNotificationsFamily } from './build-beta-notifications.js';
 import { seedTestFlight } from './seed.js';
 
 export const testflightFamilies: readonly ResourceFamily[] = [
@@ -25,6 +26,7 @@ export const testflightFamilies: readonly ResourceFamily[] = [
   betaGroupBuildsFamily,
   betaAppInfoFamily,
   betaAppReviewFamily,
+  buildBetaNotificationsFamily,
 ];
 
 export { uploadBuild } from './upload.js';

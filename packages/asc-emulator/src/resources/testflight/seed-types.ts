@@ -73,4 +73,6 @@ export interface TestFlightSeed {
   betaTesters?: SeedBetaTester[];
   betaAppLocalizations?: SeedBetaAppLocalization[];
   betaAppReviewDetails?: SeedBetaAppReviewDetail[];
+  /** Refuse group membership requests with more ids than this (422); Apple documents no limit. */
+  testerBatchLimit?: number;
 }

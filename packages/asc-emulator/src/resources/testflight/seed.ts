@@ -48,8 +48,16 @@ export function seedTester(state: EmulatorState, t: SeedBetaTester): ResourceRec
   return tester;
 }
 
+const batchLimits = new WeakMap<EmulatorState, number>();
+
+/** The seed's testerBatchLimit, if any (see beta-testers.ts). */
+export function testerBatchLimit(state: EmulatorState): number | undefined {
+  return batchLimits.get(state);
+}
+
 export function seedTestFlight(state: EmulatorState, seed: Seed): void {
   const tf = seed as Seed & TestFlightSeed;
+  if (tf.testerBatchLimit !== undefined) batchLimits.set(state, tf.testerBatchLimit);
   for (const app of state.apps()) reviewDetailOf(state, app);
   for (const build of tf.builds ?? []) uploadBuild(state, build, SEED_UPLOADED_AT);
   for (const tester of tf.betaTesters ?? []) seedTester(state, tester);

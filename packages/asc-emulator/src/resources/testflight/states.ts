@@ -5,17 +5,17 @@
  */
 import type { ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
-import { processingStateAt, timelineOf } from './timeline.js';
+import { compliancePending, processingStateAt, timelineOf } from './timeline.js';
 import { markFileComplete, refreshBuildUploads } from './build-upload/settle.js';
 
 type Common = 'PROCESSING' | 'PROCESSING_EXCEPTION' | 'MISSING_EXPORT_COMPLIANCE' | 'EXPIRED';
 
-function commonState(build: ResourceRecord): Common | undefined {
+function commonState(build: ResourceRecord, pending = false): Common | undefined {
   const a = build.attributes;
   if (a.expired === true) return 'EXPIRED';
   if (a.processingState === 'PROCESSING') return 'PROCESSING';
   if (a.processingState === 'FAILED' || a.processingState === 'INVALID') return 'PROCESSING_EXCEPTION';
-  if (a.usesNonExemptEncryption === undefined || a.usesNonExemptEncryption === null) return 'MISSING_EXPORT_COMPLIANCE';
+  if (a.usesNonExemptEncryption === undefined || a.usesNonExemptEncryption === null || pending) return 'MISSING_EXPORT_COMPLIANCE';
   return undefined;
 }
 
@@ -44,8 +44,8 @@ const EXTERNAL_BY_REVIEW: Record<string, string> = {
   APPROVED: 'BETA_APPROVED',
 };
 
-function externalState(state: EmulatorState, build: ResourceRecord): string {
-  const common = commonState(build);
+function externalState(state: EmulatorState, build: ResourceRecord, pending: boolean): string {
+  const common = commonState(build, pending);
   if (common) return common;
   const review = submissionOf(state, build)?.attributes.betaReviewState as string | undefined;
   if (!review) return 'READY_FOR_BETA_SUBMISSION';
@@ -54,8 +54,8 @@ function externalState(state: EmulatorState, build: ResourceRecord): string {
   return EXTERNAL_BY_REVIEW[review] ?? 'READY_FOR_BETA_SUBMISSION';
 }
 
-function internalState(state: EmulatorState, build: ResourceRecord): string {
-  return commonState(build) ?? (inInternalTesting(state, build) ? 'IN_BETA_TESTING' : 'READY_FOR_BETA_TESTING');
+function internalState(state: EmulatorState, build: ResourceRecord, pending: boolean): string {
+  return commonState(build, pending) ?? (inInternalTesting(state, build) ? 'IN_BETA_TESTING' : 'READY_FOR_BETA_TESTING');
 }
 
 export function refreshBuild(state: EmulatorState, build: ResourceRecord, now: number): void {
@@ -63,8 +63,9 @@ export function refreshBuild(state: EmulatorState, build: ResourceRecord, now: n
   if (t) build.attributes.processingState = processingStateAt(t, now);
   const detail = state.get('buildBetaDetails', build.id);
   if (detail) {
-    detail.attributes.internalBuildState = internalState(state, build);
-    detail.attributes.externalBuildState = externalState(state, build);
+    const pending = compliancePending(state, build.id, now);
+    detail.attributes.internalBuildState = internalState(state, build, pending);
+    detail.attributes.externalBuildState = externalState(state, build, pending);
   }
   const uploadId = state.relatedId(build, 'buildUpload');
   const upload = uploadId ? state.get('buildUploads', uploadId) : undefined;

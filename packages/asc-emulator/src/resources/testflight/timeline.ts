@@ -9,8 +9,11 @@
  * - `processingState` is PROCESSING until `processedAt`, then VALID, FAILED or INVALID;
  * - `buildBetaDetail` reads **answer 500** while the build processes (and for `betaDetailLagMs`
  *   after, the TestFlight side lagging behind): "not ready", not a failure;
- * - answering export compliance (`usesNonExemptEncryption`) **restarts processing** for
- *   `complianceReprocessMs`.
+ * - answering export compliance (`usesNonExemptEncryption`) leaves `processingState` VALID;
+ *   the build's beta states stay MISSING_EXPORT_COMPLIANCE for `complianceReprocessMs` more,
+ *   then move on (READY_FOR_BETA_SUBMISSION externally). fastlane waits on that signal, not on
+ *   processingState (`pilot/lib/pilot/build_manager.rb` `set_export_compliance_if_needed` →
+ *   BuildWatcher; research/api-fidelity.md T3); the length of the delay is an assumption.
  */
 import type { EmulatorState } from '../../store/state.js';
 
@@ -25,8 +28,10 @@ export interface BuildTimeline {
   outcome: ProcessingOutcome;
   /** buildBetaDetail answers 500 before this (≥ processedAt). */
   betaDetailReadyAt: number;
-  /** How long processing restarts for when export compliance is answered. */
+  /** How long the beta states stay MISSING_EXPORT_COMPLIANCE after export compliance is answered. */
   complianceReprocessMs: number;
+  /** Set when export compliance is answered through the API: before this, still missing. */
+  complianceReadyAt?: number;
   /** Why processing failed, as buildUploads' `state.errors` carry it. */
   errors: Array<{ code: string; description: string }>;
 }
@@ -67,11 +72,15 @@ export function betaDetailReady(state: EmulatorState, buildId: string, now: numb
   return !t || now >= t.betaDetailReadyAt;
 }
 
-/** Export compliance answered: processing runs again from now. */
+/** Export compliance answered: the beta states follow after complianceReprocessMs. */
 export function restartProcessing(state: EmulatorState, buildId: string, now: number): void {
   const t = timelineOf(state, buildId);
   if (!t) return;
-  const lag = t.betaDetailReadyAt - t.processedAt;
-  t.processedAt = Math.max(t.processedAt, now + t.complianceReprocessMs);
-  t.betaDetailReadyAt = t.processedAt + lag;
+  t.complianceReadyAt = Math.max(now, t.processedAt) + t.complianceReprocessMs;
+}
+
+/** Export compliance answered through the API but not yet taken in. */
+export function compliancePending(state: EmulatorState, buildId: string, now: number): boolean {
+  const t = timelineOf(state, buildId);
+  return t?.complianceReadyAt !== undefined && now < t.complianceReadyAt;
 }

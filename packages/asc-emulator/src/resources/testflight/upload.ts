@@ -92,9 +92,19 @@ function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRec
   build.relationships.buildUpload = { type: 'buildUploads', id: upload.id };
 }
 
+/**
+ * Apple creates the build's beta localization itself, in the app's primary locale, empty
+ * (Apple-Actions' upload-testflight-build waits up to 10 minutes for it, then PATCHes it:
+ * `src/buildMetadata.ts`; research/api-fidelity.md §3 "likely"). Here it exists from the upload.
+ */
+function primaryLocalization(app: ResourceRecord, spec: SeedBuild): Record<string, string | undefined> {
+  const primary = String(app.attributes.primaryLocale ?? 'en-US');
+  return spec.whatsNew && primary in spec.whatsNew ? spec.whatsNew : { [primary]: undefined, ...spec.whatsNew };
+}
+
 function attachExtras(state: EmulatorState, spec: SeedBuild, build: ResourceRecord, app: ResourceRecord, uploadedAt: number): void {
   for (const ref of spec.betaGroups ?? []) link(build, 'betaGroups', groupRef(state, app, ref), 'builds');
-  for (const [locale, whatsNew] of Object.entries(spec.whatsNew ?? {})) {
+  for (const [locale, whatsNew] of Object.entries(primaryLocalization(app, spec))) {
     const loc = state.create('betaBuildLocalizations', { attributes: { locale, whatsNew }, relationships: { build: { type: 'builds', id: build.id } } });
     addOnce(build, 'betaBuildLocalizations', { type: 'betaBuildLocalizations', id: loc.id });
   }
