@@ -1,7 +1,7 @@
 /** `npm run docs`: rewrites the generated inputs/outputs block of every actions/<name>/README.md. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsTable, withDocsTable } from './action-docs-table.js';
+import { docsTable, withDocsTable } from './lib/action-docs-table.js';
 
 for (const name of readdirSync('actions')) {
   const yml = join('actions', name, 'action.yml');
