@@ -1,4 +1,5 @@
 import type { BenchRow } from '../table.js';
+import { analyticsReport } from './analytics-report.js';
 import { assignTestflightGroup } from './assign-testflight-group.js';
 import { clientOverhead } from './client-overhead.js';
 import { coldStart } from './cold-start.js';
@@ -6,6 +7,7 @@ import { paging10k } from './paging.js';
 import { respondToReviews } from './respond-to-reviews.js';
 import { salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
+import { submitForReview } from './submit-for-review.js';
 import { uploadMetadata } from './upload-metadata.js';
 import { uploadScreenshots } from './upload-screenshots.js';
 
@@ -22,6 +24,8 @@ export const scenarios: Scenario[] = [
   { name: 'assign-testflight-group', run: assignTestflightGroup },
   { name: 'respond-to-reviews', run: respondToReviews },
   { name: 'sales-report', run: salesReport },
+  { name: 'analytics-report', run: analyticsReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },
+  { name: 'submit-for-review', run: submitForReview },
 ];

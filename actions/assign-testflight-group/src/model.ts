@@ -40,7 +40,7 @@ export function buildInfo(build: Build, versions: ReadonlyMap<string, Prerelease
     version: prv?.attributes?.version ?? fallback?.version ?? '?',
     preReleaseVersionId: prvId,
     platform: prv?.attributes?.platform ?? fallback?.platform,
-    processingState: (a.processingState ?? fallback?.processingState ?? 'PROCESSING') as ProcessingState,
+    processingState: (a.processingState ?? fallback?.processingState ?? 'PROCESSING'),
     uploadedDate: a.uploadedDate ?? fallback?.uploadedDate,
     expired: a.expired ?? fallback?.expired ?? false,
     // Always requested in fields[builds]: absent means not answered yet.
@@ -67,4 +67,15 @@ export interface BuildLinks {
   groupIds: Set<string>;
   notes: Array<{ id: string; locale: string; whatsNew?: string }>;
   submission?: { id: string; state: string };
+}
+
+/** A group this run gives the build to. */
+export interface GroupTarget {
+  /** The group's id, or `new:<name>` for a group this run creates. */
+  key: string;
+  name: string;
+  internal: boolean;
+  created: boolean;
+  /** The build was already in the group (or the internal group sees all builds). */
+  hadBuild: boolean;
 }

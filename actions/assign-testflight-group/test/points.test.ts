@@ -71,7 +71,7 @@ test('4: missing What to Test for an external group is one error naming test-not
 
 test('5: a batch Apple refuses as too large is halved; existing members come from the e-mail lookup', async () => {
   const testers = Array.from({ length: 12 }, (_, i) => ({ email: `old${i}@example.com`, apps: [APP_ID] }));
-  w = await world({ ...baseSeed({ builds: [processed('42')], betaTesters: testers }), testerBatchLimit: 5 } as never);
+  w = await world(baseSeed({ builds: [processed('42')], betaTesters: testers, testerBatchLimit: 5 }));
   const result = await w.run({ ...base, groups: 'Public Beta', testers: testers.map((t) => t.email).join(', ') });
   expect(result.errors).toEqual([]);
   const sizes = w.emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters`).map((r) => [(r.requestBody as { data: unknown[] }).data.length, r.status]);

@@ -40,7 +40,7 @@ describe('later runs', () => {
     expect(summary.reports.map((x: { name: string }) => x.name)).toEqual(['App Store Discovery and Engagement Standard', 'App Downloads Standard']);
     // Instances from 2 to 26 November; the engagement instance of the 26th carries the 23rd–25th.
     expect(summary.reports[0]).toMatchObject({ instances: 25, dates: { from: '2026-10-30', to: '2026-11-25' }, downloaded: 25 });
-    const csv = readFileSync(join(env.dir, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8').trimEnd().split('\n');
+    const csv = readFileSync(join(env.dir, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8').trimEnd().split('\r\n');
     expect(csv[0]).toBe('Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts');
     // One date's rows come from one instance only: 8 territories × 5 sources × 2 devices × 4 events.
     expect(csv.filter((l) => l.startsWith('2026-11-20,'))).toHaveLength(320);

@@ -2,12 +2,10 @@
  * The one place that reads submit-for-review's inputs (besides the common ones). Everything is
  * checked here, before the first request: a bad input is one clear InputError and no writes.
  */
-import { InputError, inputs, type Platform } from '@asc-actions/core';
+import { InputError, MARKETING_VERSION_HINT, PLATFORMS, inputs, isBuildNumber, isMarketingVersion } from '@asc-actions/core';
 import type { BuildChoice, ReleaseType, Settings } from './model.js';
 
-const PLATFORMS: readonly Platform[] = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'];
 const RELEASE_TYPES = ['after-approval', 'manual', 'scheduled'] as const;
-const VERSION = /^\d+(\.\d+){0,2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
 
 export function readSettings(now: number): Settings {
@@ -34,7 +32,7 @@ function readVersion(): string | undefined {
     if (inputs.boolean('create-version', false)) throw new InputError('Input "create-version" is true but "version" is empty: say which version to create, e.g. version: 1.5.', { input: 'version' });
     return undefined;
   }
-  if (!VERSION.test(value)) throw new InputError(`Input "version" must be one to three numbers separated by dots (1.5, 1.5.1); got "${value}".`, { input: 'version' });
+  if (!isMarketingVersion(value)) throw new InputError(`Input "version" must be ${MARKETING_VERSION_HINT}; got "${value.slice(0, 40)}".`, { input: 'version' });
   return value;
 }
 
@@ -47,7 +45,7 @@ function readBuild(): BuildChoice {
     return { kind: 'id', id };
   }
   if (number) {
-    if (!/^\d+(\.\d+){0,2}$/.test(number)) throw new InputError(`Input "build-number" must be a CFBundleVersion such as 42 or 1.4.2; got "${number.slice(0, 40)}".`, { input: 'build-number' });
+    if (!isBuildNumber(number)) throw new InputError(`Input "build-number" must be a CFBundleVersion such as 42 or 1.4.2; got "${number.slice(0, 40)}".`, { input: 'build-number' });
     return { kind: 'number', number };
   }
   return { kind: 'attached' };

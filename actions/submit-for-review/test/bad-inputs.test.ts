@@ -26,7 +26,7 @@ test.each([
   ['scheduled with a past date', { 'release-type': 'scheduled', 'release-date': '2026-01-01T00:00:00Z' }, ['"release-date"', 'in the past']],
   ['release-date without scheduled', { 'release-date': '2027-01-01T00:00:00Z' }, ['"release-date"', 'release-type: scheduled']],
   ['build-id and build-number together', { 'build-id': '1', 'build-number': '100' }, ['"build-id"', 'not both']],
-  ['a version string that is not one', { version: 'v2' }, ['"version"', 'numbers separated by dots']],
+  ['a version string that is not one', { version: 'v2' }, ['"version"', 'such as 1.4 or 1.4.2']],
   ['an unknown platform', { platform: 'ANDROID' }, ['"platform"', 'IOS (default), MAC_OS, TV_OS, VISION_OS']],
 ])('%s: one clear error, no request written', async (_name, inputs, fragments) => {
   await refused(inputs, fragments);

@@ -5,7 +5,7 @@ export * from './logger.js';
 export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
-export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export { resolvePrivateKey, keySearchDirs, readKeyFile, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
 export {
   signToken,
   TokenSource,
@@ -55,7 +55,7 @@ export type { ApiClientLike, ApiResponseLike } from './api/client-like.js';
 export type * from './api/generated/schemas.js';
 export * from './api/generated/operations.js';
 export { actionsCache, type CacheStore } from './action/cache.js';
-export { readGzipRows, readGzipHeader, RowSplitter, field, rowText, gzipProblem, GzipStreamError, MAX_REPORT_BYTES, MAX_LINE_BYTES, ReportTooLarge, reportTooLarge, type OnRow } from './report-stream/gzip-rows.js';
+export { readGzipRows, readGzipLines, readGzipHeader, RowSplitter, LineSplitter, field, rowText, gzipProblem, GzipStreamError, MAX_REPORT_BYTES, MAX_LINE_BYTES, ReportTooLarge, reportTooLarge, type OnRow, type OnLine } from './report-stream/gzip-rows.js';
 export { annotate, maskValue, type AnnotationLevel, type AnnotationPlace } from './action/annotations.js';
 export { collect, includedOfType, linkedIds, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './api/documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './api/app-infos.js';

@@ -45,13 +45,15 @@ export interface Applied {
 }
 
 /** Thrown when a step fails: the steps done and not done travel with the cause. */
-export class ApplyInterrupted {
+export class ApplyInterrupted extends Error {
   constructor(
-    readonly cause: unknown,
+    override readonly cause: unknown,
     readonly failed: Step,
     readonly done: Step[],
     readonly notDone: Step[],
-  ) {}
+  ) {
+    super('apply interrupted');
+  }
 }
 
 async function createNotes(s: ApplyState, step: Extract<Step, { kind: 'create-notes' }>): Promise<void> {

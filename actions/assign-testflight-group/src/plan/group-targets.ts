@@ -8,18 +8,10 @@
  */
 import type { Settings } from '../inputs.js';
 import type { RemoteState } from '../read/state.js';
-import type { Plan } from './plan.js';
+import type { GroupTarget } from '../model.js';
+import type { Plan } from './steps.js';
 import { isLooseDuplicate, resolveGroups } from './groups.js';
 
-export interface GroupTarget {
-  /** The group's id, or `new:<name>` for a group this run creates. */
-  key: string;
-  name: string;
-  internal: boolean;
-  created: boolean;
-  /** The build was already in the group (or the internal group sees all builds). */
-  hadBuild: boolean;
-}
 
 const q = (name: string): string => JSON.stringify(name);
 

@@ -10,7 +10,7 @@
  */
 import type { Settings } from '../inputs.js';
 import type { RemoteState } from '../read/state.js';
-import type { Plan } from './plan.js';
+import type { Plan } from './steps.js';
 
 function plainTarget(state: RemoteState): { id?: string; locale: string; whatsNew?: string } {
   const primary = state.notes.find((n) => n.locale === state.app.primaryLocale);

@@ -3,17 +3,17 @@
  * deterministic; with no remote change since the last run it is empty. Problems found here
  * (unknown groups, missing test information …) stop the run before its first write.
  */
-import type { BetaAppLocalizationText, BetaAppReviewDetailText } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import type { RemoteState } from '../read/state.js';
-import type { TesterEntry } from '../inputs/testers.js';
-import type { TesterInfo } from '../model.js';
+import type { GroupTarget, TesterInfo } from '../model.js';
 import { label } from '../model.js';
-import { planGroupTargets, type GroupTarget } from './group-targets.js';
+import type { Plan } from './steps.js';
+import { planGroupTargets } from './group-targets.js';
 import { planNotes, planTestInformation } from './notes.js';
 import { planReview } from './review.js';
 
-export type { GroupTarget } from './group-targets.js';
+export type { GroupTarget } from '../model.js';
+export type { Plan, Problem, Step } from './steps.js';
 
 /**
  * Testers per group-side relationship request. Apple documents no maximum (no `maxItems` in
@@ -21,37 +21,6 @@ export type { GroupTarget } from './group-targets.js';
  * other than 409 on a batch is answered by halving it (apply/testers.ts).
  */
 export const TESTER_BATCH = 500;
-
-export type Step =
-  | { kind: 'export-compliance'; value: boolean }
-  | { kind: 'auto-notify'; value: boolean }
-  | { kind: 'beta-localization'; id?: string; locale: string; attributes: BetaAppLocalizationText }
-  | { kind: 'review-detail'; attributes: BetaAppReviewDetailText }
-  | { kind: 'create-notes'; locale: string; text: string }
-  | { kind: 'update-notes'; id: string; locale: string; text: string }
-  | { kind: 'create-group'; group: GroupTarget }
-  | { kind: 'add-build'; groups: GroupTarget[] }
-  | { kind: 'create-tester'; tester: TesterEntry; groups: GroupTarget[] }
-  | { kind: 'add-testers'; group: GroupTarget; testers: TesterInfo[] }
-  | { kind: 'expire-build'; buildId: string; buildNumber: string }
-  | { kind: 'submit' }
-  | { kind: 'notify' };
-
-export interface Problem {
-  input?: string;
-  message: string;
-}
-
-export interface Plan {
-  steps: Step[];
-  problems: Problem[];
-  groups: GroupTarget[];
-  testers: { create: TesterEntry[]; addExisting: TesterInfo[]; alreadyPresent: TesterEntry[] };
-  /** Locale → What to Test after this run. */
-  notes: Record<string, string>;
-  review: { wanted: boolean; existingState?: string };
-  warnings: string[];
-}
 
 function planCompliance(settings: Settings, state: RemoteState, plan: Plan): void {
   const wanted = settings.usesNonExemptEncryption;

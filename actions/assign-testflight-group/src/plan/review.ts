@@ -6,7 +6,7 @@
 import type { Settings } from '../inputs.js';
 import type { RemoteState } from '../read/state.js';
 import type { ReviewInfo } from '../read/review.js';
-import type { Plan } from './plan.js';
+import type { Plan } from './steps.js';
 import { missingForReview } from './readiness.js';
 
 /** The review information as it will be after this run's writes. */

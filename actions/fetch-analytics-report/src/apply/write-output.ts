@@ -1,15 +1,20 @@
 /**
  * Writes one report's rows to its output file: the winning instance of each Date only (newest
  * processing date), instances oldest first, rows in Apple's order, columns by name (the union of
- * every segment's columns: unknown ones kept, moved ones put back in place). The file is written
+ * every segment's columns: unknown ones kept, moved ones put back in place). CSV is core's (RFC 4180,
+ * CRLF rows, the spreadsheet-formula guard on cells from Apple). The file is written
  * beside its target under a temporary name and renamed only when every report is written
  * (`commit`), so a failure leaves no output at all. The funnel counts the same rows.
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { csvRow } from '@asc-actions/core';
 import type { DateWinners, FetchedInstance, OutputFormat } from '../model.js';
 import type { Funnel } from '../report/funnel.js';
 import { eachRow } from '../read/segment-file.js';
+
+/** A row that needs csvRow's care: quotes, commas, CR, outer spaces, or a cell a spreadsheet would run. */
+const PLAIN_UNSAFE = /[",\r]|(^|\t)[=+\-@\s]|\s(\t|$)/;
 
 export interface PendingFile {
   temp: string;
@@ -17,21 +22,22 @@ export interface PendingFile {
   rows: number;
 }
 
-const csvCell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
+/** Rows are encoded into one 1 MB buffer and written when it is full (no string ropes, no per-row writes). */
 class Sink {
-  private fd: number;
-  private buffer = '';
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   constructor(path: string) {
     this.fd = openSync(path, 'wx', 0o644);
   }
   write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 20) this.flush();
+    if (this.used + text.length * 3 > this.buffer.length) this.flush();
+    if (text.length * 3 > this.buffer.length) return void writeSync(this.fd, text);
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
   flush(): void {
-    if (this.buffer) writeSync(this.fd, this.buffer);
-    this.buffer = '';
+    if (this.used) writeSync(this.fd, this.buffer, 0, this.used);
+    this.used = 0;
   }
   close(): void {
     this.flush();
@@ -49,20 +55,24 @@ export async function writeReport(
   const sink = new Sink(temp);
   let rows = 0;
   try {
-    if (format === 'csv') sink.write(`${columns.map(csvCell).join(',')}\n`);
+    if (format === 'csv') sink.write(csvRow(columns));
     if (format === 'json') sink.write('[');
     for (const instance of instances) {
       for (const segment of instance.segments) {
         let map: number[] = [];
-        let count: ((date: string, cell: (i: number) => string) => void) | undefined;
+        let same = false;
+        let count: ((date: string, cells: string[]) => void) | undefined;
         await eachRow(pathOf(segment.file), `${reportName}, instance of ${instance.processingDate}`, (h) => {
           map = columns.map((c) => h.at(c));
+          same = map.every((i, k) => i === k) && h.columns.length === columns.length;
           count = funnel.bind(reportName, h);
-        }, (date, cell) => {
+        }, (date, cells, text) => {
           if (winners.get(date) !== instance.id) return;
-          count?.(date, cell);
-          const values = map.map((i) => (i < 0 ? '' : cell(i)));
-          if (format === 'csv') sink.write(`${values.map(csvCell).join(',')}\n`);
+          count?.(date, cells);
+          // The common case: Apple's columns in the output's order and no cell CSV must quote or guard.
+          if (format === 'csv' && same && !PLAIN_UNSAFE.test(text)) return void (sink.write(`${text.replaceAll('\t', ',')}\r\n`), rows++);
+          const values = same ? cells : map.map((i) => (i < 0 ? '' : cells[i]!));
+          if (format === 'csv') sink.write(csvRow(values));
           else {
             const object = JSON.stringify(Object.fromEntries(columns.map((c, k) => [c, values[k]])));
             sink.write(format === 'jsonl' ? `${object}\n` : `${rows ? ',' : ''}\n${object}`);

@@ -3,7 +3,7 @@
  * Columns are found by name, case-insensitively (Apple adds and moves columns over time); the
  * Date column keys every row. A file that is not what it should be is refused with the line.
  */
-import { field, GzipStreamError, readGzipRows, rowText } from '@asc-actions/core';
+import { GzipStreamError, readGzipLines, readGzipRows, rowText } from '@asc-actions/core';
 
 /** A segment that cannot be used; nothing is written. */
 export class SegmentError extends Error {}
@@ -31,13 +31,11 @@ export function bindHeader(line: string, where: string): Header {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export type RowCells = (i: number) => string;
-
 /**
- * Calls `onRow` for every data row with a cell reader and the row's Date; `onHeader` first.
- * Only the cells asked for are decoded.
+ * Calls `onRow` for every data row with its Date, its text (tab-separated, decoded once) and its
+ * cells; `onHeader` first.
  */
-export async function eachRow(path: string, where: string, onHeader: (h: Header) => void, onRow: (date: string, cell: RowCells, lineNo: number) => void): Promise<number> {
+export async function eachRow(path: string, where: string, onHeader: (h: Header) => void, onRow: (date: string, cells: string[], text: string, lineNo: number) => void): Promise<number> {
   let header: Header | undefined;
   let rows = 0;
   try {
@@ -48,10 +46,12 @@ export async function eachRow(path: string, where: string, onHeader: (h: Header)
       }
       if (fields === 1 && starts[1]! - starts[0]! <= 1) return; // an empty line
       if (fields !== header.columns.length) throw new SegmentError(`${where}: line ${lineNo} has ${fields} fields, the header ${header.columns.length}.`);
-      const date = field(bytes, starts, header.date);
+      const text = rowText(bytes, starts, fields);
+      const cells = text.split('\t');
+      const date = cells[header.date]!;
       if (!DATE.test(date)) throw new SegmentError(`${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`);
       rows++;
-      onRow(date, (i) => field(bytes, starts, i), lineNo);
+      onRow(date, cells, text, lineNo);
     });
   } catch (error) {
     if (error instanceof GzipStreamError) throw new SegmentError(error.message);
@@ -61,13 +61,47 @@ export async function eachRow(path: string, where: string, onHeader: (h: Header)
   return rows;
 }
 
-/** The verification pass: columns, the dates it holds, its row count. */
+/** `bytes[at, at + b.length)` equals `b` (a loop beats Buffer.compare's argument checks for ten bytes). */
+function sameBytes(bytes: Buffer, at: number, b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) if (bytes[at + i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The verification pass every downloaded segment gets: its columns (header by name, a Date column
+ * required), the dates it holds (every row's Date checked), its row count. Lines are found
+ * natively and only the Date cell is looked at; rows come grouped by date, so a Date whose bytes
+ * equal the previous row's is not decoded again. Every row's field count is checked by the
+ * output pass, which reads every cell anyway (and writes nothing when one is off).
+ */
 export async function scanSegment(path: string, where: string): Promise<{ columns: string[]; dates: string[]; rows: number }> {
-  let columns: string[] = [];
+  let header: Header | undefined;
   const dates = new Set<string>();
-  let last = '';
-  const rows = await eachRow(path, where, (h) => (columns = h.columns), (date) => {
-    if (date !== last) dates.add((last = date));
-  });
-  return { columns, dates: [...dates].sort(), rows };
+  let last = Buffer.alloc(0);
+  let rows = 0;
+  try {
+    await readGzipLines(path, where, (bytes, start, end, lineNo) => {
+      if (!header) return void (header = bindHeader(bytes.toString('utf8', start, end), where));
+      if (end === start) return; // an empty line
+      let s = start;
+      for (let k = 0; k < header.date; k++) {
+        const tab = bytes.indexOf(9, s);
+        if (tab < 0 || tab >= end) throw new SegmentError(`${where}: line ${lineNo} has fewer fields than the header (${header.columns.length}).`);
+        s = tab + 1;
+      }
+      let e = bytes.indexOf(9, s);
+      if (e < 0 || e > end) e = end;
+      rows++;
+      if (e - s === last.length && sameBytes(bytes, s, last)) return;
+      const date = bytes.toString('latin1', s, e);
+      if (!DATE.test(date)) throw new SegmentError(`${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`);
+      dates.add(date);
+      last = Buffer.from(date, 'latin1');
+    });
+  } catch (error) {
+    if (error instanceof GzipStreamError) throw new SegmentError(error.message);
+    throw error;
+  }
+  if (!header) throw new SegmentError(`${where}: the file is empty (no header line).`);
+  return { columns: header.columns, dates: [...dates].sort(), rows };
 }

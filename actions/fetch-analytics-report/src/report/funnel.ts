@@ -11,7 +11,9 @@
  *   conversion rate, which divides by unique device impressions.
  */
 import { normalName } from '../catalog.js';
-import type { Header, RowCells } from '../read/segment-file.js';
+import type { Header } from '../read/segment-file.js';
+
+type RowCells = string[];
 
 export interface Totals {
   impressions: number;
@@ -46,6 +48,37 @@ const NEEDS: Record<Kind, string[]> = {
   sessions: ['Sessions'],
   crashes: ['Crashes'],
   other: [],
+};
+
+type Keys = ReadonlyArray<keyof Totals>;
+type MetricOf = (cells: string[], norm: (v: string) => string, event: number, page: number, type: number) => Keys | undefined;
+
+const IMPRESSIONS: Keys = ['impressions'];
+const PAGE_VIEWS: Keys = ['productPageViews'];
+const FIRST_TIME: Keys = ['firstTimeDownloads', 'downloads'];
+const REDOWNLOADS: Keys = ['redownloads', 'downloads'];
+const INSTALLS: Keys = ['installs'];
+const DELETIONS: Keys = ['deletions'];
+const SESSIONS: Keys = ['sessions'];
+const CRASHES: Keys = ['crashes'];
+
+/** Which totals a row adds to, per report kind (the definitions above). */
+const METRICS: Record<Exclude<Kind, 'other'>, MetricOf> = {
+  engagement: (c, norm, event, page) => {
+    const e = norm(c[event]!);
+    if (e === 'impression') return IMPRESSIONS;
+    return e === 'page view' && norm(c[page]!) === 'product page' ? PAGE_VIEWS : undefined;
+  },
+  downloads: (c, norm, _e, _p, type) => {
+    const d = norm(c[type]!);
+    return d === 'first-time download' ? FIRST_TIME : d === 'redownload' ? REDOWNLOADS : undefined;
+  },
+  installs: (c, norm, event) => {
+    const e = norm(c[event]!);
+    return e === 'install' ? INSTALLS : e === 'delete' ? DELETIONS : undefined;
+  },
+  sessions: () => SESSIONS,
+  crashes: () => CRASHES,
 };
 
 const count = (text: string): number => {
@@ -86,7 +119,7 @@ export class Funnel {
   }
 
   /** A row handler for one segment's header (or undefined when the report adds nothing). */
-  bind(reportName: string, header: Header): ((date: string, cell: RowCells) => void) | undefined {
+  bind(reportName: string, header: Header): ((date: string, cells: RowCells) => void) | undefined {
     const kind = kindOf(reportName);
     if ((this.claimed.get(kind) ?? reportName) !== reportName) return undefined;
     const lacking = NEEDS[kind].filter((c) => header.at(c) < 0);
@@ -97,38 +130,40 @@ export class Funnel {
     }
     if (kind === 'other') return undefined;
     this.claimed.set(kind, reportName);
-    const [event, page, counts, type, territory, source, sessions, crashes] = ['Event', 'Page Type', 'Counts', 'Download Type', 'Territory', 'Source Type', 'Sessions', 'Crashes'].map((c) => header.at(c));
+    const [event, page, counts, type, territory, source, sessions, crashes] = ['Event', 'Page Type', 'Counts', 'Download Type', 'Territory', 'Source Type', 'Sessions', 'Crashes'].map((c) => header.at(c)) as number[];
     const dates = this.datesByKind.get(kind) ?? new Set<string>();
     this.datesByKind.set(kind, dates);
-    const add = (date: string, cell: RowCells, f: (t: Totals, n: number) => void, n: number): void => {
-      dates.add(date);
-      f(this.bucket(this.byDate, date), n);
-      if (territory! >= 0) f(this.bucket(this.inner(this.byTerritory, date), cell(territory!) || 'Unknown'), n);
-      if (source! >= 0) f(this.bucket(this.inner(this.bySource, date), cell(source!) || 'Unknown'), n);
+    // Cell values repeat (a handful of events and types): normalized once each.
+    const normal = new Map<string, string>();
+    const norm = (v: string): string => {
+      let n = normal.get(v);
+      if (n === undefined) normal.set(v, (n = v.trim().toLowerCase()));
+      return n;
     };
-    switch (kind) {
-      case 'engagement':
-        return (date, cell) => {
-          const e = cell(event!).trim().toLowerCase();
-          if (e === 'impression') add(date, cell, (t, n) => (t.impressions += n), count(cell(counts!)));
-          else if (e === 'page view' && cell(page!).trim().toLowerCase() === 'product page') add(date, cell, (t, n) => (t.productPageViews += n), count(cell(counts!)));
-        };
-      case 'downloads':
-        return (date, cell) => {
-          const d = cell(type!).trim().toLowerCase();
-          if (d === 'first-time download') add(date, cell, (t, n) => ((t.firstTimeDownloads += n), (t.downloads += n)), count(cell(counts!)));
-          else if (d === 'redownload') add(date, cell, (t, n) => ((t.redownloads += n), (t.downloads += n)), count(cell(counts!)));
-        };
-      case 'installs':
-        return (date, cell) => {
-          const e = cell(event!).trim().toLowerCase();
-          if (e === 'install') add(date, cell, (t, n) => (t.installs += n), count(cell(counts!)));
-          else if (e === 'delete') add(date, cell, (t, n) => (t.deletions += n), count(cell(counts!)));
-        };
-      case 'sessions':
-        return (date, cell) => add(date, cell, (t, n) => (t.sessions += n), count(cell(sessions!)));
-      case 'crashes':
-        return (date, cell) => add(date, cell, (t, n) => (t.crashes += n), count(cell(crashes!)));
-    }
+    const metricOf = METRICS[kind];
+    const amountAt = kind === 'sessions' ? sessions! : kind === 'crashes' ? crashes! : counts!;
+    let lastDate = '';
+    let day = emptyTotals();
+    let territories = new Map<string, Totals>();
+    let sources = new Map<string, Totals>();
+    return (date, cells) => {
+      const keys = metricOf(cells, norm, event!, page!, type!);
+      if (!keys) return;
+      const n = count(cells[amountAt]!);
+      if (date !== lastDate) {
+        lastDate = date;
+        dates.add(date);
+        day = this.bucket(this.byDate, date);
+        territories = this.inner(this.byTerritory, date);
+        sources = this.inner(this.bySource, date);
+      }
+      const t = territory! >= 0 ? this.bucket(territories, cells[territory!] || 'Unknown') : undefined;
+      const src = source! >= 0 ? this.bucket(sources, cells[source!] || 'Unknown') : undefined;
+      for (const k of keys) {
+        day[k] += n;
+        if (t) t[k] += n;
+        if (src) src[k] += n;
+      }
+    };
   }
 }

@@ -3,9 +3,8 @@
  * Connect is already there (a rerun sends nothing). A step that does not fit the version's state
  * is one clear error that names the state.
  */
-import { InputError } from '@asc-actions/core';
+import { InputError, sameVersion } from '@asc-actions/core';
 import type { Plan, Settings, VersionState } from '../model.js';
-import { sameVersion } from './versions.js';
 
 const LIVE = new Set(['READY_FOR_DISTRIBUTION', 'READY_FOR_SALE', 'PROCESSING_FOR_DISTRIBUTION']);
 

@@ -1,7 +1,6 @@
 /** Steps on the version and its build: create or rename, export compliance, attach, release type, phased release. */
-import { AscError, NotFoundError, attachBuildToVersion, createAppStoreVersion, createPhasedRelease, deletePhasedRelease, getBuild, listAppStoreVersions, updateAppStoreVersion, updateBuild } from '@asc-actions/core';
+import { AscError, NotFoundError, attachBuildToVersion, createAppStoreVersion, createPhasedRelease, deletePhasedRelease, getBuild, listAppStoreVersions, sameVersion, updateAppStoreVersion, updateBuild } from '@asc-actions/core';
 import type { Step } from '../model.js';
-import { sameVersion } from '../plan/versions.js';
 import type { ApplyContext } from './context.js';
 import { reconciled } from './reconcile.js';
 
@@ -15,7 +14,7 @@ function versionId(ctx: ApplyContext): string {
 async function createVersion(ctx: ApplyContext, versionString: string): Promise<void> {
   const find = async () => {
     const doc = await listAppStoreVersions(ctx.client, ctx.appId, { 'filter[platform]': [ctx.platform], limit: 200 });
-    return doc.data.find((v) => sameVersion(v.attributes?.versionString, versionString));
+    return doc.data.find((v) => sameVersion(v.attributes?.versionString ?? '', versionString));
   };
   const created = await reconciled(() => createAppStoreVersion(ctx.client, ctx.appId, { platform: ctx.platform, versionString }), find);
   ctx.versionId = created.id;

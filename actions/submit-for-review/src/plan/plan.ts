@@ -3,11 +3,10 @@
  * in Apple's order (edits before the item: release-apis.md §2.8), and readiness. Steps already
  * true in App Store Connect are left out, so a rerun plans nothing.
  */
-import { AscError } from '@asc-actions/core';
+import { AscError, sameVersion } from '@asc-actions/core';
 import type { BuildInfo, Plan, RemoteState, Settings, Step, VersionInfo } from '../model.js';
 import { readiness } from './readiness.js';
 import type { Target } from './target.js';
-import { sameVersion } from './versions.js';
 
 const RELEASED = new Set(['READY_FOR_DISTRIBUTION', 'READY_FOR_SALE', 'REPLACED_WITH_NEW_VERSION', 'DEVELOPER_REMOVED_FROM_SALE', 'REMOVED_FROM_SALE', 'PROCESSING_FOR_DISTRIBUTION']);
 
@@ -20,7 +19,7 @@ export function isUpdate(versions: VersionInfo[]): boolean {
 export function chosenBuild(state: RemoteState, settings: Settings, versionString: string, version?: VersionInfo): BuildInfo | undefined {
   if (settings.build.kind === 'attached') return version?.build;
   const named = state.build ? [state.build] : state.otherBuilds;
-  return named.find((b) => sameVersion(b.version, versionString)) ?? (settings.build.kind === 'id' ? named[0] : undefined);
+  return named.find((b) => b.version !== undefined && sameVersion(b.version, versionString)) ?? (settings.build.kind === 'id' ? named[0] : undefined);
 }
 
 function releaseSteps(settings: Settings, version: VersionInfo | undefined, update: boolean): Step[] {

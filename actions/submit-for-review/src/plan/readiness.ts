@@ -6,7 +6,7 @@
  * see research/release-apis.md §2.7. Apple's 409 keeps the last word.
  */
 import type { AppInfo, BuildInfo, ReadinessItem, Settings, VersionInfo } from '../model.js';
-import { sameVersion } from './versions.js';
+import { sameVersion } from '@asc-actions/core';
 
 /** Display types App Review requires, per platform: one of the list with a screenshot. */
 export const REQUIRED_SCREENSHOTS: Readonly<Record<string, readonly string[]>> = {

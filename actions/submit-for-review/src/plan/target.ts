@@ -3,9 +3,8 @@
  * in preparation; created or renamed with `create-version`. Versions that cannot be submitted
  * (live, approved, in another submission) are one clear error here, before any write.
  */
-import { AscError, EDITABLE_VERSION_STATES, InputError } from '@asc-actions/core';
+import { AscError, EDITABLE_VERSION_STATES, InputError, sameVersion } from '@asc-actions/core';
 import type { Settings, SubmissionInfo, VersionInfo } from '../model.js';
-import { sameVersion } from './versions.js';
 
 export type Target =
   | { kind: 'existing'; version: VersionInfo }
@@ -39,7 +38,7 @@ function chooseVersion(versions: VersionInfo[], settings: Settings): Exclude<Tar
     if (!open) throw new InputError('No version is in preparation on this platform: give "version" with create-version: true, or create it with upload-metadata (version, create-version).', { input: 'version' });
     return { kind: 'existing', version: open };
   }
-  const named = versions.find((v) => sameVersion(v.versionString, settings.version));
+  const named = versions.find((v) => sameVersion(v.versionString, settings.version!));
   if (named) {
     refuseState(named);
     return { kind: 'existing', version: named };

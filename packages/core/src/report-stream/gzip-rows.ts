@@ -125,6 +125,61 @@ export class RowSplitter extends Writable {
   }
 }
 
+/** One line: `bytes[start, end)` without its newline (nor a CR before it). Valid only during the call. */
+export type OnLine = (bytes: Buffer, start: number, end: number, lineNo: number) => void;
+
+/**
+ * A Writable that hands over lines only, not fields: the newline is found natively (memchr) and
+ * nothing else is scanned, for passes that need one column or a count (about twice as fast as
+ * splitting every row into fields).
+ */
+export class LineSplitter extends Writable {
+  private carry: Buffer = Buffer.alloc(0);
+  private lineNo = 0;
+  private total = 0;
+
+  constructor(private readonly onLine: OnLine) {
+    super({ highWaterMark: 1 << 20 });
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    setImmediate(() => {
+      try {
+        // The same caps as RowSplitter: the whole inflated size, and one line's length.
+        this.total += chunk.length;
+        if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
+        let bytes = chunk;
+        if (this.carry.length) bytes = Buffer.concat([this.carry, chunk]);
+        let start = this.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+          if (nl - start > MAX_LINE_BYTES) throw this.tooLong();
+          this.onLine(bytes, start, nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl, ++this.lineNo);
+          start = nl + 1;
+        }
+        if (bytes.length - start > MAX_LINE_BYTES) throw this.tooLong();
+        this.carry = Buffer.from(bytes.subarray(start));
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    });
+  }
+
+  private tooLong(): ReportTooLarge {
+    return new ReportTooLarge(`line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    try {
+      if (this.carry.length) this.onLine(this.carry, 0, this.carry[this.carry.length - 1] === 13 ? this.carry.length - 1 : this.carry.length, ++this.lineNo);
+      this.carry = Buffer.alloc(0);
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+}
+
 // `highWaterMark` is a stream option zlib passes on (not in ZlibOptions' type).
 const GUNZIP = { chunkSize: 1 << 20, highWaterMark: 1 << 23 } as ZlibOptions;
 
@@ -147,6 +202,18 @@ export class GzipStreamError extends Error {}
 export async function readGzipRows(path: string, where: string, onRow: OnRow): Promise<void> {
   try {
     await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(GUNZIP), new RowSplitter(onRow));
+  } catch (error) {
+    if (error instanceof ReportTooLarge) throw new GzipStreamError(`${where}: ${error.message}. Nothing was written.`);
+    const problem = gzipProblem(error);
+    if (problem) throw new GzipStreamError(`${where}: ${problem}. Nothing was written.`);
+    throw error;
+  }
+}
+
+/** Reads every line of a gzipped file (no field splitting); `where` names the file in errors. */
+export async function readGzipLines(path: string, where: string, onLine: OnLine): Promise<void> {
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(GUNZIP), new LineSplitter(onLine));
   } catch (error) {
     if (error instanceof ReportTooLarge) throw new GzipStreamError(`${where}: ${error.message}. Nothing was written.`);
     const problem = gzipProblem(error);

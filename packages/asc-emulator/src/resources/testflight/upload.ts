@@ -98,7 +98,7 @@ function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRec
  * `src/buildMetadata.ts`; research/api-fidelity.md §3 "likely"). Here it exists from the upload.
  */
 function primaryLocalization(app: ResourceRecord, spec: SeedBuild): Record<string, string | undefined> {
-  const primary = String(app.attributes.primaryLocale ?? 'en-US');
+  const primary = typeof app.attributes.primaryLocale === 'string' ? app.attributes.primaryLocale : 'en-US';
   return spec.whatsNew && primary in spec.whatsNew ? spec.whatsNew : { [primary]: undefined, ...spec.whatsNew };
 }
 
