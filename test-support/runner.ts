@@ -178,7 +178,7 @@ export async function asRunner<T>(inputs: Record<string, string>, env: Record<st
     else process.env[k] = v;
   }
   const chunks: string[] = [];
-  const write = process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
