@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsTable, withDocsTable } from './action-docs-table.js';
-import { actionsTable, withActionsTable } from './readme-actions-table.js';
+import { docsTable, withDocsTable } from './lib/action-docs-table.js';
+import { actionsTable, withActionsTable } from './lib/readme-actions-table.js';
 
 for (const name of readdirSync('actions')) {
   const yml = join('actions', name, 'action.yml');

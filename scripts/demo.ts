@@ -15,8 +15,8 @@ import { generateTestKey } from '../test-support/keys.js';
 import { keyEncodings } from '../test-support/leaks.js';
 import { REPO_ROOT, runBundle } from '../test-support/runner.js';
 import { demoSteps } from './demo-steps.js';
-import { startEmulatorProcess } from './emulator-process.js';
-import { summaryToText } from './summary-text.js';
+import { startEmulatorProcess } from './lib/emulator-process.js';
+import { summaryToText } from './lib/summary-text.js';
 import { applySharedDefaults } from '../test-support/shared-paths.js';
 
 const { values } = parseArgs({ options: { node: { type: 'string' }, quiet: { type: 'boolean', default: false }, out: { type: 'string', default: 'demo-summaries' } } });

@@ -4,7 +4,7 @@
  * tables as well as in paragraphs and lists, never vanish as if it were a tag.
  */
 import { escapeHtml } from '@asc-actions/core';
-import { summaryToText } from '../../scripts/summary-text.js';
+import { summaryToText } from '../../scripts/lib/summary-text.js';
 
 const review = 'Great <b>app</b> & "fast" <script>alert(1)</script>';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { actionNames, actionsTable, START } from '../../scripts/readme-actions-table.js';
+import { actionNames, actionsTable, START } from '../../scripts/lib/readme-actions-table.js';
 import { REPO_ROOT } from '../../test-support/runner.js';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
