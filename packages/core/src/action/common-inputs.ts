@@ -12,8 +12,9 @@ import { fastlaneNotes, firstSource, ISSUER_ID_SOURCES, KEY_ID_SOURCES, KEY_SOUR
 import { validateIssuerId, validateKeyId } from '../auth/token.js';
 import { normalizeApiBaseUrl } from '../http/base-url.js';
 import { DEFAULT_API_BASE_URL } from '../http/client.js';
+import { DEFAULT_RETRY_BUDGET_MS } from '../http/retry.js';
 import { FORK_NOTE, isForkPullRequest } from './fork-event.js';
-import { boolean, optional } from './inputs.js';
+import { boolean, duration, optional } from './inputs.js';
 import { Masker, maskSecret } from './mask.js';
 
 export interface CommonInputs {
@@ -27,6 +28,8 @@ export interface CommonInputs {
   /** Without a trailing slash. */
   apiBaseUrl: string;
   dryRun: boolean;
+  /** How long all retries of the step may wait in total (input `retry-budget`, default 15 minutes). */
+  retryBudgetMs: number;
 }
 
 export interface CommonInputsOptions {
@@ -59,6 +62,7 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
   if (issuer !== undefined) validateIssuerId(issuer.value);
   const apiBaseUrl = normalizeApiBaseUrl(optional('api-base-url') ?? DEFAULT_API_BASE_URL);
   const dryRun = boolean('dry-run', false);
+  const retryBudgetMs = duration('retry-budget', DEFAULT_RETRY_BUDGET_MS);
 
   const resolved = resolvePrivateKey({
     value: key?.value ?? '',
@@ -86,6 +90,7 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
     ...(resolved.path !== undefined ? { keyPath: resolved.path } : {}),
     apiBaseUrl,
     dryRun,
+    retryBudgetMs,
   };
 }
 
