@@ -31,6 +31,7 @@ async function start(reviews: SeedCustomerReview[]): Promise<void> {
   h = await harness({ seed: { apps: makeApps(1), customerReviews: reviews } });
 }
 afterEach(async () => {
+  if (!h) return; // a test that started no emulator
   expect(h.emu.violations).toEqual([]);
   await h.emu.close();
 });
