@@ -1,4 +1,4 @@
-// typescript-eslint with type information over the whole workspace. `npm run lint` runs it with
+// typescript-eslint with type information over the whole workspace. `npm run lint` runs it after
 // Prettier's check; .ci/run runs `npm run lint`.
 import tseslint from 'typescript-eslint';
 
@@ -13,6 +13,17 @@ export default tseslint.config(
         'error',
         { selector: 'TSAsExpression > TSNeverKeyword', message: '`as never` hides a type error: type the value instead.' },
       ],
+      // `_name` marks what is left out on purpose (a destructured field dropped, an unused parameter).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // A caught value is rethrown as it came (it may be anything a dependency threw).
+      '@typescript-eslint/only-throw-error': ['error', { allowThrowingUnknown: true }],
+      // JSON:API attributes are `Record<string, unknown>` by design; String() of one is meant.
+      '@typescript-eslint/no-base-to-string': 'off',
+      // Handlers and adapters are async to keep one signature, with or without an await inside.
+      '@typescript-eslint/require-await': 'off',
     },
   },
 );

@@ -1,8 +1,23 @@
-/** Jest 30 in ESM mode with ts-jest; workspace packages resolve to their sources. */
+/**
+ * Jest 30 in ESM mode with ts-jest; workspace packages resolve to their sources. Suites that need
+ * Apple's spec or the third-party corpus are not collected when those are missing (a fresh clone);
+ * the run then ends with one line saying which and how to get them (test-support/needs.js).
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { notCollected } from './test-support/needs.js';
+import { applySharedDefaults } from './test-support/shared-paths.js';
+
+const root = dirname(fileURLToPath(import.meta.url));
+applySharedDefaults();
+const left = notCollected(root);
+const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/actions/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...left.map((l) => `^${escape(`${root}/${l.file}`)}$`)],
   moduleNameMapper: {
     '^@asc-actions/core$': '<rootDir>/packages/core/src/index.ts',
     '^@asc-actions/asc-emulator$': '<rootDir>/packages/asc-emulator/src/index.ts',
@@ -10,5 +25,6 @@ export default {
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   globalSetup: '<rootDir>/test-support/global-setup.js',
+  reporters: ['default', ['<rootDir>/test-support/not-collected-reporter.js', { left }]],
   testTimeout: 30000,
 };

@@ -2,12 +2,18 @@
  * The demo's job: each action's bundle, run in order against the emulator's demo seed, the way a
  * workflow would run it. Each action's issue adds its step here.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 export interface DemoStep {
   action: string;
   title: string;
   inputs: Record<string, string>;
   /** Outputs that must be set (non-empty) for the step to count as passed. */
   expectOutputs: string[];
+  /** Inputs from earlier steps' outputs (by action name), as a workflow's `steps.<id>.outputs`. */
+  fromEarlier?: (outputs: Record<string, Record<string, string>>) => Record<string, string>;
+  /** Files the step needs in the workspace (GITHUB_WORKSPACE), made before it runs. */
+  prepare?: (workspace: string) => Promise<void>;
 }
 
 export const demoSteps: DemoStep[] = [
@@ -52,6 +58,24 @@ export const demoSteps: DemoStep[] = [
     title: 'Hand build 1.4 (42) to TestFlight: What to Test, groups, testers (one new, one already in), beta review',
     inputs: { app: 'com.example.demo', version: '1.4', 'build-number': '42', groups: 'Internal Testers\nPublic Beta', testers: 'ada@example.com\nlinus@example.com,Linus,Torvalds', 'test-notes': '{"en-US": "Try the new sync.", "de-DE": "Probiere den neuen Abgleich."}' },
     expectOutputs: ['build-id', 'processing-state', 'groups', 'testers-added', 'testers-already-present', 'beta-review-state', 'result'],
+  },
+  {
+    action: 'upload-build',
+    title: 'Upload a freshly built .ipa (Demo Notes 1.6 (60), generated here) through the Build Upload API and wait for processing',
+    inputs: { file: 'build/DemoNotes.ipa', 'processing-timeout': '2m' },
+    prepare: async (workspace) => {
+      const { writeIpa } = await import('../actions/upload-build/test/ipa.js');
+      mkdirSync(join(workspace, 'build'), { recursive: true });
+      await writeIpa(join(workspace, 'build/DemoNotes.ipa'), { name: 'DemoNotes', bundleId: 'com.example.demo', version: '1.6', buildNumber: '60', payloadBytes: 2 * 1024 * 1024 });
+    },
+    expectOutputs: ['build-upload-id', 'build-id', 'version', 'build-number', 'state', 'bytes'],
+  },
+  {
+    action: 'assign-testflight-group',
+    title: 'Hand the build just uploaded to the internal testers, by the build-id upload-build output',
+    inputs: { app: 'com.example.demo', groups: 'Internal Testers', 'uses-non-exempt-encryption': 'false' },
+    fromEarlier: (outputs) => ({ 'build-id': outputs['upload-build']?.['build-id'] ?? '' }),
+    expectOutputs: ['build-id', 'processing-state', 'groups'],
   },
   {
     action: 'fetch-sales-report',

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -40,7 +40,7 @@ export async function startCacheService(): Promise<CacheService> {
   const reserved = new Map<number, { key: string; version: string; parts: Array<{ start: number; data: Buffer }> }>();
   let nextId = 1;
   let clock = 0;
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://cache');
     const body = await readBody(req);
     requests.push(`${req.method} ${url.pathname}`);
@@ -85,7 +85,8 @@ export async function startCacheService(): Promise<CacheService> {
       return json(204);
     }
     json(404, { message: `fake cache service: no route for ${req.method} ${url.pathname}` });
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assertNoLeaks } from './leaks.js';
@@ -24,6 +24,8 @@ export interface RunResult {
   summary: string;
   /** The `::error::` lines' messages. */
   errors: string[];
+  /** Bundle runs: the child process's own peak resident set size, in KB (process.resourceUsage). */
+  maxRssKb?: number;
 }
 
 export const REPO_ROOT = resolve(new URL('.', import.meta.url).pathname, '..');
@@ -97,8 +99,10 @@ export function parseOutputFile(text: string): Record<string, string> {
 function finish(files: RunnerFiles, exitCode: number, stdout: string, stderr: string, secrets: string[]): RunResult {
   const output = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
   const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
+  const rssFile = join(files.dir, 'maxrss');
+  const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
   if (!files.keep) rmSync(files.dir, { recursive: true, force: true });
-  return scanned(exitCode, stdout, stderr, output, summary, secrets);
+  return { ...scanned(exitCode, stdout, stderr, output, summary, secrets), maxRssKb };
 }
 
 function scanned(exitCode: number, stdout: string, stderr: string, output: string, summary: string, secrets: string[]): RunResult {
@@ -120,13 +124,15 @@ function inputsEnv(inputs: Record<string, string>): Record<string, string> {
 }
 
 /** Runs `dist/<name>/index.js` as a child process, as the runner runs a JavaScript action. */
-export async function runBundle(name: string, options: RunOptions & { node?: string; timeoutMs?: number }): Promise<RunResult> {
+export async function runBundle(name: string, options: RunOptions & { node?: string; timeoutMs?: number; distDir?: string }): Promise<RunResult> {
   const files = runnerFiles();
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...files.env, ...inputsEnv(options.inputs), ...options.env })) {
+  // The child reports its own peak RSS on exit (RunResult.maxRssKb).
+  const rss = { NODE_OPTIONS: `--require ${join(REPO_ROOT, 'test-support', 'max-rss.cjs')}`, ASC_MAXRSS_FILE: join(files.dir, 'maxrss') };
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...rss, ...files.env, ...inputsEnv(options.inputs), ...options.env })) {
     if (v !== undefined) env[k] = v;
   }
-  const child = spawn(options.node ?? process.execPath, [join(REPO_ROOT, 'dist', name, 'index.js')], { env, cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [join(options.distDir ?? join(REPO_ROOT, 'dist'), name, 'index.js')], { env, cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -172,7 +178,7 @@ export async function asRunner<T>(inputs: Record<string, string>, env: Record<st
     else process.env[k] = v;
   }
   const chunks: string[] = [];
-  const write = process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;

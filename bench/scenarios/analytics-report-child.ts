@@ -23,6 +23,7 @@ const scanned = await scanSegment(file, 'bench segment');
 let rows = scanned.rows;
 if (mode === 'write') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-analytics-out-'));
+  process.env.RUNNER_TEMP = dir; // core's safe writer writes only in the workspace or RUNNER_TEMP
   copyFileSync(file, join(dir, 'seg.csv.gz'));
   const instance = { id: 'i1', processingDate: '2026-11-26', granularity: 'DAILY' as const, segments: [{ id: 's1', checksum: '', sizeInBytes: 0, file: 'seg.csv.gz', ...scanned }] };
   const winners = pickWinners([instance]);

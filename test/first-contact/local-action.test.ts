@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { demoSteps } from '../../scripts/demo-steps.js';
-import { startEmulatorProcess, type EmulatorProcess } from '../../scripts/emulator-process.js';
+import { startEmulatorProcess, type EmulatorProcess } from '../../scripts/lib/emulator-process.js';
 import { generateTestKey } from '../../test-support/keys.js';
 import { assertNoLeaks, keyEncodings } from '../../test-support/leaks.js';
 import { inputEnvName, REPO_ROOT } from '../../test-support/runner.js';

@@ -5,7 +5,7 @@ import { convertActionTemplate } from '@actions/workflow-parser/actions/action-t
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../../test-support/runner.js';
-import { docsTable, withDocsTable } from '../../scripts/action-docs-table.js';
+import { docsTable, withDocsTable } from '../../scripts/lib/action-docs-table.js';
 
 const actions = readdirSync(join(REPO_ROOT, 'actions')).filter((n) => existsSync(join(REPO_ROOT, 'actions', n, 'action.yml')));
 const COMMON = ['issuer-id', 'key-id', 'private-key', 'private-key-passphrase', 'api-base-url', 'dry-run'];

@@ -93,11 +93,11 @@ test('a 403 says which role the action needs', async () => {
   expect(result.errors[0]).toMatch(/role/);
 });
 
-test('an empty key says that forks get no secrets and makes no request', async () => {
+test('an empty key lists every input and env name looked at, mentions forks only on a fork PR, and makes no request', async () => {
   const result = await runInProcess(() => run(), options(credentials(key, { 'private-key': '' }), { env: { HOME: '/nonexistent-home' } }));
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toMatch(/private-key/);
-  expect(result.errors[0]).toMatch(/fork/i);
+  expect(result.errors[0]).toMatch(/^No App Store Connect private key was found\. Looked at: input private-key, env ASC_PRIVATE_KEY, env APP_STORE_CONNECT_API_KEY_KEY, /);
+  expect(result.errors[0]).not.toMatch(/fork/i);
   expect(emulator.requests).toHaveLength(0);
 });
 

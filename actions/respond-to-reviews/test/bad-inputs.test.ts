@@ -35,7 +35,7 @@ const cases: Record<string, Case> = {
   'YAML that does not parse, with its line': {
     inputs: { 'rules-file': 'bad.yml' },
     files: { 'bad.yml': '- rating: 5\n  reply: "Thanks!"\n- rating: [1, 2\n  reply: nope\n' },
-    error: /rules-file bad\.yml, line \d: not valid YAML/,
+    error: /rules-file bad\.yml, line \d, column \d+: not valid YAML/,
     at: 'file=bad.yml,line=',
   },
   'JSON that does not parse, with its line': {
@@ -44,7 +44,7 @@ const cases: Record<string, Case> = {
     error: /rules-file rules\.json, line 3: not valid JSON/,
     at: 'file=rules.json,line=3',
   },
-  'a key twice in one rule': { inputs: { rules: '- rating: 5\n  rating: 4\n  reply: "Hi"' }, error: /Input "rules", line 2: not valid YAML: a key appears twice/ },
+  'a key twice in one rule': { inputs: { rules: '- rating: 5\n  rating: 4\n  reply: "Hi"' }, error: /Input "rules", line 2, column 3: not valid YAML: a key appears twice/ },
   'an unknown placeholder': {
     inputs: { 'rules-file': 'r.yml' },
     files: { 'r.yml': '- rating: 5\n  reply:\n    en: "Thanks {nick}!"\n' },

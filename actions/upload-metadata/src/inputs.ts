@@ -15,6 +15,8 @@ export interface Settings {
   createVersion: boolean;
   metadataPath?: string;
   metadataFile?: string;
+  /** deliver's age rating JSON (`app_rating_config_path`). */
+  ageRatingFile?: string;
   locales: string[];
   editLive: boolean;
   dryRun: boolean;
@@ -102,6 +104,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     version: versionInput(),
     createVersion: inputs.boolean('create-version', false),
     ...sourceInputs(),
+    ageRatingFile: inputs.optional('age-rating-file')?.trim() || undefined,
     locales: localesInput(),
     editLive: inputs.boolean('edit-live', false),
     dryRun: common.dryRun,

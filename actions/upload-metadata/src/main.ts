@@ -1,5 +1,5 @@
 import { actionsLogger, annotate, AscError, connect, maskToken, maskValue, runAction, systemClock, type ConnectDeps, type Logger } from '@asc-actions/core';
-import { errorsOf } from './findings.js';
+import { errorsOf, warningsOf } from './findings.js';
 import { pathTools, readSettings, type Settings } from './inputs.js';
 import { commentBody } from './report/markdown.js';
 import { annotateWarnings, stopOnErrors, stopOnWarnings } from './report/findings.js';
@@ -8,7 +8,7 @@ import { writeSummary } from './report/summary.js';
 import { pullRequestContext } from './pr-comment/context.js';
 import { commentMarker, upsertComment } from './pr-comment/comment.js';
 import { findTargetApp } from './remote/read.js';
-import { execute, type Outcome } from './run/execute.js';
+import { execute, localizationIdsOf, type Outcome } from './run/execute.js';
 import { prepare } from './run/prepare.js';
 import type { Plan } from './plan/model.js';
 import { readSource } from './source/read.js';
@@ -39,8 +39,12 @@ async function upload(deps: ConnectDeps): Promise<void> {
   const blocked = errorsOf(plan.findings).length > 0 || (settings.failOnWarnings && plan.findings.some((f) => f.level === 'warning'));
   if (settings.dryRun || blocked) {
     // A pull request sees the plan, and what stops it, before anything fails.
-    await reportPlan(plan, settings, logger);
-    if (media && settings.media && settings.dryRun && !blocked) await syncMedia(mediaRun, media, settings.media, currentVersion(prepared.target.version)?.id || undefined, true);
+    const problems = errorsOf(plan.findings).length || (settings.failOnWarnings ? warningsOf(plan.findings).length : 0);
+    await reportPlan(plan, settings, logger, blocked && !settings.dryRun ? problems : 0);
+    if (media && settings.media && settings.dryRun && !blocked) {
+      const version = currentVersion(prepared.target.version);
+      await syncMedia(mediaRun, media, settings.media, version?.id || undefined, true, version?.id ? localizationIdsOf(version, [], []) : {});
+    }
     stopOnErrors(plan.findings);
     stopOnWarnings(plan.findings, settings.failOnWarnings);
     return;
@@ -49,7 +53,7 @@ async function upload(deps: ConnectDeps): Promise<void> {
   writeOutputs(outcome.plan, false, outcome);
   await writeSummary({ plan: outcome.plan, dryRun: false, results: outcome.results, notPersisted: outcome.notPersisted });
   const metadataOk = outcome.results.every((r) => r.status !== 'failed');
-  if (media && settings.media && metadataOk) await syncMedia(mediaRun, media, settings.media, outcome.versionId, false);
+  if (media && settings.media && metadataOk) await syncMedia(mediaRun, media, settings.media, outcome.versionId, false, outcome.versionId ? outcome.localizationIds : {});
   failIfIncomplete(outcome);
 }
 
@@ -61,9 +65,9 @@ async function readMedia(settings: Settings, logger: Logger): Promise<LocalMedia
   return media;
 }
 
-async function reportPlan(plan: Plan, settings: Settings, logger: Logger): Promise<void> {
-  writeOutputs(plan, true);
-  await writeSummary({ plan, dryRun: true });
+async function reportPlan(plan: Plan, settings: Settings, logger: Logger, refused: number): Promise<void> {
+  writeOutputs(plan, settings.dryRun);
+  await writeSummary({ plan, dryRun: settings.dryRun, refused });
   const pr = pullRequestContext(process.env);
   if (!pr || !settings.dryRun) return;
   if (!settings.githubToken) {

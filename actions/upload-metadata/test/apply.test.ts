@@ -14,7 +14,7 @@ const withoutIds = (line: string): string => line.replace(/\/[0-9a-f-]{36}/g, '/
 
 const READS = [
   'GET /v1/apps?limit=200&filter[bundleId]=com.example.demo',
-  `GET /v1/apps/${DEMO_APP_ID}/appInfos?limit=200&include=appInfoLocalizations,primaryCategory,primarySubcategoryOne,primarySubcategoryTwo,secondaryCategory,secondarySubcategoryOne,secondarySubcategoryTwo&limit[appInfoLocalizations]=50`,
+  `GET /v1/apps/${DEMO_APP_ID}/appInfos?limit=200&include=appInfoLocalizations,ageRatingDeclaration,primaryCategory,primarySubcategoryOne,primarySubcategoryTwo,secondaryCategory,secondarySubcategoryOne,secondarySubcategoryTwo&limit[appInfoLocalizations]=50`,
   `GET /v1/apps/${DEMO_APP_ID}/appStoreVersions?limit=200&filter[platform]=IOS&filter[appVersionState]=PREPARE_FOR_SUBMISSION,DEVELOPER_REJECTED,REJECTED,METADATA_REJECTED,WAITING_FOR_REVIEW,INVALID_BINARY&include=appStoreVersionLocalizations,appStoreReviewDetail&limit[appStoreVersionLocalizations]=50`,
   `GET /v1/apps/${DEMO_APP_ID}/appStoreVersions?limit=200&filter[platform]=IOS&fields[appStoreVersions]=versionString,appVersionState,createdDate`,
 ];

@@ -80,6 +80,27 @@ const CASES: Case[] = [
   { name: 'an unknown locale in the locales filter', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', locales: 'en-US, pt_BR' }, message: /Input "locales": "pt_BR" is not an App Store locale \(did you mean pt-BR\?\)/ },
   { name: 'a metadata path that does not exist', inputs: { 'metadata-path': '/nonexistent/metadata' }, message: /Input "metadata-path": \/nonexistent\/metadata does not exist/ },
   { name: 'edit-live together with create-version', ...folder({ 'en-US/name.txt': 'x' }), inputs: { 'metadata-path': '$dir', 'edit-live': 'true', 'create-version': 'true', version: '2.0' }, message: /"edit-live" and "create-version" cannot both be true/ },
+  {
+    name: 'an age rating file with an unknown key: the key and line',
+    files: { 'en-US/name.txt': 'Demo Notes', 'rating.json': '{\n  "violenceCartoonOrFantasy": "NONE",\n  "violenceCartonOrFantasy": "NONE"\n}\n' },
+    inputs: { 'metadata-path': '$dir', 'age-rating-file': '$dir/rating.json' },
+    message: /rating\.json:3: "violenceCartonOrFantasy" is not an age rating question\. Did you mean violenceCartoonOrFantasy\?/,
+    at: { file: 'rating.json', line: 3 },
+  },
+  {
+    name: 'an age rating answer outside the spec\'s enum',
+    files: { 'en-US/name.txt': 'Demo Notes', 'rating.json': '{ "gunsOrOtherWeapons": "SOMETIMES" }' },
+    inputs: { 'metadata-path': '$dir', 'age-rating-file': '$dir/rating.json' },
+    message: /rating\.json:1: age rating "gunsOrOtherWeapons" must be one of NONE, INFREQUENT_OR_MILD, FREQUENT_OR_INTENSE, INFREQUENT, FREQUENT; got "SOMETIMES"/,
+    at: { file: 'rating.json', line: 1 },
+  },
+  {
+    name: 'an age rating yes/no question answered with a string',
+    files: { 'm.yml': 'locales:\n  en-US:\n    name: Demo Notes\nage_rating:\n  violenceRealistic: NONE\n  messagingAndChat: "no"\n' },
+    inputs: { 'metadata-file': '$dir/m.yml' },
+    message: /m\.yml:6: age rating "messagingAndChat" must be true or false; got "no"/,
+    at: { file: 'm.yml', line: 6 },
+  },
   { name: 'a list where text belongs', files: { 'm.yml': 'copyright: [2026]\n' }, inputs: { 'metadata-file': '$dir/m.yml' }, message: /m\.yml:1: copyright must be text/ },
 ];
 

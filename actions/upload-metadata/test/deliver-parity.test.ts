@@ -8,8 +8,7 @@ import { parsePrivateKey, TokenSource } from '@asc-actions/core';
 import { appStoreFixture, makeApps, startEmulator, type Emulator, type Seed } from '@asc-actions/asc-emulator';
 import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
 import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle, runInProcess, type RunResult } from '../../../test-support/runner.js';
-import { run } from '../src/main.js';
+import { runBundle, type RunResult } from '../../../test-support/runner.js';
 import { planOf, tree } from './support.js';
 
 const APP = '1700000001';
@@ -34,11 +33,6 @@ function seed(change: (store: ReturnType<typeof appStoreFixture>) => void): Seed
 
 
 function bundle(workspace: string, extra: Record<string, string>): Promise<RunResult> {
-  if (process.env.WT12_IN_PROCESS) return runInProcess(() => run(), {
-    inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: APP, 'metadata-path': 'metadata', ...extra },
-    env: { GITHUB_WORKSPACE: workspace },
-    secrets: keyEncodings(key.privatePem),
-  });
   return runBundle('upload-metadata', {
     inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: APP, 'metadata-path': 'metadata', ...extra },
     env: { GITHUB_WORKSPACE: workspace },
@@ -176,4 +170,49 @@ test('the version PATCH (copyright) lands before the localization writes start',
   expect(result.exitCode).toBe(0);
   expect(writes()[0]).toMatch(/^PATCH \/v1\/appStoreVersions\/[^/]+$/);
   expect(writes()).toHaveLength(3);
+}, 120_000);
+
+test('age rating: deliver\'s JSON (new keys, old iTunes Connect keys) is planned, written to the editable app info\'s declaration and read back; a rerun writes nothing', async () => {
+  await start(seed((s) => (s.appInfos![0]!.ageRating = { violenceCartoonOrFantasy: 'INFREQUENT_OR_MILD', gambling: false })));
+  const workspace = tree({
+    'metadata/en-US/description.txt': 'Description v1 (en-US)',
+    'rating.json': JSON.stringify({ violenceCartoonOrFantasy: 'NONE', CARTOON_FANTASY_VIOLENCE: undefined, MATURE_SUGGESTIVE: 1, messagingAndChat: true, ageAssurance: false, gunsOrOtherWeapons: 'INFREQUENT', gambling: false, ageRatingOverrideV2: 'THIRTEEN_PLUS' }, null, 2),
+  });
+  const planned = await bundle(workspace, { 'age-rating-file': 'rating.json', 'dry-run': 'true' });
+  expect(planned.errors).toEqual([]);
+  expect(planOf(planned).changes.map((c) => [c.field, c.before, c.after])).toEqual([
+    ['age_rating.violenceCartoonOrFantasy', 'INFREQUENT_OR_MILD', 'NONE'],
+    ['age_rating.matureOrSuggestiveThemes', null, 'INFREQUENT_OR_MILD'],
+    ['age_rating.messagingAndChat', null, 'true'],
+    ['age_rating.ageAssurance', null, 'false'],
+    ['age_rating.gunsOrOtherWeapons', null, 'INFREQUENT'],
+    ['age_rating.ageRatingOverrideV2', null, 'THIRTEEN_PLUS'],
+  ]);
+  expect(planned.stdout).toMatch(/::warning file=rating\.json,line=\d+::rating\.json:\d+: "MATURE_SUGGESTIVE" is deliver's old iTunes Connect key; use "matureOrSuggestiveThemes"\./);
+  expect(writes()).toEqual([]);
+
+  const applied = await bundle(workspace, { 'age-rating-file': 'rating.json' });
+  expect(applied.errors).toEqual([]);
+  expect(applied.exitCode).toBe(0);
+  expect(writes().filter((l) => l.startsWith('PATCH /v1/ageRatingDeclarations/'))).toHaveLength(1);
+  const infoDeclaration = emulator.state.relatedId(emulator.state.all('appInfos')[0]!, 'ageRatingDeclaration')!;
+  expect(emulator.state.all('ageRatingDeclarations').map((d) => d.id)).toEqual([infoDeclaration]);
+  expect(emulator.state.get('ageRatingDeclarations', infoDeclaration)!.attributes).toEqual({
+    violenceCartoonOrFantasy: 'NONE', gambling: false, matureOrSuggestiveThemes: 'INFREQUENT_OR_MILD', messagingAndChat: true, ageAssurance: false, gunsOrOtherWeapons: 'INFREQUENT', ageRatingOverrideV2: 'THIRTEEN_PLUS',
+  });
+  expect(applied.summary).toContain('steps applied and read back');
+  const before = writes().length;
+  expect((await bundle(workspace, { 'age-rating-file': 'rating.json' })).exitCode).toBe(0);
+  expect(writes().length).toBe(before);
+}, 120_000);
+
+test('bad inputs through the bundle: an age rating answer outside the enum, an unknown category: one error naming the file, zero writes', async () => {
+  await start(seed(() => undefined));
+  const rating = await bundle(tree({ 'metadata/en-US/description.txt': 'x', 'rating.json': '{\n  "advertising": "yes"\n}\n' }), { 'age-rating-file': 'rating.json' });
+  expect(rating.exitCode).toBe(1);
+  expect(rating.errors).toEqual(['rating.json:2: age rating "advertising" must be true or false; got "yes". Nothing was written.']);
+  const category = await bundle(tree({ 'metadata/primary_category.txt': 'PRODUCTIVTY' }), {});
+  expect(category.exitCode).toBe(1);
+  expect(category.errors).toEqual(['metadata/primary_category.txt: "PRODUCTIVTY" is not an App Store category (App Store Connect lists 57 ids). Nothing was written.']);
+  expect(writes()).toEqual([]);
 }, 120_000);

@@ -42,7 +42,8 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   expect(first.exitCode).toBe(0);
   expect(JSON.parse(first.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 3, kept: 0 });
   expect(emulator.state.all('appScreenshots').map((a) => a.attributes.fileName)).toEqual(['01.png', '02.png']);
-  expect(emulator.state.all('appPreviews').map((a) => (a.attributes.videoDeliveryState as { state: string }).state)).toEqual(['COMPLETE']);
+  // Done when the upload is (assetDeliveryState); Apple goes on transcoding (videoDeliveryState).
+  expect(emulator.state.all('appPreviews').map((a) => [(a.attributes.assetDeliveryState as { state: string }).state, (a.attributes.videoDeliveryState as { state: string }).state])).toEqual([['COMPLETE', 'PROCESSING']]);
   const uploads = emulator.requests.filter((r) => r.path.startsWith('/__asset-uploads/'));
   expect(uploads.length).toBeGreaterThanOrEqual(2 + 5);
   expect(uploads.every((r) => !r.hadAuthorizationHeader && r.status === 200)).toBe(true);
@@ -52,4 +53,4 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   expect(again.exitCode).toBe(0);
   expect(JSON.parse(again.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 0, kept: 3 });
   expect(emulator.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
-});
+}, 120_000);

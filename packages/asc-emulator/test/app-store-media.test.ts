@@ -119,7 +119,7 @@ test('stuck and failed outcomes on the emulator clock; at most 10 per set; reord
   expect(sets.included).toHaveLength(9);
 });
 
-test('preview sets and previews: reserve with mime type, video delivery state passes PROCESSING', async () => {
+test('preview sets and previews: reserve with mime type; the upload is COMPLETE while the transcode (videoDeliveryState) is still PROCESSING', async () => {
   const locId = await localizationId();
   const set = await data(await h.send('POST', '/v1/appPreviewSets', {
     data: { type: 'appPreviewSets', attributes: { previewType: 'IPHONE_67' }, relationships: { appStoreVersionLocalization: { data: { type: 'appStoreVersionLocalizations', id: locId } } } },
@@ -133,5 +133,8 @@ test('preview sets and previews: reserve with mime type, video delivery state pa
   h.clock.advance(1000);
   expect((await data(await h.get(`/v1/appPreviews/${reserved.id}`))).attributes.videoDeliveryState).toMatchObject({ state: 'PROCESSING' });
   h.clock.advance(10_000);
+  const processed = (await data(await h.get(`/v1/appPreviews/${reserved.id}`))).attributes;
+  expect([processed.assetDeliveryState, processed.videoDeliveryState]).toMatchObject([{ state: 'COMPLETE' }, { state: 'PROCESSING' }]);
+  h.clock.advance(30 * 60_000);
   expect((await data(await h.get(`/v1/appPreviews/${reserved.id}`))).attributes.videoDeliveryState).toMatchObject({ state: 'COMPLETE' });
 });

@@ -1,3 +1,6 @@
+// Needs Apple's spec (ASC_OPENAPI_SPEC): some answers asserted here (400 for a body the spec
+// refuses) come from the emulator's contract check, which is off without the spec.
+
 import { appStoreFixture, DEMO_APP_ID, makeApps } from '../src/index.js';
 import { firstError, harness, type Harness } from './support/harness.js';
 

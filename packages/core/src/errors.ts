@@ -154,3 +154,16 @@ export class NetworkError extends AscError {
     this.timedOut = opts.timedOut ?? false;
   }
 }
+
+/**
+ * App Store Connect answered something this client cannot use: a 2xx that is not JSON:API, a
+ * body over the size cap, a `links.next` that repeats a page. Never retried; not a bug of ours.
+ */
+export class UnexpectedResponseError extends AscError {
+  constructor(what: string) {
+    super(redactText(`App Store Connect answered something unexpected: ${what}`));
+  }
+}
+
+/** The step's retry budget (input `retry-budget`) is spent: waiting longer is not worth it. */
+export class RetryBudgetError extends AscError {}

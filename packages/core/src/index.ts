@@ -5,7 +5,7 @@ export * from './logger.js';
 export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
 export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
-export { resolvePrivateKey, keySearchDirs, FORK_HINT, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export { resolvePrivateKey, keySearchDirs, readKeyFile, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
 export {
   signToken,
   TokenSource,
@@ -97,6 +97,7 @@ export {
 } from './api/beta-review.js';
 export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
 export { PartBuffers, readPart } from './upload/part-file.js';
+export { directPartSender, clientPartSender, defaultPartSender, PartError, type PartSender, type PartOperation } from './upload/part-senders.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 export { createBuildUpload, getBuildUpload, deleteBuildUpload, createBuildUploadFile, listBuildUploadFiles, commitBuildUploadFile, type NewBuildUpload, type NewBuildUploadFile } from './api/build-uploads.js';
 export {

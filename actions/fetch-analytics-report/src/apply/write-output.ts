@@ -6,9 +6,7 @@
  * beside its target under a temporary name and renamed only when every report is written
  * (`commit`), so a failure leaves no output at all. The funnel counts the same rows.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { csvRow } from '@asc-actions/core';
+import { csvRow, openSafeWriter, type SafeWriter } from '@asc-actions/core';
 import type { DateWinners, FetchedInstance, OutputFormat } from '../model.js';
 import type { Funnel } from '../report/funnel.js';
 import { eachRow } from '../read/segment-file.js';
@@ -17,31 +15,28 @@ import { eachRow } from '../read/segment-file.js';
 const PLAIN_UNSAFE = /[",\r]|(^|\t)[=+\-@\s]|\s(\t|$)/;
 
 export interface PendingFile {
-  temp: string;
+  writer: SafeWriter;
   target: string;
   rows: number;
 }
 
-/** Rows are encoded into one 1 MB buffer and written when it is full (no string ropes, no per-row writes). */
+/**
+ * Rows are encoded into one 1 MB buffer and handed to core's safe writer when it is full (no
+ * string ropes, no per-row writes). The safe writer keeps the file inside the workspace, never
+ * writes through a symlink, and writes a temporary file that `commit` renames into place.
+ */
 class Sink {
-  private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(1 << 20);
   private used = 0;
-  constructor(path: string) {
-    this.fd = openSync(path, 'wx', 0o644);
-  }
+  constructor(readonly writer: SafeWriter) {}
   write(text: string): void {
     if (this.used + text.length * 3 > this.buffer.length) this.flush();
-    if (text.length * 3 > this.buffer.length) return void writeSync(this.fd, text);
+    if (text.length * 3 > this.buffer.length) return void this.writer.write(text);
     this.used += this.buffer.write(text, this.used, 'utf8');
   }
   flush(): void {
-    if (this.used) writeSync(this.fd, this.buffer, 0, this.used);
+    if (this.used) this.writer.write(this.buffer.subarray(0, this.used));
     this.used = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
   }
 }
 
@@ -49,10 +44,7 @@ export async function writeReport(
   target: string, format: OutputFormat, reportName: string, instances: FetchedInstance[], winners: DateWinners,
   columns: string[], pathOf: (file: string) => string, funnel: Funnel,
 ): Promise<PendingFile> {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-  rmSync(temp, { force: true });
-  const sink = new Sink(temp);
+  const sink = new Sink(openSafeWriter(target, { input: 'output-path' }));
   let rows = 0;
   try {
     if (format === 'csv') sink.write(csvRow(columns));
@@ -82,20 +74,19 @@ export async function writeReport(
       }
     }
     if (format === 'json') sink.write(rows ? '\n]\n' : ']\n');
-    sink.close();
+    sink.flush();
   } catch (error) {
-    sink.close();
-    rmSync(temp, { force: true });
+    sink.writer.abort();
     throw error;
   }
-  return { temp, target, rows };
+  return { writer: sink.writer, target: sink.writer.path, rows };
 }
 
 /** Renames every written file into place (all written first, so a failure leaves none). */
 export function commit(files: PendingFile[]): void {
-  for (const f of files) renameSync(f.temp, f.target);
+  for (const f of files) f.writer.commit();
 }
 
 export function discard(files: PendingFile[]): void {
-  for (const f of files) rmSync(f.temp, { force: true });
+  for (const f of files) f.writer.abort();
 }

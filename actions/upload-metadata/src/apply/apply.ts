@@ -97,6 +97,13 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
   switch (step.kind) {
     case 'update-version':
       return updateAppStoreVersion(ctx.client, need(ctx.versionId, 'version'), attributes, SAFE);
+    case 'update-age-rating': {
+      // Typed answers (booleans stay booleans); the emulator and Apple check them against the spec's enums.
+      const id = need(step.resourceId, 'age rating declaration');
+      const body = { data: { type: 'ageRatingDeclarations', id, attributes: step.attributes } };
+      await ctx.client.patch(`/v1/ageRatingDeclarations/${encodeURIComponent(id)}`, body, SAFE);
+      return { id };
+    }
     case 'update-categories':
       return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes as Record<string, string | null>, SAFE);
     case 'update-app-info-localization':

@@ -3,11 +3,12 @@
  * goes (replaced copies, extras), upload what is new, then read the set back and put it in the
  * repo's order. Every set reports what happened, failures included; a rerun converges.
  */
-import { ApiError, type AscClient } from '@asc-actions/core';
+import { ApiError } from '@asc-actions/core';
 import { Limit } from './limit.js';
-import type { LocalAsset, MediaKind, MediaPlan, MediaSetPlan } from './model.js';
-import { API, readSets, toRemoteAsset } from './remote.js';
-import { deleteAsset, uploadAsset, type UploadContext, type UploadResult } from './upload.js';
+import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from './model.js';
+import { API, readSetAssets, readSets } from './remote.js';
+import { deliverSet } from './set-delivery.js';
+import { deleteAsset, type UploadContext, type UploadResult } from './upload.js';
 
 export interface MediaSetResult {
   set: MediaSetPlan;
@@ -34,14 +35,9 @@ async function ensureSet(ctx: UploadContext, plan: MediaSetPlan): Promise<string
   }
 }
 
-async function readOrder(client: AscClient, kind: MediaKind, setId: string): Promise<Array<{ id: string; fileName: string; checksum?: string }>> {
-  const api = API[kind];
-  const res = await client.get<{ data: Array<{ id: string; attributes?: Record<string, unknown> }> }>(`/v1/${api.set}/${setId}/${api.asset}`, { limit: 200 });
-  return res.data.data.map((a) => toRemoteAsset(kind, a));
-}
-
-async function reorder(ctx: UploadContext, plan: MediaSetPlan, setId: string, uploaded: UploadResult[]): Promise<boolean> {
-  const current = await readOrder(ctx.client, plan.kind, setId);
+/** `read`: the set's assets as the upload last read them (no need to ask again). */
+async function reorder(ctx: UploadContext, plan: MediaSetPlan, setId: string, uploaded: UploadResult[], read?: RemoteAsset[]): Promise<boolean> {
+  const current = read ?? (await readSetAssets(ctx.client, plan.kind, setId));
   const idOf = (o: MediaSetPlan['order'][number]) => o.remoteId ?? uploaded.find((u) => u.fileName === o.fileName)?.id;
   const wanted = plan.order.map(idOf).filter((id): id is string => !!id && current.some((c) => c.id === id));
   // Anything on the set we did not plan for (another run's upload) keeps its place at the end.
@@ -69,8 +65,9 @@ async function applySet(ctx: UploadContext, files: Limit, plan: MediaSetPlan): P
     await Promise.all(going.map((a) => deleteAsset(ctx, plan.kind, a.id)));
     result.deleted.push(...plan.deleted.map((d) => d.fileName));
     const uploads: LocalAsset[] = plan.order.map((o) => [...plan.upload, ...plan.replaced.map((r) => r.local)].find((f) => f.fileName === o.fileName && !o.remoteId)).filter((f): f is LocalAsset => !!f);
-    result.uploaded = await Promise.all(uploads.map((f) => files.run(() => uploadAsset(ctx, plan.kind, setId, f))));
-    if (plan.reorder || uploads.length > 0) result.reordered = await reorder(ctx, plan, setId, result.uploaded);
+    const delivered = uploads.length > 0 ? await deliverSet(ctx, files, plan.kind, setId, uploads) : undefined;
+    result.uploaded = delivered?.results ?? [];
+    if (plan.reorder || uploads.length > 0) result.reordered = await reorder(ctx, plan, setId, result.uploaded, delivered?.assets);
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   }

@@ -33,6 +33,8 @@ export interface RemoteAsset {
   fileName: string;
   checksum?: string;
   state?: string;
+  /** Previews: the poster frame (`previewFrameTimeCode`). */
+  frameTime?: string;
 }
 
 export interface RemoteSet {

@@ -15,7 +15,10 @@ interface Doc {
 
 export const API = {
   screenshot: { set: 'appScreenshotSets', asset: 'appScreenshots', attribute: 'screenshotDisplayType', setRelationship: 'appScreenshotSet', state: 'assetDeliveryState' },
-  preview: { set: 'appPreviewSets', asset: 'appPreviews', attribute: 'previewType', setRelationship: 'appPreviewSet', state: 'videoDeliveryState' },
+  // Previews too are judged by assetDeliveryState (the upload accepted), as fastlane
+  // (connect_api/models/app_preview.rb) and the asc CLI do: videoDeliveryState stays in
+  // PROCESSING while Apple transcodes, long after (research/api-fidelity.md U2).
+  preview: { set: 'appPreviewSets', asset: 'appPreviews', attribute: 'previewType', setRelationship: 'appPreviewSet', state: 'assetDeliveryState' },
 } as const;
 
 export async function readLocalizationIds(client: AscClient, versionId: string): Promise<Record<string, string>> {
@@ -29,7 +32,21 @@ export async function readLocalizationIds(client: AscClient, versionId: string):
 export function toRemoteAsset(kind: MediaKind, r: { id: string; attributes?: Record<string, unknown> }): RemoteAsset {
   const state = (r.attributes?.[API[kind].state] as { state?: string } | undefined)?.state;
   const checksum = r.attributes?.sourceFileChecksum;
-  return { id: r.id, fileName: String(r.attributes?.fileName ?? ''), ...(typeof checksum === 'string' ? { checksum } : {}), ...(state ? { state } : {}) };
+  const frame = r.attributes?.previewFrameTimeCode;
+  return {
+    id: r.id,
+    fileName: String(r.attributes?.fileName ?? ''),
+    ...(typeof checksum === 'string' ? { checksum } : {}),
+    ...(state ? { state } : {}),
+    ...(typeof frame === 'string' ? { frameTime: frame } : {}),
+  };
+}
+
+/** A set's assets, in the set's order, with their delivery states: one request for the whole set. */
+export async function readSetAssets(client: AscClient, kind: MediaKind, setId: string): Promise<RemoteAsset[]> {
+  const api = API[kind];
+  const res = await client.get<{ data: Array<{ id: string; attributes?: Record<string, unknown> }> }>(`/v1/${api.set}/${setId}/${api.asset}`, { limit: 200 });
+  return res.data.data.map((a) => toRemoteAsset(kind, a));
 }
 
 export async function readSets(client: AscClient, kind: MediaKind, locale: string, localizationId: string): Promise<RemoteSet[]> {

@@ -37,21 +37,30 @@ export function mediaRows(plan: MediaPlan, results?: MediaSetResult[]): MediaRow
   return plan.sets.map((set) => rowOf(set, results?.find((r) => r.set === set)));
 }
 
-const counts = (r: MediaRow) =>
-  [
+/** Column and log words: a dry run says what it would do, never what it did. */
+const WORDS = {
+  done: { uploaded: 'uploaded', replaced: 'replaced', deleted: 'deleted', reordered: 'reordered', setDeleted: 'set deleted' },
+  planned: { uploaded: 'would upload', replaced: 'would replace', deleted: 'would delete', reordered: 'would reorder', setDeleted: 'would delete the set' },
+};
+
+const counts = (r: MediaRow, dryRun: boolean) => {
+  const w = dryRun ? WORDS.planned : WORDS.done;
+  const n = (count: number, word: string) => count && (dryRun ? `${word} ${count}` : `${count} ${word}`);
+  return [
     r.kept.length && `${r.kept.length} kept`,
-    r.uploaded.length && `${r.uploaded.length} uploaded`,
-    r.replaced.length && `${r.replaced.length} replaced`,
-    r.deleted.length && `${r.deleted.length} deleted`,
-    r.reordered && 'reordered',
-    r.setDeleted && 'set deleted',
+    n(r.uploaded.length, w.uploaded),
+    n(r.replaced.length, w.replaced),
+    n(r.deleted.length, w.deleted),
+    r.reordered && w.reordered,
+    r.setDeleted && w.setDeleted,
     r.failed.length && `${r.failed.length} failed`,
   ].filter(Boolean).join(', ');
+};
 
-export function logMedia(rows: MediaRow[], missing: string[], logger: Logger): void {
-  logger.info(`Screenshots and previews: ${rows.length} set(s).`);
-  for (const r of rows) logger.info(`  ${r.locale} ${r.kind} ${r.displayType}: ${counts(r) || 'unchanged'}`);
-  for (const locale of missing) logger.warning(`${locale}: screenshots or previews in the repository, but the version has no ${locale} localization; nothing uploaded there.`);
+export function logMedia(rows: MediaRow[], missing: string[], logger: Logger, dryRun: boolean): void {
+  logger.info(`Screenshots and previews${dryRun ? ' (dry run: nothing is sent)' : ''}: ${rows.length} set(s).`);
+  for (const r of rows) logger.info(`  ${r.locale} ${r.kind} ${r.displayType}: ${counts(r, dryRun) || 'unchanged'}`);
+  for (const locale of missing) logger.warning(`${locale}: screenshots or previews in the repository, but the version has no ${locale} localization; nothing ${dryRun ? 'would be' : 'was'} uploaded there.`);
 }
 
 export function writeMediaOutput(rows: MediaRow[], dryRun: boolean): void {
@@ -72,13 +81,15 @@ export async function writeMediaSummary(rows: MediaRow[], missing: string[], dry
   summary.addHeading(`Screenshots and previews: ${dryRun ? 'plan (dry run)' : 'applied'}`, 3);
   if (rows.length === 0) summary.addRaw('<p>No screenshot or preview sets to sync.</p>', true);
   else {
-    const header = ['Locale', 'Kind', 'Display type', 'Kept', 'Uploaded', 'Replaced', 'Deleted', 'Reordered', 'Failed'].map((h) => ({ data: h, header: true }));
+    const w = dryRun ? WORDS.planned : WORDS.done;
+    const title = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+    const header = ['Locale', 'Kind', 'Display type', 'Kept', title(w.uploaded), title(w.replaced), title(w.deleted), title(w.reordered), 'Failed'].map((h) => ({ data: h, header: true }));
     const body = rows.map((r) => [
       escapeHtml(r.locale), r.kind, escapeHtml(r.displayType), cell(r.kept), cell(r.uploaded), cell(r.replaced),
-      r.setDeleted ? `${cell(r.deleted)} (set deleted)` : cell(r.deleted), r.reordered ? 'yes' : '', cell(r.failed),
+      r.setDeleted ? `${cell(r.deleted)} (${w.setDeleted})` : cell(r.deleted), r.reordered ? 'yes' : '', cell(r.failed),
     ]);
     summary.addTable([header, ...body]);
   }
-  if (missing.length) summary.addRaw(`<p>No version localization for ${escapeHtml(missing.join(', '))}: media there was not uploaded.</p>`, true);
+  if (missing.length) summary.addRaw(`<p>No version localization for ${escapeHtml(missing.join(', '))}: media there ${dryRun ? 'would not be' : 'was not'} uploaded.</p>`, true);
   await summary.write();
 }

@@ -23,12 +23,16 @@ export interface MediaRun {
   concurrency: number;
 }
 
-export async function syncMedia(run: MediaRun, local: LocalMedia, settings: MediaSettings, versionId: string | undefined, dryRun: boolean): Promise<void> {
-  const localizations = versionId ? await readLocalizationIds(run.client, versionId) : {};
+/**
+ * `known`: locale → version localization id, when the metadata part already knows them (its
+ * read or read-back, plus the localizations it created), so they are not read again.
+ */
+export async function syncMedia(run: MediaRun, local: LocalMedia, settings: MediaSettings, versionId: string | undefined, dryRun: boolean, known?: Record<string, string>): Promise<void> {
+  const localizations = known ?? (versionId ? await readLocalizationIds(run.client, versionId) : {});
   const remote = await readRemoteMedia(run.client, localizations, local.locales);
   const plan = planMedia({ local, remote, localizations, mode: settings.syncMode });
   let rows = mediaRows(plan);
-  logMedia(rows, plan.missingLocalizations, run.logger);
+  logMedia(rows, plan.missingLocalizations, run.logger, dryRun);
   if (dryRun) {
     writeMediaOutput(rows, true);
     await writeMediaSummary(rows, plan.missingLocalizations, true);

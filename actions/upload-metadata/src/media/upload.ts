@@ -1,12 +1,12 @@
 /**
- * Apple's asset upload: reserve (fileName, fileSize) → PUT each part from disk to its pre-signed
- * URL (no Authorization: `auth: false`) with the listed headers, in parallel within the part
- * limit → commit with `uploaded: true` and the MD5 → poll the delivery state until COMPLETE,
- * FAILED or the processing timeout. A stuck or FAILED asset is deleted and uploaded once more.
- * A reserve that may have been applied (dropped connection, 5xx) is never repeated blindly: the
- * set is read and a half-made copy of the file is deleted first, so a set never holds two.
+ * Apple's asset upload, one file: reserve (fileName, fileSize) → PUT each part from disk to its
+ * pre-signed URL (no Authorization: `auth: false`) with the listed headers, in parallel within
+ * the part limit → commit with `uploaded: true` and the MD5. Waiting for Apple's processing is
+ * per set (set-delivery.ts), not per file. A reserve that may have been applied (dropped
+ * connection, 5xx) is never repeated blindly: the set is read and a half-made copy of the file
+ * is deleted first, so a set never holds two.
  */
-import { ApiError, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
+import { ApiError, clientPartSender, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
 import type { ByteBudget, Limit } from './limit.js';
 import type { LocalAsset, MediaKind } from './model.js';
 import { API, toRemoteAsset } from './remote.js';
@@ -62,10 +62,8 @@ async function removeHalfMade(ctx: UploadContext, kind: MediaKind, setId: string
 async function reserve(ctx: UploadContext, kind: MediaKind, setId: string, file: LocalAsset): Promise<Asset> {
   const api = API[kind];
   const attributes: Record<string, unknown> = { fileName: file.fileName, fileSize: file.size };
-  if (kind === 'preview') {
-    attributes.mimeType = /\.mov$/i.test(file.fileName) ? 'video/quicktime' : 'video/mp4';
-    if (ctx.previewFrameTime) attributes.previewFrameTimeCode = ctx.previewFrameTime;
-  }
+  // The poster frame is not sent here: it is set once the preview is processed (set-delivery.ts).
+  if (kind === 'preview') attributes.mimeType = /\.mov$/i.test(file.fileName) ? 'video/quicktime' : 'video/mp4';
   const body = { data: { type: api.asset, attributes, relationships: { [api.setRelationship]: { data: { type: api.set, id: setId } } } } };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -79,18 +77,7 @@ async function reserve(ctx: UploadContext, kind: MediaKind, setId: string, file:
 }
 
 async function putParts(ctx: UploadContext, file: LocalAsset, operations: Operation[]): Promise<void> {
-  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers });
-}
-
-async function waitForDelivery(ctx: UploadContext, kind: MediaKind, id: string): Promise<'COMPLETE' | string> {
-  const deadline = ctx.clock.now() + ctx.processingTimeoutMs;
-  for (;;) {
-    const res = await ctx.client.get<{ data: Asset }>(`/v1/${API[kind].asset}/${id}`);
-    const state = toRemoteAsset(kind, res.data.data).state ?? 'UNKNOWN';
-    if (state === 'COMPLETE' || state === 'FAILED') return state;
-    if (ctx.clock.now() >= deadline) return `still ${state} after the processing timeout`;
-    await ctx.clock.sleep(ctx.pollMs);
-  }
+  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers, sendPart: clientPartSender(ctx.client) });
 }
 
 export async function deleteAsset(ctx: Pick<UploadContext, 'client'>, kind: MediaKind, id: string): Promise<void> {
@@ -102,28 +89,12 @@ export async function deleteAsset(ctx: Pick<UploadContext, 'client'>, kind: Medi
   }
 }
 
-async function uploadOnce(ctx: UploadContext, kind: MediaKind, setId: string, file: LocalAsset): Promise<{ id: string; state: string }> {
+/** Reserves, sends and commits one file; resolves to the new asset's id (processing not awaited). */
+export async function sendFile(ctx: UploadContext, kind: MediaKind, setId: string, file: LocalAsset): Promise<string> {
   const api = API[kind];
   const asset = await reserve(ctx, kind, setId, file);
   await putParts(ctx, file, (asset.attributes?.uploadOperations ?? []) as Operation[]);
   const attributes = { uploaded: true, sourceFileChecksum: file.md5 };
   await ctx.client.patch(`/v1/${api.asset}/${asset.id}`, { data: { type: api.asset, id: asset.id, attributes } }, { safeToRetry: true });
-  return { id: asset.id, state: await waitForDelivery(ctx, kind, asset.id) };
-}
-
-/** Uploads one file; a stuck or FAILED delivery is deleted and uploaded once more, then reported. */
-export async function uploadAsset(ctx: UploadContext, kind: MediaKind, setId: string, file: LocalAsset): Promise<UploadResult> {
-  try {
-    const first = await uploadOnce(ctx, kind, setId, file);
-    if (first.state === 'COMPLETE') return { fileName: file.fileName, id: first.id, retried: false };
-    ctx.logger.warning(`${file.display}: ${first.state === 'FAILED' ? 'processing FAILED' : first.state}; deleting it and uploading once more.`);
-    await deleteAsset(ctx, kind, first.id);
-    const second = await uploadOnce(ctx, kind, setId, file);
-    if (second.state === 'COMPLETE') return { fileName: file.fileName, id: second.id, retried: true };
-    // Not left behind: a stuck copy would carry the right checksum and pass for kept next time.
-    await deleteAsset(ctx, kind, second.id);
-    return { fileName: file.fileName, retried: true, error: `${second.state === 'FAILED' ? 'processing FAILED' : second.state} twice` };
-  } catch (error) {
-    return { fileName: file.fileName, retried: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  return asset.id;
 }

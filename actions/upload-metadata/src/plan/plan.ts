@@ -8,6 +8,7 @@ import type { RemoteState, RemoteVersion } from '../remote/model.js';
 import { currentVersion, type Target } from '../remote/target.js';
 import { planCategories, planReview, planVersionAttributes, type GlobalInput } from './globals.js';
 import { lintKeywords } from './keywords.js';
+import { planAgeRating } from './age-rating.js';
 import { planLocale } from './localizations.js';
 import type { Plan, Step, StepKind, TargetSummary } from './model.js';
 import { validateSource } from './validate.js';
@@ -20,7 +21,7 @@ export interface PlanInput {
 }
 
 const ORDER: StepKind[] = [
-  'create-version', 'update-version', 'update-categories', 'create-app-info-localization', 'update-app-info-localization',
+  'create-version', 'update-version', 'update-categories', 'update-age-rating', 'create-app-info-localization', 'update-app-info-localization',
   'create-version-localization', 'update-version-localization', 'create-review-detail', 'update-review-detail',
 ];
 
@@ -108,7 +109,7 @@ export function makePlan(input: PlanInput): Plan {
     const change = { resource: 'version' as const, field: 'version', label: 'version string', attribute: 'versionString', after: choice.versionString };
     steps.push({ id: 'create-version:', kind: 'create-version', attributes: { platform: input.platform, versionString: choice.versionString }, changes: [change] });
   }
-  steps.push(...[planVersionAttributes(global, findings), planCategories(global, findings)].filter((s): s is Step => s !== undefined));
+  steps.push(...[planVersionAttributes(global, findings), planCategories(global, findings), planAgeRating(global, findings)].filter((s): s is Step => s !== undefined));
   steps.push(...planLocales(input, version, findings));
   const review = planReview(global, findings);
   if (review) steps.push(review);

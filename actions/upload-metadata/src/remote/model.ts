@@ -12,6 +12,8 @@ export interface RemoteAppInfo {
   id: string;
   state: string;
   categories: Partial<Record<CategoryRelationship, string>>;
+  /** The app info's age rating declaration: its id and the answers given (unset ones absent). */
+  ageRating?: { id: string; answers: Record<string, string | boolean> };
   localizations: RemoteLocalization[];
 }
 

@@ -56,10 +56,11 @@ async function localizationsOf<T extends { id: string; type: string; attributes?
 
 export async function readAppInfos(client: AscClient, appId: string): Promise<RemoteAppInfo[]> {
   const doc = await listAppInfos(client, appId, {
-    include: ['appInfoLocalizations', ...CATEGORY_RELATIONSHIPS],
+    include: ['appInfoLocalizations', 'ageRatingDeclaration', ...CATEGORY_RELATIONSHIPS],
     'limit[appInfoLocalizations]': INCLUDE_LIMIT,
   });
   const locs = includedOfType<AppInfoLocalization>(doc.included, 'appInfoLocalizations');
+  const declarations = includedOfType<{ id: string; type: string; attributes?: Record<string, unknown> }>(doc.included, 'ageRatingDeclarations');
   return Promise.all(
     doc.data.map(async (info: AppInfo) => {
       const categories: RemoteAppInfo['categories'] = {};
@@ -69,7 +70,10 @@ export async function readAppInfos(client: AscClient, appId: string): Promise<Re
       }
       const ids = linkedIds(info.relationships?.appInfoLocalizations);
       const localizations = await localizationsOf(ids, locs, async () => (await listAppInfoLocalizations(client, info.id)).data);
-      return { id: info.id, state: info.attributes?.state ?? '', categories, localizations };
+      const [declarationId] = linkedIds(info.relationships?.ageRatingDeclaration);
+      const declaration = declarationId ? declarations.get(declarationId) : undefined;
+      const answers = Object.fromEntries(Object.entries(declaration?.attributes ?? {}).filter((e): e is [string, string | boolean] => typeof e[1] === 'string' || typeof e[1] === 'boolean'));
+      return { id: info.id, state: info.attributes?.state ?? '', categories, localizations, ...(declarationId ? { ageRating: { id: declarationId, answers } } : {}) };
     }),
   );
 }

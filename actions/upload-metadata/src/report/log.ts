@@ -16,14 +16,22 @@ export function logPlan(plan: Plan, logger: Logger): void {
   }
 }
 
+/**
+ * `changes`: planned in a dry run, applied otherwise (0 when checks refused the plan);
+ * `planned-changes`: what the plan holds, whatever happened to it.
+ */
 export function writeOutputs(plan: Plan, dryRun: boolean, outcome?: { results: StepResult[]; notPersisted: Change[] }): void {
   const doc = planDocument(plan, dryRun, outcome);
+  const planned = changesOf(plan).length;
   const landed = outcome
     ? plan.steps.filter((s) => outcome.results.some((r) => r.stepId === s.id && r.status === 'applied')).flatMap((s) => s.changes).length
-    : changesOf(plan).length;
+    : dryRun
+      ? planned
+      : 0;
   setOutputs({
     plan: JSON.stringify(doc),
     changes: landed,
+    'planned-changes': planned,
     'created-locales': plan.createdLocales.join(','),
     warnings: warningsOf(plan.findings).length,
   });

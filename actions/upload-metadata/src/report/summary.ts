@@ -8,6 +8,8 @@ import { lengthOf, shown, where } from './display.js';
 export interface SummaryInput {
   plan: Plan;
   dryRun: boolean;
+  /** A real run refused by the checks: this many problems stopped it (errors, or warnings with fail-on-warnings). */
+  refused?: number;
   results?: StepResult[];
   notPersisted?: Change[];
 }
@@ -17,7 +19,8 @@ const STATUS: Record<string, string> = { applied: '✅ applied', failed: '❌ fa
 function heading(input: SummaryInput): string {
   const t = input.plan.target;
   const version = `${t.platform} ${t.versionString}${t.createVersion ? ' (new)' : ''}${t.live ? ' (live)' : ''}`;
-  const mode = input.dryRun ? 'plan (dry run)' : input.results ? 'applied' : 'plan';
+  const refused = input.refused ?? 0;
+  const mode = input.dryRun ? 'plan (dry run)' : refused > 0 ? `not applied: ${refused} problem${refused > 1 ? 's' : ''}` : input.results ? 'applied' : 'plan';
   return escapeHtml(`App Store metadata — ${t.appName || t.bundleId} ${version}: ${mode}`);
 }
 

@@ -11,6 +11,7 @@ import { makePlan } from '../plan/plan.js';
 import { readAppInfos, readVersions } from '../remote/read.js';
 import { currentVersion } from '../remote/target.js';
 import type { MetadataSource } from '../source/model.js';
+import type { RemoteVersion } from '../remote/model.js';
 import { planFor, readTarget, type Prepared } from './prepare.js';
 
 export interface Outcome {
@@ -21,6 +22,8 @@ export interface Outcome {
   notPersisted: Change[];
   /** The version written to (screenshots and previews go to its localizations). */
   versionId?: string;
+  /** Locale → the version's localization id, as read and created by this run. */
+  localizationIds: Record<string, string>;
 }
 
 type ExecuteSettings = Pick<Settings, 'platform' | 'version' | 'createVersion' | 'editLive'>;
@@ -48,8 +51,9 @@ async function readBack(client: AscClient, prepared: Prepared, source: MetadataS
   if (applied.length === 0) return [];
   const { remote, target } = prepared;
   const version = currentVersion(target.version);
-  const needsInfo = applied.some((s) => s.kind.includes('app-info') || s.kind === 'update-categories');
-  const needsVersion = applied.some((s) => !s.kind.includes('app-info') && s.kind !== 'update-categories');
+  const appWide = (s: Step) => s.kind.includes('app-info') || s.kind === 'update-categories' || s.kind === 'update-age-rating';
+  const needsInfo = applied.some(appWide);
+  const needsVersion = applied.some((s) => !appWide(s));
   const [appInfos, versions] = await Promise.all([
     needsInfo ? readAppInfos(client, remote.app.id) : Promise.resolve(remote.appInfos),
     needsVersion && version ? readVersions(client, remote.app.id, platform, { 'filter[id]': [version.id] }) : Promise.resolve(version ? [version] : []),
@@ -67,11 +71,12 @@ export async function execute(client: AscClient, logger: Logger, prepared: Prepa
   if (current.plan.steps.some((s) => s.kind === 'create-version')) {
     const created = await createThenReplan(client, logger, current, source, settings);
     results.push(created.result);
-    if (created.result.status === 'failed') return { plan: current.plan, results, notPersisted: [] };
+    if (created.result.status === 'failed') return { plan: current.plan, results, notPersisted: [], localizationIds: {} };
     current = created.prepared;
     if (created.blocked) {
       const notApplied = current.plan.steps.map((s): StepResult => ({ stepId: s.id, status: 'failed', error: `not attempted: ${created.blocked}` }));
-      return { plan: { ...current.plan, steps: [...prepared.plan.steps.filter((s) => s.kind === 'create-version'), ...current.plan.steps] }, results: [...results, ...notApplied], notPersisted: [] };
+      const steps = [...prepared.plan.steps.filter((s) => s.kind === 'create-version'), ...current.plan.steps];
+      return { plan: { ...current.plan, steps }, results: [...results, ...notApplied], notPersisted: [], localizationIds: {} };
     }
   }
   const version = currentVersion(current.target.version);
@@ -80,5 +85,16 @@ export async function execute(client: AscClient, logger: Logger, prepared: Prepa
   const applied = current.plan.steps.filter((s) => results.some((r) => r.stepId === s.id && r.status === 'applied'));
   const notPersisted = await readBack(client, current, source, applied, settings.platform);
   const createStep = prepared.plan.steps.filter((s) => s.kind === 'create-version');
-  return { plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] }, results, notPersisted, versionId: version?.id || undefined };
+  const localizationIds = localizationIdsOf(version, current.plan.steps, results);
+  return { plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] }, results, notPersisted, versionId: version?.id || undefined, localizationIds };
+}
+
+/** The version's localizations as read, plus the ones this run created (their ids from the create's answer). */
+export function localizationIdsOf(version: RemoteVersion | undefined, steps: readonly Step[], results: readonly StepResult[]): Record<string, string> {
+  const ids: Record<string, string> = Object.fromEntries((version?.localizations ?? []).filter((l) => l.id).map((l) => [l.locale, l.id]));
+  for (const step of steps.filter((s) => s.kind === 'create-version-localization')) {
+    const done = results.find((r) => r.stepId === step.id && r.status === 'applied');
+    if (done?.resourceId && step.locale) ids[step.locale] = done.resourceId;
+  }
+  return ids;
 }

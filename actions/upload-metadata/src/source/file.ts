@@ -19,6 +19,7 @@ import type { Finding } from '../findings.js';
 import { isAppStoreLocale, suggestLocale } from '../locales.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
 import { readFieldText } from './text.js';
+import { readAgeRatingMap } from './age-rating.js';
 
 interface FileContext {
   file: string;
@@ -28,7 +29,7 @@ interface FileContext {
   locales: readonly string[];
 }
 
-const TOP_LEVEL = ['locales', 'review_information', COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
+const TOP_LEVEL = ['locales', 'review_information', 'age_rating', COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
 
 function lineOf(ctx: FileContext, node: Node | null | undefined): number {
   return node?.range ? ctx.lines.linePos(node.range[0]).line : 1;
@@ -109,6 +110,10 @@ function readLocales(ctx: FileContext, source: MetadataSource, node: Node | null
 function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node, Node>): void {
   const name = keyText(pair);
   if (name === 'locales') return readLocales(ctx, source, pair.value);
+  if (name === 'age_rating') {
+    source.ageRating = readAgeRatingMap(ctx, pair.value);
+    return;
+  }
   if (name === 'review_information' || name === 'review') {
     for (const p of pairs(ctx, pair.value, 'review_information')) {
       const field = resolveFieldName(REVIEW_FIELDS, keyText(p));

@@ -1,12 +1,19 @@
 /** What the repository says the metadata should be, before it is compared with App Store Connect. */
 import type { Finding } from '../findings.js';
 import type { GlobalKey, LocalizedKey, ReviewKey } from '../fields.js';
+import type { AgeRatingAnswer } from '../age-rating.js';
 
 /** One value and where it came from. `value: null` clears the field. */
 export interface SourceValue {
   value: string | null;
   file: string;
   line: number;
+}
+
+/** Age rating answers and where they came from (a file and the line of each). */
+export interface AgeRatingSource {
+  file: string;
+  answers: Record<string, { value: AgeRatingAnswer; line: number }>;
 }
 
 export type LocalizedValues = Partial<Record<LocalizedKey, SourceValue>>;
@@ -23,6 +30,8 @@ export interface MetadataSource {
   review: Partial<Record<ReviewKey, SourceValue>>;
   /** Review fields given but blank (deliver download_metadata writes blank demo files for apps without sign-in). */
   blankReview: ReviewKey[];
+  /** `age-rating-file`, or `age_rating` in a metadata file. */
+  ageRating?: AgeRatingSource;
   findings: Finding[];
   /** The repository had locale folders or keys (before a `locales` filter): default/ fills only those. */
   hadLocales?: boolean;

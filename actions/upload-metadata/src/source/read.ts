@@ -1,6 +1,7 @@
 /** Reads the metadata the workflow points at: a fastlane folder or one JSON/YAML file. */
 import { InputError } from '@asc-actions/core';
 import { readMetadataFile } from './file.js';
+import { readAgeRatingFile } from './age-rating.js';
 import { readFolder, type ReadContext } from './folder.js';
 import type { MetadataSource } from './model.js';
 
@@ -11,6 +12,8 @@ export interface SourceSettings {
   resolve(path: string): string;
   display(path: string): string;
   platform: string;
+  /** `age-rating-file`: deliver's app_rating_config_path JSON. */
+  ageRatingFile?: string;
   /** Only these locales (already checked to be App Store locales); empty: all. */
   locales: readonly string[];
 }
@@ -22,6 +25,7 @@ function hasAnything(source: MetadataSource): boolean {
     Object.keys(source.global).length > 0 ||
     Object.keys(source.review).length > 0 ||
     source.blankReview.length > 0 ||
+    source.ageRating !== undefined ||
     source.hadLocales === true ||
     source.findings.some((f) => f.level === 'error')
   );
@@ -32,6 +36,10 @@ export function readSource(settings: SourceSettings): MetadataSource {
   const source = settings.metadataFile !== undefined
     ? readMetadataFile(settings.resolve(settings.metadataFile), settings.display(settings.resolve(settings.metadataFile)), settings.locales)
     : readFolder(settings.resolve(settings.metadataPath!), ctx);
+  if (settings.ageRatingFile !== undefined) {
+    const path = settings.resolve(settings.ageRatingFile);
+    source.ageRating = readAgeRatingFile(path, settings.display(path), source.findings);
+  }
   if (!hasAnything(source)) {
     const input = settings.metadataFile !== undefined ? 'metadata-file' : 'metadata-path';
     const skipped = source.findings.filter((f) => f.code === 'unknown-locale').length;

@@ -8,11 +8,31 @@ import { parseArgs } from 'node:util';
 import { startEmulator, transcriptLine } from '../emulator.js';
 import type { Emulator, Seed, SeedKey } from '../types.js';
 import { demoPipelineSeed } from '../seed/demo-review.js';
+import { buildUploadControl } from '../resources/testflight/build-upload/control.js';
 
-const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation]
-  --keys-from-env      read keys from ASC_EMULATOR_KEYS (JSON array of {keyId, issuerId, publicKey})
+const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation] [--build-processing SECONDS]
+  --port N             port to listen on (default 0: any free port); the first stdout line is {"baseUrl": "..."}
+  --host H             address to listen on (default 127.0.0.1)
+  --seed FILE          JSON seed (apps, builds, reviews, …; default: the demo seed); its "keys" array registers keys too
+  --keys-from-env      register the keys in env ASC_EMULATOR_KEYS
+  --spec FILE          Apple's OpenAPI spec to hold requests and responses to (default: env ASC_OPENAPI_SPEC)
   --transcript FILE    write every request as a JSON line on exit
-  --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec`;
+  --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec
+  --build-processing S seconds from a build upload's commit to its processed build (default 300)
+
+Keys: the emulator verifies every token's ES256 signature, so it must know the public half of each
+key a client signs with. A key is JSON {"keyId": "ABC1234567", "issuerId": "<issuer UUID, or null
+for an individual key>", "publicKey": "<SPKI PEM>"}; ASC_EMULATOR_KEYS and a seed's "keys" hold an
+array of them. The public PEM of a .p8: openssl ec -in AuthKey_ABC1234567.p8 -pubout
+Example:
+  ASC_EMULATOR_KEYS='[{"keyId":"ABC1234567","issuerId":"69a6de70-0000-47e3-e053-5b8c7c11a4d1","publicKey":"-----BEGIN PUBLIC KEY-----\\n…\\n-----END PUBLIC KEY-----"}]' \\
+    npm run emulator -- --port 4010 --keys-from-env`;
+
+/** Said at start-up when no key is registered: otherwise every request is a silent 401. */
+export const NO_KEY_WARNING =
+  'asc-emulator: no API key is registered, so every request will be answered 401. Register the public half of your test key ' +
+  'with --keys-from-env (env ASC_EMULATOR_KEYS, a JSON array of {"keyId", "issuerId", "publicKey"}) or a "keys" array in the --seed file; ' +
+  'see --help for the JSON and an example.';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -45,6 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
       'keys-from-env': { type: 'boolean', default: false },
       transcript: { type: 'string' },
       'fail-on-violation': { type: 'boolean', default: false },
+      'build-processing': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,7 +77,14 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
   const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : demoPipelineSeed();
   const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
   const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
+  if (values['build-processing'] !== undefined) {
+    // Seconds from a build upload's commit to its processed build (Apple: minutes), for demos.
+    const control = buildUploadControl(emulator.state);
+    control.processingMs = Number(values['build-processing']) * 1000;
+    control.listedAfterMs = control.processingMs / 2;
+  }
   io.stdout(JSON.stringify({ baseUrl: emulator.baseUrl }));
+  if (keys.length === 0 && (seed?.keys ?? []).length === 0) io.stderr(NO_KEY_WARNING);
   return async () => {
     await emulator.close();
     if (values.transcript) writeTranscript(values.transcript, emulator);

@@ -16,9 +16,9 @@ export interface ResourceFamily {
   /** Routes outside the API (no JWT, no contract), e.g. pre-signed upload URLs. */
   rawRoutes?: RawRoute[];
   /** Puts this family's part of a seed into the state. Families run in the order listed. */
-  seed?(state: EmulatorState, seed: Seed): void;
+  seed?: (state: EmulatorState, seed: Seed) => void;
   /** Brings this family's clock-driven state up to `now`; runs before every request's handler. */
-  refresh?(state: EmulatorState, now: number): void;
+  refresh?: (state: EmulatorState, now: number) => void;
 }
 
 /** The stored resource or Apple's 404. */

@@ -44,7 +44,8 @@ export function actionsCache(logger: Logger): CacheStore {
     async restore(paths, key, restoreKeys = []) {
       if (!available) return unavailable(), undefined;
       try {
-        return await (await loadCache()).restoreCache(paths, key, restoreKeys);
+        const cache = await loadCache();
+        return await withinLimit(cache.restoreCache(paths, key, restoreKeys, { timeoutInMs: CACHE_LIMIT_MS / 2, segmentTimeoutInMs: CACHE_LIMIT_MS }));
       } catch (error) {
         logger.warning(`The cache could not be read (${describe(error)}); going on without it.`);
         return undefined;
@@ -53,13 +54,25 @@ export function actionsCache(logger: Logger): CacheStore {
     async save(paths, key) {
       if (!available) return unavailable(), false;
       try {
-        return (await (await loadCache()).saveCache(paths, key)) !== -1;
+        return (await withinLimit((await loadCache()).saveCache(paths, key))) !== -1;
       } catch (error) {
         logger.warning(`The cache could not be written (${describe(error)}); the next run will fetch again.`);
         return false;
       }
     },
   };
+}
+
+/** A cache that does not answer within a minute is not waited for: the step goes on without it. */
+export const CACHE_LIMIT_MS = 60_000;
+
+function withinLimit<T>(work: Promise<T>, limitMs = CACHE_LIMIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${limitMs / 1000} s`)), limitMs);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -38,6 +38,7 @@ export function connect(settings: CommonInputs, deps: ConnectDeps = {}): { clien
     fetch: journaledFetch(deps.fetch ?? defaultFetch(), new URL(settings.apiBaseUrl).origin),
     logger,
     concurrency: deps.concurrency,
+    retry: { budgetMs: settings.retryBudgetMs },
     userAgent: 'asc-actions',
   });
   return { client, tokens };

@@ -26,7 +26,7 @@ export function withAuth(next: Send, tokens: TokenProvider): Send {
     };
     const first = await send();
     if (first.response.status !== 401) return first.response;
-    await first.response.stream?.resume();
+    first.response.stream?.resume();
     tokens.invalidate(first.token);
     const second = await send();
     if (second.response.status === 401 && tokens.describe) {

@@ -1,3 +1,4 @@
+import { UnexpectedResponseError } from '../errors.js';
 import type { HttpRequest, HttpResponse, Query } from './types.js';
 
 export interface PageDocument<T> {
@@ -29,12 +30,16 @@ export async function* paginatePages<T>(
 ): AsyncGenerator<PageDocument<T>> {
   const maxPages = options.maxPages ?? 1000;
   let request: HttpRequest = { method: 'GET', url: path, query: { limit: options.limit ?? 200, ...query } };
+  // A `links.next` seen before would walk the same pages forever: it stops with a clear error.
+  const seen = new Set<string>();
   for (let page = 1; page <= maxPages; page++) {
     const response = await send(request);
     const doc = response.data as PageDocument<T>;
     yield doc;
     const next = doc.links?.next;
     if (!next) return;
+    if (seen.has(next)) throw new UnexpectedResponseError(`page ${page} of ${path.split('?')[0]} links to a page it had already given (links.next repeats); the listing was stopped.`);
+    seen.add(next);
     request = { method: 'GET', url: next };
   }
 }
@@ -48,9 +53,17 @@ export async function* paginateItems<T>(
 ): AsyncGenerator<T> {
   const maxItems = options.maxItems ?? 10_000;
   let count = 0;
+  // A resource listed twice (pages that overlap) is handed out once.
+  const ids = new Set<string>();
   for await (const page of paginatePages<T>(send, path, query, options)) {
     for (const item of page.data ?? []) {
       if (count >= maxItems) return;
+      const id = (item as { type?: unknown; id?: unknown })?.id;
+      if (typeof id === 'string') {
+        const key = `${String((item as { type?: unknown }).type)}/${id}`;
+        if (ids.has(key)) continue;
+        ids.add(key);
+      }
       count++;
       yield item;
     }

@@ -2,9 +2,10 @@
  * Proxies for self-hosted and GitHub Enterprise runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY
  * (either case), for App Store Connect and for pre-signed upload URLs alike (both go through the
  * transport's fetch). Node's own fetch ignores these variables unless NODE_USE_ENV_PROXY is set
- * (Node ≥ 24.5), so with a proxy configured requests go through undici's fetch and its
- * EnvHttpProxyAgent, which tunnels with CONNECT and honours NO_PROXY. undici is loaded only
- * then, so runs without a proxy start as fast as before.
+ * (Node ≥ 24.5), so with a proxy configured requests go through undici's fetch and a
+ * ProxyAgent, which tunnels with CONNECT; NO_PROXY is matched here with curl's rules (undici's
+ * EnvHttpProxyAgent would do the same but prints an "experimental" warning on every run). undici
+ * is loaded only then, so runs without a proxy start as fast as before.
  */
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 
@@ -26,17 +27,48 @@ function withoutUserinfo(value: string): string {
   }
 }
 
-/** The fetch the transport uses: Node's own, or undici's through the env proxy when one is set. */
+/** The proxy for a URL under the env's HTTPS_PROXY / HTTP_PROXY / NO_PROXY (curl's rules), or undefined for direct. */
+export function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const http = env.http_proxy || env.HTTP_PROXY;
+  const proxy = url.protocol === 'https:' ? env.https_proxy || env.HTTPS_PROXY || http : http;
+  if (!proxy) return undefined;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of (env.no_proxy || env.NO_PROXY || '').split(/[,\s]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return undefined;
+    const [, name = entry, entryPort] = /^(.*?)(?::(\d+))?$/.exec(entry) ?? [];
+    if (entryPort !== undefined && entryPort !== port) continue;
+    const domain = name.replace(/^\*?\./, '');
+    if (host === domain || host.endsWith(`.${domain}`)) return undefined;
+  }
+  return proxy;
+}
+
+type UndiciFetch = (input: string, init: Record<string, unknown>) => Promise<unknown>;
+interface Undici {
+  fetch: unknown;
+  ProxyAgent: new (uri: string) => unknown;
+}
+
+/**
+ * The fetch the transport uses: Node's own, or, when a proxy variable is set, undici's fetch with
+ * a ProxyAgent (CONNECT tunnel; userinfo in the proxy URL becomes Proxy-Authorization) for the
+ * URLs NO_PROXY does not exempt. `env` is read once, here.
+ */
 export function defaultFetch(env: NodeJS.ProcessEnv = process.env): typeof fetch {
   if (!PROXY_VARS.some((name) => env[name])) return globalThis.fetch;
-  let loaded: Promise<{ fetch: (input: unknown, init: unknown) => Promise<unknown>; dispatcher: unknown }> | undefined;
+  const snapshot = { ...env };
+  let undici: Promise<Undici> | undefined;
+  const agents = new Map<string, unknown>();
   const proxied = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
-    loaded ??= import('undici').then((undici) => ({
-      fetch: undici.fetch as (input: unknown, init: unknown) => Promise<unknown>,
-      dispatcher: new undici.EnvHttpProxyAgent(),
-    }));
-    const { fetch: undiciFetch, dispatcher } = await loaded;
-    return (await undiciFetch(input instanceof Request ? input.url : input, { ...init, dispatcher })) as Response;
+    const url = input instanceof Request ? input.url : String(input);
+    const proxy = proxyFor(new URL(url), snapshot);
+    if (proxy === undefined) return globalThis.fetch(url, init);
+    const lib = await (undici ??= import('undici') as Promise<Undici>);
+    if (!agents.has(proxy)) agents.set(proxy, new lib.ProxyAgent(proxy));
+    return (await (lib.fetch as unknown as UndiciFetch)(url, { ...init, dispatcher: agents.get(proxy) })) as Response;
   };
   return proxied as typeof fetch;
 }

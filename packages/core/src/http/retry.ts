@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { NetworkError } from '../errors.js';
+import { NetworkError, RetryBudgetError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 import { isIdempotent } from './types.js';
@@ -14,7 +14,15 @@ export interface RetryOptions {
   /** The longest Retry-After this client will wait out; a longer one fails fast (default 15 min). */
   maxRetryAfterMs?: number;
   random?: () => number;
+  /**
+   * The most time all retries of this client may spend waiting, in all (default 15 min; input
+   * `retry-budget`). A wait that would overrun it ends the step with a RetryBudgetError.
+   */
+  budgetMs?: number;
 }
+
+/** The default retry budget of a step. */
+export const DEFAULT_RETRY_BUDGET_MS = 15 * 60_000;
 
 /** Parses Retry-After: delta seconds or an HTTP date. Undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
@@ -46,6 +54,8 @@ export function withRetry(next: Send, options: RetryOptions): Send {
   const cap = options.maxDelayMs ?? 30_000;
   const maxRetryAfter = options.maxRetryAfterMs ?? 15 * 60_000;
   const random = options.random ?? Math.random;
+  const budget = options.budgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  let waited = 0;
   return async (request) => {
     for (let attempt = 1; ; attempt++) {
       let outcome: HttpResponse | NetworkError;
@@ -62,7 +72,17 @@ export function withRetry(next: Send, options: RetryOptions): Send {
       if (retryAfter !== undefined && retryAfter > maxRetryAfter) return settle(outcome);
       const wait = Math.round(retryAfter ?? backoff);
       const why = outcome instanceof NetworkError ? 'network error' : `HTTP ${outcome.status}`;
-      options.logger.debug(`${request.method} ${pathOf(request.url)}: ${why}; retry ${attempt}/${maxAttempts - 1} in ${wait} ms`);
+      if (waited + wait > budget) {
+        throw new RetryBudgetError(
+          `${request.method} ${pathOf(request.url)}: ${why}, and retrying would wait ${seconds(wait)} more after ${seconds(waited)} of waiting in this step; ` +
+            `the retry budget (input "retry-budget", ${seconds(budget)}) is spent. Run again later, or raise retry-budget.`,
+        );
+      }
+      waited += wait;
+      const line = `${request.method} ${pathOf(request.url)}: ${why}; retry ${attempt}/${maxAttempts - 1} in ${wait} ms`;
+      // A wait App Store Connect asked for is worth a line in the log; a backoff is debug detail.
+      if (retryAfter !== undefined) options.logger.info(`${line} (App Store Connect asked to wait: Retry-After).`);
+      else options.logger.debug(line);
       await options.clock.sleep(wait);
     }
   };
@@ -72,5 +92,7 @@ function settle(outcome: HttpResponse | NetworkError): HttpResponse {
   if (outcome instanceof NetworkError) throw outcome;
   return outcome;
 }
+
+const seconds = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
 
 const pathOf = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? url;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { NetworkError } from '../errors.js';
+import { NetworkError, UnexpectedResponseError } from '../errors.js';
 import { guardSink } from '../secrets/tripwire.js';
 import { withQuery } from './query.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
@@ -88,14 +88,62 @@ function describe(error: unknown): string {
   return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
 }
 
+/** The largest JSON answer read (Apple's biggest pages, 200 items with includes, are a few MB). */
+export const MAX_JSON_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The largest binary answer read into memory (larger ones are streamed by their callers). */
+export const MAX_BINARY_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body, read chunk by chunk and abandoned past `cap` (a hostile or broken server cannot fill memory). */
+async function readCapped(response: Response, cap: number): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > cap) {
+    await response.body?.cancel();
+    throw new TooLarge();
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    length += chunk.length;
+    if (length > cap) {
+      await response.body.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+/** A 2xx answer to an API request must be a JSON:API document (data, meta or errors). */
+function isJsonApi(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && ('data' in data || 'meta' in data || 'errors' in data);
+}
+
 async function read(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
+  const answer = await readBody(response, request, url);
+  const ok = answer.status >= 200 && answer.status < 300;
+  const expectsDocument = ok && (request.responseType ?? 'json') === 'json' && request.auth !== false && answer.status !== 204 && request.method !== 'DELETE' && request.method !== 'HEAD';
+  if (expectsDocument && !isJsonApi(answer.data)) {
+    const type = response.headers.get('content-type') || 'no content type';
+    const size = answer.body?.length ?? 0;
+    throw new UnexpectedResponseError(`${request.method} ${pathOf(url)} answered ${answer.status} with ${type} (${size} bytes) that is not a JSON:API document; nothing was read from it. Check api-base-url, a proxy in between, or Apple's status page.`);
+  }
+  return answer;
+}
+
+const pathOf = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? url;
+
+async function readBody(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
   const base = { status: response.status, headers: response.headers, url, data: undefined as unknown };
   const ok = response.status >= 200 && response.status < 300;
+  const cap = ok && request.responseType === 'binary' ? MAX_BINARY_RESPONSE_BYTES : MAX_JSON_RESPONSE_BYTES;
   try {
     if (ok && request.responseType === 'stream' && response.body) {
       return { ...base, stream: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) };
     }
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = await readCapped(response, cap);
     if (ok && request.responseType === 'binary') return { ...base, body: bytes };
     const type = response.headers.get('content-type') ?? '';
     if (bytes.length > 0 && /json/i.test(type)) {
@@ -107,6 +155,7 @@ async function read(response: Response, request: HttpRequest, url: string): Prom
     }
     return { ...base, body: bytes.length > 0 ? bytes : undefined };
   } catch (cause) {
+    if (cause instanceof TooLarge) throw new UnexpectedResponseError(`${request.method} ${pathOf(url)} answered ${response.status} with a body over ${cap / 1024 / 1024} MB; it was not read.`);
     throw new NetworkError(`connection lost while reading the response (${describe(cause)})`, info(request, url), {
       cause,
       maybeApplied: !isIdempotent(request.method),

@@ -48,7 +48,8 @@ describe('runAction', () => {
     );
     expect(result.exitCode).toBe(1);
     expect(decodeJwt(token).aud).toBe('appstoreconnect-v1');
-    const firstOther = result.lines.findIndex((l) => !l.startsWith('::add-mask::'));
+    // Masks come first; the only other line before the token is the one naming the credential sources.
+    const firstOther = result.lines.findIndex((l) => !l.startsWith('::add-mask::') && !l.startsWith('Credentials: '));
     expect(firstOther).toBeGreaterThan(0);
     const masked = maskedValues(result.lines.slice(0, firstOther));
     expect(masked).toContain(testKey.privatePem.trim());

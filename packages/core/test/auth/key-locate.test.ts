@@ -112,24 +112,33 @@ describe('resolvePrivateKey', () => {
     expect(read).toEqual([`/c/private_keys/AuthKey_${KEY_ID}.p8`, `/h/private_keys/AuthKey_${KEY_ID}.p8`, `/h/.private_keys/AuthKey_${KEY_ID}.p8`]);
   });
 
-  test('empty and nothing found: names private-key, the fork rule and where it looked', () => {
+  test('empty and nothing found: names every place it looked, and the fork note when given', () => {
     let caught: unknown;
     try {
-      resolvePrivateKey({ value: '  ', keyId: KEY_ID, cwd, homeDir: home });
+      resolvePrivateKey({ value: '  ', keyId: KEY_ID, cwd, homeDir: home, lookedAt: ['input private-key', 'env ASC_PRIVATE_KEY', 'env ASC_PRIVATE_KEY_B64'], emptyNote: 'A fork note.' });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(InputError);
     const error = caught as InputError;
     expect(error.input).toBe('private-key');
-    expect(error.message).toMatch(/^private-key is empty/);
-    expect(error.message).toMatch(/not pass secrets to workflows triggered from forks/);
+    expect(error.message).toMatch(/^No App Store Connect private key was found\. Looked at: input private-key, env ASC_PRIVATE_KEY, env ASC_PRIVATE_KEY_B64, and AuthKey_/);
+    expect(error.message).toMatch(/ A fork note\.$/);
     expect(error.message).toContain(`AuthKey_${KEY_ID}.p8`);
     for (const dir of keySearchDirs(cwd, home)) expect(error.message).toContain(dir);
   });
 
-  test('empty without a key id: names private-key and the fork rule', () => {
-    expect(() => resolvePrivateKey({ value: '', cwd, homeDir: home })).toThrow(/^private-key is empty.*forks/s);
+  test('empty without a key id: names where it looked, and no fork note unless given', () => {
+    expect(() => resolvePrivateKey({ value: '', cwd, homeDir: home })).toThrow(/^No App Store Connect private key was found\. Looked at: input private-key, env ASC_PRIVATE_KEY\.$/);
+  });
+
+  test('a path from an env var that only holds paths: read as a file, named in the error when missing', () => {
+    const { key, pem } = newKey();
+    const path = place(join(home, 'keys'), pem);
+    expect(same(resolvePrivateKey({ value: path, isPath: true, sourceName: 'env ASC_PRIVATE_KEY_PATH', cwd, homeDir: home }).key, key)).toBe(true);
+    expect(() => resolvePrivateKey({ value: join(home, 'nope'), isPath: true, sourceName: 'env ASC_PRIVATE_KEY_PATH', cwd, homeDir: home })).toThrow(
+      `env ASC_PRIVATE_KEY_PATH names ${join(home, 'nope')}, but there is no file there.`,
+    );
   });
 
   test('passes the passphrase on for files and text', () => {

@@ -17,7 +17,7 @@
  * The document is a list of rules, or a mapping with a `rules` list. Every condition of a rule
  * must hold; the first rule that matches a review decides.
  */
-import { LANGUAGES, TERRITORY_HINT, checkTerritories } from '@asc-actions/core';
+import { checkTerritories, didYouMean, LANGUAGES, TERRITORY_HINT } from '@asc-actions/core';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseTemplate, type Template } from './template.js';
 import { isProblem, parseRatings, regexPattern, wordPattern, type TextPattern } from './values.js';
@@ -51,13 +51,16 @@ export function parseRules(source: RulesSource): Rule[] {
   if (isMap(root)) {
     const rules = root.items.find((p) => scalarText(p.key) === 'rules');
     const other = root.items.find((p) => scalarText(p.key) !== 'rules');
-    if (other) source.fail(other.key as Node, `unknown key "${scalarText(other.key)}" at the top (expected a list of rules, or "rules:" with a list)`);
+    if (other) source.fail(other.key as Node, `unknown key "${scalarText(other.key)}" at the top (expected a list of rules, or "rules:" with a list).${didYouMean(scalarText(other.key), ['rules'])}`);
     root = (rules?.value as Node | undefined) ?? null;
   }
   if (!isSeq(root)) source.fail(root, 'expected a list of rules');
   if (root.items.length === 0) source.fail(root, 'the list of rules is empty');
   if (root.items.length > MAX_RULES) source.fail(root, `${root.items.length} rules; at most ${MAX_RULES} are accepted (first match wins, so a longer list is a mistake)`);
-  return root.items.map((item, i) => parseRule(source, item as Node, i + 1));
+  // Every rule is read even when one has a problem, so one run reports them all.
+  const rules = root.items.map((item, i) => source.collect(() => parseRule(source, item as Node, i + 1)));
+  source.finish();
+  return rules as Rule[];
 }
 
 function scalarText(node: unknown): string {
@@ -69,8 +72,8 @@ function parseRule(source: RulesSource, node: Node, index: number): Rule {
   const fields = new Map<Key, Pair>();
   for (const pair of node.items) {
     const key = scalarText(pair.key);
-    if (!(KEYS as readonly string[]).includes(key)) source.fail(pair.key as Node, `rule ${index} has an unknown key "${key}" (known: ${KEYS.join(', ')})`);
-    fields.set(key as Key, pair);
+    if ((KEYS as readonly string[]).includes(key)) fields.set(key as Key, pair);
+    else source.report(pair.key as Node, `rule ${index} has an unknown key "${key}" (known: ${KEYS.join(', ')}).${didYouMean(key, KEYS)}`);
   }
   const value = (key: Key): Node | undefined => (fields.get(key)?.value as Node | null | undefined) ?? undefined;
   const name = value('name') === undefined ? `rule ${index}` : text(source, value('name')!, `the name of rule ${index}`);

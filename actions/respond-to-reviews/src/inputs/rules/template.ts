@@ -3,7 +3,7 @@
  * placeholders; `{{` and `}}` write a literal brace. Parsing is strict (an unknown placeholder
  * or an unclosed brace is an error) so a typo never reaches a customer as "{nickame}".
  */
-import { REVIEW_REPLY_MAX_LENGTH } from '@asc-actions/core';
+import { didYouMean, REVIEW_REPLY_MAX_LENGTH } from '@asc-actions/core';
 
 export const PLACEHOLDERS = ['nickname', 'rating', 'title', 'territory', 'app_name'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -35,7 +35,8 @@ export function parseTemplate(source: string): Template | { problem: string } {
     if (!m[0].endsWith('}')) return { problem: `a "{" is not closed (write "{{" for a literal brace)` };
     const name = (m[1] ?? '').trim();
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
-      return { problem: `unknown placeholder "{${m[1] ?? ''}}" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})` };
+      const guess = didYouMean(name, PLACEHOLDERS).replace(/ Did you mean (\S+)\?/, ' Did you mean {$1}?');
+      return { problem: `unknown placeholder "{${m[1] ?? ''}}" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}).${guess}` };
     }
     parts.push({ placeholder: name as Placeholder });
   }

@@ -1,5 +1,6 @@
 /** The store-metadata families (upload-metadata's part of App Store Connect), in seeding order. */
 import type { ResourceFamily } from '../family.js';
+import { ageRatingUpdatesFamily } from './age-rating-declarations.js';
 import { appCategoriesFamily } from './app-categories.js';
 import { appInfoLocalizationsFamily } from './app-info-localizations.js';
 import { appInfosFamily } from './app-infos.js';
@@ -18,6 +19,7 @@ export const appStoreFamilies: readonly ResourceFamily[] = [
   appStoreVersionsFamily,
   versionLocalizationsFamily,
   reviewDetailsFamily,
+  ageRatingUpdatesFamily,
   screenshotSetsFamily,
   // The pre-signed upload URLs of screenshot and preview reservations (one path for both).
   { ...screenshotsFamily, rawRoutes: [uploadPartsRoute] },

@@ -8,6 +8,7 @@
  */
 import type { ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
+import { seedDeclaration } from './age-rating-declarations.js';
 import { childrenOf, linkChild, related } from './links.js';
 import { EDITABLE_APP_INFO_STATES } from './rules.js';
 import { CATEGORY_RELATIONSHIPS } from './app-infos.js';
@@ -39,6 +40,9 @@ function ensureEditableAppInfo(state: EmulatorState, app: ResourceRecord): void 
   for (const name of CATEGORY_RELATIONSHIPS) if (newest.relationships[name]) relationships[name] = newest.relationships[name]!;
   const info = state.create('appInfos', { attributes: { state: 'PREPARE_FOR_SUBMISSION' }, relationships });
   linkChild(app, 'appInfos', info);
+  // The new app info starts from the newest one's age rating answers.
+  const answers = state.get('ageRatingDeclarations', state.relatedId(newest, 'ageRatingDeclaration') ?? '')?.attributes;
+  seedDeclaration(state, info, answers);
   for (const loc of childrenOf(state, 'appInfoLocalizations', 'appInfo', newest.id)) {
     const copy = state.create('appInfoLocalizations', { attributes: { ...loc.attributes }, relationships: { appInfo: { type: 'appInfos', id: info.id } } });
     linkChild(info, 'appInfoLocalizations', copy);

@@ -10,8 +10,10 @@ export type DeliveryOutcome = 'complete' | 'stuck' | 'failed';
 export interface MediaControl {
   /** Bytes per upload operation (Apple's parts are a few MB; small here so tests see several parts). */
   partSize: number;
-  /** Time from commit to COMPLETE, on the emulator's clock. */
+  /** Time from commit to COMPLETE (`assetDeliveryState`), on the emulator's clock. */
   processingMs: number;
+  /** Previews: time after processing until `videoDeliveryState` leaves PROCESSING (the transcode). */
+  transcodeMs: number;
   /**
    * Outcomes for the next commits of a file name, consumed in order: `stuck` never leaves
    * UPLOAD_COMPLETE (or PROCESSING for previews), `failed` ends FAILED after processing.
@@ -56,7 +58,7 @@ const controls = new WeakMap<EmulatorState, MediaControl>();
 export function mediaControl(state: EmulatorState): MediaControl {
   let control = controls.get(state);
   if (!control) {
-    control = { partSize: 64 * 1024, processingMs: 5_000, outcomes: [], parts: new Map(), puts: [], committed: new Map() };
+    control = { partSize: 64 * 1024, processingMs: 5_000, transcodeMs: 30 * 60_000, outcomes: [], parts: new Map(), puts: [], committed: new Map() };
     controls.set(state, control);
   }
   return control;

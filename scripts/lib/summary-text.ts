@@ -4,11 +4,15 @@
  */
 export function summaryToText(markdown: string): string {
   let text = markdown.replace(/\r\n/g, '\n');
-  text = text.replace(/<table>([\s\S]*?)<\/table>/g, (_, body: string) => '\n' + renderTable(body) + '\n');
+  // Tables are rendered (and their cells decoded) apart and put back last: decoded cell text such
+  // as a review's "<b>" must not meet the tag stripping below and vanish.
+  const tables: string[] = [];
+  text = text.replace(/<table>([\s\S]*?)<\/table>/g, (_, body: string) => `\n\u0000${tables.push(renderTable(body)) - 1}\u0000\n`);
   text = text.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, title: string) => `\n${'#'.repeat(Number(level))} ${title}\n`);
   text = text.replace(/<li>([\s\S]*?)<\/li>/g, '  • $1\n');
   text = text.replace(/<br\s*\/?>/g, '\n').replace(/<\/?(ul|ol|p|div|details|summary|pre|code)[^>]*>/g, '\n');
   text = decode(text.replace(/<[^>]+>/g, ''));
+  text = text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => tables[Number(i)]!);
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
