@@ -129,7 +129,7 @@ async function warmBackfill(): Promise<BenchRow[]> {
     const t0 = performance.now();
     const r = await runInProcess(() => run({ clock }), {
       inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': VENDOR, from: '2026-10-27', to: '2026-11-25', 'output-path': join(dir, name) },
-      env: cache.env,
+      env: { ...cache.env, GITHUB_WORKSPACE: dir },
       secrets: keyEncodings(key.privatePem),
     });
     return { requests: emu.requests.length - before, ms: performance.now() - t0, ok: r.exitCode === 0 };

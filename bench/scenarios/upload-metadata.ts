@@ -55,6 +55,7 @@ async function measure(locales: number, changed: { description: number; subtitle
     const result = await runInProcess(() => run(), {
       inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: APP, 'metadata-path': metadata },
       secrets: keyEncodings(key.privatePem),
+      env: { GITHUB_WORKSPACE: metadata },
     });
     const ms = performance.now() - t0;
     const lines = emulator.transcript();

@@ -50,6 +50,7 @@ async function manyScreenshots(dir: string): Promise<BenchRow> {
     const result = await runInProcess(() => run(), {
       inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, app: APP, 'metadata-path': metadata, 'screenshots-path': shots },
       secrets: keyEncodings(key.privatePem),
+      env: { GITHUB_WORKSPACE: dir },
     });
     const ms = performance.now() - t0;
     const requests = emu.requests.length;
