@@ -9,7 +9,7 @@
  * which drops environment variables whose names are not shell identifiers, such as INPUT_KEY-ID.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +43,9 @@ function dotenvLine(name: string, value: string): string {
 /** What a contributor's .env holds for this action: the demo step's inputs and the emulator; nothing secret. */
 function dotenvFile(action: string): string {
   const step = demoSteps.find((s) => s.action === action);
-  const inputs = { 'api-base-url': emulator.baseUrl, ...step?.inputs };
+  // Reports go to RUNNER_TEMP, never into the checkout (a default output-path is relative to the working directory).
+  const writesReport = readFileSync(join(REPO_ROOT, 'actions', action, 'action.yml'), 'utf8').includes('\n  output-path:');
+  const inputs = { 'api-base-url': emulator.baseUrl, ...step?.inputs, ...(writesReport ? { 'output-path': join(dir, `${action}-report`) } : {}) };
   const lines = [`GITHUB_WORKSPACE=${REPO_ROOT}`, `RUNNER_TEMP=${dir}`, ...Object.entries(inputs).map(([k, v]) => dotenvLine(k, v))];
   const file = join(dir, `${action}.env`);
   writeFileSync(file, `${lines.join('\n')}\n`);

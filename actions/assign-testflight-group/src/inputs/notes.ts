@@ -4,7 +4,7 @@
  * locale — decided when planning) or a JSON object of locale → text. Each text is at most 4000 code points (Apple's limit,
  * counted as Apple counts: `[...text].length`), checked here, before any request.
  */
-import { InputError } from '@asc-actions/core';
+import { describeJsonError, InputError } from '@asc-actions/core';
 
 export const WHAT_TO_TEST_MAX = 4000;
 const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
@@ -36,7 +36,8 @@ export function parseTestNotes(raw: string, where: Where): TestNotes {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    fail(`starts with "{" but is not valid JSON (${(e as Error).message}); give plain text, or a JSON object of locale → text.`, where);
+    const { line, column, reason } = describeJsonError(e, text);
+    fail(`starts with "{" but is not valid JSON (line ${line}, column ${column}: ${reason}); give plain text, or a JSON object of locale → text.`, where);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail('must be a JSON object of locale → text, e.g. {"en-US": "…"}.', where);
   const out: Record<string, string> = {};

@@ -4,13 +4,13 @@
  * names or deliver's old iTunes Connect keys; every value is checked against the spec's enums
  * here, so a wrong one is an error naming the file and line before anything is written.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { didYouMean, InputError } from '@asc-actions/core';
+import { didYouMean, InputError, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { AGE_RATING_QUESTIONS, DEPRECATED_QUESTIONS, LEGACY_KEYS, LEGACY_LEVELS, type AgeRatingAnswer } from '../age-rating.js';
 import type { Finding } from '../findings.js';
 import { isWebUrl } from '../plan/validate.js';
 import type { AgeRatingSource } from './model.js';
+import { jsonSyntaxError } from './json-syntax.js';
 
 export interface AgeRatingContext {
   file: string;
@@ -90,14 +90,11 @@ export function readAgeRatingMap(ctx: AgeRatingContext, node: Node | null | unde
 
 /** The `age-rating-file` input: deliver's JSON (YAML is accepted too). */
 export function readAgeRatingFile(path: string, file: string, findings: Finding[]): AgeRatingSource {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new InputError(`Input "age-rating-file": ${file} is not a file.`, { input: 'age-rating-file' });
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // Through core's workspace reader: inside GITHUB_WORKSPACE, a regular file, at most 1 MB, UTF-8 checked.
+  const text = readRepoText(path, { input: 'age-rating-file', kind: 'data' }).text;
   if (/\.json$/i.test(path)) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`${file}: not valid JSON (${(error as Error).message.replace(/ in JSON.*$/, '')}).`, { file, line: 1 });
-    }
+    const error = jsonSyntaxError(text, file);
+    if (error) throw error;
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });

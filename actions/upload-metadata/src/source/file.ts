@@ -20,6 +20,7 @@ import { isAppStoreLocale, suggestLocale } from '../locales.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
 import { readFieldText } from './text.js';
 import { readAgeRatingMap } from './age-rating.js';
+import { jsonSyntaxError } from './json-syntax.js';
 
 interface FileContext {
   file: string;
@@ -33,19 +34,6 @@ const TOP_LEVEL = ['locales', 'review_information', 'age_rating', COPYRIGHT.key,
 
 function lineOf(ctx: FileContext, node: Node | null | undefined): number {
   return node?.range ? ctx.lines.linePos(node.range[0]).line : 1;
-}
-
-function jsonSyntaxError(text: string, file: string): InputError | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = (error as Error).message;
-    const explicit = /line (\d+)/.exec(message);
-    const position = /position (\d+)/.exec(message);
-    const line = explicit ? Number(explicit[1]) : position ? text.slice(0, Number(position[1])).split('\n').length : 1;
-    return new InputError(`${file}:${line}: not valid JSON (${message.replace(/ in JSON.*$/, '')}).`, { file, line });
-  }
 }
 
 function problem(ctx: FileContext, node: Node | null | undefined, code: string, message: string, extra: Partial<Finding> = {}): void {

@@ -5,7 +5,7 @@
  * YAML and JSON are both read with the `yaml` parser, which keeps every node's position; a
  * `.json` file must also be strict JSON.
  */
-import { annotate, InputError } from '@asc-actions/core';
+import { annotate, describeJsonError, InputError } from '@asc-actions/core';
 import { LineCounter, parseDocument, type Node } from 'yaml';
 
 export type RulesOrigin = { input: 'rules' } | { input: 'rules-file'; file: string };
@@ -86,12 +86,9 @@ export class RulesSource {
     try {
       JSON.parse(this.text);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const position = /position (\d+)/.exec(message);
-      const line = /line (\d+)/.exec(message);
-      const offset = position ? Number(position[1]) : line ? offsetOfLine(this.text, Number(line[1])) : undefined;
+      const { line, column, reason } = describeJsonError(error, this.text);
       parseDocument(this.text, { lineCounter: this.lines }); // fills the line table for failAt
-      this.failAt(offset, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`);
+      this.failAt(offsetOfLine(this.text, line) + column - 1, `not valid JSON: ${reason}`);
     }
   }
 }
