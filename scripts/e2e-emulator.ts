@@ -18,7 +18,7 @@ if (!GITHUB_ENV || !GITHUB_OUTPUT || !RUNNER_TEMP) throw new Error('run this ins
 const key = generateTestKey();
 for (const line of key.privatePem.trim().split('\n')) if (!line.startsWith('-----')) console.log(`::add-mask::${line}`);
 const log = join(RUNNER_TEMP, 'asc-emulator.out');
-const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/asc-emulator/src/cli.ts'), '--port', '0', '--keys-from-env', '--fail-on-violation', '--transcript', join(RUNNER_TEMP, 'asc-emulator-transcript.jsonl')], {
+const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/asc-emulator/src/cli.ts'), '--port', '0', '--keys-from-env', '--fail-on-violation', '--build-processing', '5', '--transcript', join(RUNNER_TEMP, 'asc-emulator-transcript.jsonl')], {
   cwd: REPO_ROOT,
   detached: true,
   stdio: ['ignore', openSync(log, 'w'), 'inherit'],
