@@ -2,12 +2,18 @@
  * The demo's job: each action's bundle, run in order against the emulator's demo seed, the way a
  * workflow would run it. Each action's issue adds its step here.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 export interface DemoStep {
   action: string;
   title: string;
   inputs: Record<string, string>;
   /** Outputs that must be set (non-empty) for the step to count as passed. */
   expectOutputs: string[];
+  /** Inputs from earlier steps' outputs (by action name), as a workflow's `steps.<id>.outputs`. */
+  fromEarlier?: (outputs: Record<string, Record<string, string>>) => Record<string, string>;
+  /** Files the step needs in the workspace (GITHUB_WORKSPACE), made before it runs. */
+  prepare?: (workspace: string) => Promise<void>;
 }
 
 export const demoSteps: DemoStep[] = [
@@ -54,10 +60,34 @@ export const demoSteps: DemoStep[] = [
     expectOutputs: ['build-id', 'processing-state', 'groups', 'testers-added', 'testers-already-present', 'beta-review-state', 'result'],
   },
   {
+    action: 'upload-build',
+    title: 'Upload a freshly built .ipa (Demo Notes 1.6 (60), generated here) through the Build Upload API and wait for processing',
+    inputs: { file: 'build/DemoNotes.ipa', 'processing-timeout': '2m' },
+    prepare: async (workspace) => {
+      const { writeIpa } = await import('../actions/upload-build/test/ipa.js');
+      mkdirSync(join(workspace, 'build'), { recursive: true });
+      await writeIpa(join(workspace, 'build/DemoNotes.ipa'), { name: 'DemoNotes', bundleId: 'com.example.demo', version: '1.6', buildNumber: '60', payloadBytes: 2 * 1024 * 1024 });
+    },
+    expectOutputs: ['build-upload-id', 'build-id', 'version', 'build-number', 'state', 'bytes'],
+  },
+  {
+    action: 'assign-testflight-group',
+    title: 'Hand the build just uploaded to the internal testers, by the build-id upload-build output',
+    inputs: { app: 'com.example.demo', groups: 'Internal Testers', 'uses-non-exempt-encryption': 'false' },
+    fromEarlier: (outputs) => ({ 'build-id': outputs['upload-build']?.['build-id'] ?? '' }),
+    expectOutputs: ['build-id', 'processing-state', 'groups'],
+  },
+  {
     action: 'fetch-sales-report',
     title: 'Backfill the last week of daily sales: proceeds per currency, units by kind, a chart over the days',
     inputs: { 'vendor-number': '85000000', from: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10), cache: 'false' },
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
+  },
+  {
+    action: 'fetch-analytics-report',
+    title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
+    inputs: { app: 'com.example.demo', cache: 'false' },
+    expectOutputs: ['state', 'report-path', 'rows', 'instances', 'summary'],
   },
   {
     action: 'release-version',
@@ -70,11 +100,5 @@ export const demoSteps: DemoStep[] = [
     title: 'Last step of the pipeline: Demo Notes 1.5 with build 50 to App Review (every readiness item checked first, then build, release type, phased release, submission, item, submit): Waiting for Review',
     inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
     expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
-  },
-  {
-    action: 'fetch-analytics-report',
-    title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
-    inputs: { app: 'com.example.demo', cache: 'false' },
-    expectOutputs: ['state', 'report-path', 'rows', 'instances', 'summary'],
   },
 ];

@@ -7,7 +7,8 @@
  *   --quiet       print one line per action instead of the summaries
  *   --out DIR     where to write the markdown summaries (default demo-summaries)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTestKey } from '../test-support/keys.js';
@@ -23,7 +24,9 @@ applySharedDefaults();
 const started = Date.now();
 // The demo key is made in memory for this run; only its public half is handed to the emulator.
 const key = generateTestKey();
-const emulator = await startEmulatorProcess(REPO_ROOT, [{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }]);
+const emulator = await startEmulatorProcess(REPO_ROOT, [{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }], ['--build-processing', '3']);
+const workspace = mkdtempSync(join(tmpdir(), 'asc-demo-workspace-'));
+const earlier: Record<string, Record<string, string>> = {};
 const outDir = join(REPO_ROOT, values.out!);
 mkdirSync(outDir, { recursive: true });
 console.log(`App Store Connect emulator at ${emulator.baseUrl} (demo seed)${values.node ? `; bundles run on ${values.node}` : ''}\n`);
@@ -32,11 +35,14 @@ let failed = 0;
 try {
   for (const step of demoSteps) {
     const t0 = Date.now();
+    await step.prepare?.(workspace);
     const result = await runBundle(step.action, {
       node: values.node,
-      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, ...step.inputs },
+      env: { GITHUB_WORKSPACE: workspace },
+      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, ...step.inputs, ...step.fromEarlier?.(earlier) },
       secrets: keyEncodings(key.privatePem),
     }).catch((error: unknown) => ({ exitCode: 1, errors: [String(error)], outputs: {} as Record<string, string>, summary: '', stdout: '', stderr: '' }));
+    earlier[step.action] = result.outputs;
     const missing = step.expectOutputs.filter((o) => !result.outputs[o]);
     const ok = result.exitCode === 0 && missing.length === 0;
     if (!ok) failed++;

@@ -10,6 +10,7 @@ import { signaturesPerHour } from './signatures.js';
 import { submitForReview } from './submit-for-review.js';
 import { uploadMetadata } from './upload-metadata.js';
 import { uploadScreenshots } from './upload-screenshots.js';
+import { uploadBuild } from './upload-build.js';
 
 export interface Scenario {
   name: string;
@@ -27,5 +28,6 @@ export const scenarios: Scenario[] = [
   { name: 'analytics-report', run: analyticsReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },
+  { name: 'upload-build', run: uploadBuild },
   { name: 'submit-for-review', run: submitForReview },
 ];

@@ -6,10 +6,10 @@
 import { actionsLogger, connect, runAction, systemClock, type ConnectDeps } from '@asc-actions/core';
 import { readSettings } from './inputs.js';
 import type { Outcome, Target } from './model.js';
-import { checkBuildSize, locateBuildFile, workspaceRoot } from './read/build-file.js';
+import { buildKind, checkBuildSize, locateBuildFile } from './read/build-file.js';
 import { readIpaInfo } from './read/ipa.js';
 import { readExisting, requireApp } from './read/remote.js';
-import { checkAppBundle, resolveWanted } from './plan/target.js';
+import { checkAppBundle, platformOf, resolveWanted } from './plan/target.js';
 import { makePlan } from './plan/plan.js';
 import { describePlan } from './plan/describe.js';
 import { deleteAbandoned } from './apply/reserve.js';
@@ -29,10 +29,12 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       const settings = readSettings();
       const clock = deps.clock ?? systemClock;
       const logger = deps.logger ?? actionsLogger();
-      const file = locateBuildFile(settings.file, workspaceRoot());
+      const kind = buildKind(settings.file);
+      const platform = platformOf(settings, { kind, shown: settings.file });
+      const file = locateBuildFile(settings.file, kind);
+      checkBuildSize(file, platform);
       const info = file.kind === 'ipa' ? await readIpaInfo(file) : undefined;
-      const wanted = resolveWanted(settings, file, info);
-      checkBuildSize(file, wanted.platform);
+      const wanted = resolveWanted(settings, file, info, platform);
       const { client } = connect(settings.common, { ...deps, logger });
       const app = await requireApp(client, wanted.app, wanted.appFromFile);
       checkAppBundle(wanted, app.bundleId, app.name);
@@ -50,12 +52,13 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       if (step.kind === 'adopt') {
         outcome.uploadId = step.upload?.id;
         outcome.buildId = step.build?.id;
-        const waited = step.upload && !step.build ? await waitForUpload(waitDeps, step.upload.id, target, settings.wait, settings.processingTimeoutMs) : undefined;
-        outcome.buildId ??= waited?.buildId;
+        const pending = step.upload && step.upload.state !== 'COMPLETE' ? step.upload : undefined;
+        const waited = pending ? await waitForUpload(waitDeps, pending.id, target, settings.wait, settings.processingTimeoutMs) : undefined;
+        outcome.buildId = waited?.timedOut ? undefined : (waited?.buildId ?? outcome.buildId);
         return finish(outcome, waited, settings.processingTimeoutMs);
       }
       await deleteAbandoned({ client, logger }, step.abandoned);
-      const sent = await transfer({ client, logger, partConcurrency: deps.partConcurrency ?? 4, now: () => clock.now() }, target, file);
+      const sent = await transfer({ client, logger, partConcurrency: deps.partConcurrency ?? 4, clock }, target, file);
       Object.assign(outcome, { uploadId: sent.uploadId, sent: file.size, parts: sent.parts, md5: sent.md5, state: 'uploaded' });
       const t = clock.now();
       const waited = await waitForUpload(waitDeps, sent.uploadId, target, settings.wait, settings.processingTimeoutMs);

@@ -24,7 +24,7 @@ export interface World {
   /** Writes an .ipa into the workspace; returns its workspace-relative path. */
   ipa(name: string, spec?: IpaSpec): Promise<string>;
   bundle(inputs: Record<string, string>): Promise<RunResult>;
-  inProcess(inputs: Record<string, string>, clock: VirtualClock): Promise<RunResult>;
+  inProcess(inputs: Record<string, string>, clock: VirtualClock, fetch?: typeof globalThis.fetch): Promise<RunResult>;
   /** API writes and part PUTs, in order (`PUT /__build-uploads/<file>/<n>`). */
   writes(): string[];
   close(): Promise<void>;
@@ -52,7 +52,7 @@ export async function world(seed: Seed = appSeed(), options: { clock?: VirtualCl
       return `build/${name}`;
     },
     bundle: (inputs) => runBundle('upload-build', { inputs: { ...credentials, ...inputs }, env: { GITHUB_WORKSPACE: workspace }, secrets }),
-    inProcess: (inputs, clock) => runInProcess(() => run({ clock }), { inputs: { ...credentials, ...inputs }, env: { GITHUB_WORKSPACE: workspace }, secrets }),
+    inProcess: (inputs, clock, fetch) => runInProcess(() => run({ clock, fetch }), { inputs: { ...credentials, ...inputs }, env: { GITHUB_WORKSPACE: workspace }, secrets }),
     writes: () => emu.transcript().filter((l) => !l.startsWith('GET ')).map((l) => l.replace(/\?.*$/, '')),
     async close() {
       await emu.close();

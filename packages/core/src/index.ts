@@ -38,6 +38,7 @@ export { csvCell, csvRow, toCsv } from './csv.js';
 export { readGzipRows, readGzipLines, readGzipHeader, RowSplitter, LineSplitter, field, rowText, gzipProblem, GzipStreamError, MAX_REPORT_BYTES, MAX_LINE_BYTES, ReportTooLarge, reportTooLarge, type OnRow, type OnLine } from './report-stream/gzip-rows.js';
 export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
 export { PartBuffers, readPart } from './upload/part-file.js';
+export { directPartSender, clientPartSender, defaultPartSender, PartError, type PartSender, type PartOperation } from './upload/part-senders.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 
 export * from './http/index.js';

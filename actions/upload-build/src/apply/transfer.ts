@@ -4,7 +4,7 @@
  * → commit. If anything fails before the commit took effect, this run's reservation is deleted
  * (Apple allows it in AWAITING_UPLOAD), so a rerun starts clean and nothing piles up.
  */
-import { AscError, checkOperations, deleteBuildUpload, getBuildUpload, putUploadOperations, type UploadOperation } from '@asc-actions/core';
+import { AscError, type Clock, checkOperations, deleteBuildUpload, getBuildUpload, putUploadOperations, type UploadOperation } from '@asc-actions/core';
 import type { BuildFile, Target } from '../model.js';
 import { commitFile } from './commit.js';
 import { createUpload, reserveFile, type ApplyDeps } from './reserve.js';
@@ -12,7 +12,7 @@ import { createUpload, reserveFile, type ApplyDeps } from './reserve.js';
 export interface TransferDeps extends ApplyDeps {
   /** Parts in flight. */
   partConcurrency: number;
-  now(): number;
+  clock: Clock;
 }
 
 export interface Transfer {
@@ -36,18 +36,18 @@ async function abandon(deps: ApplyDeps, uploadId: string, cause: unknown): Promi
 }
 
 export async function transfer(deps: TransferDeps, target: Target, file: BuildFile): Promise<Transfer> {
-  const t0 = deps.now();
+  const t0 = deps.clock.now();
   const uploadId = await createUpload(deps, target);
   try {
     const reserved = await reserveFile(deps, uploadId, file);
     const operations = checkOperations((reserved.attributes?.uploadOperations ?? []) as UploadOperation[], file.size);
-    const t1 = deps.now();
+    const t1 = deps.clock.now();
     deps.logger.info(`Sending ${file.size} bytes in ${operations.length} part(s), ${deps.partConcurrency} at a time.`);
-    const { md5 } = await putUploadOperations({ client: deps.client, path: file.path, operations, concurrency: deps.partConcurrency, md5: true });
+    const { md5 } = await putUploadOperations({ client: deps.client, path: file.path, operations, concurrency: deps.partConcurrency, md5: true, clock: deps.clock });
     if (!md5) throw new AscError('internal: no checksum was computed');
-    const t2 = deps.now();
+    const t2 = deps.clock.now();
     await commitFile(deps, uploadId, reserved.id, md5);
-    return { uploadId, md5, parts: operations.length, ms: { reserve: t1 - t0, parts: t2 - t1, commit: deps.now() - t2 } };
+    return { uploadId, md5, parts: operations.length, ms: { reserve: t1 - t0, parts: t2 - t1, commit: deps.clock.now() - t2 } };
   } catch (error) {
     return abandon(deps, uploadId, error);
   }

@@ -5,7 +5,7 @@
  */
 import { InputError, sameVersion } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
-import type { BuildFile, BundleInfo, Platform } from '../model.js';
+import type { BuildFile, BundleInfo, FileKind, Platform } from '../model.js';
 
 export interface Wanted {
   /** Bundle id or Apple ID to look up. */
@@ -20,7 +20,8 @@ export interface Wanted {
 
 const isAppleId = (ref: string): boolean => /^\d+$/.test(ref);
 
-function platformOf(settings: Settings, file: BuildFile): Platform {
+/** The platform: the input, or by the file's kind; a .pkg is macOS and an .ipa is not. */
+export function platformOf(settings: Settings, file: { kind: FileKind; shown: string }): Platform {
   const platform = settings.platform ?? (file.kind === 'pkg' ? 'MAC_OS' : 'IOS');
   if (file.kind === 'pkg' && platform !== 'MAC_OS') throw new InputError(`Input "platform" is ${platform}, but ${file.shown} is a .pkg, which is a macOS build (MAC_OS).`, { input: 'platform' });
   if (file.kind === 'ipa' && platform === 'MAC_OS') throw new InputError(`Input "platform" is MAC_OS, but ${file.shown} is an .ipa; macOS builds are uploaded as .pkg.`, { input: 'platform' });
@@ -39,8 +40,7 @@ function agreed(input: 'version' | 'build-number', key: string, given: string | 
   return value;
 }
 
-export function resolveWanted(settings: Settings, file: BuildFile, info: BundleInfo | undefined): Wanted {
-  const platform = platformOf(settings, file);
+export function resolveWanted(settings: Settings, file: BuildFile, info: BundleInfo | undefined, platform: Platform): Wanted {
   const version = agreed('version', 'CFBundleShortVersionString', settings.version, info?.version, info, file);
   const buildNumber = agreed('build-number', 'CFBundleVersion', settings.buildNumber, info?.buildNumber, info, file);
   if (info && !info.bundleId) throw new InputError(`Input "file": ${info.plistPath} in ${file.shown} has no CFBundleIdentifier; App Store Connect rejects a build without it.`, { input: 'file' });

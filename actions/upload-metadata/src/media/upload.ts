@@ -6,7 +6,7 @@
  * connection, 5xx) is never repeated blindly: the set is read and a half-made copy of the file
  * is deleted first, so a set never holds two.
  */
-import { ApiError, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
+import { ApiError, clientPartSender, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
 import type { ByteBudget, Limit } from './limit.js';
 import type { LocalAsset, MediaKind } from './model.js';
 import { API, toRemoteAsset } from './remote.js';
@@ -77,7 +77,7 @@ async function reserve(ctx: UploadContext, kind: MediaKind, setId: string, file:
 }
 
 async function putParts(ctx: UploadContext, file: LocalAsset, operations: Operation[]): Promise<void> {
-  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers });
+  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers, sendPart: clientPartSender(ctx.client) });
 }
 
 export async function deleteAsset(ctx: Pick<UploadContext, 'client'>, kind: MediaKind, id: string): Promise<void> {

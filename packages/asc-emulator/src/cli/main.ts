@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { startEmulator, transcriptLine } from '../emulator.js';
 import type { Emulator, Seed, SeedKey } from '../types.js';
 import { demoPipelineSeed } from '../seed/demo-review.js';
+import { buildUploadControl } from '../resources/testflight/build-upload/control.js';
 
-const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation]
+const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-from-env] [--spec FILE] [--transcript FILE] [--fail-on-violation] [--build-processing SECONDS]
   --port N             port to listen on (default 0: any free port); the first stdout line is {"baseUrl": "..."}
   --host H             address to listen on (default 127.0.0.1)
   --seed FILE          JSON seed (apps, builds, reviews, …; default: the demo seed); its "keys" array registers keys too
@@ -17,6 +18,7 @@ const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-f
   --spec FILE          Apple's OpenAPI spec to hold requests and responses to (default: env ASC_OPENAPI_SPEC)
   --transcript FILE    write every request as a JSON line on exit
   --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec
+  --build-processing S seconds from a build upload's commit to its processed build (default 300)
 
 Keys: the emulator verifies every token's ES256 signature, so it must know the public half of each
 key a client signs with. A key is JSON {"keyId": "ABC1234567", "issuerId": "<issuer UUID, or null
@@ -63,6 +65,7 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
       'keys-from-env': { type: 'boolean', default: false },
       transcript: { type: 'string' },
       'fail-on-violation': { type: 'boolean', default: false },
+      'build-processing': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -74,6 +77,12 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
   const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : demoPipelineSeed();
   const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
   const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
+  if (values['build-processing'] !== undefined) {
+    // Seconds from a build upload's commit to its processed build (Apple: minutes), for demos.
+    const control = buildUploadControl(emulator.state);
+    control.processingMs = Number(values['build-processing']) * 1000;
+    control.listedAfterMs = control.processingMs / 2;
+  }
   io.stdout(JSON.stringify({ baseUrl: emulator.baseUrl }));
   if (keys.length === 0 && (seed?.keys ?? []).length === 0) io.stderr(NO_KEY_WARNING);
   return async () => {

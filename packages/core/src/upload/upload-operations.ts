@@ -1,14 +1,16 @@
 /**
  * Apple's `uploadOperations` (screenshots, previews, builds): each operation is one request of
  * `length` bytes from `offset` of the file to a pre-signed `url`, with exactly the operation's
- * `requestHeaders` and no Authorization (`auth: false`: the token never leaves the API origin).
- * Parts go in parallel within the caller's limits, each read from disk into a reused buffer and
- * sent with Content-Length equal to its length, each retried on its own (a part PUT is
- * idempotent). With `md5`, the file's MD5 is computed from the bytes as they are read and sent.
+ * `requestHeaders` and no Authorization (the token never leaves the API origin). Parts go in
+ * parallel within the caller's limits, each read from disk into a reused buffer and sent with
+ * Content-Length equal to its length, each retried on its own (a part PUT is idempotent). With
+ * `md5`, the file's MD5 is computed from the bytes as they are read and sent.
  */
 import { AscError } from '../errors.js';
-import type { HttpRequest, Method } from '../http/types.js';
+import type { HttpRequest } from '../http/types.js';
 import { Semaphore } from '../concurrency.js';
+import { systemClock, type Clock } from '../clock.js';
+import { PartError, defaultPartSender, type PartSender } from './part-senders.js';
 import { isLoopbackHost } from '../http/base-url.js';
 import { OrderedDigest } from './ordered-digest.js';
 import { PartBuffers, readPart } from './part-file.js';
@@ -48,6 +50,24 @@ export interface PutOperationsOptions {
   md5?: boolean;
   /** Called after each part was accepted. */
   onPart?: (operation: UploadOperation) => void;
+  /** Default: direct (node:http), or through the client when a proxy is configured. */
+  sendPart?: PartSender;
+  /** Backoff between a part's attempts. */
+  clock?: Clock;
+}
+
+const PART_ATTEMPTS = 5;
+
+/** One part, retried on its own: network errors, 408, 429 and 5xx, with capped backoff and jitter. */
+async function sendWithRetry(send: PartSender, op: UploadOperation, body: Buffer, clock: Clock): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(op, body);
+    } catch (error) {
+      if (!(error instanceof PartError) || !error.retryable || attempt >= PART_ATTEMPTS) throw error;
+      await clock.sleep(Math.min(8_000, 250 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+    }
+  }
 }
 
 const noBytesLimit: ByteLimit = { run: (_length, task) => task() };
@@ -73,17 +93,14 @@ export function checkOperations(operations: readonly UploadOperation[], fileSize
   return sorted;
 }
 
-function requestOf(op: UploadOperation, body: Buffer): HttpRequest {
-  const headers = Object.fromEntries((op.requestHeaders ?? []).map((h) => [h.name, h.value]));
-  return { method: op.method.toUpperCase() as Method, url: op.url, headers, body, auth: false, safeToRetry: true, responseType: 'binary' };
-}
-
 /** Sends every operation's part; returns the file's MD5 when asked for it. */
 export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md5?: string }> {
   const parts = o.parts ?? new Semaphore(o.concurrency ?? 4);
   const bytes = o.bytes ?? noBytesLimit;
   const buffers = o.buffers ?? new PartBuffers();
   const digest = o.md5 ? new OrderedDigest() : undefined;
+  const send = o.sendPart ?? defaultPartSender(o.client);
+  const clock = o.clock ?? systemClock;
   // In offset order: slots are handed out first come, so the hash never waits on a part without one.
   const operations = digest ? [...o.operations].sort((a, b) => a.offset - b.offset) : o.operations;
   await Promise.all(
@@ -94,7 +111,7 @@ export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md
           try {
             const body = await readPart(o.path, op.offset, op.length, buffer);
             const hashed = digest?.add(op.offset, body);
-            await o.client.send(requestOf(op, body));
+            await sendWithRetry(send, op, body, clock);
             await hashed;
             o.onPart?.(op);
           } finally {

@@ -44,6 +44,8 @@ export function startProcessing(state: EmulatorState, upload: ResourceRecord, no
         platform: a.platform as 'IOS',
         listedAfterMs: control.listedAfterMs,
         processingMs: plan?.outcome === 'stuck' ? Number.POSITIVE_INFINITY : control.processingMs,
+        // Answering export compliance reprocesses the build: as long as processing takes here.
+        complianceReprocessMs: control.processingMs,
       },
       now,
       upload,

@@ -1,0 +1,158 @@
+/**
+ * upload-build: the bundle uploads a 300 MB .ipa (a real Info.plist and 300 MB of random bytes)
+ * over loopback in Apple's 5 MiB parts, 4 at a time, as a child process (peak memory read at its
+ * exit), against a bare Node script PUTting the same parts with the same concurrency to the same
+ * server (bench/scenarios/bare-put.mjs). Then the Info.plist read from a 4 GB sparse .ipa (the
+ * app's entry after a 4 GB payload, so the zip64 central directory must be used).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { buildUploadControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
+import { TokenSource, createAscClient, createBuildUpload, createBuildUploadFile, parsePrivateKey } from '@asc-actions/core';
+import { generateTestKey, type TestKey } from '../../test-support/keys.js';
+import { REPO_ROOT } from '../../test-support/runner.js';
+import { infoPlist, writeIpa } from '../../actions/upload-build/test/ipa.js';
+import { readIpaInfo } from '../../actions/upload-build/src/read/ipa.js';
+import type { BenchRow } from '../table.js';
+
+const MB = 1024 * 1024;
+const CONCURRENCY = 4;
+const APP = '1700000001';
+
+function child(args: string[], env: Record<string, string>): Promise<{ ms: number; code: number; stderr: string; stdout: string }> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  return new Promise((resolve) => proc.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr, stdout })));
+}
+
+/** A second reservation of the same file (another build number) for the bare script. */
+async function reserveForBaseline(emu: Emulator, key: TestKey, size: number, buildNumber = '101'): Promise<unknown[]> {
+  const tokens = new TokenSource({ key: parsePrivateKey(key.privatePem), keyId: key.keyId, issuerId: key.issuerId });
+  const client = createAscClient({ tokens, baseUrl: emu.baseUrl });
+  const upload = await createBuildUpload(client, { appId: APP, version: '1.5', buildNumber, platform: 'IOS' });
+  const file = await createBuildUploadFile(client, { uploadId: upload.id, fileName: 'Big.ipa', fileSize: size, uti: 'com.apple.ipa' });
+  return file.attributes?.uploadOperations ?? [];
+}
+
+async function transfer(dir: string): Promise<BenchRow[]> {
+  const file = join(dir, 'Big.ipa');
+  await writeIpa(file, { version: '1.5', buildNumber: '100', payloadBytes: 300 * MB });
+  const size = (await import('node:fs')).statSync(file).size;
+  const key = generateTestKey();
+  const emu = await startEmulator({ seed: { apps: [{ id: APP, name: 'Demo Notes', bundleId: 'com.example.demo' }] }, rateLimit: { limit: 1_000_000 } });
+  emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  const control = buildUploadControl(emu.state);
+  Object.assign(control, { partSize: 5 * MB, processingMs: 0, listedAfterMs: 0 });
+  try {
+    const opsPath = join(dir, 'ops.json');
+    writeFileSync(opsPath, JSON.stringify(await reserveForBaseline(emu, key, size)));
+    const bare = await child([join(REPO_ROOT, 'bench/scenarios/bare-put.mjs'), file, opsPath, String(CONCURRENCY)], {});
+    if (process.env.BENCH_EXPERIMENT) {
+      writeFileSync(opsPath, JSON.stringify(await reserveForBaseline(emu, key, size, '102')));
+      const viaFetch = await child([join(REPO_ROOT, 'bench/scenarios/bare-put.mjs'), file, opsPath, String(CONCURRENCY)], { BARE_FETCH: '1' });
+      process.stderr.write(`bare http ${bare.ms.toFixed(0)} ms, bare fetch ${viaFetch.ms.toFixed(0)} ms\n`);
+    }
+    const env = {
+      GITHUB_WORKSPACE: dir, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      'INPUT_ISSUER-ID': key.issuerId, 'INPUT_KEY-ID': key.keyId, 'INPUT_PRIVATE-KEY': key.privatePem, 'INPUT_API-BASE-URL': emu.baseUrl,
+      INPUT_FILE: 'Big.ipa', INPUT_WAIT: 'uploaded',
+    };
+    writeFileSync(env.GITHUB_OUTPUT, '');
+    writeFileSync(env.GITHUB_STEP_SUMMARY, '');
+    const action = await child(['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-build/index.js')], env);
+    const rssMb = Number(/peak-rss-kb (\d+)/.exec(action.stderr)?.[1] ?? NaN) / 1024;
+    const puts = control.puts.filter((p) => p.status === 200).length;
+    const ok = action.code === 0 && bare.code === 0 && emu.violations.length === 0 && !/::error/.test(action.stdout);
+    const ratio = action.ms / bare.ms;
+    return [
+      {
+        scenario: `upload-build: bundle uploads a ${(size / MB).toFixed(0)} MB .ipa, 5 MiB parts, ${CONCURRENCY} at a time, vs a bare Node PUT script (same parts, concurrency, server)`,
+        figure: `${(action.ms / 1000).toFixed(2)} s vs ${(bare.ms / 1000).toFixed(2)} s (${puts} part PUTs in all); ratio ${ratio.toFixed(2)}${ok ? '' : ' — FAILED'}`,
+        goal: '≤ 1.25×',
+        met: ok && ratio <= 1.25,
+      },
+      { scenario: `upload-build: peak memory of that upload (bundle, child process)`, figure: `${rssMb.toFixed(0)} MB${ok ? '' : ' — FAILED'}`, goal: '< 150 MB', met: ok && rssMb < 150 },
+    ];
+  } finally {
+    await emu.close();
+  }
+}
+
+/** Writes a stream to a file, seeking over all-zero chunks (the file stays sparse on disk). */
+function sparseWriter(path: string): Writable {
+  const fd = openSync(path, 'w');
+  let position = 0;
+  let zeros = Buffer.alloc(0);
+  return new Writable({
+    write(chunk: Buffer, _enc, done) {
+      if (zeros.length !== chunk.length) zeros = Buffer.alloc(chunk.length);
+      if (!chunk.equals(zeros)) writeSync(fd, chunk, 0, chunk.length, position);
+      position += chunk.length;
+      done();
+    },
+    final(done) {
+      writeSync(fd, Buffer.alloc(1), 0, 1, position - 1 >= 0 ? position - 1 : 0);
+      closeSync(fd);
+      done();
+    },
+  });
+}
+
+function zeroStream(bytes: number): Readable {
+  const chunk = Buffer.alloc(4 * MB);
+  let left = bytes;
+  return new Readable({
+    read() {
+      if (left <= 0) return void this.push(null);
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      this.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    },
+  });
+}
+
+async function sparseRead(dir: string): Promise<BenchRow> {
+  const path = join(dir, 'Sparse.ipa');
+  const zip = new yazl.ZipFile();
+  const big = 4 * 1024 * MB;
+  zip.addReadStream(zeroStream(big), 'Payload/Demo.app/Assets.car', { compress: false, size: big });
+  zip.addBuffer(infoPlist({ version: '1.5', buildNumber: '100' }), 'Payload/Demo.app/Info.plist');
+  zip.end();
+  await pipeline(zip.outputStream, sparseWriter(path));
+  const fileSize = (await import('node:fs')).statSync(path).size;
+  const file = { path, shown: 'Sparse.ipa', fileName: 'Sparse.ipa', size: fileSize, kind: 'ipa' as const, uti: 'com.apple.ipa' as const };
+  const times: number[] = [];
+  let ok = true;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const info = await readIpaInfo(file);
+    times.push(performance.now() - t0);
+    ok &&= info.buildNumber === '100';
+  }
+  const worst = Math.max(...times.slice(1));
+  return {
+    scenario: `upload-build: Info.plist read from a ${(fileSize / 1024 ** 3).toFixed(2)} GB sparse .ipa (its entry after the 4 GB one; zip64)`,
+    figure: `${worst.toFixed(1)} ms (worst of 4 after a first read of ${times[0]!.toFixed(1)} ms)${ok ? '' : ' — FAILED'}`,
+    goal: '< 100 ms',
+    met: ok && worst < 100 && times[0]! < 100,
+  };
+}
+
+export async function uploadBuild(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  try {
+    return [...(await transfer(dir)), ...(process.env.BENCH_EXPERIMENT ? [] : [await sparseRead(dir)])];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
