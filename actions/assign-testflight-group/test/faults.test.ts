@@ -5,8 +5,9 @@
  */
 import type { Emulator, FaultKind } from '@asc-actions/asc-emulator';
 import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const FAULT_RATE = 0.1;
 const KINDS: Array<{ kind: FaultKind; status?: number }> = [
   { kind: 'status', status: 500 },

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { FaultSpec } from '@asc-actions/asc-emulator';
 import { faultyFetch } from '../../upload-metadata/test/faulty-fetch.js';
 import { APP_ID, REQUESTED_AT, startEnv, type Env } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const NEW_APP = '6400000009';
 const API_KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [

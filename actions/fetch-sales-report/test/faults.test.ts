@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FaultSpec } from '@asc-actions/asc-emulator';
 import { startEnv, VENDOR, type Env } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const FAULT_RATE = 0.1;
 const FAULTS: Array<Omit<FaultSpec, 'path'>> = [
   { kind: 'status', status: 500 },

@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { Emulator, FaultSpec } from '@asc-actions/asc-emulator';
 import { world } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [{ kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
 

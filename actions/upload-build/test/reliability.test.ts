@@ -10,8 +10,9 @@ import { faultyFetch, type FaultKindSpec } from '../../upload-metadata/test/faul
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { world } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const API_FAULTS: FaultKindSpec[] = [{ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
 const PART_FAULTS: FaultKindSpec[] = [{ kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
 const PART_SIZE = 16 * 1024;

@@ -8,9 +8,10 @@
 import { appStoreFixture, makeApps, type Emulator, type FaultSpec, type Seed } from '@asc-actions/asc-emulator';
 import { harness, tree } from './support.js';
 import { faultyFetch } from './faulty-fetch.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
 const APP = '1700000001';
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
   { kind: 'rate-limit', retryAfter: '1' },

@@ -11,8 +11,9 @@ import { demoSeed, mediaControl, type Emulator, type FaultSpec } from '@asc-acti
 import { harness, tree } from './support.js';
 import { faultyFetch } from './faulty-fetch.js';
 import { jpeg, png } from './media-files.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const API_KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
   { kind: 'rate-limit', retryAfter: '1' },
