@@ -20,13 +20,17 @@ import { assertNoLeaks, keyEncodings } from '../../test-support/leaks.js';
 import { inputEnvName, REPO_ROOT } from '../../test-support/runner.js';
 
 const run = promisify(execFile);
-const actions = readdirSync(join(REPO_ROOT, 'actions')).filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml'))).sort();
+const actions = readdirSync(join(REPO_ROOT, 'actions'))
+  .filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml')))
+  .sort();
 const key = generateTestKey();
 let emulator: EmulatorProcess;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess(REPO_ROOT, [{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }]);
+  emulator = await startEmulatorProcess(REPO_ROOT, [
+    { keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem },
+  ]);
   dir = mkdtempSync(join(tmpdir(), 'local-action-'));
 }, 90_000);
 afterAll(async () => {
@@ -44,40 +48,76 @@ function dotenvLine(name: string, value: string): string {
 function dotenvFile(action: string): string {
   const step = demoSteps.find((s) => s.action === action);
   const inputs = { 'api-base-url': emulator.baseUrl, ...step?.inputs };
-  const lines = [`GITHUB_WORKSPACE=${REPO_ROOT}`, `RUNNER_TEMP=${dir}`, ...Object.entries(inputs).map(([k, v]) => dotenvLine(k, v))];
+  const lines = [
+    `GITHUB_WORKSPACE=${REPO_ROOT}`,
+    `RUNNER_TEMP=${dir}`,
+    ...Object.entries(inputs).map(([k, v]) => dotenvLine(k, v)),
+  ];
   const file = join(dir, `${action}.env`);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
 test('every action is listed', () => {
-  expect(actions).toEqual(expect.arrayContaining(['check-credentials', 'upload-metadata', 'respond-to-reviews', 'assign-testflight-group', 'fetch-sales-report']));
+  expect(actions).toEqual(
+    expect.arrayContaining([
+      'check-credentials',
+      'upload-metadata',
+      'respond-to-reviews',
+      'assign-testflight-group',
+      'fetch-sales-report',
+    ]),
+  );
 });
 
-test.each(actions)('%s runs under npx @github/local-action against the emulator', async (action) => {
-  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, NO_COLOR: '1', ASC_KEY_ID: key.keyId, ASC_ISSUER_ID: key.issuerId, ASC_PRIVATE_KEY: key.privatePem };
-  const step = demoSteps.find((s) => s.action === action);
-  // A failed action exits 1 (runAction sets the exit code); only a demo step must succeed.
-  const { stdout, stderr } = await run('npx', ['@github/local-action', 'run', `actions/${action}`, 'src/main.ts', dotenvFile(action)], {
-    cwd: REPO_ROOT,
-    env,
-    maxBuffer: 32 * 1024 * 1024,
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    if (step || error.stdout === undefined) throw new Error(`local-action failed for ${action}: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
-    return { stdout: error.stdout, stderr: error.stderr ?? '' };
-  });
-  assertNoLeaks([{ name: 'stdout', text: stdout }, { name: 'stderr', text: stderr }], keyEncodings(key.privatePem));
-  expect(stdout).toContain('Running Action');
-  expect(stdout).not.toMatch(/does not provide an export named|SyntaxError|this is a bug/);
-  // No GITHUB_STEP_SUMMARY in the local runner: one warning, never a failure.
-  const errors = stdout.split('\n').filter((l) => l.startsWith('::error'));
-  if (step) {
-    expect(errors).toEqual([]);
-    const set = [...stdout.matchAll(/^::set-output name=([^:]+)::(.+)$/gm)].map((m) => m[1]);
-    expect(set).toEqual(expect.arrayContaining(step.expectOutputs));
-    expect(stdout).toMatch(/^::warning::This runner gives the step no job summary file/m);
-  } else {
-    // A new action without a demo step yet: credentials alone are not enough, and it says so in one line.
-    expect(errors.length).toBeLessThanOrEqual(1);
-  }
-}, 240_000);
+test.each(actions)(
+  '%s runs under npx @github/local-action against the emulator',
+  async (action) => {
+    const env = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      NO_COLOR: '1',
+      ASC_KEY_ID: key.keyId,
+      ASC_ISSUER_ID: key.issuerId,
+      ASC_PRIVATE_KEY: key.privatePem,
+    };
+    const step = demoSteps.find((s) => s.action === action);
+    // A failed action exits 1 (runAction sets the exit code); only a demo step must succeed.
+    const { stdout, stderr } = await run(
+      'npx',
+      ['@github/local-action', 'run', `actions/${action}`, 'src/main.ts', dotenvFile(action)],
+      {
+        cwd: REPO_ROOT,
+        env,
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      if (step || error.stdout === undefined)
+        throw new Error(
+          `local-action failed for ${action}: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`,
+        );
+      return { stdout: error.stdout, stderr: error.stderr ?? '' };
+    });
+    assertNoLeaks(
+      [
+        { name: 'stdout', text: stdout },
+        { name: 'stderr', text: stderr },
+      ],
+      keyEncodings(key.privatePem),
+    );
+    expect(stdout).toContain('Running Action');
+    expect(stdout).not.toMatch(/does not provide an export named|SyntaxError|this is a bug/);
+    // No GITHUB_STEP_SUMMARY in the local runner: one warning, never a failure.
+    const errors = stdout.split('\n').filter((l) => l.startsWith('::error'));
+    if (step) {
+      expect(errors).toEqual([]);
+      const set = [...stdout.matchAll(/^::set-output name=([^:]+)::(.+)$/gm)].map((m) => m[1]);
+      expect(set).toEqual(expect.arrayContaining(step.expectOutputs));
+      expect(stdout).toMatch(/^::warning::This runner gives the step no job summary file/m);
+    } else {
+      // A new action without a demo step yet: credentials alone are not enough, and it says so in one line.
+      expect(errors.length).toBeLessThanOrEqual(1);
+    }
+  },
+  240_000,
+);

@@ -4,10 +4,56 @@
  * that is not one of them is reported and skipped, with a suggestion when one is obvious.
  */
 export const APP_STORE_LOCALES: readonly string[] = [
-  'ar-SA', 'bn-BD', 'ca', 'cs', 'da', 'de-DE', 'el', 'en-AU', 'en-CA', 'en-GB', 'en-US', 'es-ES', 'es-MX', 'fi',
-  'fr-CA', 'fr-FR', 'gu-IN', 'he', 'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn-IN', 'ko', 'ml-IN', 'mr-IN', 'ms',
-  'nl-NL', 'no', 'or-IN', 'pa-IN', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sk', 'sl-SI', 'sv', 'ta-IN', 'te-IN',
-  'th', 'tr', 'uk', 'ur-PK', 'vi', 'zh-Hans', 'zh-Hant',
+  'ar-SA',
+  'bn-BD',
+  'ca',
+  'cs',
+  'da',
+  'de-DE',
+  'el',
+  'en-AU',
+  'en-CA',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-MX',
+  'fi',
+  'fr-CA',
+  'fr-FR',
+  'gu-IN',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'kn-IN',
+  'ko',
+  'ml-IN',
+  'mr-IN',
+  'ms',
+  'nl-NL',
+  'no',
+  'or-IN',
+  'pa-IN',
+  'pl',
+  'pt-BR',
+  'pt-PT',
+  'ro',
+  'ru',
+  'sk',
+  'sl-SI',
+  'sv',
+  'ta-IN',
+  'te-IN',
+  'th',
+  'tr',
+  'uk',
+  'ur-PK',
+  'vi',
+  'zh-Hans',
+  'zh-Hant',
 ];
 
 export const isAppStoreLocale = (locale: string): boolean => APP_STORE_LOCALES.includes(locale);
@@ -23,5 +69,7 @@ export function suggestLocale(name: string): string | undefined {
   const language = normalized.split('-')[0];
   const sameLanguage = APP_STORE_LOCALES.filter((l) => l.split('-')[0]!.toLowerCase() === language);
   if (sameLanguage.length === 1) return sameLanguage[0];
-  return sameLanguage.find((l) => l.toLowerCase() === `${language}-${language}`) ?? (language === 'en' ? 'en-US' : undefined);
+  return (
+    sameLanguage.find((l) => l.toLowerCase() === `${language}-${language}`) ?? (language === 'en' ? 'en-US' : undefined)
+  );
 }

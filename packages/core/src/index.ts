@@ -8,8 +8,20 @@ export * from './clock.js';
 export * from './logger.js';
 export { nearest, didYouMean, acceptedValues, editDistance } from './suggest.js';
 
-export { parsePrivateKey, publicKeyPem, keyMaterialVariants, PrivateKeyError, type KeyProblem } from './auth/private-key.js';
-export { resolvePrivateKey, keySearchDirs, readKeyFile, type ResolvePrivateKeyOptions, type ResolvedPrivateKey } from './auth/key-locate.js';
+export {
+  parsePrivateKey,
+  publicKeyPem,
+  keyMaterialVariants,
+  PrivateKeyError,
+  type KeyProblem,
+} from './auth/private-key.js';
+export {
+  resolvePrivateKey,
+  keySearchDirs,
+  readKeyFile,
+  type ResolvePrivateKeyOptions,
+  type ResolvedPrivateKey,
+} from './auth/key-locate.js';
 export {
   signToken,
   TokenSource,
@@ -27,18 +39,64 @@ export { containsSecret } from './secrets/registry.js';
 export * from './files/index.js';
 
 // Domain rules, written once for every action (the emulator keeps its own deliberate copies).
-export { versionKey, sameVersion, compareVersions, isMarketingVersion, isBuildNumber, MARKETING_VERSION_HINT } from './domain/versions.js';
+export {
+  versionKey,
+  sameVersion,
+  compareVersions,
+  isMarketingVersion,
+  isBuildNumber,
+  MARKETING_VERSION_HINT,
+} from './domain/versions.js';
 export { PLATFORMS, isPlatform, platformName } from './domain/platforms.js';
 export { APP_STORE_LOCALES, isAppStoreLocale, isLocaleCode, looksLikeLocale, suggestLocale } from './domain/locales.js';
-export { TERRITORY_LANGUAGE, TERRITORIES, LANGUAGES, isTerritory, languageOf, checkTerritories, TERRITORY_HINT } from './domain/territories.js';
+export {
+  TERRITORY_LANGUAGE,
+  TERRITORIES,
+  LANGUAGES,
+  isTerritory,
+  languageOf,
+  checkTerritories,
+  TERRITORY_HINT,
+} from './domain/territories.js';
 export { parseDuration, formatDuration, DURATION_HINT } from './domain/durations.js';
 export { Semaphore, mapLimited } from './concurrency.js';
 export { csvCell, csvRow, toCsv } from './csv.js';
 
-export { readGzipRows, readGzipLines, readGzipHeader, RowSplitter, LineSplitter, field, rowText, gzipProblem, GzipStreamError, MAX_REPORT_BYTES, MAX_LINE_BYTES, ReportTooLarge, reportTooLarge, type OnRow, type OnLine } from './report-stream/gzip-rows.js';
-export { putUploadOperations, checkOperations, type UploadOperation, type PutOperationsOptions, type TaskLimit, type ByteLimit, type BufferPool } from './upload/upload-operations.js';
+export {
+  readGzipRows,
+  readGzipLines,
+  readGzipHeader,
+  RowSplitter,
+  LineSplitter,
+  field,
+  rowText,
+  gzipProblem,
+  GzipStreamError,
+  MAX_REPORT_BYTES,
+  MAX_LINE_BYTES,
+  ReportTooLarge,
+  reportTooLarge,
+  type OnRow,
+  type OnLine,
+} from './report-stream/gzip-rows.js';
+export {
+  putUploadOperations,
+  checkOperations,
+  type UploadOperation,
+  type PutOperationsOptions,
+  type TaskLimit,
+  type ByteLimit,
+  type BufferPool,
+} from './upload/upload-operations.js';
 export { PartBuffers, readPart } from './upload/part-file.js';
-export { directPartSender, clientPartSender, defaultPartSender, PartError, type PartSender, type PartOperation } from './upload/part-senders.js';
+export {
+  directPartSender,
+  clientPartSender,
+  defaultPartSender,
+  PartError,
+  type PartSender,
+  type PartOperation,
+} from './upload/part-senders.js';
 export { OrderedDigest } from './upload/ordered-digest.js';
 
 export * from './http/index.js';

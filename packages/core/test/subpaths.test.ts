@@ -9,7 +9,8 @@ test.each([
   ['http', http, 'createAscClient'],
 ])('@asc-actions/core/%s holds its layer, and the root entry re-exports it', (_name, layer, example) => {
   expect(Object.keys(layer)).toContain(example);
-  for (const [name, value] of Object.entries(layer)) expect([name, (root as Record<string, unknown>)[name]]).toEqual([name, value]);
+  for (const [name, value] of Object.entries(layer))
+    expect([name, (root as Record<string, unknown>)[name]]).toEqual([name, value]);
 });
 
 test('the layers do not overlap', () => {

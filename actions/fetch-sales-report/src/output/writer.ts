@@ -142,7 +142,8 @@ export class OutputWriter implements RowSink {
   private jsonRow(bytes: Buffer, starts: Int32Array, dates: ReadonlyArray<string | undefined>): string {
     let line = this.first ? '\n{' : ',\n{';
     this.first = false;
-    for (let j = 0; j < this.columns.length; j++) line += (j ? ',' : '') + this.jsonKeys[j] + JSON.stringify(this.value(bytes, starts, dates, j));
+    for (let j = 0; j < this.columns.length; j++)
+      line += (j ? ',' : '') + this.jsonKeys[j] + JSON.stringify(this.value(bytes, starts, dates, j));
     return `${line}}`;
   }
 

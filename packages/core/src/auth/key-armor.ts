@@ -20,9 +20,7 @@ export interface PemBlock {
 export type ArmorProblem = 'empty' | 'garbage' | 'not-der' | 'unterminated' | 'bad-body';
 
 export type DecodedKeyText =
-  | { kind: 'pem'; blocks: PemBlock[] }
-  | { kind: 'der'; der: Buffer }
-  | { kind: 'problem'; problem: ArmorProblem };
+  { kind: 'pem'; blocks: PemBlock[] } | { kind: 'der'; der: Buffer } | { kind: 'problem'; problem: ArmorProblem };
 
 const BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -58,7 +58,12 @@ export function createAscClient(options: ClientOptions): AscClient {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const stats: ClientStats = { sent: 0 };
-  const transport = createTransport({ baseUrl, fetch: options.fetch, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+  const transport = createTransport({
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    userAgent: options.userAgent,
+  });
   const counted: Send = (request) => {
     stats.sent++;
     return transport(request);
@@ -66,7 +71,11 @@ export function createAscClient(options: ClientOptions): AscClient {
   const limiter = new RateLimiter({ clock, logger });
   const semaphore = new Semaphore(options.concurrency ?? 4);
   const send = withErrors(
-    withRetry(limiter.wrap(withAuth(withConcurrency(counted, semaphore), options.tokens)), { ...options.retry, clock, logger }),
+    withRetry(limiter.wrap(withAuth(withConcurrency(counted, semaphore), options.tokens)), {
+      ...options.retry,
+      clock,
+      logger,
+    }),
     clock,
   );
   const typed = <T>(request: HttpRequest) => send(request) as Promise<HttpResponse<T>>;
@@ -79,7 +88,8 @@ export function createAscClient(options: ClientOptions): AscClient {
     post: (path, json, o) => typed({ method: 'POST', url: path, json, safeToRetry: o?.safeToRetry }),
     patch: (path, json, o) => typed({ method: 'PATCH', url: path, json, safeToRetry: o?.safeToRetry }),
     delete: (path) => typed<undefined>({ method: 'DELETE', url: path }),
-    getBinary: async (path, query) => (await send({ method: 'GET', url: path, query, responseType: 'binary' })).body ?? Buffer.alloc(0),
+    getBinary: async (path, query) =>
+      (await send({ method: 'GET', url: path, query, responseType: 'binary' })).body ?? Buffer.alloc(0),
     getStream: (path, query) => send({ method: 'GET', url: path, query, responseType: 'stream' }),
     paginate: (path, query, o) => paginateItems(send, path, query, o),
     paginatePages: (path, query, o) => paginatePages(send, path, query, o),
