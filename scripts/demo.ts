@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTestKey } from '../test-support/keys.js';
 import { keyEncodings } from '../test-support/leaks.js';
-import { REPO_ROOT, runBundle } from '../test-support/runner.js';
+import { REPO_ROOT, runBundle, type RunResult } from '../test-support/runner.js';
 import { demoSteps } from './demo-steps.js';
 import { startEmulatorProcess } from './lib/emulator-process.js';
 import { summaryToText } from './lib/summary-text.js';
@@ -37,7 +37,7 @@ const emulator = await startEmulatorProcess(
 );
 const workspace = mkdtempSync(join(tmpdir(), 'asc-demo-workspace-'));
 const earlier: Record<string, Record<string, string>> = {};
-const outDir = join(REPO_ROOT, values.out!);
+const outDir = join(REPO_ROOT, values.out);
 mkdirSync(outDir, { recursive: true });
 console.log(
   `App Store Connect emulator at ${emulator.baseUrl} (demo seed)${values.node ? `; bundles run on ${values.node}` : ''}\n`,
@@ -60,10 +60,10 @@ try {
         ...step.fromEarlier?.(earlier),
       },
       secrets: keyEncodings(key.privatePem),
-    }).catch((error: unknown) => ({
+    }).catch((error: unknown): RunResult => ({
       exitCode: 1,
       errors: [String(error)],
-      outputs: {} as Record<string, string>,
+      outputs: {},
       summary: '',
       stdout: '',
       stderr: '',

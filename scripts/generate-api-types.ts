@@ -259,7 +259,7 @@ class Renderer {
     const extra = s.additionalProperties;
     if (extra !== undefined && extra !== false) {
       const typed = typeof extra === 'object' && Object.keys(extra).length > 0 && lines.length === 0;
-      lines.push(`${inner}[key: string]: ${typed ? this.type(extra as Schema, inner) : 'unknown'};`);
+      lines.push(`${inner}[key: string]: ${typed ? this.type(extra, inner) : 'unknown'};`);
     }
     return lines.length === 0 ? 'Record<string, unknown>' : `{\n${lines.join('\n')}\n${indent}}`;
   }

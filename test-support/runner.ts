@@ -214,7 +214,7 @@ export async function asRunner<T>(
   process.stdout.write = ((chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
-  }) as typeof process.stdout.write;
+  });
   process.exitCode = 0;
   const result: Partial<InProcessResult<T>> = {};
   try {

@@ -177,7 +177,7 @@ async function bundleMemory(file: string): Promise<BenchRow> {
         join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'),
         join(REPO_ROOT, 'dist/fetch-analytics-report/index.js'),
       ],
-      { env: env as NodeJS.ProcessEnv, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
     let stdout = '';

@@ -27,7 +27,10 @@ export async function clientOverhead(): Promise<BenchRow[]> {
   const viaClient = async () => {
     await client.get('/v1/apps', { limit: 1 });
   };
-  for (let i = 0; i < 50; i++) (await raw(), await viaClient());
+  for (let i = 0; i < 50; i++) {
+    await raw();
+    await viaClient();
+  }
   let rawMs = 0;
   let clientMs = 0;
   for (let round = 0; round < 6; round++) {

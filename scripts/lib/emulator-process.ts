@@ -23,7 +23,7 @@ export async function startEmulatorProcess(
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the emulator did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`the emulator exited with code ${code} before listening`)));

@@ -294,7 +294,7 @@ describe('respond-to-reviews', () => {
 
   test('a catastrophic regex against a hostile review finishes in linear time; a forged workflow command stays text', async () => {
     w = await world([
-      review('r1', 2, { title: `${'a'.repeat(40_000)}!`, reviewerNickname: 'Eve\r::error::forged\u001b[2J' } as never),
+      review('r1', 2, { title: `${'a'.repeat(40_000)}!`, reviewerNickname: 'Eve\r::error::forged\u001b[2J' }),
     ]);
     w.clock.advance(Date.now() - w.clock.now());
     const started = process.hrtime.bigint();
@@ -410,7 +410,7 @@ describe('check-credentials against a hostile API origin', () => {
       /^App Store Connect answered something unexpected: GET \/v1\/apps answered 200 with a body over 32 MB/,
     ],
   ])('%s: a clear error, bounded memory', async (_name, answer, message) => {
-    const origin = await hostile(answer as (res: ServerResponse) => void);
+    const origin = await hostile(answer);
     const result = await runBundle('check-credentials', {
       inputs: credentials(origin),
       env: { GITHUB_WORKSPACE: ws },

@@ -1,4 +1,3 @@
-import { uploadBuild } from '@asc-actions/asc-emulator';
 import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './support.js';
 
 let w: World;

@@ -37,7 +37,7 @@ export function dateProblem(date: string, period: Period): string | undefined {
   if (!PATTERN[period].test(date)) return `expected ${FORMAT_OF[period]}`;
   const full = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
   const [y, m, d] = full.split('-').map(Number);
-  if (new Date(Date.UTC(y!, m! - 1, d!)).toISOString().slice(0, 10) !== full) return 'that day does not exist';
+  if (new Date(Date.UTC(y!, m! - 1, d)).toISOString().slice(0, 10) !== full) return 'that day does not exist';
   if (period === 'WEEKLY' && weekday(date) !== 0)
     return `weekly reports are named by the Sunday that ends the week; ${date} is not a Sunday (try ${addDays(date, 7 - weekday(date))})`;
   return undefined;

@@ -226,7 +226,7 @@ test.each([
 ] as const)('%s is refused, naming the input', (_name, inputs, input, message) => {
   let error: unknown;
   try {
-    resolveSettings(raw(inputs as Partial<RawInputs>), NOW, cwd);
+    resolveSettings(raw(inputs), NOW, cwd);
   } catch (e) {
     error = e;
   }

@@ -84,7 +84,7 @@ test.each([
   ['an unknown version', pendingSeed(), { step: 'release', version: '9.9' }, ['"version"', 'no version 9.9']],
 ])('%s: one clear error naming the state, nothing sent', async (_name, s, inputs, fragments) => {
   w = await world(s);
-  const r = await w.run(inputs as Record<string, string>);
+  const r = await w.run(inputs);
   expect(r.exitCode).toBe(1);
   expect(r.errors).toHaveLength(1);
   for (const f of fragments) expect(r.errors[0]).toContain(f);

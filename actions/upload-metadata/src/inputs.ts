@@ -140,7 +140,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return settings;
 }
 
-export function pathTools(workspace: string): { resolve(path: string): string; display(path: string): string } {
+export function pathTools(workspace: string): { resolve: (path: string) => string; display: (path: string) => string } {
   return {
     resolve: (path) => (isAbsolute(path) ? path : resolve(workspace, path)),
     display: (path) => {

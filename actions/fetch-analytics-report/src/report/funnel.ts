@@ -117,7 +117,7 @@ export class Funnel {
 
   private inner(map: Map<string, Map<string, Totals>>, date: string): Map<string, Totals> {
     let m = map.get(date);
-    if (!m) map.set(date, (m = new Map()));
+    if (!m) map.set(date, (m = new Map<string, Totals>()));
     return m;
   }
 
@@ -155,7 +155,7 @@ export class Funnel {
       'Source Type',
       'Sessions',
       'Crashes',
-    ].map((c) => header.at(c)) as number[];
+    ].map((c) => header.at(c));
     const dates = this.datesByKind.get(kind) ?? new Set<string>();
     this.datesByKind.set(kind, dates);
     // Cell values repeat (a handful of events and types): normalized once each.

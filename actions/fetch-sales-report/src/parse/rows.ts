@@ -67,7 +67,7 @@ export class RowParser {
   }
 
   private cell(i: number): string {
-    return this.bytes.toString('utf8', this.starts[i]!, this.starts[i + 1]! - 1);
+    return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]! - 1);
   }
 
   /** The id of a trimmed cell (see keys.ts); 0 for an empty cell or a missing column. */

@@ -4,11 +4,12 @@ import type { Counts } from './entries.js';
 
 /** Fails the step when a reply was stopped, failed or not confirmed (after the outputs and summary are written). */
 export function failIfIncomplete(applied: ApplyResult, counts: Counts, logger: Logger): void {
-  if (applied.stopped !== undefined) {
+  const stopped: unknown = applied.stopped;
+  if (stopped !== undefined) {
     logger.warning(
       `Stopped after ${counts.replied} of ${counts.planned} replies; the others were not sent (see the job summary).`,
     );
-    throw applied.stopped;
+    throw stopped;
   }
   if (counts.failed > 0)
     throw new AscError(

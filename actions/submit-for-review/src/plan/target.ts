@@ -70,7 +70,7 @@ function chooseVersion(versions: VersionInfo[], settings: Settings): Exclude<Tar
     });
   }
   const editable = versions.find(
-    (v) => EDITABLE_VERSION_STATES.includes(v.state as never) && v.state !== 'WAITING_FOR_REVIEW',
+    (v) => (EDITABLE_VERSION_STATES as readonly string[]).includes(v.state) && v.state !== 'WAITING_FOR_REVIEW',
   );
   return editable
     ? { kind: 'rename', version: editable, to: settings.version }

@@ -69,7 +69,7 @@ async function createLocalization(step: Step, ctx: ApplyContext): Promise<{ id: 
       create: () => createAppInfoLocalization(ctx.client, appInfoId, attributes),
       find: async () =>
         byLocale(locale)(await listAppInfoLocalizations(ctx.client, appInfoId, { 'filter[locale]': [locale] })),
-      update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a as never, SAFE)),
+      update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a, SAFE)),
     });
   }
   const versionId = need(ctx.versionId, 'version');
@@ -78,7 +78,7 @@ async function createLocalization(step: Step, ctx: ApplyContext): Promise<{ id: 
     create: () => createAppStoreVersionLocalization(ctx.client, versionId, attributes),
     find: async () =>
       byLocale(locale)(await listAppStoreVersionLocalizations(ctx.client, versionId, { 'filter[locale]': [locale] })),
-    update: async (id, a) => void (await updateAppStoreVersionLocalization(ctx.client, id, a as never, SAFE)),
+    update: async (id, a) => void (await updateAppStoreVersionLocalization(ctx.client, id, a, SAFE)),
   });
 }
 
@@ -86,12 +86,12 @@ async function createReview(step: Step, ctx: ApplyContext): Promise<{ id: string
   const versionId = need(ctx.versionId, 'version');
   return createOrAdopt({
     attributes: step.attributes,
-    create: () => createReviewDetail(ctx.client, versionId, step.attributes as Attrs),
+    create: () => createReviewDetail(ctx.client, versionId, step.attributes),
     find: async () => {
       const found = await getReviewDetailOfVersion(ctx.client, versionId);
       return found ? { id: found.id, attributes: found.attributes ?? {} } : undefined;
     },
-    update: async (id, a) => void (await updateReviewDetail(ctx.client, id, a as never, SAFE)),
+    update: async (id, a) => void (await updateReviewDetail(ctx.client, id, a, SAFE)),
   });
 }
 
@@ -112,7 +112,7 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
       return updateAppInfoCategories(
         ctx.client,
         need(ctx.appInfoId, 'app info'),
-        step.attributes as Record<string, string | null>,
+        step.attributes,
         SAFE,
       );
     case 'update-app-info-localization':

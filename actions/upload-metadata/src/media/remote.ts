@@ -101,7 +101,7 @@ export async function readRemoteMedia(
   const jobs: Array<Promise<RemoteSet[]>> = [];
   for (const kind of ['screenshot', 'preview'] as const) {
     for (const locale of wanted[kind])
-      if (localizations[locale]) jobs.push(readSets(client, kind, locale, localizations[locale]!));
+      if (localizations[locale]) jobs.push(readSets(client, kind, locale, localizations[locale]));
   }
   return (await Promise.all(jobs)).flat();
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { didYouMean, InputError } from '@asc-actions/core';
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import {
   AGE_RATING_QUESTIONS,
   DEPRECATED_QUESTIONS,
@@ -53,7 +53,7 @@ function answer(
   const kind = AGE_RATING_QUESTIONS[key]!;
   if (legacy && typeof raw === 'number') {
     if (kind.type === 'boolean' && (raw === 0 || raw === 1)) return raw === 1;
-    if (kind.type === 'enum' && LEGACY_LEVELS[raw] !== undefined) return LEGACY_LEVELS[raw]!;
+    if (kind.type === 'enum' && LEGACY_LEVELS[raw] !== undefined) return LEGACY_LEVELS[raw];
   }
   if (kind.type === 'boolean') {
     if (typeof raw === 'boolean') return raw;
@@ -82,7 +82,7 @@ export function readAgeRatingMap(ctx: AgeRatingContext, node: Node | null | unde
     fail(ctx, node, 'bad-value', 'the age rating must be a mapping of questions to answers.');
     return out;
   }
-  for (const pair of (node as YAMLMap<Node, Node>).items as Array<Pair<Node, Node>>) {
+  for (const pair of (node as YAMLMap<Node, Node>).items) {
     const given = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const stripped = given.replace(/^MZGenre\./, '');
     const legacy = LEGACY_KEYS[stripped];
@@ -160,5 +160,5 @@ export function readAgeRatingFile(path: string, file: string, findings: Finding[
       `${file}:${first.linePos?.[0].line ?? 1}: not valid YAML or JSON (${first.message.split('\n')[0]}).`,
       { file, line: first.linePos?.[0].line ?? 1 },
     );
-  return readAgeRatingMap({ file, lines, findings }, doc.contents as Node);
+  return readAgeRatingMap({ file, lines, findings }, doc.contents);
 }

@@ -14,14 +14,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import {
-  CATEGORY_FIELDS,
-  COPYRIGHT,
-  LOCALIZED_FIELDS,
-  resolveFieldName,
-  REVIEW_FIELDS,
-  type GlobalKey,
-} from '../fields.js';
+import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS } from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, suggestLocale } from '../locales.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
@@ -180,7 +173,7 @@ function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node,
       `"${name}" is not a field upload-metadata knows.${didYouMean(name, TOP_LEVEL)}`,
     );
   const v = value(ctx, pair.value, { field: field.key });
-  if (v) source.global[field.key as GlobalKey] = v;
+  if (v) source.global[field.key] = v;
 }
 
 export function readMetadataFile(path: string, file: string, locales: readonly string[] = []): MetadataSource {
@@ -209,6 +202,6 @@ export function readMetadataFile(path: string, file: string, locales: readonly s
   const source = emptySource('file', file);
   const ctx: FileContext = { file, lines, findings: source.findings, locales };
   if (doc.contents === null) throw new InputError(`${file} is empty: it holds no metadata.`, { file, line: 1 });
-  for (const pair of pairs(ctx, doc.contents as Node, 'The file')) readTopLevel(ctx, source, pair);
+  for (const pair of pairs(ctx, doc.contents, 'The file')) readTopLevel(ctx, source, pair);
   return source;
 }

@@ -9,8 +9,8 @@ export interface SourceSettings {
   metadataPath?: string;
   metadataFile?: string;
   /** Absolute path resolution and display are the caller's (workspace-relative). */
-  resolve(path: string): string;
-  display(path: string): string;
+  resolve: (path: string) => string;
+  display: (path: string) => string;
   platform: string;
   /** `age-rating-file`: deliver's app_rating_config_path JSON. */
   ageRatingFile?: string;

@@ -19,7 +19,7 @@ export interface Problem {
 }
 
 function describe(e: AjvError): string {
-  const p = e.params as Record<string, unknown>;
+  const p = e.params;
   if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) {
     const allowed = p.allowedValues as unknown[];
     const shown = allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? `, … (${allowed.length} values)` : '');
@@ -49,7 +49,7 @@ export function problemsFromAjv(errors: AjvError[]): Problem[] {
 function toProblem(e: AjvError): Problem {
   const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
   const [root, ...rest] = segments;
-  const p = e.params as Record<string, unknown>;
+  const p = e.params;
   if (e.keyword === 'parse' && !root) {
     return {
       where: 'body',

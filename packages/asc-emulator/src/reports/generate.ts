@@ -32,7 +32,7 @@ export function periodOf(frequency: string, date: string): { begin: string; end:
   if (frequency === 'WEEKLY') return { begin: iso(Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000), end: date };
   if (frequency === 'YEARLY') return { begin: `${date}-01-01`, end: `${date}-12-31` };
   const [y, m] = date.split('-').map(Number);
-  return { begin: `${date}-01`, end: iso(Date.UTC(y!, m!, 0)) };
+  return { begin: `${date}-01`, end: iso(Date.UTC(y!, m, 0)) };
 }
 
 const SUBSCRIPTION_TYPES = new Set([
@@ -77,7 +77,7 @@ const FINANCE_BLANK = new Set([
 function renderers(spec: ReportSpec): Array<(r: Row) => string> {
   const finance = spec.frequency === 'FISCAL_MONTH';
   return spec.columns.map((name) => {
-    if (finance && FINANCE_CELLS[name]) return FINANCE_CELLS[name]!;
+    if (finance && FINANCE_CELLS[name]) return FINANCE_CELLS[name];
     if (finance && FINANCE_BLANK.has(name)) return () => '';
     return cellFor(name);
   });

@@ -38,7 +38,7 @@ export function bodyData(ctx: HandlerContext): {
   const data = (ctx.body as { data?: unknown } | undefined)?.data;
   if (!data || typeof data !== 'object')
     throw invalidAttribute('/data', 'The request body must contain a data object.');
-  return data as ReturnType<typeof bodyData>;
+  return data;
 }
 
 /** Field limits are counted in Unicode code points, as Apple counts them. */

@@ -185,7 +185,7 @@ async function readBody(response: Response, request: HttpRequest, url: string): 
   const cap = ok && request.responseType === 'binary' ? MAX_BINARY_RESPONSE_BYTES : MAX_JSON_RESPONSE_BYTES;
   try {
     if (ok && request.responseType === 'stream' && response.body) {
-      return { ...base, stream: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) };
+      return { ...base, stream: Readable.fromWeb(response.body) };
     }
     const bytes = await readCapped(response, cap);
     if (ok && request.responseType === 'binary') return { ...base, body: bytes };

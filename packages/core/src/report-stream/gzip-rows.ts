@@ -22,11 +22,11 @@ export type OnRow = (bytes: Buffer, starts: Int32Array, fields: number, lineNo: 
 
 /** Field `i` of a row, decoded. */
 export const field = (bytes: Buffer, starts: Int32Array, i: number): string =>
-  bytes.toString('utf8', starts[i]!, starts[i + 1]! - 1);
+  bytes.toString('utf8', starts[i], starts[i + 1]! - 1);
 
 /** The whole row, decoded (headers, trailer lines, messages). */
 export const rowText = (bytes: Buffer, starts: Int32Array, fields: number): string =>
-  bytes.toString('utf8', starts[0]!, starts[fields]! - 1);
+  bytes.toString('utf8', starts[0], starts[fields]! - 1);
 
 /**
  * Bounds on what a report may inflate to: Apple's largest reports are tens of MB with rows of a

@@ -20,7 +20,7 @@ async function withInput<T>(
 ): Promise<{ value?: T; error?: InputError }> {
   const result = await asRunner(value === undefined ? {} : { [name]: value }, {}, read);
   if (result.error !== undefined && !(result.error instanceof InputError)) throw result.error;
-  return { value: result.value, error: result.error as InputError | undefined };
+  return { value: result.value, error: result.error };
 }
 
 test('input env names follow the runner: upper-case, spaces to underscores, dashes kept', () => {

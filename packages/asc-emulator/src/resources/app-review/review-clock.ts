@@ -45,7 +45,7 @@ const controls = new WeakMap<EmulatorState, ReviewControl>();
 
 function table(state: EmulatorState): Map<string, ReviewTimeline> {
   let t = timelines.get(state);
-  if (!t) timelines.set(state, (t = new Map()));
+  if (!t) timelines.set(state, (t = new Map<string, ReviewTimeline>()));
   return t;
 }
 
@@ -145,7 +145,10 @@ function step(state: EmulatorState, submission: ResourceRecord, t: ReviewTimelin
     const ok = t.outcome === 'approve';
     submission.attributes.state = ok ? 'COMPLETE' : 'UNRESOLVED_ISSUES';
     for (const item of itemsOf(state, submission)) item.attributes.state = ok ? 'APPROVED' : 'REJECTED';
-    for (const v of versions) ok ? approved(state, v, now) : setVersionState(v, 'REJECTED');
+    for (const v of versions) {
+      if (ok) approved(state, v, now);
+      else setVersionState(v, 'REJECTED');
+    }
     stopReview(state, submission);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { ResourceRecord, Seed } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
-import type { SeedAppStore, SeedAppStoreVersion } from '../app-store/seed-types.js';
+import type { SeedAppStoreVersion } from '../app-store/seed-types.js';
 import { childrenOf, linkChild } from '../app-store/links.js';
 import { compareVersions } from '../app-store/version-strings.js';
 import { setVersionState } from './review-clock.js';
@@ -96,7 +96,7 @@ function seedSubmission(
     IN_REVIEW: 'IN_REVIEW',
     UNRESOLVED_ISSUES: 'REJECTED',
   };
-  if (versionState[submissionState]) setVersionState(version, versionState[submissionState]!);
+  if (versionState[submissionState]) setVersionState(version, versionState[submissionState]);
 }
 
 function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppStoreVersion): void {
@@ -123,7 +123,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppReview(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? []) as SeedAppStore[]) {
+  for (const entry of (seed.appStore ?? [])) {
     const app = appOf(state, entry.app);
     const infos = childrenOf(state, 'appInfos', 'app', app.id);
     (entry.appInfos ?? []).forEach((info, i) => {

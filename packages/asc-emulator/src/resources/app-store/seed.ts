@@ -1,7 +1,7 @@
 /** Puts `seed.appStore` (app infos, versions, localizations, review details) into the store. */
 import type { ResourceRecord, Seed } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
-import type { SeedAppInfo, SeedAppStore, SeedAppStoreVersion } from './seed-types.js';
+import type { SeedAppInfo, SeedAppStoreVersion } from './seed-types.js';
 import { linkChild } from './links.js';
 import { appStoreStateFor } from './version-strings.js';
 
@@ -69,7 +69,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppStore(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? []) as SeedAppStore[]) {
+  for (const entry of (seed.appStore ?? [])) {
     const app = findApp(state, entry.app);
     for (const info of entry.appInfos ?? []) seedAppInfo(state, app, info);
     (entry.versions ?? []).forEach((v, i) => seedVersion(state, app, v, i));
