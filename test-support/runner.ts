@@ -211,10 +211,10 @@ export async function asRunner<T>(
   }
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
-  });
+  };
   process.exitCode = 0;
   const result: Partial<InProcessResult<T>> = {};
   try {

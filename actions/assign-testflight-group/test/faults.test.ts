@@ -69,25 +69,21 @@ function snapshot(emu: Emulator): unknown {
   const s = emu.state;
   const emails = (ids: string[]) => ids.map((id) => String(s.get('betaTesters', id)?.attributes.email)).sort();
   return {
-    groups: s
-      .betaGroups()
-      .map((g) => ({
-        name: g.attributes.name,
-        internal: g.attributes.isInternalGroup,
-        builds: s.relatedIds(g, 'builds').length,
-        testers: emails(s.relatedIds(g, 'betaTesters')),
-      })),
+    groups: s.betaGroups().map((g) => ({
+      name: g.attributes.name,
+      internal: g.attributes.isInternalGroup,
+      builds: s.relatedIds(g, 'builds').length,
+      testers: emails(s.relatedIds(g, 'betaTesters')),
+    })),
     testers: s
       .all('betaTesters')
       .map((t) => String(t.attributes.email))
       .sort(),
-    builds: s
-      .all('builds')
-      .map((b) => ({
-        version: b.attributes.version,
-        compliance: b.attributes.usesNonExemptEncryption,
-        expired: b.attributes.expired,
-      })),
+    builds: s.all('builds').map((b) => ({
+      version: b.attributes.version,
+      compliance: b.attributes.usesNonExemptEncryption,
+      expired: b.attributes.expired,
+    })),
     notes: s
       .all('betaBuildLocalizations')
       .map((l) => `${String(l.attributes.locale)}=${String(l.attributes.whatsNew)}`)

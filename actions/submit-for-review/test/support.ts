@@ -53,15 +53,12 @@ export async function world(s: Seed = seed(), clock = new VirtualClock(START)): 
       }),
     writes: () => emu.transcript().filter((l) => !l.startsWith('GET ')),
     submissions: () =>
-      emu.state
-        .all('reviewSubmissions')
-        .map((s) => ({
-          id: s.id,
-          state: s.attributes.state,
-          items: emu.state
-            .all('reviewSubmissionItems')
-            .filter((i) => emu.state.relatedId(i, 'reviewSubmission') === s.id).length,
-        })),
+      emu.state.all('reviewSubmissions').map((s) => ({
+        id: s.id,
+        state: s.attributes.state,
+        items: emu.state.all('reviewSubmissionItems').filter((i) => emu.state.relatedId(i, 'reviewSubmission') === s.id)
+          .length,
+      })),
     close: () => emu.close(),
   };
 }

@@ -109,12 +109,7 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
       return { id };
     }
     case 'update-categories':
-      return updateAppInfoCategories(
-        ctx.client,
-        need(ctx.appInfoId, 'app info'),
-        step.attributes,
-        SAFE,
-      );
+      return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes, SAFE);
     case 'update-app-info-localization':
       return updateAppInfoLocalization(ctx.client, need(step.resourceId, 'localization'), attributes, SAFE);
     case 'update-version-localization':

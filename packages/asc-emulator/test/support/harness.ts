@@ -51,9 +51,7 @@ export async function sign(key: TestKey, o: TokenOptions): Promise<string> {
   const base: Record<string, unknown> = key.issuerId === null ? { sub: 'user' } : { iss: key.issuerId };
   const claims = { ...base, aud: 'appstoreconnect-v1', iat, exp: iat + (o.lifetimeS ?? 1200), ...(o.claims ?? {}) };
   const header = { alg: 'ES256', kid: o.kid ?? key.keyId, typ: 'JWT', ...(o.header ?? {}) };
-  return new SignJWT(claims)
-    .setProtectedHeader(header)
-    .sign(key.privateKey);
+  return new SignJWT(claims).setProtectedHeader(header).sign(key.privateKey);
 }
 
 export interface Harness {

@@ -123,7 +123,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppReview(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? [])) {
+  for (const entry of seed.appStore ?? []) {
     const app = appOf(state, entry.app);
     const infos = childrenOf(state, 'appInfos', 'app', app.id);
     (entry.appInfos ?? []).forEach((info, i) => {

@@ -69,7 +69,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppStore(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? [])) {
+  for (const entry of seed.appStore ?? []) {
     const app = findApp(state, entry.app);
     for (const info of entry.appInfos ?? []) seedAppInfo(state, app, info);
     (entry.versions ?? []).forEach((v, i) => seedVersion(state, app, v, i));
