@@ -19,6 +19,15 @@ if (!corpus || !existsSync(join(corpus, 'sales-reports')))
   throw new Error('ASC_CORPUS_DIR must point at the shared corpus (../shared/corpus): the real-report tests read it.');
 const root = join(corpus, 'sales-reports', 'matisiekpl__appstore-sdk-go', 'stubs', 'reports');
 const tmp = mkdtempSync(join(tmpdir(), 'corpus-'));
+// Outputs are written only inside the workspace (core's safe writer): the temp folder stands in for it.
+const workspaceBefore = process.env.GITHUB_WORKSPACE;
+beforeAll(() => {
+  process.env.GITHUB_WORKSPACE = tmp;
+});
+afterAll(() => {
+  if (workspaceBefore === undefined) delete process.env.GITHUB_WORKSPACE;
+  else process.env.GITHUB_WORKSPACE = workspaceBefore;
+});
 
 const FILES: Record<string, ReportType> = {
   'sales/sales.tsv': 'SALES',
