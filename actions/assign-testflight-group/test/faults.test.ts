@@ -3,7 +3,7 @@
  * connections before and after the write is applied, expired tokens). Every run must end in the
  * state a fault-free run reaches, with no tester or submission created twice.
  */
-import type { Emulator, FaultKind } from '@asc-actions/asc-emulator';
+import { seededRandom, type Emulator, type FaultKind } from '@asc-actions/asc-emulator';
 import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
 import { faultRuns } from '../../../test-support/action-harness.js';
 
@@ -18,17 +18,8 @@ const KINDS: Array<{ kind: FaultKind; status?: number }> = [
   { kind: 'expired-token' },
 ];
 
-/** mulberry32: a small seeded PRNG, so every run's faults are reproducible from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded generator, so every run's faults are reproducible from its seed. */
+const prng = seededRandom;
 
 const seed = () =>
   baseSeed({

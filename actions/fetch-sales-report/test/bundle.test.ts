@@ -31,7 +31,7 @@ test('the bundle fetches the newest daily report, writes JSON and a summary; a w
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   const cache = await startCacheService();
   // One RUNNER_TEMP for both runs, as on one runner (the cache is tied to the reports' paths).
-  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp') };
+  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
   const inputs = {
     'issuer-id': key.issuerId,
     'key-id': key.keyId,
@@ -63,7 +63,7 @@ test('the bundle fetches the newest daily report, writes JSON and a summary; a w
 test('the bundle keeps an old "no sales" in the cache but asks again for a young one (Apple may still be assembling it)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   const cache = await startCacheService();
-  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp') };
+  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
   const run = (date: string) =>
     runBundle('fetch-sales-report', {
       inputs: {
@@ -107,6 +107,7 @@ test('the bundle turns Apple\'s 400 "Invalid vendor number" into one line that s
       'output-path': join(dir, 'r.tsv'),
       cache: 'false',
     },
+    env: { GITHUB_WORKSPACE: dir },
     secrets: keyEncodings(key.privatePem),
   });
   expect(r.exitCode).toBe(1);

@@ -2,7 +2,7 @@
  * Which version and which app info a run edits (pure). Versions are matched as App Store
  * Connect matches them: `1.2` and `1.2.0` are the same version.
  */
-import { EDITABLE_VERSION_STATES, InputError } from '@asc-actions/core';
+import { EDITABLE_VERSION_STATES, InputError, sameVersion } from '@asc-actions/core';
 import type { RemoteAppInfo, RemoteState, RemoteVersion, VersionSummary } from './model.js';
 
 export const EDITABLE_APP_INFO_STATES: readonly string[] = [
@@ -39,10 +39,8 @@ export interface Target {
 export const candidateStates = (editLive: boolean): readonly string[] =>
   editLive ? LIVE_STATES : EDITABLE_VERSION_STATES;
 
-export function sameVersion(a: string, b: string): boolean {
-  const parts = (v: string) => [...v.split('.').map(Number), 0, 0].slice(0, 3).join('.');
-  return parts(a) === parts(b);
-}
+/** Apple's version equality is core's (`1.4` = `1.4.0`; a fourth integer is never cut off). */
+export { sameVersion };
 
 const newest = <T extends { createdDate?: string }>(list: readonly T[]): T | undefined =>
   [...list].sort((a, b) => String(a.createdDate ?? '').localeCompare(String(b.createdDate ?? ''))).at(-1);
