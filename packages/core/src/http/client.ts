@@ -70,14 +70,12 @@ export function createAscClient(options: ClientOptions): AscClient {
   };
   const limiter = new RateLimiter({ clock, logger });
   const semaphore = new Semaphore(options.concurrency ?? 4);
-  const send = withErrors(
-    withRetry(limiter.wrap(withAuth(withConcurrency(counted, semaphore), options.tokens)), {
-      ...options.retry,
-      clock,
-      logger,
-    }),
-    clock,
-  );
+  // The layers, innermost first: each wraps the one before.
+  const onTheWire = withConcurrency(counted, semaphore); // a slot held while a request is on the wire
+  const signed = withAuth(onTheWire, options.tokens); // a token on each request, re-signed once on 401
+  const paced = limiter.wrap(signed); // the hourly budget, shared by every caller
+  const retried = withRetry(paced, { ...options.retry, clock, logger }); // backoff on 429, 5xx, network errors
+  const send = withErrors(retried, clock); // Apple's error documents as typed errors
   const typed = <T>(request: HttpRequest) => send(request) as Promise<HttpResponse<T>>;
   return {
     baseUrl,
