@@ -16,10 +16,15 @@ const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/actions/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/actions/*/test/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
   testPathIgnorePatterns: ['/node_modules/', ...left.map((l) => `^${escape(`${root}/${l.file}`)}$`)],
   moduleNameMapper: {
     '^@asc-actions/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@asc-actions/core/(action|api|http)$': '<rootDir>/packages/core/src/$1/index.ts',
     '^@asc-actions/asc-emulator$': '<rootDir>/packages/asc-emulator/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -15,7 +15,17 @@ function build(name) {
   const out = join('dist', name);
   rmSync(out, { recursive: true, force: true });
   const started = Date.now();
-  const args = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', join('actions', name, 'src', 'index.ts'), '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'];
+  const args = [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    join('actions', name, 'src', 'index.ts'),
+    '-o',
+    out,
+    '--minify',
+    '--license',
+    'licenses.txt',
+    '--quiet',
+  ];
   return new Promise((resolve, reject) => {
     spawn(process.execPath, args, { stdio: 'inherit' }).on('exit', (code) => {
       if (code !== 0) return reject(new Error(`ncc failed for ${name} (exit ${code})`));

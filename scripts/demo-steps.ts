@@ -25,8 +25,11 @@ export const demoSteps: DemoStep[] = [
   },
   {
     action: 'upload-metadata',
-    title: 'Push the repo\'s store metadata to the editable version: plan, validate, apply only the differences',
-    inputs: { app: 'com.example.demo', 'metadata-path': new URL('../actions/upload-metadata/examples/metadata', import.meta.url).pathname },
+    title: "Push the repo's store metadata to the editable version: plan, validate, apply only the differences",
+    inputs: {
+      app: 'com.example.demo',
+      'metadata-path': new URL('../actions/upload-metadata/examples/metadata', import.meta.url).pathname,
+    },
     expectOutputs: ['plan', 'changes', 'created-locales'],
   },
   {
@@ -56,17 +59,39 @@ export const demoSteps: DemoStep[] = [
   {
     action: 'assign-testflight-group',
     title: 'Hand build 1.4 (42) to TestFlight: What to Test, groups, testers (one new, one already in), beta review',
-    inputs: { app: 'com.example.demo', version: '1.4', 'build-number': '42', groups: 'Internal Testers\nPublic Beta', testers: 'ada@example.com\nlinus@example.com,Linus,Torvalds', 'test-notes': '{"en-US": "Try the new sync.", "de-DE": "Probiere den neuen Abgleich."}' },
-    expectOutputs: ['build-id', 'processing-state', 'groups', 'testers-added', 'testers-already-present', 'beta-review-state', 'result'],
+    inputs: {
+      app: 'com.example.demo',
+      version: '1.4',
+      'build-number': '42',
+      groups: 'Internal Testers\nPublic Beta',
+      testers: 'ada@example.com\nlinus@example.com,Linus,Torvalds',
+      'test-notes': '{"en-US": "Try the new sync.", "de-DE": "Probiere den neuen Abgleich."}',
+    },
+    expectOutputs: [
+      'build-id',
+      'processing-state',
+      'groups',
+      'testers-added',
+      'testers-already-present',
+      'beta-review-state',
+      'result',
+    ],
   },
   {
     action: 'upload-build',
-    title: 'Upload a freshly built .ipa (Demo Notes 1.6 (60), generated here) through the Build Upload API and wait for processing',
+    title:
+      'Upload a freshly built .ipa (Demo Notes 1.6 (60), generated here) through the Build Upload API and wait for processing',
     inputs: { file: 'build/DemoNotes.ipa', 'processing-timeout': '2m' },
     prepare: async (workspace) => {
       const { writeIpa } = await import('../actions/upload-build/test/ipa.js');
       mkdirSync(join(workspace, 'build'), { recursive: true });
-      await writeIpa(join(workspace, 'build/DemoNotes.ipa'), { name: 'DemoNotes', bundleId: 'com.example.demo', version: '1.6', buildNumber: '60', payloadBytes: 2 * 1024 * 1024 });
+      await writeIpa(join(workspace, 'build/DemoNotes.ipa'), {
+        name: 'DemoNotes',
+        bundleId: 'com.example.demo',
+        version: '1.6',
+        buildNumber: '60',
+        payloadBytes: 2 * 1024 * 1024,
+      });
     },
     expectOutputs: ['build-upload-id', 'build-id', 'version', 'build-number', 'state', 'bytes'],
   },
@@ -80,25 +105,38 @@ export const demoSteps: DemoStep[] = [
   {
     action: 'fetch-sales-report',
     title: 'Backfill the last week of daily sales: proceeds per currency, units by kind, a chart over the days',
-    inputs: { 'vendor-number': '85000000', from: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10), cache: 'false' },
+    inputs: {
+      'vendor-number': '85000000',
+      from: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10),
+      cache: 'false',
+    },
     expectOutputs: ['status', 'report-path', 'rows', 'summary'],
   },
   {
     action: 'fetch-analytics-report',
-    title: 'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
+    title:
+      'The nightly conversion loop: impressions → product page views → downloads per day, top territories and sources, change against the week before',
     inputs: { app: 'com.example.demo', cache: 'false' },
     expectOutputs: ['state', 'report-path', 'rows', 'instances', 'summary'],
   },
   {
     action: 'release-version',
-    title: 'Release Demo Tasks 2.1, approved with a manual release: one release request, the phased release starts at day 1',
+    title:
+      'Release Demo Tasks 2.1, approved with a manual release: one release request, the phased release starts at day 1',
     inputs: { app: 'com.example.tasks', step: 'release' },
     expectOutputs: ['version-id', 'state', 'phased-release-state', 'result'],
   },
   {
     action: 'submit-for-review',
-    title: 'Last step of the pipeline: Demo Notes 1.5 with build 50 to App Review (every readiness item checked first, then build, release type, phased release, submission, item, submit): Waiting for Review',
-    inputs: { app: 'com.example.demo', version: '1.5', 'build-number': '50', 'release-type': 'manual', 'phased-release': 'true' },
+    title:
+      'Last step of the pipeline: Demo Notes 1.5 with build 50 to App Review (every readiness item checked first, then build, release type, phased release, submission, item, submit): Waiting for Review',
+    inputs: {
+      app: 'com.example.demo',
+      version: '1.5',
+      'build-number': '50',
+      'release-type': 'manual',
+      'phased-release': 'true',
+    },
     expectOutputs: ['submission-id', 'state', 'version-id', 'build-id', 'readiness'],
   },
 ];

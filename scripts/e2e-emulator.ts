@@ -13,17 +13,37 @@ import { generateTestKey } from '../test-support/keys.js';
 import { REPO_ROOT } from '../test-support/runner.js';
 
 const { GITHUB_ENV, GITHUB_OUTPUT, RUNNER_TEMP } = process.env;
-if (!GITHUB_ENV || !GITHUB_OUTPUT || !RUNNER_TEMP) throw new Error('run this inside a GitHub Actions job (GITHUB_ENV, GITHUB_OUTPUT, RUNNER_TEMP)');
+if (!GITHUB_ENV || !GITHUB_OUTPUT || !RUNNER_TEMP)
+  throw new Error('run this inside a GitHub Actions job (GITHUB_ENV, GITHUB_OUTPUT, RUNNER_TEMP)');
 
 const key = generateTestKey();
 for (const line of key.privatePem.trim().split('\n')) if (!line.startsWith('-----')) console.log(`::add-mask::${line}`);
 const log = join(RUNNER_TEMP, 'asc-emulator.out');
-const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/asc-emulator/src/cli.ts'), '--port', '0', '--keys-from-env', '--fail-on-violation', '--build-processing', '5', '--transcript', join(RUNNER_TEMP, 'asc-emulator-transcript.jsonl')], {
-  cwd: REPO_ROOT,
-  detached: true,
-  stdio: ['ignore', openSync(log, 'w'), 'inherit'],
-  env: { ...process.env, ASC_EMULATOR_KEYS: JSON.stringify([{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }]) },
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(REPO_ROOT, 'packages/asc-emulator/src/cli.ts'),
+    '--port',
+    '0',
+    '--keys-from-env',
+    '--fail-on-violation',
+    '--build-processing',
+    '5',
+    '--transcript',
+    join(RUNNER_TEMP, 'asc-emulator-transcript.jsonl'),
+  ],
+  {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', openSync(log, 'w'), 'inherit'],
+    env: {
+      ...process.env,
+      ASC_EMULATOR_KEYS: JSON.stringify([{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }]),
+    },
+  },
+);
 child.unref();
 
 let baseUrl: string | undefined;
@@ -35,6 +55,9 @@ for (let i = 0; i < 600 && !baseUrl; i++) {
 if (!baseUrl) throw new Error('the emulator did not start within 60 s');
 
 const delimiter = `ASC_${randomUUID()}`;
-appendFileSync(GITHUB_ENV, `ASC_ISSUER_ID=${key.issuerId}\nASC_KEY_ID=${key.keyId}\nASC_PRIVATE_KEY<<${delimiter}\n${key.privatePem.trim()}\n${delimiter}\n`);
+appendFileSync(
+  GITHUB_ENV,
+  `ASC_ISSUER_ID=${key.issuerId}\nASC_KEY_ID=${key.keyId}\nASC_PRIVATE_KEY<<${delimiter}\n${key.privatePem.trim()}\n${delimiter}\n`,
+);
 appendFileSync(GITHUB_OUTPUT, `api-base-url=${baseUrl}\nemulator-pid=${child.pid}\n`);
 console.log(`App Store Connect emulator at ${baseUrl} (pid ${child.pid})`);

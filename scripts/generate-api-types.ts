@@ -16,30 +16,164 @@ applySharedDefaults();
 
 /** Component schemas to generate (their references come along). */
 export const SCHEMAS = [
-  'App', 'AppsResponse', 'AppResponse', 'AppUpdateRequest',
-  'BetaGroup', 'BetaGroupsResponse', 'BetaGroupResponse', 'BetaGroupCreateRequest',
-  'ErrorResponse', 'PagingInformation', 'DocumentLinks', 'PagedDocumentLinks', 'ResourceLinks',
-  'CustomerReview', 'CustomerReviewsResponse', 'CustomerReviewResponse', 'CustomerReviewResponseV1', 'CustomerReviewResponseV1Response', 'CustomerReviewResponseV1CreateRequest', 'TerritoryCode',
-  'AppInfo', 'AppInfosResponse', 'AppInfoResponse', 'AppInfoUpdateRequest', 'AppInfoLocalization', 'AppInfoLocalizationsResponse', 'AppInfoLocalizationResponse', 'AppInfoLocalizationCreateRequest', 'AppInfoLocalizationUpdateRequest', 'AppStoreVersion', 'AppStoreVersionsResponse', 'AppStoreVersionResponse', 'AppStoreVersionCreateRequest', 'AppStoreVersionUpdateRequest', 'AppStoreVersionLocalization', 'AppStoreVersionLocalizationsResponse', 'AppStoreVersionLocalizationResponse', 'AppStoreVersionLocalizationCreateRequest', 'AppStoreVersionLocalizationUpdateRequest', 'AppStoreReviewDetail', 'AppStoreReviewDetailResponse', 'AppStoreReviewDetailCreateRequest', 'AppStoreReviewDetailUpdateRequest', 'AppCategory', 'AppCategoriesResponse', 'AppVersionState', 'Platform',
-  'Build', 'BuildBetaDetail', 'BuildUpload', 'PrereleaseVersion', 'BetaTester', 'BetaBuildLocalization', 'BetaAppLocalization', 'BetaAppReviewDetail', 'BetaAppReviewSubmission', 'BetaReviewState', 'InternalBetaState', 'ExternalBetaState',
+  'App',
+  'AppsResponse',
+  'AppResponse',
+  'AppUpdateRequest',
+  'BetaGroup',
+  'BetaGroupsResponse',
+  'BetaGroupResponse',
+  'BetaGroupCreateRequest',
+  'ErrorResponse',
+  'PagingInformation',
+  'DocumentLinks',
+  'PagedDocumentLinks',
+  'ResourceLinks',
+  'CustomerReview',
+  'CustomerReviewsResponse',
+  'CustomerReviewResponse',
+  'CustomerReviewResponseV1',
+  'CustomerReviewResponseV1Response',
+  'CustomerReviewResponseV1CreateRequest',
+  'TerritoryCode',
+  'AppInfo',
+  'AppInfosResponse',
+  'AppInfoResponse',
+  'AppInfoUpdateRequest',
+  'AppInfoLocalization',
+  'AppInfoLocalizationsResponse',
+  'AppInfoLocalizationResponse',
+  'AppInfoLocalizationCreateRequest',
+  'AppInfoLocalizationUpdateRequest',
+  'AppStoreVersion',
+  'AppStoreVersionsResponse',
+  'AppStoreVersionResponse',
+  'AppStoreVersionCreateRequest',
+  'AppStoreVersionUpdateRequest',
+  'AppStoreVersionLocalization',
+  'AppStoreVersionLocalizationsResponse',
+  'AppStoreVersionLocalizationResponse',
+  'AppStoreVersionLocalizationCreateRequest',
+  'AppStoreVersionLocalizationUpdateRequest',
+  'AppStoreReviewDetail',
+  'AppStoreReviewDetailResponse',
+  'AppStoreReviewDetailCreateRequest',
+  'AppStoreReviewDetailUpdateRequest',
+  'AppCategory',
+  'AppCategoriesResponse',
+  'AppVersionState',
+  'Platform',
+  'Build',
+  'BuildBetaDetail',
+  'BuildUpload',
+  'PrereleaseVersion',
+  'BetaTester',
+  'BetaBuildLocalization',
+  'BetaAppLocalization',
+  'BetaAppReviewDetail',
+  'BetaAppReviewSubmission',
+  'BetaReviewState',
+  'InternalBetaState',
+  'ExternalBetaState',
   // Analytics Reports (fetch-analytics-report)
-  'AnalyticsReportRequest', 'AnalyticsReportRequestsResponse', 'AnalyticsReportRequestResponse', 'AnalyticsReportRequestCreateRequest', 'AnalyticsReport', 'AnalyticsReportsResponse', 'AnalyticsReportInstance', 'AnalyticsReportInstancesResponse', 'AnalyticsReportSegment', 'AnalyticsReportSegmentsResponse',
+  'AnalyticsReportRequest',
+  'AnalyticsReportRequestsResponse',
+  'AnalyticsReportRequestResponse',
+  'AnalyticsReportRequestCreateRequest',
+  'AnalyticsReport',
+  'AnalyticsReportsResponse',
+  'AnalyticsReportInstance',
+  'AnalyticsReportInstancesResponse',
+  'AnalyticsReportSegment',
+  'AnalyticsReportSegmentsResponse',
   // App Review and release (submit-for-review, release-version)
-  'ReviewSubmission', 'ReviewSubmissionCreateRequest', 'ReviewSubmissionUpdateRequest', 'ReviewSubmissionItem', 'ReviewSubmissionItemCreateRequest', 'AppStoreVersionPhasedRelease', 'PhasedReleaseState', 'AppStoreVersionPhasedReleaseCreateRequest', 'AppStoreVersionPhasedReleaseUpdateRequest', 'AppStoreVersionReleaseRequestCreateRequest', 'AgeRatingDeclaration', 'AppScreenshotSet', 'AppScreenshot',
+  'ReviewSubmission',
+  'ReviewSubmissionCreateRequest',
+  'ReviewSubmissionUpdateRequest',
+  'ReviewSubmissionItem',
+  'ReviewSubmissionItemCreateRequest',
+  'AppStoreVersionPhasedRelease',
+  'PhasedReleaseState',
+  'AppStoreVersionPhasedReleaseCreateRequest',
+  'AppStoreVersionPhasedReleaseUpdateRequest',
+  'AppStoreVersionReleaseRequestCreateRequest',
+  'AgeRatingDeclaration',
+  'AppScreenshotSet',
+  'AppScreenshot',
 ];
 
 /** Operation ids whose path, query parameters, body and response get named types. */
 export const OPERATIONS = [
-  'apps_getCollection', 'apps_getInstance', 'apps_updateInstance',
-  'betaGroups_getCollection', 'betaGroups_getInstance', 'betaGroups_createInstance',
-  'apps_customerReviews_getToManyRelated', 'customerReviews_getInstance', 'customerReviews_response_getToOneRelated', 'customerReviewResponses_createInstance', 'customerReviewResponses_getInstance', 'customerReviewResponses_deleteInstance',
-  'apps_appInfos_getToManyRelated', 'appInfos_getInstance', 'appInfos_updateInstance', 'appInfos_appInfoLocalizations_getToManyRelated', 'appInfoLocalizations_createInstance', 'appInfoLocalizations_updateInstance', 'apps_appStoreVersions_getToManyRelated', 'appStoreVersions_getInstance', 'appStoreVersions_createInstance', 'appStoreVersions_updateInstance', 'appStoreVersionLocalizations_createInstance', 'appStoreVersionLocalizations_updateInstance', 'appStoreVersions_appStoreReviewDetail_getToOneRelated', 'appStoreReviewDetails_createInstance', 'appStoreReviewDetails_updateInstance', 'appCategories_getCollection',
-  'salesReports_getCollection', 'financeReports_getCollection',
-  'builds_getCollection', 'builds_getInstance', 'builds_updateInstance', 'builds_buildBetaDetail_getToOneRelated', 'buildBetaDetails_updateInstance', 'apps_buildUploads_getToManyRelated', 'apps_betaGroups_getToManyRelated', 'betaGroups_builds_createToManyRelationship', 'betaGroups_betaTesters_getToManyRelationship', 'betaGroups_betaTesters_createToManyRelationship', 'betaTesters_getCollection', 'betaTesters_createInstance', 'builds_betaBuildLocalizations_getToManyRelated', 'betaBuildLocalizations_createInstance', 'betaBuildLocalizations_updateInstance', 'apps_betaAppLocalizations_getToManyRelated', 'apps_betaAppReviewDetail_getToOneRelated', 'betaAppReviewSubmissions_getCollection', 'betaAppReviewSubmissions_createInstance',
+  'apps_getCollection',
+  'apps_getInstance',
+  'apps_updateInstance',
+  'betaGroups_getCollection',
+  'betaGroups_getInstance',
+  'betaGroups_createInstance',
+  'apps_customerReviews_getToManyRelated',
+  'customerReviews_getInstance',
+  'customerReviews_response_getToOneRelated',
+  'customerReviewResponses_createInstance',
+  'customerReviewResponses_getInstance',
+  'customerReviewResponses_deleteInstance',
+  'apps_appInfos_getToManyRelated',
+  'appInfos_getInstance',
+  'appInfos_updateInstance',
+  'appInfos_appInfoLocalizations_getToManyRelated',
+  'appInfoLocalizations_createInstance',
+  'appInfoLocalizations_updateInstance',
+  'apps_appStoreVersions_getToManyRelated',
+  'appStoreVersions_getInstance',
+  'appStoreVersions_createInstance',
+  'appStoreVersions_updateInstance',
+  'appStoreVersionLocalizations_createInstance',
+  'appStoreVersionLocalizations_updateInstance',
+  'appStoreVersions_appStoreReviewDetail_getToOneRelated',
+  'appStoreReviewDetails_createInstance',
+  'appStoreReviewDetails_updateInstance',
+  'appCategories_getCollection',
+  'salesReports_getCollection',
+  'financeReports_getCollection',
+  'builds_getCollection',
+  'builds_getInstance',
+  'builds_updateInstance',
+  'builds_buildBetaDetail_getToOneRelated',
+  'buildBetaDetails_updateInstance',
+  'apps_buildUploads_getToManyRelated',
+  'apps_betaGroups_getToManyRelated',
+  'betaGroups_builds_createToManyRelationship',
+  'betaGroups_betaTesters_getToManyRelationship',
+  'betaGroups_betaTesters_createToManyRelationship',
+  'betaTesters_getCollection',
+  'betaTesters_createInstance',
+  'builds_betaBuildLocalizations_getToManyRelated',
+  'betaBuildLocalizations_createInstance',
+  'betaBuildLocalizations_updateInstance',
+  'apps_betaAppLocalizations_getToManyRelated',
+  'apps_betaAppReviewDetail_getToOneRelated',
+  'betaAppReviewSubmissions_getCollection',
+  'betaAppReviewSubmissions_createInstance',
   // Analytics Reports (fetch-analytics-report)
-  'apps_analyticsReportRequests_getToManyRelated', 'analyticsReportRequests_createInstance', 'analyticsReportRequests_getInstance', 'analyticsReportRequests_reports_getToManyRelated', 'analyticsReports_instances_getToManyRelated', 'analyticsReportInstances_segments_getToManyRelated',
+  'apps_analyticsReportRequests_getToManyRelated',
+  'analyticsReportRequests_createInstance',
+  'analyticsReportRequests_getInstance',
+  'analyticsReportRequests_reports_getToManyRelated',
+  'analyticsReports_instances_getToManyRelated',
+  'analyticsReportInstances_segments_getToManyRelated',
   // App Review and release (submit-for-review, release-version)
-  'reviewSubmissions_getCollection', 'reviewSubmissions_createInstance', 'reviewSubmissions_getInstance', 'reviewSubmissions_updateInstance', 'reviewSubmissionItems_createInstance', 'appStoreVersions_build_updateToOneRelationship', 'appStoreVersions_appStoreVersionPhasedRelease_getToOneRelated', 'appStoreVersionPhasedReleases_createInstance', 'appStoreVersionPhasedReleases_updateInstance', 'appStoreVersionPhasedReleases_deleteInstance', 'appStoreVersionReleaseRequests_createInstance', 'appInfos_ageRatingDeclaration_getToOneRelated', 'appStoreVersionLocalizations_appScreenshotSets_getToManyRelated',
+  'reviewSubmissions_getCollection',
+  'reviewSubmissions_createInstance',
+  'reviewSubmissions_getInstance',
+  'reviewSubmissions_updateInstance',
+  'reviewSubmissionItems_createInstance',
+  'appStoreVersions_build_updateToOneRelationship',
+  'appStoreVersions_appStoreVersionPhasedRelease_getToOneRelated',
+  'appStoreVersionPhasedReleases_createInstance',
+  'appStoreVersionPhasedReleases_updateInstance',
+  'appStoreVersionPhasedReleases_deleteInstance',
+  'appStoreVersionReleaseRequests_createInstance',
+  'appInfos_ageRatingDeclaration_getToOneRelated',
+  'appStoreVersionLocalizations_appScreenshotSets_getToManyRelated',
 ];
 
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/core/src/api/generated');
@@ -59,7 +193,13 @@ interface Schema {
   allOf?: Schema[];
   maximum?: number;
 }
-interface Parameter { name: string; in: string; required?: boolean; deprecated?: boolean; schema?: Schema }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  deprecated?: boolean;
+  schema?: Schema;
+}
 interface Operation {
   operationId?: string;
   parameters?: Parameter[];
@@ -109,14 +249,17 @@ class Renderer {
     const required = new Set(s.required ?? []);
     const lines: string[] = [];
     for (const [name, prop] of Object.entries(s.properties ?? {})) {
-      const notes = [prop.deprecated ? '@deprecated' : '', prop.maximum !== undefined ? `Maximum ${prop.maximum}.` : ''].filter(Boolean);
+      const notes = [
+        prop.deprecated ? '@deprecated' : '',
+        prop.maximum !== undefined ? `Maximum ${prop.maximum}.` : '',
+      ].filter(Boolean);
       if (notes.length > 0) lines.push(`${inner}/** ${notes.join(' ')} */`);
       lines.push(`${inner}${key(name)}${required.has(name) ? '' : '?'}: ${this.type(prop, inner)};`);
     }
     const extra = s.additionalProperties;
     if (extra !== undefined && extra !== false) {
       const typed = typeof extra === 'object' && Object.keys(extra).length > 0 && lines.length === 0;
-      lines.push(`${inner}[key: string]: ${typed ? this.type(extra as Schema, inner) : 'unknown'};`);
+      lines.push(`${inner}[key: string]: ${typed ? this.type(extra, inner) : 'unknown'};`);
     }
     return lines.length === 0 ? 'Record<string, unknown>' : `{\n${lines.join('\n')}\n${indent}}`;
   }
@@ -151,7 +294,8 @@ export function generateSchemas(spec: Spec, roots: Iterable<string>): string {
     renderer.refs.clear();
     const isObject = !schema.$ref && !schema.oneOf && !schema.enum && (schema.type === 'object' || schema.properties);
     const body = isObject ? renderer.object(schema, '') : renderer.type(schema, '');
-    const declaration = isObject && body.startsWith('{') ? `export interface ${name} ${body}` : `export type ${name} = ${body};`;
+    const declaration =
+      isObject && body.startsWith('{') ? `export interface ${name} ${body}` : `export type ${name} = ${body};`;
     done.set(name, (schema.deprecated ? '/** @deprecated */\n' : '') + declaration);
     queue.push(...[...renderer.refs].filter((r) => !done.has(r)));
   }
@@ -159,11 +303,15 @@ export function generateSchemas(spec: Spec, roots: Iterable<string>): string {
   return `${header(spec)}\n${names.map((n) => done.get(n)).join('\n\n')}\n`;
 }
 
-function findOperation(spec: Spec, id: string): { method: string; path: string; op: Operation; pathParams: Parameter[] } {
+function findOperation(
+  spec: Spec,
+  id: string,
+): { method: string; path: string; op: Operation; pathParams: Parameter[] } {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
       const op = item[method] as Operation | undefined;
-      if (op?.operationId === id) return { method, path, op, pathParams: (item.parameters as Parameter[] | undefined) ?? [] };
+      if (op?.operationId === id)
+        return { method, path, op, pathParams: (item.parameters as Parameter[] | undefined) ?? [] };
     }
   }
   throw new Error(`operation ${id} is not in the spec`);
@@ -180,13 +328,18 @@ export function generateOperations(spec: Spec, ids: readonly string[]): { text: 
   const table: string[] = [];
   for (const id of [...ids].sort(byName)) {
     const { method, path, op, pathParams } = findOperation(spec, id);
-    const name = id.split('_').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+    const name = id
+      .split('_')
+      .map((p) => p[0]!.toUpperCase() + p.slice(1))
+      .join('');
     const params = [...pathParams, ...(op.parameters ?? [])];
     const lines = [`/** ${method.toUpperCase()} ${path} (${id}) */`];
     const group = (where: string, suffix: string) => {
       const list = params.filter((p) => p.in === where);
       if (list.length === 0) return;
-      const properties = Object.fromEntries(list.map((p) => [p.name, { ...p.schema, deprecated: p.deprecated || undefined }]));
+      const properties = Object.fromEntries(
+        list.map((p) => [p.name, { ...p.schema, deprecated: p.deprecated || undefined }]),
+      );
       const required = list.filter((p) => p.required).map((p) => p.name);
       lines.push(`export type ${name}${suffix} = ${renderer.object({ type: 'object', properties, required }, '')};`);
     };
@@ -194,7 +347,9 @@ export function generateOperations(spec: Spec, ids: readonly string[]): { text: 
     group('query', 'Query');
     const body = jsonSchema(op.requestBody?.content);
     if (body) lines.push(`export type ${name}Body = ${renderer.type(body, '')};`);
-    const ok = Object.keys(op.responses ?? {}).filter((s) => /^2/.test(s)).sort(byName)[0];
+    const ok = Object.keys(op.responses ?? {})
+      .filter((s) => /^2/.test(s))
+      .sort(byName)[0];
     const response = ok ? jsonSchema(op.responses![ok]!.content) : undefined;
     lines.push(`export type ${name}Response = ${response ? renderer.type(response, '') : 'void'};`);
     blocks.push(lines.join('\n'));
@@ -217,7 +372,9 @@ export function generate(spec: Spec): Record<string, string> {
 function main(): void {
   const specPath = process.env.ASC_OPENAPI_SPEC;
   if (!specPath) {
-    process.stderr.write('ASC_OPENAPI_SPEC must name Apple\'s OpenAPI spec (npm run fetch-spec prints where it put it).\n');
+    process.stderr.write(
+      "ASC_OPENAPI_SPEC must name Apple's OpenAPI spec (npm run fetch-spec prints where it put it).\n",
+    );
     process.exit(2);
   }
   const files = generate(JSON.parse(readFileSync(specPath, 'utf8')) as Spec);
@@ -237,7 +394,9 @@ function main(): void {
     if (check) process.stderr.write(`${path} is out of date: run npm run generate:api-types\n`);
     else writeFileSync(path, text);
   }
-  process.stdout.write(`${check ? 'checked' : 'generated'} ${Object.keys(files).length} files in ${OUT_DIR}${stale && !check ? ` (${stale} updated)` : ''}\n`);
+  process.stdout.write(
+    `${check ? 'checked' : 'generated'} ${Object.keys(files).length} files in ${OUT_DIR}${stale && !check ? ` (${stale} updated)` : ''}\n`,
+  );
   if (check && stale > 0) process.exit(1);
 }
 

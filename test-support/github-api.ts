@@ -47,20 +47,34 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
   let nextId = 1000;
-  const fake: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false, userLogin: undefined };
+  const fake: Omit<FakeGitHub, 'url' | 'close'> = {
+    comments: new Map(),
+    requests: [],
+    readOnly: false,
+    userLogin: undefined,
+  };
   const now = () => new Date().toISOString();
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
-      fake.requests.push({ method: req.method ?? '', path: url.pathname + url.search, body, authorization: req.headers.authorization });
-      if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' });
+      fake.requests.push({
+        method: req.method ?? '',
+        path: url.pathname + url.search,
+        body,
+        authorization: req.headers.authorization,
+      });
+      if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`)
+        return send(res, 401, { message: 'Bad credentials' });
       const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
       const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
       if (url.pathname === '/user' && req.method === 'GET') {
-        return fake.userLogin ? send(res, 200, { login: fake.userLogin }) : send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
+        return fake.userLogin
+          ? send(res, 200, { login: fake.userLogin })
+          : send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
       }
-      if (req.method !== 'GET' && fake.readOnly) return send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
+      if (req.method !== 'GET' && fake.readOnly)
+        return send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
       if (list && req.method === 'GET') {
         const all = fake.comments.get(`${list[1]}/${list[2]}#${list[3]}`) ?? [];
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -75,7 +89,13 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
       }
       if (list && req.method === 'POST') {
         const key = `${list[1]}/${list[2]}#${list[3]}`;
-        const comment: FakeComment = { id: nextId++, body: String((body as { body?: string }).body), user: { login: fake.userLogin ?? 'github-actions[bot]' }, created_at: now(), updated_at: now() };
+        const comment: FakeComment = {
+          id: nextId++,
+          body: String((body as { body?: string }).body),
+          user: { login: fake.userLogin ?? 'github-actions[bot]' },
+          created_at: now(),
+          updated_at: now(),
+        };
         fake.comments.set(key, [...(fake.comments.get(key) ?? []), comment]);
         return send(res, 201, comment);
       }
@@ -92,12 +112,24 @@ export async function startFakeGitHub(token: string): Promise<FakeGitHub> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    get comments() { return fake.comments; },
-    get requests() { return fake.requests; },
-    get readOnly() { return fake.readOnly; },
-    set readOnly(v: boolean) { fake.readOnly = v; },
-    get userLogin() { return fake.userLogin; },
-    set userLogin(v: string | undefined) { fake.userLogin = v; },
+    get comments() {
+      return fake.comments;
+    },
+    get requests() {
+      return fake.requests;
+    },
+    get readOnly() {
+      return fake.readOnly;
+    },
+    set readOnly(v: boolean) {
+      fake.readOnly = v;
+    },
+    get userLogin() {
+      return fake.userLogin;
+    },
+    set userLogin(v: string | undefined) {
+      fake.userLogin = v;
+    },
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -26,7 +26,12 @@ export function typeScriptFiles(root: string, folders: readonly string[]): strin
 function resolveImport(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = resolve(dirname(from), specifier);
-  const candidates = [base.replace(/\.(m?js)$/, (_, ext: string) => (ext === 'mjs' ? '.mts' : '.ts')), base, `${base}.ts`, join(base, 'index.ts')];
+  const candidates = [
+    base.replace(/\.(m?js)$/, (_, ext: string) => (ext === 'mjs' ? '.mts' : '.ts')),
+    base,
+    `${base}.ts`,
+    join(base, 'index.ts'),
+  ];
   return candidates.find((c) => /\.m?ts$/.test(c) && existsSync(c));
 }
 
@@ -35,7 +40,9 @@ export function importGraph(files: readonly string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = info.importedFiles.map((f) => resolveImport(file, f.fileName)).filter((t): t is string => t !== undefined);
+    const targets = info.importedFiles
+      .map((f) => resolveImport(file, f.fileName))
+      .filter((t): t is string => t !== undefined);
     graph.set(file, [...new Set(targets)]);
   }
   return graph;
@@ -68,7 +75,8 @@ export function importCycles(graph: Map<string, string[]>, root: string): string
         onStack.delete(w);
         component.push(w);
       } while (w !== v);
-      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.map((c) => relative(root, c)).sort());
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v))
+        cycles.push(component.map((c) => relative(root, c)).sort());
     }
   };
   for (const v of graph.keys()) if (!indexOf.has(v)) visit(v);

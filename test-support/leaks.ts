@@ -17,7 +17,12 @@ export interface LeakSource {
  * a fragment of the key anywhere is a leak too.
  */
 export function keyEncodings(pem: string): string[] {
-  const der = pem.replace(/\r\n/g, '\n').split('\n').filter((l) => !l.startsWith('-----')).join('').trim();
+  const der = pem
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('-----'))
+    .join('')
+    .trim();
   return [...keyMaterialVariants(pem), ...windows(der, 20, 4)];
 }
 
@@ -37,10 +42,12 @@ export function findLeaks(sources: LeakSource[], secrets: string[]): string[] {
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n');
     for (const needle of needles) {
-      if (text.includes(needle)) found.push(`${source.name} contains secret material (${needle.slice(0, 4)}…, ${needle.length} chars)`);
+      if (text.includes(needle))
+        found.push(`${source.name} contains secret material (${needle.slice(0, 4)}…, ${needle.length} chars)`);
     }
     if (/Bearer\s+eyJ/.test(text)) found.push(`${source.name} contains an Authorization value`);
-    if (/eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/.test(text)) found.push(`${source.name} contains a JWT`);
+    if (/eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/.test(text))
+      found.push(`${source.name} contains a JWT`);
   }
   return found;
 }

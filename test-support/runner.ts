@@ -105,7 +105,14 @@ function finish(files: RunnerFiles, exitCode: number, stdout: string, stderr: st
   return { ...scanned(exitCode, stdout, stderr, output, summary, secrets), maxRssKb };
 }
 
-function scanned(exitCode: number, stdout: string, stderr: string, output: string, summary: string, secrets: string[]): RunResult {
+function scanned(
+  exitCode: number,
+  stdout: string,
+  stderr: string,
+  output: string,
+  summary: string,
+  secrets: string[],
+): RunResult {
   assertNoLeaks(
     [
       { name: 'stdout', text: stdout },
@@ -115,7 +122,10 @@ function scanned(exitCode: number, stdout: string, stderr: string, output: strin
     ],
     secrets,
   );
-  const errors = stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => l.replace(/^::error[^:]*::/, ''));
+  const errors = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) => l.replace(/^::error[^:]*::/, ''));
   return { exitCode, stdout, stderr, outputs: parseOutputFile(output), summary, errors };
 }
 
@@ -124,15 +134,32 @@ function inputsEnv(inputs: Record<string, string>): Record<string, string> {
 }
 
 /** Runs `dist/<name>/index.js` as a child process, as the runner runs a JavaScript action. */
-export async function runBundle(name: string, options: RunOptions & { node?: string; timeoutMs?: number; distDir?: string }): Promise<RunResult> {
+export async function runBundle(
+  name: string,
+  options: RunOptions & { node?: string; timeoutMs?: number; distDir?: string },
+): Promise<RunResult> {
   const files = runnerFiles();
   const env: Record<string, string> = {};
   // The child reports its own peak RSS on exit (RunResult.maxRssKb).
-  const rss = { NODE_OPTIONS: `--require ${join(REPO_ROOT, 'test-support', 'max-rss.cjs')}`, ASC_MAXRSS_FILE: join(files.dir, 'maxrss') };
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...rss, ...files.env, ...inputsEnv(options.inputs), ...options.env })) {
+  const rss = {
+    NODE_OPTIONS: `--require ${join(REPO_ROOT, 'test-support', 'max-rss.cjs')}`,
+    ASC_MAXRSS_FILE: join(files.dir, 'maxrss'),
+  };
+  for (const [k, v] of Object.entries({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...rss,
+    ...files.env,
+    ...inputsEnv(options.inputs),
+    ...options.env,
+  })) {
     if (v !== undefined) env[k] = v;
   }
-  const child = spawn(options.node ?? process.execPath, [join(options.distDir ?? join(REPO_ROOT, 'dist'), name, 'index.js')], { env, cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    options.node ?? process.execPath,
+    [join(options.distDir ?? join(REPO_ROOT, 'dist'), name, 'index.js')],
+    { env, cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -167,11 +194,16 @@ export interface InProcessResult<T> {
  * replaced by `inputs` and `env`, the runner's files, stdout captured. process.env and
  * process.exitCode are restored afterwards; what `fn` returned or threw is handed back.
  */
-export async function asRunner<T>(inputs: Record<string, string>, env: Record<string, string | undefined>, fn: () => T | Promise<T>): Promise<InProcessResult<T>> {
+export async function asRunner<T>(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined>,
+  fn: () => T | Promise<T>,
+): Promise<InProcessResult<T>> {
   const files = inProcessFiles();
   const saved = { ...process.env };
   const savedExit = process.exitCode;
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('ASC_') || key === 'RUNNER_DEBUG') delete process.env[key];
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('INPUT_') || key.startsWith('ASC_') || key === 'RUNNER_DEBUG') delete process.env[key];
   Object.assign(process.env, files.env, inputsEnv(inputs));
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
@@ -179,10 +211,10 @@ export async function asRunner<T>(inputs: Record<string, string>, env: Record<st
   }
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
     return true;
-  }) as typeof process.stdout.write;
+  };
   process.exitCode = 0;
   const result: Partial<InProcessResult<T>> = {};
   try {
@@ -199,7 +231,13 @@ export async function asRunner<T>(inputs: Record<string, string>, env: Record<st
   const stdout = chunks.join('');
   const output = readFileSync(files.env.GITHUB_OUTPUT!, 'utf8');
   const summary = readFileSync(files.env.GITHUB_STEP_SUMMARY!, 'utf8');
-  return { ...result, stdout, lines: stdout.split(/\r?\n/).filter((l) => l !== ''), output, summary } as InProcessResult<T>;
+  return {
+    ...result,
+    stdout,
+    lines: stdout.split(/\r?\n/).filter((l) => l !== ''),
+    output,
+    summary,
+  } as InProcessResult<T>;
 }
 
 /** Runs an action's `run()` in this process with the runner's env and files; scans for leaks. */

@@ -25,12 +25,28 @@ if (mode === 'write') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-analytics-out-'));
   process.env.RUNNER_TEMP = dir; // core's safe writer writes only in the workspace or RUNNER_TEMP
   copyFileSync(file, join(dir, 'seg.csv.gz'));
-  const instance = { id: 'i1', processingDate: '2026-11-26', granularity: 'DAILY' as const, segments: [{ id: 's1', checksum: '', sizeInBytes: 0, file: 'seg.csv.gz', ...scanned }] };
+  const instance = {
+    id: 'i1',
+    processingDate: '2026-11-26',
+    granularity: 'DAILY' as const,
+    segments: [{ id: 's1', checksum: '', sizeInBytes: 0, file: 'seg.csv.gz', ...scanned }],
+  };
   const winners = pickWinners([instance]);
-  const pending = await writeReport(join(dir, 'out.csv'), 'csv', 'App Store Discovery and Engagement Standard', [instance], winners, scanned.columns, (f) => join(dir, f), new Funnel());
+  const pending = await writeReport(
+    join(dir, 'out.csv'),
+    'csv',
+    'App Store Discovery and Engagement Standard',
+    [instance],
+    winners,
+    scanned.columns,
+    (f) => join(dir, f),
+    new Funnel(),
+  );
   rows = pending.rows;
   rmSync(dir, { recursive: true, force: true });
 }
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(
+  JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+);

@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { startEmulator, type Seed, type SeedBetaGroup, type SeedBetaTester, type TestFlightSeed } from '@asc-actions/asc-emulator';
+import {
+  startEmulator,
+  type Seed,
+  type SeedBetaGroup,
+  type SeedBetaTester,
+  type TestFlightSeed,
+} from '@asc-actions/asc-emulator';
 import { generateTestKey } from '../../test-support/keys.js';
 import { keyEncodings } from '../../test-support/leaks.js';
 import { applySharedDefaults } from '../../test-support/shared-paths.js';
@@ -14,16 +20,38 @@ const GROUPS = 20;
 const TESTERS = 500;
 
 function seed(): Seed & TestFlightSeed {
-  const groups: SeedBetaGroup[] = Array.from({ length: GROUPS }, (_, i) => ({ app: APP, name: `Group ${String(i + 1).padStart(2, '0')}` }));
+  const groups: SeedBetaGroup[] = Array.from({ length: GROUPS }, (_, i) => ({
+    app: APP,
+    name: `Group ${String(i + 1).padStart(2, '0')}`,
+  }));
   // Half the testers exist in App Store Connect (testers of the app, in none of the groups).
-  const existing: SeedBetaTester[] = Array.from({ length: TESTERS / 2 }, (_, i) => ({ email: `old${i}@example.com`, apps: [APP] }));
+  const existing: SeedBetaTester[] = Array.from({ length: TESTERS / 2 }, (_, i) => ({
+    email: `old${i}@example.com`,
+    apps: [APP],
+  }));
   return {
     apps: [{ id: APP, name: 'Demo Notes', bundleId: 'com.example.demo' }],
     betaGroups: groups,
     betaTesters: existing,
-    builds: [{ app: APP, version: '1.4', buildNumber: '42', uploadedDate: new Date(Date.now() - 3_600_000).toISOString(), usesNonExemptEncryption: false }],
+    builds: [
+      {
+        app: APP,
+        version: '1.4',
+        buildNumber: '42',
+        uploadedDate: new Date(Date.now() - 3_600_000).toISOString(),
+        usesNonExemptEncryption: false,
+      },
+    ],
     betaAppLocalizations: [{ app: APP, locale: 'en-US', description: 'Notes.', feedbackEmail: 'beta@example.com' }],
-    betaAppReviewDetails: [{ app: APP, contactFirstName: 'R', contactLastName: 'V', contactPhone: '+1 555 0100', contactEmail: 'r@example.com' }],
+    betaAppReviewDetails: [
+      {
+        app: APP,
+        contactFirstName: 'R',
+        contactLastName: 'V',
+        contactPhone: '+1 555 0100',
+        contactEmail: 'r@example.com',
+      },
+    ],
   };
 }
 
@@ -46,10 +74,15 @@ export async function assignTestflightGroup(): Promise<BenchRow[]> {
     const t0 = performance.now();
     const result = await runInProcess(() => run(), {
       inputs: {
-        'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl,
-        app: APP, 'build-number': '42',
+        'issuer-id': key.issuerId,
+        'key-id': key.keyId,
+        'private-key': key.privatePem,
+        'api-base-url': emulator.baseUrl,
+        app: APP,
+        'build-number': '42',
         groups: Array.from({ length: GROUPS }, (_, i) => `Group ${String(i + 1).padStart(2, '0')}`).join('\n'),
-        testers: testers.join('\n'), 'test-notes': 'Try it.',
+        testers: testers.join('\n'),
+        'test-notes': 'Try it.',
       },
       secrets: keyEncodings(key.privatePem),
     });

@@ -22,13 +22,17 @@ async function put(op) {
   await new Promise((resolve, reject) => {
     const req = request(op.url, { method: op.method, headers: { ...headers, 'Content-Length': op.length } }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`part at ${op.offset}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve() : reject(new Error(`part at ${op.offset}: ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end(body);
   });
 }
-await Promise.all(Array.from({ length: Number(width) }, async () => {
-  while (next < ops.length) await put(ops[next++]);
-}));
+await Promise.all(
+  Array.from({ length: Number(width) }, async () => {
+    while (next < ops.length) await put(ops[next++]);
+  }),
+);
 await handle.close();

@@ -27,7 +27,10 @@ export async function clientOverhead(): Promise<BenchRow[]> {
   const viaClient = async () => {
     await client.get('/v1/apps', { limit: 1 });
   };
-  for (let i = 0; i < 50; i++) await raw(), await viaClient();
+  for (let i = 0; i < 50; i++) {
+    await raw();
+    await viaClient();
+  }
   let rawMs = 0;
   let clientMs = 0;
   for (let round = 0; round < 6; round++) {
@@ -41,7 +44,16 @@ export async function clientOverhead(): Promise<BenchRow[]> {
   await emulator.close();
   const over = (clientMs - rawMs) / N;
   return [
-    { scenario: `raw fetch GET /v1/apps against the emulator (${N})`, figure: `${(rawMs / N).toFixed(3)} ms/request`, goal: 'reference' },
-    { scenario: 'client overhead per request over raw fetch', figure: `${over.toFixed(3)} ms (${(clientMs / rawMs).toFixed(2)}×)`, goal: '≤ 0.5 ms', met: over <= 0.5 },
+    {
+      scenario: `raw fetch GET /v1/apps against the emulator (${N})`,
+      figure: `${(rawMs / N).toFixed(3)} ms/request`,
+      goal: 'reference',
+    },
+    {
+      scenario: 'client overhead per request over raw fetch',
+      figure: `${over.toFixed(3)} ms (${(clientMs / rawMs).toFixed(2)}×)`,
+      goal: '≤ 0.5 ms',
+      met: over <= 0.5,
+    },
   ];
 }

@@ -22,7 +22,10 @@ export async function coldStart(): Promise<BenchRow[]> {
   let firstRequestAt = 0;
   const server = createServer((req, res) => {
     if (!firstRequestAt) firstRequestAt = performance.now();
-    res.writeHead(200, { 'content-type': 'application/json', 'x-rate-limit': 'user-hour-lim:3600;user-hour-rem:3599;' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'x-rate-limit': 'user-hour-lim:3600;user-hour-rem:3599;',
+    });
     res.end(JSON.stringify({ data: [], links: { self: 'x' }, meta: { paging: { total: 0, limit: 1 } } }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -39,7 +42,12 @@ export async function coldStart(): Promise<BenchRow[]> {
       'INPUT_API-BASE-URL': baseUrl,
     };
     const t0 = performance.now();
-    await new Promise((resolve) => spawn(process.execPath, [join(REPO_ROOT, 'dist/check-credentials/index.js')], { env, stdio: 'ignore' }).on('exit', resolve));
+    await new Promise((resolve) =>
+      spawn(process.execPath, [join(REPO_ROOT, 'dist/check-credentials/index.js')], { env, stdio: 'ignore' }).on(
+        'exit',
+        resolve,
+      ),
+    );
     if (firstRequestAt) bundle.push(firstRequestAt - t0);
   }
   await new Promise((r) => server.close(r));
@@ -47,6 +55,11 @@ export async function coldStart(): Promise<BenchRow[]> {
   const s = median(bundle);
   return [
     { scenario: 'bare `node -e ""` start to exit (median of 11)', figure: `${b.toFixed(1)} ms`, goal: 'reference' },
-    { scenario: 'check-credentials bundle: spawn → first request', figure: `${s.toFixed(1)} ms (${(s / b).toFixed(2)}× bare)`, goal: '≤ 2× bare', met: s / b <= 2 },
+    {
+      scenario: 'check-credentials bundle: spawn → first request',
+      figure: `${s.toFixed(1)} ms (${(s / b).toFixed(2)}× bare)`,
+      goal: '≤ 2× bare',
+      met: s / b <= 2,
+    },
   ];
 }

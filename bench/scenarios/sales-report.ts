@@ -27,7 +27,16 @@ const MEMORY_GOAL_MB = 150;
 
 /** Writes a generated SALES report of `rows` rows, gzipped; returns its uncompressed size. */
 async function generate(path: string, rows: number): Promise<number> {
-  const spec = { vendorNumber: VENDOR, reportType: 'SALES', reportSubType: 'SUMMARY', frequency: 'DAILY', version: '1_0', reportDate: '2026-11-25', columns: layoutFor('SALES', 'SUMMARY', '1_0'), rows };
+  const spec = {
+    vendorNumber: VENDOR,
+    reportType: 'SALES',
+    reportSubType: 'SUMMARY',
+    frequency: 'DAILY',
+    version: '1_0',
+    reportDate: '2026-11-25',
+    columns: layoutFor('SALES', 'SUMMARY', '1_0'),
+    rows,
+  };
   let size = 0;
   async function* batches(): AsyncGenerator<string> {
     let batch = '';
@@ -47,7 +56,11 @@ async function generate(path: string, rows: number): Promise<number> {
 }
 
 function child(file: string, mode: 'parse' | 'tsv'): { ms: number; rows: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench/scenarios/sales-report-child.ts'), file, mode], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'bench/scenarios/sales-report-child.ts'), file, mode],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
   return JSON.parse(out) as { ms: number; rows: number; peakRssMb: number };
 }
 
@@ -72,9 +85,22 @@ async function throughput(dir: string): Promise<BenchRow[]> {
   const mbps = (ms: number): string => `${(size / 1e6 / (ms / 1000)).toFixed(0)} MB/s`;
   const what = `1,000,000 rows, ${(statSync(file).size / 1e6).toFixed(1)} MB gzip → ${(size / 1e6).toFixed(0)} MB TSV`;
   return [
-    { scenario: `sales report: gzip -dc | wc -l (${what})`, figure: `${g.toFixed(0)} ms (${mbps(g)})`, goal: 'reference' },
-    { scenario: 'sales report: parse (gunzip, rows, cells, totals)', figure: `${p.toFixed(0)} ms (${mbps(p)}), ${((g / p) * 100).toFixed(0)}% of gzip|wc`, goal: '≥ 50% of gzip|wc', met: g / p >= 0.5 },
-    { scenario: 'sales report: parse and write the TSV output', figure: `${t.toFixed(0)} ms (${mbps(t)}), ${((g / t) * 100).toFixed(0)}% of gzip|wc`, goal: 'information' },
+    {
+      scenario: `sales report: gzip -dc | wc -l (${what})`,
+      figure: `${g.toFixed(0)} ms (${mbps(g)})`,
+      goal: 'reference',
+    },
+    {
+      scenario: 'sales report: parse (gunzip, rows, cells, totals)',
+      figure: `${p.toFixed(0)} ms (${mbps(p)}), ${((g / p) * 100).toFixed(0)}% of gzip|wc`,
+      goal: '≥ 50% of gzip|wc',
+      met: g / p >= 0.5,
+    },
+    {
+      scenario: 'sales report: parse and write the TSV output',
+      figure: `${t.toFixed(0)} ms (${mbps(t)}), ${((g / t) * 100).toFixed(0)}% of gzip|wc`,
+      goal: 'information',
+    },
   ];
 }
 
@@ -90,13 +116,30 @@ async function bundleMemory(rows: number): Promise<BenchRow> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
   try {
     const env = {
-      PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      'INPUT_ISSUER-ID': key.issuerId, 'INPUT_KEY-ID': key.keyId, 'INPUT_PRIVATE-KEY': key.privatePem, 'INPUT_API-BASE-URL': emu.baseUrl,
-      'INPUT_VENDOR-NUMBER': VENDOR, 'INPUT_OUTPUT-PATH': join(dir, 'report.tsv'), INPUT_CACHE: 'false',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      'INPUT_ISSUER-ID': key.issuerId,
+      'INPUT_KEY-ID': key.keyId,
+      'INPUT_PRIVATE-KEY': key.privatePem,
+      'INPUT_API-BASE-URL': emu.baseUrl,
+      'INPUT_VENDOR-NUMBER': VENDOR,
+      'INPUT_OUTPUT-PATH': join(dir, 'report.tsv'),
+      INPUT_CACHE: 'false',
     };
     writeFileSync(env.GITHUB_OUTPUT, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-    const proc = spawn(process.execPath, ['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/fetch-sales-report/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--require',
+        join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'),
+        join(REPO_ROOT, 'dist/fetch-sales-report/index.js'),
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     proc.stdout.resume();
@@ -128,7 +171,16 @@ async function warmBackfill(): Promise<BenchRow[]> {
     const before = emu.requests.length;
     const t0 = performance.now();
     const r = await runInProcess(() => run({ clock }), {
-      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': VENDOR, from: '2026-10-27', to: '2026-11-25', 'output-path': join(dir, name) },
+      inputs: {
+        'issuer-id': key.issuerId,
+        'key-id': key.keyId,
+        'private-key': key.privatePem,
+        'api-base-url': emu.baseUrl,
+        'vendor-number': VENDOR,
+        from: '2026-10-27',
+        to: '2026-11-25',
+        'output-path': join(dir, name),
+      },
       env: { ...cache.env, GITHUB_WORKSPACE: dir },
       secrets: keyEncodings(key.privatePem),
     });
@@ -138,8 +190,18 @@ async function warmBackfill(): Promise<BenchRow[]> {
     const cold = await once('cold.tsv');
     const warm = await once('warm.tsv');
     return [
-      { scenario: 'sales report: 30-day backfill, cold cache', figure: `${cold.requests} report requests, ${(cold.ms / 1000).toFixed(1)} s${cold.ok ? '' : ' — FAILED'}`, goal: '30 requests', met: cold.ok && cold.requests === 30 },
-      { scenario: 'sales report: the same backfill again, warm cache', figure: `${warm.requests} report requests, ${(warm.ms / 1000).toFixed(2)} s${warm.ok ? '' : ' — FAILED'}`, goal: '0 requests, ≤ 1.5 s', met: warm.ok && warm.requests === 0 && warm.ms <= 1500 },
+      {
+        scenario: 'sales report: 30-day backfill, cold cache',
+        figure: `${cold.requests} report requests, ${(cold.ms / 1000).toFixed(1)} s${cold.ok ? '' : ' — FAILED'}`,
+        goal: '30 requests',
+        met: cold.ok && cold.requests === 30,
+      },
+      {
+        scenario: 'sales report: the same backfill again, warm cache',
+        figure: `${warm.requests} report requests, ${(warm.ms / 1000).toFixed(2)} s${warm.ok ? '' : ' — FAILED'}`,
+        goal: '0 requests, ≤ 1.5 s',
+        met: warm.ok && warm.requests === 0 && warm.ms <= 1500,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,12 @@ export async function signaturesPerHour(): Promise<BenchRow[]> {
   const clock = new VirtualClock();
   const emulator = await startEmulator({ clock, rateLimit: { limit: 1_000_000 } });
   emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const tokens = new TokenSource({ key: createPrivateKey(key.privatePem), keyId: key.keyId, issuerId: key.issuerId, clock });
+  const tokens = new TokenSource({
+    key: createPrivateKey(key.privatePem),
+    keyId: key.keyId,
+    issuerId: key.issuerId,
+    clock,
+  });
   const client = createAscClient({ tokens, baseUrl: emulator.baseUrl, clock });
   let requests = 0;
   for (let t = 0; t < 3_600_000; t += 2_000) {

@@ -22,8 +22,15 @@ export async function submitForReview(): Promise<BenchRow[]> {
   emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   emulator.faults.add({ kind: 'latency', latencyMs: LATENCY_MS, times: Infinity });
   const inputs = {
-    'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl,
-    app: REVIEW_APP_ID, version: '2.1', 'build-number': '100', 'release-type': 'manual', 'phased-release': 'true',
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emulator.baseUrl,
+    app: REVIEW_APP_ID,
+    version: '2.1',
+    'build-number': '100',
+    'release-type': 'manual',
+    'phased-release': 'true',
   };
   try {
     const t0 = performance.now();
@@ -36,7 +43,11 @@ export async function submitForReview(): Promise<BenchRow[]> {
     const rerunMs = performance.now() - t1;
     const rerunLines = emulator.transcript().slice(firstLines.length);
     const rerunWrites = rerunLines.filter((l) => !l.startsWith('GET ')).length;
-    const ok = first.exitCode === 0 && rerun.exitCode === 0 && first.outputs.state === 'WAITING_FOR_REVIEW' && emulator.violations.length === 0;
+    const ok =
+      first.exitCode === 0 &&
+      rerun.exitCode === 0 &&
+      first.outputs.state === 'WAITING_FOR_REVIEW' &&
+      emulator.violations.length === 0;
     return [
       {
         scenario: `submit-for-review: happy path (build, manual release, phased release, new submission), ${LATENCY_MS} ms latency`,

@@ -14,7 +14,13 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { buildUploadControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
-import { TokenSource, createAscClient, createBuildUpload, createBuildUploadFile, parsePrivateKey } from '@asc-actions/core';
+import {
+  TokenSource,
+  createAscClient,
+  createBuildUpload,
+  createBuildUploadFile,
+  parsePrivateKey,
+} from '@asc-actions/core';
 import { generateTestKey, type TestKey } from '../../test-support/keys.js';
 import { REPO_ROOT } from '../../test-support/runner.js';
 import { infoPlist, writeIpa } from '../../actions/upload-build/test/ipa.js';
@@ -25,14 +31,22 @@ const MB = 1024 * 1024;
 const CONCURRENCY = 4;
 const APP = '1700000001';
 
-function child(args: string[], env: Record<string, string>): Promise<{ ms: number; code: number; stderr: string; stdout: string }> {
+function child(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; code: number; stderr: string; stdout: string }> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let stdout = '';
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  return new Promise((resolve) => proc.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr, stdout })));
+  return new Promise((resolve) =>
+    proc.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr, stdout })),
+  );
 }
 
 /** A second reservation of the same file (another build number) for the bare script. */
@@ -40,7 +54,12 @@ async function reserveForBaseline(emu: Emulator, key: TestKey, size: number, bui
   const tokens = new TokenSource({ key: parsePrivateKey(key.privatePem), keyId: key.keyId, issuerId: key.issuerId });
   const client = createAscClient({ tokens, baseUrl: emu.baseUrl });
   const upload = await createBuildUpload(client, { appId: APP, version: '1.5', buildNumber, platform: 'IOS' });
-  const file = await createBuildUploadFile(client, { uploadId: upload.id, fileName: 'Big.ipa', fileSize: size, uti: 'com.apple.ipa' });
+  const file = await createBuildUploadFile(client, {
+    uploadId: upload.id,
+    fileName: 'Big.ipa',
+    fileSize: size,
+    uti: 'com.apple.ipa',
+  });
   return file.attributes?.uploadOperations ?? [];
 }
 
@@ -49,7 +68,10 @@ async function transfer(dir: string): Promise<BenchRow[]> {
   await writeIpa(file, { version: '1.5', buildNumber: '100', payloadBytes: 300 * MB });
   const size = (await import('node:fs')).statSync(file).size;
   const key = generateTestKey();
-  const emu = await startEmulator({ seed: { apps: [{ id: APP, name: 'Demo Notes', bundleId: 'com.example.demo' }] }, rateLimit: { limit: 1_000_000 } });
+  const emu = await startEmulator({
+    seed: { apps: [{ id: APP, name: 'Demo Notes', bundleId: 'com.example.demo' }] },
+    rateLimit: { limit: 1_000_000 },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   const control = buildUploadControl(emu.state);
   Object.assign(control, { partSize: 5 * MB, processingMs: 0, listedAfterMs: 0 });
@@ -59,17 +81,30 @@ async function transfer(dir: string): Promise<BenchRow[]> {
     const bare = await child([join(REPO_ROOT, 'bench/scenarios/bare-put.mjs'), file, opsPath, String(CONCURRENCY)], {});
     if (process.env.BENCH_EXPERIMENT) {
       writeFileSync(opsPath, JSON.stringify(await reserveForBaseline(emu, key, size, '102')));
-      const viaFetch = await child([join(REPO_ROOT, 'bench/scenarios/bare-put.mjs'), file, opsPath, String(CONCURRENCY)], { BARE_FETCH: '1' });
+      const viaFetch = await child(
+        [join(REPO_ROOT, 'bench/scenarios/bare-put.mjs'), file, opsPath, String(CONCURRENCY)],
+        { BARE_FETCH: '1' },
+      );
       process.stderr.write(`bare http ${bare.ms.toFixed(0)} ms, bare fetch ${viaFetch.ms.toFixed(0)} ms\n`);
     }
     const env = {
-      GITHUB_WORKSPACE: dir, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      'INPUT_ISSUER-ID': key.issuerId, 'INPUT_KEY-ID': key.keyId, 'INPUT_PRIVATE-KEY': key.privatePem, 'INPUT_API-BASE-URL': emu.baseUrl,
-      INPUT_FILE: 'Big.ipa', INPUT_WAIT: 'uploaded',
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      'INPUT_ISSUER-ID': key.issuerId,
+      'INPUT_KEY-ID': key.keyId,
+      'INPUT_PRIVATE-KEY': key.privatePem,
+      'INPUT_API-BASE-URL': emu.baseUrl,
+      INPUT_FILE: 'Big.ipa',
+      INPUT_WAIT: 'uploaded',
     };
     writeFileSync(env.GITHUB_OUTPUT, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-    const action = await child(['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-build/index.js')], env);
+    const action = await child(
+      ['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-build/index.js')],
+      env,
+    );
     const rssMb = Number(/peak-rss-kb (\d+)/.exec(action.stderr)?.[1] ?? NaN) / 1024;
     const puts = control.puts.filter((p) => p.status === 200).length;
     const ok = action.code === 0 && bare.code === 0 && emu.violations.length === 0 && !/::error/.test(action.stdout);
@@ -81,7 +116,12 @@ async function transfer(dir: string): Promise<BenchRow[]> {
         goal: '≤ 1.25×',
         met: ok && ratio <= 1.25,
       },
-      { scenario: `upload-build: peak memory of that upload (bundle, child process)`, figure: `${rssMb.toFixed(0)} MB${ok ? '' : ' — FAILED'}`, goal: '< 150 MB', met: ok && rssMb < 150 },
+      {
+        scenario: `upload-build: peak memory of that upload (bundle, child process)`,
+        figure: `${rssMb.toFixed(0)} MB${ok ? '' : ' — FAILED'}`,
+        goal: '< 150 MB',
+        met: ok && rssMb < 150,
+      },
     ];
   } finally {
     await emu.close();
@@ -130,7 +170,14 @@ async function sparseRead(dir: string): Promise<BenchRow> {
   zip.end();
   await pipeline(zip.outputStream, sparseWriter(path));
   const fileSize = (await import('node:fs')).statSync(path).size;
-  const file = { path, shown: 'Sparse.ipa', fileName: 'Sparse.ipa', size: fileSize, kind: 'ipa' as const, uti: 'com.apple.ipa' as const };
+  const file = {
+    path,
+    shown: 'Sparse.ipa',
+    fileName: 'Sparse.ipa',
+    size: fileSize,
+    kind: 'ipa' as const,
+    uti: 'com.apple.ipa' as const,
+  };
   const times: number[] = [];
   let ok = true;
   for (let i = 0; i < 5; i++) {

@@ -23,7 +23,11 @@ import type { BenchRow } from '../table.js';
 const APP = '1700000001';
 const LATENCY_MS = 100;
 const CONCURRENCY = 4;
-const SIZES: Array<[number, number]> = [[1290, 2796], [1242, 2688], [2064, 2752]];
+const SIZES: Array<[number, number]> = [
+  [1290, 2796],
+  [1242, 2688],
+  [2064, 2752],
+];
 const MEMORY_GOAL_MB = 200;
 
 async function manyScreenshots(dir: string): Promise<BenchRow> {
@@ -41,14 +45,25 @@ async function manyScreenshots(dir: string): Promise<BenchRow> {
   mkdirSync(join(metadata, 'en-US'), { recursive: true });
   writeFileSync(join(metadata, 'en-US/name.txt'), 'App en-US');
   const key = generateTestKey();
-  const emu = await startEmulator({ seed: { apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 10 })] }, rateLimit: { limit: 1_000_000 } });
+  const emu = await startEmulator({
+    seed: { apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 10 })] },
+    rateLimit: { limit: 1_000_000 },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   mediaControl(emu.state).processingMs = 0;
   emu.faults.add({ kind: 'latency', latencyMs: LATENCY_MS, times: Infinity });
   try {
     const t0 = performance.now();
     const result = await runInProcess(() => run(), {
-      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, app: APP, 'metadata-path': metadata, 'screenshots-path': shots },
+      inputs: {
+        'issuer-id': key.issuerId,
+        'key-id': key.keyId,
+        'private-key': key.privatePem,
+        'api-base-url': emu.baseUrl,
+        app: APP,
+        'metadata-path': metadata,
+        'screenshots-path': shots,
+      },
       secrets: keyEncodings(key.privatePem),
       env: { GITHUB_WORKSPACE: dir },
     });
@@ -76,26 +91,44 @@ async function bigPreview(dir: string, partMb: number): Promise<BenchRow> {
   mkdirSync(join(metadata, 'en-US'), { recursive: true });
   writeFileSync(join(metadata, 'en-US/name.txt'), 'App en-US');
   const key = generateTestKey();
-  const emu = await startEmulator({ seed: { apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 1 })] }, rateLimit: { limit: 1_000_000 } });
+  const emu = await startEmulator({
+    seed: { apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 1 })] },
+    rateLimit: { limit: 1_000_000 },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   const control = mediaControl(emu.state);
   control.processingMs = 0;
   control.partSize = partMb * 1024 * 1024;
   try {
     const env = {
-      PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      'INPUT_ISSUER-ID': key.issuerId, 'INPUT_KEY-ID': key.keyId, 'INPUT_PRIVATE-KEY': key.privatePem, 'INPUT_API-BASE-URL': emu.baseUrl,
-      INPUT_APP: APP, 'INPUT_METADATA-PATH': metadata, 'INPUT_PREVIEWS-PATH': previews,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      'INPUT_ISSUER-ID': key.issuerId,
+      'INPUT_KEY-ID': key.keyId,
+      'INPUT_PRIVATE-KEY': key.privatePem,
+      'INPUT_API-BASE-URL': emu.baseUrl,
+      INPUT_APP: APP,
+      'INPUT_METADATA-PATH': metadata,
+      'INPUT_PREVIEWS-PATH': previews,
     };
     writeFileSync(env.GITHUB_OUTPUT, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-    const proc = spawn(process.execPath, ['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-metadata/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      ['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-metadata/index.js')],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     proc.stdout.resume();
     const code = await new Promise<number>((resolve) => proc.on('close', (c) => resolve(c ?? 1)));
     const mb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
-    const media = JSON.parse(parseOutputFile(readFileSync(env.GITHUB_OUTPUT, 'utf8')).media ?? '{}') as { totals?: { uploaded?: number } };
+    const media = JSON.parse(parseOutputFile(readFileSync(env.GITHUB_OUTPUT, 'utf8')).media ?? '{}') as {
+      totals?: { uploaded?: number };
+    };
     const ok = code === 0 && media.totals?.uploaded === 1;
     return {
       scenario: `upload-metadata: bundle uploads a 400 MB preview in ${partMb} MB parts (peak memory)`,

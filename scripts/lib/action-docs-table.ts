@@ -10,7 +10,11 @@ interface ActionYml {
   outputs?: Record<string, { description?: string }>;
 }
 
-const cell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text: string | undefined): string =>
+  (text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 export function docsTable(actionYmlPath: string): string {
   const yml = parse(readFileSync(actionYmlPath, 'utf8')) as ActionYml;
@@ -20,7 +24,8 @@ export function docsTable(actionYmlPath: string): string {
     lines.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${def} | ${cell(spec.description)} |`);
   }
   lines.push('', '### Outputs', '', '| output | description |', '| --- | --- |');
-  for (const [name, spec] of Object.entries(yml.outputs ?? {})) lines.push(`| \`${name}\` | ${cell(spec.description)} |`);
+  for (const [name, spec] of Object.entries(yml.outputs ?? {}))
+    lines.push(`| \`${name}\` | ${cell(spec.description)} |`);
   return [START, ...lines, END].join('\n');
 }
 

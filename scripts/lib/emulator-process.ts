@@ -9,13 +9,21 @@ export interface EmulatorProcess {
 }
 
 /** Starts the emulator CLI as its own process (as the e2e workflow does) and waits for its address. */
-export async function startEmulatorProcess(root: string, keys: Array<{ keyId: string; issuerId: string | null; publicKey: string }>, args: string[] = []): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/asc-emulator/src/cli.ts'), '--port', '0', '--keys-from-env', ...args], {
-    cwd: root,
-    env: { ...process.env, ASC_EMULATOR_KEYS: JSON.stringify(keys) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
+export async function startEmulatorProcess(
+  root: string,
+  keys: Array<{ keyId: string; issuerId: string | null; publicKey: string }>,
+  args: string[] = [],
+): Promise<EmulatorProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'packages/asc-emulator/src/cli.ts'), '--port', '0', '--keys-from-env', ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ASC_EMULATOR_KEYS: JSON.stringify(keys) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the emulator did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`the emulator exited with code ${code} before listening`)));

@@ -7,10 +7,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-export const START = '<!-- actions-table:start (generated from actions/*/action.yml by `npm run docs`; do not edit) -->';
+export const START =
+  '<!-- actions-table:start (generated from actions/*/action.yml by `npm run docs`; do not edit) -->';
 export const END = '<!-- actions-table:end -->';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text: string): string =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 /** The actions of the repository, sorted: folders under actions/ with an action.yml. */
 export function actionNames(root: string): string[] {

@@ -7,8 +7,14 @@ export function summaryToText(markdown: string): string {
   // Tables are rendered (and their cells decoded) apart and put back last: decoded cell text such
   // as a review's "<b>" must not meet the tag stripping below and vanish.
   const tables: string[] = [];
-  text = text.replace(/<table>([\s\S]*?)<\/table>/g, (_, body: string) => `\n\u0000${tables.push(renderTable(body)) - 1}\u0000\n`);
-  text = text.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, title: string) => `\n${'#'.repeat(Number(level))} ${title}\n`);
+  text = text.replace(
+    /<table>([\s\S]*?)<\/table>/g,
+    (_, body: string) => `\n\u0000${tables.push(renderTable(body)) - 1}\u0000\n`,
+  );
+  text = text.replace(
+    /<h([1-6])>([\s\S]*?)<\/h\1>/g,
+    (_, level: string, title: string) => `\n${'#'.repeat(Number(level))} ${title}\n`,
+  );
   text = text.replace(/<li>([\s\S]*?)<\/li>/g, '  • $1\n');
   text = text.replace(/<br\s*\/?>/g, '\n').replace(/<\/?(ul|ol|p|div|details|summary|pre|code)[^>]*>/g, '\n');
   text = decode(text.replace(/<[^>]+>/g, ''));
@@ -18,11 +24,14 @@ export function summaryToText(markdown: string): string {
 
 function renderTable(body: string): string {
   const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => decode((c[1] ?? '').replace(/<[^>]+>/g, '')).replace(/\\(.)/g, '$1')),
+    [...(m[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+      decode((c[1] ?? '').replace(/<[^>]+>/g, '')).replace(/\\(.)/g, '$1'),
+    ),
   );
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
-  const line = (row: string[]) => '  ' + row.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)).join('  │ ');
+  const line = (row: string[]) =>
+    '  ' + row.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)).join('  │ ');
   const out = rows.map(line);
   if (out.length > 1) out.splice(1, 0, '  ' + widths.map((w) => '─'.repeat(w)).join('──┼─'));
   return out.join('\n');

@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from '../../test-support/runner.js';
 import { docsTable, withDocsTable } from '../../scripts/lib/action-docs-table.js';
 
-const actions = readdirSync(join(REPO_ROOT, 'actions')).filter((n) => existsSync(join(REPO_ROOT, 'actions', n, 'action.yml')));
+const actions = readdirSync(join(REPO_ROOT, 'actions')).filter((n) =>
+  existsSync(join(REPO_ROOT, 'actions', n, 'action.yml')),
+);
 const COMMON = ['issuer-id', 'key-id', 'private-key', 'private-key-passphrase', 'api-base-url', 'dry-run'];
 
 test('there is at least one action', () => {
@@ -26,7 +28,11 @@ describe.each(actions)('actions/%s/action.yml', (name) => {
   });
 
   test('points at a committed bundle and declares the common inputs and kebab-case outputs', () => {
-    const yml = parse(content) as { inputs: Record<string, unknown>; outputs: Record<string, { description?: string }>; runs: { main: string } };
+    const yml = parse(content) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, { description?: string }>;
+      runs: { main: string };
+    };
     expect(existsSync(resolve(dirname(file), yml.runs.main))).toBe(true);
     expect(Object.keys(yml.inputs)).toEqual(expect.arrayContaining(COMMON));
     for (const [output, spec] of Object.entries(yml.outputs)) {

@@ -16,9 +16,20 @@ const OWNER = 'example-org';
 
 /** Markdown and workflow files a user reads or copies from. */
 function documents(): Array<{ path: string; text: string }> {
-  const md = ['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+  const md = [
+    'README.md',
+    'CHANGELOG.md',
+    'CONTRIBUTING.md',
+    ...readdirSync(join(REPO_ROOT, 'docs'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => `docs/${n}`),
+  ];
   md.push(...actions.map((a) => `actions/${a}/README.md`), 'packages/asc-emulator/README.md');
-  const yml = ['docs/examples', '.github/workflows'].flatMap((dir) => readdirSync(join(REPO_ROOT, dir)).filter((n) => /\.ya?ml$/.test(n)).map((n) => `${dir}/${n}`));
+  const yml = ['docs/examples', '.github/workflows'].flatMap((dir) =>
+    readdirSync(join(REPO_ROOT, dir))
+      .filter((n) => /\.ya?ml$/.test(n))
+      .map((n) => `${dir}/${n}`),
+  );
   return [...md, ...yml].filter((p) => existsSync(join(REPO_ROOT, p))).map((path) => ({ path, text: read(path) }));
 }
 
@@ -27,7 +38,10 @@ function workflows(): Array<{ where: string; doc: unknown }> {
   const out: Array<{ where: string; doc: unknown }> = [];
   for (const { path, text } of documents()) {
     if (/\.ya?ml$/.test(path)) out.push({ where: path, doc: parse(text) });
-    else [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) => out.push({ where: `${path} (yaml block ${i + 1})`, doc: parse(m[1]!) }));
+    else
+      [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) =>
+        out.push({ where: `${path} (yaml block ${i + 1})`, doc: parse(m[1]!) }),
+      );
   }
   return out;
 }
@@ -60,7 +74,8 @@ test('every action a document names exists', () => {
 test(`one owner placeholder everywhere: ${OWNER}`, () => {
   const problems: string[] = [];
   for (const { path, text } of documents()) {
-    for (const m of text.matchAll(/([A-Za-z0-9<>_.-]+)\/asc-actions\/actions\//g)) if (m[1] !== OWNER) problems.push(`${path}: ${m[1]}/asc-actions`);
+    for (const m of text.matchAll(/([A-Za-z0-9<>_.-]+)\/asc-actions\/actions\//g))
+      if (m[1] !== OWNER) problems.push(`${path}: ${m[1]}/asc-actions`);
   }
   expect(problems).toEqual([]);
 });
@@ -70,24 +85,35 @@ test('third-party actions are pinned to one full commit SHA, the same in every s
   for (const { where, doc } of workflows()) {
     for (const step of steps(doc)) {
       const uses = step.uses;
-      if (typeof uses !== 'string' || uses.startsWith('./') || uses.startsWith(`${OWNER}/asc-actions/`) || uses.startsWith('docker://')) continue;
+      if (
+        typeof uses !== 'string' ||
+        uses.startsWith('./') ||
+        uses.startsWith(`${OWNER}/asc-actions/`) ||
+        uses.startsWith('docker://')
+      )
+        continue;
       const [name, ref = ''] = uses.split('@');
       if (!refs.has(name!)) refs.set(name!, new Set());
       refs.get(name!)!.add(`${ref}${/^[0-9a-f]{40}$/.test(ref) ? '' : ` (not a SHA, in ${where})`}`);
     }
   }
-  const problems = [...refs].filter(([, set]) => set.size !== 1 || [...set].some((r) => r.includes('not a SHA'))).map(([name, set]) => `${name}: ${[...set].join(', ')}`);
+  const problems = [...refs]
+    .filter(([, set]) => set.size !== 1 || [...set].some((r) => r.includes('not a SHA')))
+    .map(([name, set]) => `${name}: ${[...set].join(', ')}`);
   expect(refs.size).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
 
 test('no `${{ }}` inside run: (values reach the shell through env:)', () => {
   const problems: string[] = [];
-  for (const { where, doc } of workflows()) for (const step of steps(doc)) if (typeof step.run === 'string' && step.run.includes('${{')) problems.push(`${where}: ${step.run.split('\n')[0]}`);
+  for (const { where, doc } of workflows())
+    for (const step of steps(doc))
+      if (typeof step.run === 'string' && step.run.includes('${{'))
+        problems.push(`${where}: ${step.run.split('\n')[0]}`);
   expect(problems).toEqual([]);
 });
 
-test('the CHANGELOG names every action, and its newest version section is package.json\'s version', () => {
+test("the CHANGELOG names every action, and its newest version section is package.json's version", () => {
   const changelog = read('CHANGELOG.md');
   expect(actions.filter((a) => !changelog.includes(`\`${a}\``))).toEqual([]);
   const version = (JSON.parse(read('package.json')) as { version: string }).version;

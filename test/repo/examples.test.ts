@@ -16,7 +16,10 @@ for (const name of readdirSync(join(REPO_ROOT, 'actions'))) {
   const file = join(REPO_ROOT, 'actions', name, 'action.yml');
   if (!existsSync(file)) continue;
   const yml = parse(readFileSync(file, 'utf8')) as { inputs?: object; outputs?: object };
-  actions.set(name, { inputs: new Set(Object.keys(yml.inputs ?? {})), outputs: new Set(Object.keys(yml.outputs ?? {})) });
+  actions.set(name, {
+    inputs: new Set(Object.keys(yml.inputs ?? {})),
+    outputs: new Set(Object.keys(yml.outputs ?? {})),
+  });
 }
 
 interface Step {
@@ -29,12 +32,21 @@ interface Step {
 function documents(): Array<{ where: string; text: string }> {
   const docs: Array<{ where: string; text: string }> = [];
   for (const dir of ['docs/examples', '.github/workflows']) {
-    for (const f of readdirSync(join(REPO_ROOT, dir)).filter((n) => /\.ya?ml$/.test(n))) docs.push({ where: `${dir}/${f}`, text: readFileSync(join(REPO_ROOT, dir, f), 'utf8') });
+    for (const f of readdirSync(join(REPO_ROOT, dir)).filter((n) => /\.ya?ml$/.test(n)))
+      docs.push({ where: `${dir}/${f}`, text: readFileSync(join(REPO_ROOT, dir, f), 'utf8') });
   }
-  const markdown = ['README.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`), ...[...actions.keys()].map((n) => `actions/${n}/README.md`)];
+  const markdown = [
+    'README.md',
+    ...readdirSync(join(REPO_ROOT, 'docs'))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => `docs/${n}`),
+    ...[...actions.keys()].map((n) => `actions/${n}/README.md`),
+  ];
   for (const md of markdown.filter((m) => existsSync(join(REPO_ROOT, m)))) {
     const text = readFileSync(join(REPO_ROOT, md), 'utf8');
-    [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) => docs.push({ where: `${md} (yaml block ${i + 1})`, text: m[1]! }));
+    [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].forEach((m, i) =>
+      docs.push({ where: `${md} (yaml block ${i + 1})`, text: m[1]! }),
+    );
   }
   return docs;
 }
@@ -47,7 +59,8 @@ function steps(node: unknown): Step[] {
   return [...own, ...Object.values(record).flatMap(steps)];
 }
 
-const actionOf = (uses: string): string | undefined => /(?:^\.\/actions\/|\/actions\/)([a-z0-9-]+)(?:@|$)/.exec(uses)?.[1];
+const actionOf = (uses: string): string | undefined =>
+  /(?:^\.\/actions\/|\/actions\/)([a-z0-9-]+)(?:@|$)/.exec(uses)?.[1];
 
 const docs = documents();
 const checked: string[] = [];
@@ -64,7 +77,8 @@ test.each(docs.map((d) => [d.where, d.text]))('%s uses only inputs and outputs t
       continue;
     }
     checked.push(`${where}: ${name}`);
-    for (const input of Object.keys(step.with ?? {})) if (!spec.inputs.has(input)) problems.push(`${name} has no input "${input}"`);
+    for (const input of Object.keys(step.with ?? {}))
+      if (!spec.inputs.has(input)) problems.push(`${name} has no input "${input}"`);
     if (step.id) ids.set(step.id, name);
   }
   for (const m of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g)) {
@@ -75,6 +89,10 @@ test.each(docs.map((d) => [d.where, d.text]))('%s uses only inputs and outputs t
 });
 
 test('the examples use every action at least once', () => {
-  const used = new Set(steps(docs.filter((d) => d.where.startsWith('docs/examples')).map((d) => parse(d.text))).map((s) => actionOf(s.uses!)));
+  const used = new Set(
+    steps(docs.filter((d) => d.where.startsWith('docs/examples')).map((d) => parse(d.text))).map((s) =>
+      actionOf(s.uses!),
+    ),
+  );
   expect([...actions.keys()].filter((a) => !used.has(a))).toEqual([]);
 });

@@ -4,7 +4,10 @@ import { findLeaks, keyEncodings } from '../../test-support/leaks.js';
 
 const key = generateTestKey();
 const secrets = keyEncodings(key.privatePem);
-const body = key.privatePem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+const body = key.privatePem
+  .split('\n')
+  .filter((l) => l && !l.startsWith('-----'))
+  .join('');
 
 test.each([
   ['the PEM', key.privatePem],
@@ -23,7 +26,9 @@ test('a token or an Authorization value is caught without being registered', () 
     .join('.');
   const token = `${jwt}.${sign('sha256', Buffer.from(jwt), key.privatePem).toString('base64url')}`;
   expect(findLeaks([{ name: 'summary', text: `token ${token}` }], [])).toEqual(['summary contains a JWT']);
-  expect(findLeaks([{ name: 'stderr', text: 'authorization: Bearer eyJhbGciOi' }], [])).toEqual(['stderr contains an Authorization value']);
+  expect(findLeaks([{ name: 'stderr', text: 'authorization: Bearer eyJhbGciOi' }], [])).toEqual([
+    'stderr contains an Authorization value',
+  ]);
 });
 
 test('::add-mask:: lines, where secrets are registered with the runner, are not leaks; clean text passes', () => {

@@ -8,7 +8,16 @@
  * bundles (how the "before" column of the issue's table was measured).
  */
 import { jest } from '@jest/globals';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,10 +65,22 @@ afterEach(async () => {
 });
 
 const secrets = () => [...keyEncodings(key.privatePem), TOKEN];
-const credentials = (baseUrl: string, k: TestKey = key) => ({ 'issuer-id': k.issuerId, 'key-id': k.keyId, 'private-key': k.privatePem, 'api-base-url': baseUrl });
+const credentials = (baseUrl: string, k: TestKey = key) => ({
+  'issuer-id': k.issuerId,
+  'key-id': k.keyId,
+  'private-key': k.privatePem,
+  'api-base-url': baseUrl,
+});
 const prEnv = () => {
   writeFileSync(join(base, 'event.json'), JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc1234' } } }));
-  return { GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(base, 'event.json'), GITHUB_REPOSITORY: 'example/app', GITHUB_API_URL: github.url, GITHUB_TOKEN: TOKEN };
+  return {
+    GITHUB_WORKSPACE: ws,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(base, 'event.json'),
+    GITHUB_REPOSITORY: 'example/app',
+    GITHUB_API_URL: github.url,
+    GITHUB_TOKEN: TOKEN,
+  };
 };
 
 async function startDemo(): Promise<Emulator> {
@@ -70,7 +91,10 @@ async function startDemo(): Promise<Emulator> {
 
 /** What every attack must hold to: no secret in any request body or comment, bounded memory, the victim untouched. */
 function holds(result: RunResult, emulator: Emulator | undefined): void {
-  const bodies = [...(emulator?.requests ?? []).map((r) => JSON.stringify((r as { body?: unknown }).body ?? '')), ...github.requests.map((r) => JSON.stringify(r.body ?? ''))].join('\n');
+  const bodies = [
+    ...(emulator?.requests ?? []).map((r) => JSON.stringify((r as { body?: unknown }).body ?? '')),
+    ...github.requests.map((r) => JSON.stringify(r.body ?? '')),
+  ].join('\n');
   for (const secret of secrets().filter((s) => s.length >= 20)) expect(bodies.includes(secret)).toBe(false);
   expect(result.maxRssKb).toBeDefined();
   expect(result.maxRssKb!).toBeLessThan(MAX_RSS_KB);
@@ -96,9 +120,24 @@ describe('upload-metadata', () => {
   ])('description.txt -> /proc/self/environ, %s: refused before any request, nothing leaks', async (_name, dryRun) => {
     const emulator = await startDemo();
     metadataTree({ at: 'fastlane/metadata/de-DE/description.txt', to: '/proc/self/environ' });
-    const result = await runBundle('upload-metadata', { inputs: { ...credentials(emulator.baseUrl), app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', 'dry-run': dryRun, 'github-token': TOKEN }, env: prEnv(), secrets: secrets(), distDir: DIST });
+    const result = await runBundle('upload-metadata', {
+      inputs: {
+        ...credentials(emulator.baseUrl),
+        app: 'com.example.demo',
+        'metadata-path': 'fastlane/metadata',
+        'dry-run': dryRun,
+        'github-token': TOKEN,
+      },
+      env: prEnv(),
+      secrets: secrets(),
+      distDir: DIST,
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual(['Input "metadata-path": fastlane/metadata/de-DE/description.txt lies outside the workspace (it resolves to /proc/' + readlinkTarget(result) + ', through a symlink); only files inside the repository checkout are read.']);
+    expect(result.errors).toEqual([
+      'Input "metadata-path": fastlane/metadata/de-DE/description.txt lies outside the workspace (it resolves to /proc/' +
+        readlinkTarget(result) +
+        ', through a symlink); only files inside the repository checkout are read.',
+    ]);
     expect(writes(emulator)).toEqual([]);
     expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     holds(result, emulator);
@@ -107,9 +146,22 @@ describe('upload-metadata', () => {
   test('description.txt -> /dev/zero: refused at once, memory stays flat', async () => {
     const emulator = await startDemo();
     metadataTree({ at: 'fastlane/metadata/de-DE/description.txt', to: '/dev/zero' });
-    const result = await runBundle('upload-metadata', { inputs: { ...credentials(emulator.baseUrl), app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', 'dry-run': 'true' }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST, timeoutMs: 60_000 });
+    const result = await runBundle('upload-metadata', {
+      inputs: {
+        ...credentials(emulator.baseUrl),
+        app: 'com.example.demo',
+        'metadata-path': 'fastlane/metadata',
+        'dry-run': 'true',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: secrets(),
+      distDir: DIST,
+      timeoutMs: 60_000,
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors[0]).toMatch(/^Input "metadata-path": fastlane\/metadata\/de-DE\/description\.txt lies outside the workspace \(it resolves to \/dev\/zero/);
+    expect(result.errors[0]).toMatch(
+      /^Input "metadata-path": fastlane\/metadata\/de-DE\/description\.txt lies outside the workspace \(it resolves to \/dev\/zero/,
+    );
     holds(result, emulator);
   });
 
@@ -119,7 +171,17 @@ describe('upload-metadata', () => {
     metadataTree({ at: 'fastlane/metadata/en-US/name.txt', to: 'description.txt' });
     mkdirSync(join(ws, 'fastlane/screenshots/en-US'), { recursive: true });
     symlinkSync(join(base, 'secret.png'), join(ws, 'fastlane/screenshots/en-US/01.png'));
-    const result = await runBundle('upload-metadata', { inputs: { ...credentials(emulator.baseUrl), app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', 'screenshots-path': 'fastlane/screenshots' }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST });
+    const result = await runBundle('upload-metadata', {
+      inputs: {
+        ...credentials(emulator.baseUrl),
+        app: 'com.example.demo',
+        'metadata-path': 'fastlane/metadata',
+        'screenshots-path': 'fastlane/screenshots',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: secrets(),
+      distDir: DIST,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.errors.join('\n')).toMatch(/01\.png lies outside the workspace/);
     expect(writes(emulator)).toEqual([]);
@@ -133,22 +195,72 @@ function readlinkTarget(result: RunResult): string {
 }
 
 test('assign-testflight-group: test-notes-file -> /proc/self/environ is refused; What to Test never gets it', async () => {
-  emu = await startEmulator({ seed: baseSeed({ builds: [{ app: '1600000001', version: '1.4', buildNumber: '42', uploadedDate: new Date(Date.now() - 3_600_000).toISOString(), usesNonExemptEncryption: false }] }) });
+  emu = await startEmulator({
+    seed: baseSeed({
+      builds: [
+        {
+          app: '1600000001',
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: new Date(Date.now() - 3_600_000).toISOString(),
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   symlinkSync('/proc/self/environ', join(ws, 'notes.txt'));
-  const result = await runBundle('assign-testflight-group', { inputs: { ...credentials(emu.baseUrl), app: 'com.example.demo', 'build-number': '42', groups: 'Public Beta', 'test-notes-file': 'notes.txt' }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST });
+  const result = await runBundle('assign-testflight-group', {
+    inputs: {
+      ...credentials(emu.baseUrl),
+      app: 'com.example.demo',
+      'build-number': '42',
+      groups: 'Public Beta',
+      'test-notes-file': 'notes.txt',
+    },
+    env: { GITHUB_WORKSPACE: ws },
+    secrets: secrets(),
+    distDir: DIST,
+  });
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toMatch(/^Input "test-notes-file": notes\.txt lies outside the workspace \(it resolves to \/proc\/\d+\/environ, through a symlink\)/);
+  expect(result.errors[0]).toMatch(
+    /^Input "test-notes-file": notes\.txt lies outside the workspace \(it resolves to \/proc\/\d+\/environ, through a symlink\)/,
+  );
   expect(writes(emu)).toEqual([]);
   holds(result, emu);
 });
 
 test('assign-testflight-group: the key pasted into test-notes trips the wire at the request body; nothing is sent', async () => {
-  emu = await startEmulator({ seed: baseSeed({ builds: [{ app: '1600000001', version: '1.4', buildNumber: '42', uploadedDate: new Date(Date.now() - 3_600_000).toISOString(), usesNonExemptEncryption: false }] }) });
+  emu = await startEmulator({
+    seed: baseSeed({
+      builds: [
+        {
+          app: '1600000001',
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: new Date(Date.now() - 3_600_000).toISOString(),
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const result = await runBundle('assign-testflight-group', { inputs: { ...credentials(emu.baseUrl), app: 'com.example.demo', 'build-number': '42', groups: 'Public Beta', 'test-notes': `Debug: ${key.privatePem}` }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST });
+  const result = await runBundle('assign-testflight-group', {
+    inputs: {
+      ...credentials(emu.baseUrl),
+      app: 'com.example.demo',
+      'build-number': '42',
+      groups: 'Public Beta',
+      'test-notes': `Debug: ${key.privatePem}`,
+    },
+    env: { GITHUB_WORKSPACE: ws },
+    secrets: secrets(),
+    distDir: DIST,
+  });
   expect(result.exitCode).toBe(1);
-  expect(result.errors.join('\n')).toMatch(/A secret \(the App Store Connect private key or the GitHub token\) reached the body of (POST|PATCH) \/v1\/betaBuildLocalizations/);
+  expect(result.errors.join('\n')).toMatch(
+    /A secret \(the App Store Connect private key or the GitHub token\) reached the body of (POST|PATCH) \/v1\/betaBuildLocalizations/,
+  );
   holds(result, emu);
 });
 
@@ -159,19 +271,46 @@ describe('respond-to-reviews', () => {
     w = await world([review('r1', 2)]);
     w.clock.advance(Date.now() - w.clock.now());
     symlinkSync(victim, join(ws, 'reviews.json'));
-    const result = await runBundle('respond-to-reviews', { inputs: { ...credentials(w.emulator.baseUrl, w.key), app: '1700000001', rules: '- rating: 1-5\n  reply: "Thanks!"', 'export-path': 'reviews.json', 'cache-state': 'false' }, env: { GITHUB_WORKSPACE: ws }, secrets: [...keyEncodings(w.key.privatePem), TOKEN], distDir: DIST });
+    const result = await runBundle('respond-to-reviews', {
+      inputs: {
+        ...credentials(w.emulator.baseUrl, w.key),
+        app: '1700000001',
+        rules: '- rating: 1-5\n  reply: "Thanks!"',
+        'export-path': 'reviews.json',
+        'cache-state': 'false',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: [...keyEncodings(w.key.privatePem), TOKEN],
+      distDir: DIST,
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual(['Input "export-path": reviews.json is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.']);
+    expect(result.errors).toEqual([
+      'Input "export-path": reviews.json is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.',
+    ]);
     expect(w.emulator.requests).toEqual([]);
     key = w.key;
     holds(result, w.emulator);
   });
 
   test('a catastrophic regex against a hostile review finishes in linear time; a forged workflow command stays text', async () => {
-    w = await world([review('r1', 2, { title: `${'a'.repeat(40_000)}!`, reviewerNickname: 'Eve\r::error::forged\u001b[2J' } as never)]);
+    w = await world([
+      review('r1', 2, { title: `${'a'.repeat(40_000)}!`, reviewerNickname: 'Eve\r::error::forged\u001b[2J' }),
+    ]);
     w.clock.advance(Date.now() - w.clock.now());
     const started = process.hrtime.bigint();
-    const result = await runBundle('respond-to-reviews', { inputs: { ...credentials(w.emulator.baseUrl, w.key), app: '1700000001', rules: REVIEW_RULES, 'dry-run': 'true', 'cache-state': 'false' }, env: { GITHUB_WORKSPACE: ws }, secrets: [...keyEncodings(w.key.privatePem), TOKEN], distDir: DIST, timeoutMs: 60_000 });
+    const result = await runBundle('respond-to-reviews', {
+      inputs: {
+        ...credentials(w.emulator.baseUrl, w.key),
+        app: '1700000001',
+        rules: REVIEW_RULES,
+        'dry-run': 'true',
+        'cache-state': 'false',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: [...keyEncodings(w.key.privatePem), TOKEN],
+      distDir: DIST,
+      timeoutMs: 60_000,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     expect([result.exitCode, result.errors]).toEqual([0, []]);
     expect(seconds).toBeLessThan(60);
@@ -185,7 +324,18 @@ describe('respond-to-reviews', () => {
     // Compact flow style: 25,000 rules under the 1 MB file cap, so the rule-count cap is what answers.
     const rules = Array.from({ length: 25_000 }, (_, i) => `- {rating: 1-5, reply: "r${i}"}`).join('\n');
     writeFileSync(join(ws, 'rules.yml'), rules);
-    const result = await runBundle('respond-to-reviews', { inputs: { ...credentials(w.emulator.baseUrl, w.key), app: '1700000001', 'rules-file': 'rules.yml', 'cache-state': 'false' }, env: { GITHUB_WORKSPACE: ws }, secrets: [...keyEncodings(w.key.privatePem), TOKEN], distDir: DIST, timeoutMs: 120_000 });
+    const result = await runBundle('respond-to-reviews', {
+      inputs: {
+        ...credentials(w.emulator.baseUrl, w.key),
+        app: '1700000001',
+        'rules-file': 'rules.yml',
+        'cache-state': 'false',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: [...keyEncodings(w.key.privatePem), TOKEN],
+      distDir: DIST,
+      timeoutMs: 120_000,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toMatch(/rules\.yml.*25000 rules; at most 1000 are accepted/);
     expect(w.emulator.requests).toEqual([]);
@@ -198,9 +348,22 @@ test('fetch-sales-report: output-path through a committed symlinked folder is re
   emu = await startEmulator({ seed: { reportVendors: [{ vendorNumber: '86000000', rows: 5 }] } });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   symlinkSync(base, join(ws, 'reports'));
-  const result = await runBundle('fetch-sales-report', { inputs: { ...credentials(emu.baseUrl), 'vendor-number': '86000000', 'output-path': 'reports/victim.txt', 'output-format': 'tsv', cache: 'false' }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST });
+  const result = await runBundle('fetch-sales-report', {
+    inputs: {
+      ...credentials(emu.baseUrl),
+      'vendor-number': '86000000',
+      'output-path': 'reports/victim.txt',
+      'output-format': 'tsv',
+      cache: 'false',
+    },
+    env: { GITHUB_WORKSPACE: ws },
+    secrets: secrets(),
+    distDir: DIST,
+  });
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toMatch(/^Input "output-path": reports\/victim\.txt lies outside the workspace and the runner's temporary folder \(reports resolves to .*, through a symlink\)/);
+  expect(result.errors[0]).toMatch(
+    /^Input "output-path": reports\/victim\.txt lies outside the workspace and the runner's temporary folder \(reports resolves to .*, through a symlink\)/,
+  );
   expect(emu.requests).toEqual([]);
   holds(result, emu);
 });
@@ -220,24 +383,41 @@ describe('check-credentials against a hostile API origin', () => {
   }
 
   test.each([
-    ['a 200 that is not JSON:API', (res: ServerResponse) => (res.writeHead(200, { 'content-type': 'text/html' }), res.end('<html>proxy login</html>')), /^App Store Connect answered something unexpected: GET \/v1\/apps answered 200 with text\/html/],
-    ['an endless JSON body', (res: ServerResponse) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(1 << 20, 0x20);
-      let sent = 0;
-      const push = (): void => {
-        while (sent < 2048) {
-          sent++;
-          if (!res.write(chunk)) return void res.once('drain', push);
-        }
-        res.end();
-      };
-      res.on('close', () => (sent = Infinity));
-      push();
-    }, /^App Store Connect answered something unexpected: GET \/v1\/apps answered 200 with a body over 32 MB/],
+    [
+      'a 200 that is not JSON:API',
+      (res: ServerResponse) => (
+        res.writeHead(200, { 'content-type': 'text/html' }),
+        res.end('<html>proxy login</html>')
+      ),
+      /^App Store Connect answered something unexpected: GET \/v1\/apps answered 200 with text\/html/,
+    ],
+    [
+      'an endless JSON body',
+      (res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(1 << 20, 0x20);
+        let sent = 0;
+        const push = (): void => {
+          while (sent < 2048) {
+            sent++;
+            if (!res.write(chunk)) return void res.once('drain', push);
+          }
+          res.end();
+        };
+        res.on('close', () => (sent = Infinity));
+        push();
+      },
+      /^App Store Connect answered something unexpected: GET \/v1\/apps answered 200 with a body over 32 MB/,
+    ],
   ])('%s: a clear error, bounded memory', async (_name, answer, message) => {
-    const origin = await hostile(answer as (res: ServerResponse) => void);
-    const result = await runBundle('check-credentials', { inputs: credentials(origin), env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST, timeoutMs: 90_000 });
+    const origin = await hostile(answer);
+    const result = await runBundle('check-credentials', {
+      inputs: credentials(origin),
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: secrets(),
+      distDir: DIST,
+      timeoutMs: 90_000,
+    });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toMatch(message);
     expect(result.errors[0]).not.toMatch(/this is a bug/);
@@ -248,12 +428,36 @@ describe('check-credentials against a hostile API origin', () => {
     const origin = await hostile((res, self) => {
       const url = (res.req.url ?? '').split('?')[0]!;
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (url === '/v1/apps/1700000001') return void res.end(JSON.stringify({ data: { type: 'apps', id: '1700000001', attributes: { name: 'App', bundleId: 'com.example.app', sku: 'app', primaryLocale: 'en-US' } }, links: { self: `${self}${url}` } }));
+      if (url === '/v1/apps/1700000001')
+        return void res.end(
+          JSON.stringify({
+            data: {
+              type: 'apps',
+              id: '1700000001',
+              attributes: { name: 'App', bundleId: 'com.example.app', sku: 'app', primaryLocale: 'en-US' },
+            },
+            links: { self: `${self}${url}` },
+          }),
+        );
       res.end(JSON.stringify({ data: [], links: { self: `${self}${url}`, next: `${self}${url}?cursor=same` } }));
     });
-    const result = await runBundle('respond-to-reviews', { inputs: { ...credentials(origin), app: '1700000001', rules: '- rating: 1-5\n  reply: "Thanks!"', 'cache-state': 'false', 'dry-run': 'true' }, env: { GITHUB_WORKSPACE: ws }, secrets: secrets(), distDir: DIST, timeoutMs: 90_000 });
+    const result = await runBundle('respond-to-reviews', {
+      inputs: {
+        ...credentials(origin),
+        app: '1700000001',
+        rules: '- rating: 1-5\n  reply: "Thanks!"',
+        'cache-state': 'false',
+        'dry-run': 'true',
+      },
+      env: { GITHUB_WORKSPACE: ws },
+      secrets: secrets(),
+      distDir: DIST,
+      timeoutMs: 90_000,
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.errors[0]).toMatch(/^App Store Connect answered something unexpected: page 2 of .*customerReviews links to a page it had already given \(links\.next repeats\)/);
+    expect(result.errors[0]).toMatch(
+      /^App Store Connect answered something unexpected: page 2 of .*customerReviews links to a page it had already given \(links\.next repeats\)/,
+    );
     holds(result, undefined);
   });
 });

@@ -53,7 +53,11 @@ function readGroups(): string[] {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
       for (const name of csvCells(line)) {
-        if (name === '') throw new InputError(`Input "groups" line ${i + 1}: an empty group name in ${JSON.stringify(line.slice(0, 80))}; separate names by commas or write one per line.`, { input: 'groups' });
+        if (name === '')
+          throw new InputError(
+            `Input "groups" line ${i + 1}: an empty group name in ${JSON.stringify(line.slice(0, 80))}; separate names by commas or write one per line.`,
+            { input: 'groups' },
+          );
         if (!out.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(name);
       }
     });
@@ -97,7 +101,10 @@ function readSubmit(): 'auto' | boolean {
 function readVersionish(name: string): string | undefined {
   const value = inputs.optional(name)?.trim();
   if (value !== undefined && !/^\d+(\.\d+)*$/.test(value)) {
-    throw new InputError(`Input "${name}" must be numbers separated by dots (e.g. 42, 1.2 or 1.2.0); got ${JSON.stringify(value)}.`, { input: name });
+    throw new InputError(
+      `Input "${name}" must be numbers separated by dots (e.g. 42, 1.2 or 1.2.0); got ${JSON.stringify(value)}.`,
+      { input: name },
+    );
   }
   return value;
 }
@@ -105,7 +112,11 @@ function readVersionish(name: string): string | undefined {
 function readBuildId(): string | undefined {
   const value = inputs.optional('build-id')?.trim();
   if (value === undefined) return undefined;
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(value)) throw new InputError(`Input "build-id" must be a build's id (letters, digits and dashes, as upload-build outputs it); got ${JSON.stringify(value.slice(0, 80))}.`, { input: 'build-id' });
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(value))
+    throw new InputError(
+      `Input "build-id" must be a build's id (letters, digits and dashes, as upload-build outputs it); got ${JSON.stringify(value.slice(0, 80))}.`,
+      { input: 'build-id' },
+    );
   exclusive('build-id', 'build-number');
   return value;
 }
@@ -135,7 +146,10 @@ export function readSettings(workspace: string = process.env.GITHUB_WORKSPACE ??
     dryRun: common.dryRun,
   };
   if (settings.testers.length > 0 && settings.groups.length === 0) {
-    throw new InputError('Testers are given but no groups: testers are invited into the external groups listed in "groups".', { input: 'groups' });
+    throw new InputError(
+      'Testers are given but no groups: testers are invited into the external groups listed in "groups".',
+      { input: 'groups' },
+    );
   }
   return settings;
 }

@@ -29,9 +29,24 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
       for (const w of plan.warnings) logger.warning(w);
       stopOnProblems(plan);
       const lines = planLines(plan);
-      logger.info(lines.length ? `Plan (${plan.steps.length} steps):\n${lines.map((l) => `  - ${l}`).join('\n')}` : 'Plan: nothing to change.');
+      logger.info(
+        lines.length
+          ? `Plan (${plan.steps.length} steps):\n${lines.map((l) => `  - ${l}`).join('\n')}`
+          : 'Plan: nothing to change.',
+      );
       if (settings.dryRun || !located.build) {
-        await report(outcomeOf({ dryRun: true, app, plan, build: located.build, detail: located.detail, done: [], groupIds: new Map() }), timeline);
+        await report(
+          outcomeOf({
+            dryRun: true,
+            app,
+            plan,
+            build: located.build,
+            detail: located.detail,
+            done: [],
+            groupIds: new Map(),
+          }),
+          timeline,
+        );
         return;
       }
       await applyAndReport(plan, state, settings, { ...locateDeps, app });

@@ -30,8 +30,13 @@ export function label(build: Pick<BuildInfo, 'version' | 'buildNumber'>): string
   return `${build.version} (${build.buildNumber})`;
 }
 
-export function buildInfo(build: Build, versions: ReadonlyMap<string, PrereleaseVersion>, fallback?: BuildInfo): BuildInfo {
-  const prvId = (build.relationships?.preReleaseVersion?.data as { id?: string } | undefined)?.id ?? fallback?.preReleaseVersionId;
+export function buildInfo(
+  build: Build,
+  versions: ReadonlyMap<string, PrereleaseVersion>,
+  fallback?: BuildInfo,
+): BuildInfo {
+  const prvId =
+    (build.relationships?.preReleaseVersion?.data as { id?: string } | undefined)?.id ?? fallback?.preReleaseVersionId;
   const prv = prvId ? versions.get(prvId) : undefined;
   const a = build.attributes ?? {};
   return {
@@ -40,7 +45,7 @@ export function buildInfo(build: Build, versions: ReadonlyMap<string, Prerelease
     version: prv?.attributes?.version ?? fallback?.version ?? '?',
     preReleaseVersionId: prvId,
     platform: prv?.attributes?.platform ?? fallback?.platform,
-    processingState: (a.processingState ?? fallback?.processingState ?? 'PROCESSING'),
+    processingState: a.processingState ?? fallback?.processingState ?? 'PROCESSING',
     uploadedDate: a.uploadedDate ?? fallback?.uploadedDate,
     expired: a.expired ?? fallback?.expired ?? false,
     // Always requested in fields[builds]: absent means not answered yet.

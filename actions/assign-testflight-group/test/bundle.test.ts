@@ -13,7 +13,13 @@ afterEach(async () => {
 test('the bundle runs as a child process the way the runner runs it', async () => {
   const key = generateTestKey();
   const uploaded = new Date(Date.now() - 60 * 60_000).toISOString();
-  emu = await startEmulator({ seed: baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: uploaded, usesNonExemptEncryption: false }] }) });
+  emu = await startEmulator({
+    seed: baseSeed({
+      builds: [
+        { app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: uploaded, usesNonExemptEncryption: false },
+      ],
+    }),
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   const result = await runBundle('assign-testflight-group', {
     inputs: {
@@ -32,8 +38,14 @@ test('the bundle runs as a child process the way the runner runs it', async () =
   expect(result.stderr).toBe('');
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
-  expect(result.outputs).toMatchObject({ 'processing-state': 'VALID', 'testers-added': '1', 'beta-review-state': 'WAITING_FOR_REVIEW' });
-  expect(JSON.parse(result.outputs.groups!)).toEqual({ 'Public Beta': { id: PUBLIC_BETA, added: true, internal: false, created: false } });
+  expect(result.outputs).toMatchObject({
+    'processing-state': 'VALID',
+    'testers-added': '1',
+    'beta-review-state': 'WAITING_FOR_REVIEW',
+  });
+  expect(JSON.parse(result.outputs.groups!)).toEqual({
+    'Public Beta': { id: PUBLIC_BETA, added: true, internal: false, created: false },
+  });
   expect(result.summary).toContain('TestFlight: Demo Notes 1.4 (42)');
 });
 
@@ -41,13 +53,29 @@ test('issue #13 through the bundle: build-id, typed lists, case-insensitive grou
   const key = generateTestKey();
   const uploaded = new Date(Date.now() - 60 * 60_000).toISOString();
   const seed = baseSeed({
-    builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: uploaded, usesNonExemptEncryption: false, autoNotifyEnabled: false }],
+    builds: [
+      {
+        app: APP_ID,
+        version: '1.4',
+        buildNumber: '42',
+        uploadedDate: uploaded,
+        usesNonExemptEncryption: false,
+        autoNotifyEnabled: false,
+      },
+    ],
     betaAppLocalizations: [{ app: APP_ID, locale: 'de-DE', description: 'Notizen.' }],
   });
-  emu = await startEmulator({ seed: { ...seed, apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] } });
+  emu = await startEmulator({
+    seed: { ...seed, apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   const build = emu.state.all('builds')[0]!;
-  const credentials = { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl };
+  const credentials = {
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emu.baseUrl,
+  };
   const inputs = {
     ...credentials,
     app: 'com.example.demo',
@@ -58,18 +86,31 @@ test('issue #13 through the bundle: build-id, typed lists, case-insensitive grou
     'feedback-email': 'beta@example.com',
     'notify-testers': 'true',
   };
-  const bad = await runBundle('assign-testflight-group', { inputs: { ...inputs, testers: 'carl@example.com,Carl,dora@example.com' }, secrets: keyEncodings(key.privatePem) });
+  const bad = await runBundle('assign-testflight-group', {
+    inputs: { ...inputs, testers: 'carl@example.com,Carl,dora@example.com' },
+    secrets: keyEncodings(key.privatePem),
+  });
   expect(bad.errors).toEqual([expect.stringMatching(/testers line 1: mixes several e-mail addresses with bare names/)]);
   expect(emu.requests).toEqual([]);
   const result = await runBundle('assign-testflight-group', { inputs, secrets: keyEncodings(key.privatePem) });
   expect(result.errors).toEqual([]);
-  expect(result.outputs).toMatchObject({ 'build-id': build.id, 'testers-added': '3', 'beta-review-state': 'WAITING_FOR_REVIEW' });
+  expect(result.outputs).toMatchObject({
+    'build-id': build.id,
+    'testers-added': '3',
+    'beta-review-state': 'WAITING_FOR_REVIEW',
+  });
   const writes = emu.transcript().filter((l) => !l.startsWith('GET '));
-  expect(writes.filter((l) => l.includes('relationships/betaGroups') || l.includes('relationships/builds'))).toEqual([`POST /v1/builds/${build.id}/relationships/betaGroups`]);
+  expect(writes.filter((l) => l.includes('relationships/betaGroups') || l.includes('relationships/builds'))).toEqual([
+    `POST /v1/builds/${build.id}/relationships/betaGroups`,
+  ]);
   expect(emu.transcript().filter((l) => l.startsWith('GET /v1/builds?limit=200&filter[app]='))).toEqual([]); // no build lookup
-  expect(emu.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew])).toEqual([['de-DE', 'Probier den Abgleich.']]);
+  expect(emu.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew])).toEqual([
+    ['de-DE', 'Probier den Abgleich.'],
+  ]);
   expect(emu.state.all('betaAppLocalizations')[0]!.attributes.feedbackEmail).toBe('beta@example.com');
-  expect(emu.state.all('betaTesters').map((t) => t.attributes.email)).toEqual(expect.arrayContaining(['carl@example.com', 'dora@example.com', 'eve@example.com']));
+  expect(emu.state.all('betaTesters').map((t) => t.attributes.email)).toEqual(
+    expect.arrayContaining(['carl@example.com', 'dora@example.com', 'eve@example.com']),
+  );
   const again = await runBundle('assign-testflight-group', { inputs, secrets: keyEncodings(key.privatePem) });
   expect(again.errors).toEqual([]);
   expect(emu.state.all('buildBetaNotifications')).toHaveLength(1);

@@ -3,10 +3,11 @@
  * connections before and after the write is applied, expired tokens). Every run must end in the
  * state a fault-free run reaches, with no tester or submission created twice.
  */
-import type { Emulator, FaultKind } from '@asc-actions/asc-emulator';
+import { seededRandom, type Emulator, type FaultKind } from '@asc-actions/asc-emulator';
 import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const FAULT_RATE = 0.1;
 const KINDS: Array<{ kind: FaultKind; status?: number }> = [
   { kind: 'status', status: 500 },
@@ -17,21 +18,23 @@ const KINDS: Array<{ kind: FaultKind; status?: number }> = [
   { kind: 'expired-token' },
 ];
 
-/** mulberry32: a small seeded PRNG, so every run's faults are reproducible from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded generator, so every run's faults are reproducible from its seed. */
+const prng = seededRandom;
 
 const seed = () =>
   baseSeed({
-    builds: [{ app: APP_ID, version: '2.0', buildNumber: '100', uploadedDate: '2026-11-26T11:58:00Z', listedAfterMs: 3 * MIN, processingMs: 6 * MIN, betaDetailLagMs: MIN, autoNotifyEnabled: false }],
+    builds: [
+      {
+        app: APP_ID,
+        version: '2.0',
+        buildNumber: '100',
+        uploadedDate: '2026-11-26T11:58:00Z',
+        listedAfterMs: 3 * MIN,
+        processingMs: 6 * MIN,
+        betaDetailLagMs: MIN,
+        autoNotifyEnabled: false,
+      },
+    ],
     betaTesters: [
       { email: 'ada@example.com', betaGroups: [PUBLIC_BETA] },
       { email: 'grace@example.com', betaGroups: [PUBLIC_BETA] },
@@ -57,10 +60,25 @@ function snapshot(emu: Emulator): unknown {
   const s = emu.state;
   const emails = (ids: string[]) => ids.map((id) => String(s.get('betaTesters', id)?.attributes.email)).sort();
   return {
-    groups: s.betaGroups().map((g) => ({ name: g.attributes.name, internal: g.attributes.isInternalGroup, builds: s.relatedIds(g, 'builds').length, testers: emails(s.relatedIds(g, 'betaTesters')) })),
-    testers: s.all('betaTesters').map((t) => String(t.attributes.email)).sort(),
-    builds: s.all('builds').map((b) => ({ version: b.attributes.version, compliance: b.attributes.usesNonExemptEncryption, expired: b.attributes.expired })),
-    notes: s.all('betaBuildLocalizations').map((l) => `${String(l.attributes.locale)}=${String(l.attributes.whatsNew)}`).sort(),
+    groups: s.betaGroups().map((g) => ({
+      name: g.attributes.name,
+      internal: g.attributes.isInternalGroup,
+      builds: s.relatedIds(g, 'builds').length,
+      testers: emails(s.relatedIds(g, 'betaTesters')),
+    })),
+    testers: s
+      .all('betaTesters')
+      .map((t) => String(t.attributes.email))
+      .sort(),
+    builds: s.all('builds').map((b) => ({
+      version: b.attributes.version,
+      compliance: b.attributes.usesNonExemptEncryption,
+      expired: b.attributes.expired,
+    })),
+    notes: s
+      .all('betaBuildLocalizations')
+      .map((l) => `${String(l.attributes.locale)}=${String(l.attributes.whatsNew)}`)
+      .sort(),
     submissions: s.all('betaAppReviewSubmissions').map((x) => x.attributes.betaReviewState),
     autoNotify: s.all('buildBetaDetails').map((d) => d.attributes.autoNotifyEnabled),
   };
@@ -85,7 +103,11 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free
   expect(reference.emu.violations).toEqual([]);
   await reference.close();
   expect(reference.emu.state.all('buildBetaNotifications')).toHaveLength(1);
-  expect(expected).toMatchObject({ submissions: ['WAITING_FOR_REVIEW'], autoNotify: [false], testers: expect.arrayContaining(['linus@example.com', 'margaret@example.com']) });
+  expect(expected).toMatchObject({
+    submissions: ['WAITING_FOR_REVIEW'],
+    autoNotify: [false],
+    testers: expect.arrayContaining(['linus@example.com', 'margaret@example.com']),
+  });
 
   let faults = 0;
   let reruns = 0;
@@ -93,29 +115,44 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free
     const t0 = Date.now();
     const w = await world(seed());
     try {
-    const random = prng(run);
-    let result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) });
-    if (result.exitCode !== 0) {
-      if (process.env.FAULT_TRACE) {
-        const tail = w.emu.requests.slice(-4).map((r) => `${r.method} ${r.path} ${r.status}${r.authFailure ? ` (${r.authFailure})` : ''}`);
-        process.stderr.write(`run ${run} failed: ${result.errors.join(' | ').slice(0, 120)}\n  ${tail.join('\n  ')}\n`);
+      const random = prng(run);
+      let result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) });
+      if (result.exitCode !== 0) {
+        if (process.env.FAULT_TRACE) {
+          const tail = w.emu.requests
+            .slice(-4)
+            .map((r) => `${r.method} ${r.path} ${r.status}${r.authFailure ? ` (${r.authFailure})` : ''}`);
+          process.stderr.write(
+            `run ${run} failed: ${result.errors.join(' | ').slice(0, 120)}\n  ${tail.join('\n  ')}\n`,
+          );
+        }
+        reruns++;
+        result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) }); // a rerun converges
       }
-      reruns++;
-      result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) }); // a rerun converges
-    }
-    expect({ run, errors: result.errors }).toEqual({ run, errors: [] });
-    expect({ run, state: snapshot(w.emu) }).toEqual({ run, state: expected });
-    const created = w.emu.requests.filter((r) => r.method === 'POST' && r.status === 201 && ['/v1/betaTesters', '/v1/betaAppReviewSubmissions', '/v1/betaGroups'].includes(r.path));
-    const keys = created.map((r) => `${r.path} ${JSON.stringify((r.requestBody as { data: { attributes?: unknown } }).data.attributes ?? {})}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    // A notification is never sent twice (one whose answer was lost before Apple got it is not resent).
-    expect(w.emu.state.all('buildBetaNotifications').length).toBeLessThanOrEqual(1);
-    faults += w.emu.requests.filter((r) => r.status === 0 || r.status >= 500 || r.status === 429 || r.authFailure?.startsWith('fault')).length;
-    expect(w.emu.violations).toEqual([]);
+      expect({ run, errors: result.errors }).toEqual({ run, errors: [] });
+      expect({ run, state: snapshot(w.emu) }).toEqual({ run, state: expected });
+      const created = w.emu.requests.filter(
+        (r) =>
+          r.method === 'POST' &&
+          r.status === 201 &&
+          ['/v1/betaTesters', '/v1/betaAppReviewSubmissions', '/v1/betaGroups'].includes(r.path),
+      );
+      const keys = created.map(
+        (r) =>
+          `${r.path} ${JSON.stringify((r.requestBody as { data: { attributes?: unknown } }).data.attributes ?? {})}`,
+      );
+      expect(new Set(keys).size).toBe(keys.length);
+      // A notification is never sent twice (one whose answer was lost before Apple got it is not resent).
+      expect(w.emu.state.all('buildBetaNotifications').length).toBeLessThanOrEqual(1);
+      faults += w.emu.requests.filter(
+        (r) => r.status === 0 || r.status >= 500 || r.status === 429 || r.authFailure?.startsWith('fault'),
+      ).length;
+      expect(w.emu.violations).toEqual([]);
     } finally {
       await w.close();
     }
-    if (process.env.FAULT_TRACE) process.stderr.write(`run ${run}: ${Date.now() - t0} ms, ${w.emu.requests.length} requests\n`);
+    if (process.env.FAULT_TRACE)
+      process.stderr.write(`run ${run}: ${Date.now() - t0} ms, ${w.emu.requests.length} requests\n`);
   }
   expect(faults).toBeGreaterThan(RUNS); // the faults did fire (about one in ten requests)
   // A run may stop when faults stack up beyond what a retry absorbs (two injected 401s in a row

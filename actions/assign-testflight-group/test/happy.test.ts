@@ -1,4 +1,3 @@
-import { uploadBuild } from '@asc-actions/asc-emulator';
 import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './support.js';
 
 let w: World;
@@ -8,7 +7,19 @@ afterEach(async () => {
 });
 
 test('happy path: notes, groups, testers and beta review as one transcript; a rerun writes nothing', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T11:00:00Z', usesNonExemptEncryption: false }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T11:00:00Z',
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  );
   const inputs = {
     app: 'com.example.demo',
     'build-number': '42',
@@ -29,7 +40,9 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
     'GET /v1/betaTesters?limit=200&filter[email]=ada@example.com,grace@example.com&fields[betaTesters]=email,betaGroups&include=betaGroups&fields[betaGroups]=name&limit[betaGroups]=50',
     `GET /v1/apps/${APP_ID}/betaAppLocalizations?limit=200`,
     `GET /v1/apps/${APP_ID}/betaAppReviewDetail`,
-    expect.stringMatching(/^GET \/v1\/builds\?limit=200&filter\[preReleaseVersion\]=.*&filter\[betaAppReviewSubmission\.betaReviewState\]=WAITING_FOR_REVIEW,IN_REVIEW/),
+    expect.stringMatching(
+      /^GET \/v1\/builds\?limit=200&filter\[preReleaseVersion\]=.*&filter\[betaAppReviewSubmission\.betaReviewState\]=WAITING_FOR_REVIEW,IN_REVIEW/,
+    ),
     expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
     `POST /v1/builds/${build.id}/relationships/betaGroups`,
     'POST /v1/betaTesters',
@@ -56,25 +69,45 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
     'Public Beta': { id: PUBLIC_BETA, added: true, internal: false, created: false },
   });
   expect(result.summary).toContain('TestFlight: Demo Notes 1.4 (42)');
-  for (const row of ['Found', 'Processed', 'What to Test</td><td>updated for en-US', 'Groups</td><td>build added to &quot;Public Beta&quot;', 'Testers</td><td>1 invited', 'Beta review</td><td>submitted']) {
+  for (const row of [
+    'Found',
+    'Processed',
+    'What to Test</td><td>updated for en-US',
+    'Groups</td><td>build added to &quot;Public Beta&quot;',
+    'Testers</td><td>1 invited',
+    'Beta review</td><td>submitted',
+  ]) {
     expect(result.summary).toContain(`<td>${row}</td>`);
   }
 
   // Final state: the build in Public Beta, Grace invited, the notes and one submission.
   const group = w.emu.state.get('betaGroups', PUBLIC_BETA)!;
   expect(w.emu.state.relatedIds(group, 'builds')).toEqual([build.id]);
-  expect(w.emu.state.all('betaTesters').map((t) => [t.attributes.email, w.emu.state.relatedIds(t, 'betaGroups')])).toEqual([
+  expect(
+    w.emu.state.all('betaTesters').map((t) => [t.attributes.email, w.emu.state.relatedIds(t, 'betaGroups')]),
+  ).toEqual([
     ['ada@example.com', [PUBLIC_BETA]],
     ['grace@example.com', [PUBLIC_BETA]],
   ]);
-  expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes)).toEqual([{ locale: 'en-US', whatsNew: 'Try the new sync.' }]);
+  expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes)).toEqual([
+    { locale: 'en-US', whatsNew: 'Try the new sync.' },
+  ]);
   expect(w.emu.state.all('betaAppReviewSubmissions')).toHaveLength(1);
 
   const before = w.emu.requests.length;
   const again = await w.run(inputs);
   expect(again.exitCode).toBe(0);
-  expect(w.emu.transcript().slice(before).filter((l) => !l.startsWith('GET '))).toEqual([]);
-  expect(again.outputs).toMatchObject({ 'testers-added': '0', 'testers-already-present': '2', 'beta-review-state': 'WAITING_FOR_REVIEW' });
+  expect(
+    w.emu
+      .transcript()
+      .slice(before)
+      .filter((l) => !l.startsWith('GET ')),
+  ).toEqual([]);
+  expect(again.outputs).toMatchObject({
+    'testers-added': '0',
+    'testers-already-present': '2',
+    'beta-review-state': 'WAITING_FOR_REVIEW',
+  });
   expect(JSON.parse(again.outputs.groups!)['Public Beta']).toMatchObject({ added: false });
   expect(again.stdout).toContain('Plan: nothing to change.');
 });

@@ -7,21 +7,43 @@ afterEach(async () => {
   await w.close();
 });
 
-const processed = (buildNumber: string, extra = {}) => ({ app: APP_ID, version: '1.4', buildNumber, uploadedDate: '2026-11-26T10:00:00Z', usesNonExemptEncryption: false, ...extra });
+const processed = (buildNumber: string, extra = {}) => ({
+  app: APP_ID,
+  version: '1.4',
+  buildNumber,
+  uploadedDate: '2026-11-26T10:00:00Z',
+  usesNonExemptEncryption: false,
+  ...extra,
+});
 const base = { app: APP_ID, 'build-number': '42', 'test-notes': 'Try it.' };
 
 test('1: a comma-separated tester list invites each address; nobody is named after an e-mail', async () => {
   w = await world(baseSeed({ builds: [processed('42')] }));
-  const result = await w.run({ ...base, groups: 'Public Beta', testers: 'carl@example.com,dora@example.com\nEve Ng <eve@example.com>' });
+  const result = await w.run({
+    ...base,
+    groups: 'Public Beta',
+    testers: 'carl@example.com,dora@example.com\nEve Ng <eve@example.com>',
+  });
   expect(result.errors).toEqual([]);
-  const made = w.emu.state.all('betaTesters').map((t) => [t.attributes.email, t.attributes.firstName ?? null, t.attributes.lastName ?? null]);
-  expect(made).toEqual(expect.arrayContaining([['carl@example.com', null, null], ['dora@example.com', null, null], ['eve@example.com', 'Eve', 'Ng']]));
+  const made = w.emu.state
+    .all('betaTesters')
+    .map((t) => [t.attributes.email, t.attributes.firstName ?? null, t.attributes.lastName ?? null]);
+  expect(made).toEqual(
+    expect.arrayContaining([
+      ['carl@example.com', null, null],
+      ['dora@example.com', null, null],
+      ['eve@example.com', 'Eve', 'Ng'],
+    ]),
+  );
 });
 
 test('bad inputs: one clear error each, zero requests', async () => {
   w = await world(baseSeed({ builds: [processed('42')] }));
   const cases: Array<[Record<string, string>, RegExp]> = [
-    [{ testers: 'carl@example.com,Carl,dora@example.com' }, /testers line 1: mixes several e-mail addresses with bare names/],
+    [
+      { testers: 'carl@example.com,Carl,dora@example.com' },
+      /testers line 1: mixes several e-mail addresses with bare names/,
+    ],
     [{ testers: 'carl@example' }, /testers line 1: "carl@example" is not an e-mail address/],
     [{ groups: 'Public Beta,,QA' }, /Input "groups" line 1: an empty group name/],
   ];
@@ -34,9 +56,18 @@ test('bad inputs: one clear error each, zero requests', async () => {
 });
 
 test('2: "Public Beta, QA" is two groups, matched case-insensitively; a near miss gets "did you mean" and no write', async () => {
-  w = await world({ ...baseSeed({ builds: [processed('42')] }), betaGroups: [{ id: STAFF, app: APP_ID, name: 'Staff', isInternalGroup: true }, { id: PUBLIC_BETA, app: APP_ID, name: 'Public Beta' }, { app: APP_ID, name: 'QA' }] });
+  w = await world({
+    ...baseSeed({ builds: [processed('42')] }),
+    betaGroups: [
+      { id: STAFF, app: APP_ID, name: 'Staff', isInternalGroup: true },
+      { id: PUBLIC_BETA, app: APP_ID, name: 'Public Beta' },
+      { app: APP_ID, name: 'QA' },
+    ],
+  });
   const typo = await w.run({ ...base, groups: 'Public Beat' });
-  expect(typo.errors).toEqual([expect.stringMatching(/No beta group "Public Beat" in Demo Notes\. Did you mean "Public Beta"\?/)]);
+  expect(typo.errors).toEqual([
+    expect.stringMatching(/No beta group "Public Beat" in Demo Notes\. Did you mean "Public Beta"\?/),
+  ]);
   expect(typo.errors[0]).not.toContain('create-missing-groups');
   const loose = await w.run({ ...base, groups: 'public-beta', 'create-missing-groups': 'true' });
   expect(loose.errors).toEqual([expect.stringMatching(/Did you mean "Public Beta"/)]);
@@ -45,15 +76,19 @@ test('2: "Public Beta, QA" is two groups, matched case-insensitively; a near mis
   expect(result.errors).toEqual([]);
   const build = w.emu.state.all('builds')[0]!;
   expect(w.emu.state.relatedIds(build, 'betaGroups')).toHaveLength(2);
-  expect(w.writes().filter((l) => l.includes('relationships/betaGroups'))).toEqual([`POST /v1/builds/${build.id}/relationships/betaGroups`]);
+  expect(w.writes().filter((l) => l.includes('relationships/betaGroups'))).toEqual([
+    `POST /v1/builds/${build.id}/relationships/betaGroups`,
+  ]);
   expect(w.emu.state.betaGroups().map((g) => g.attributes.name)).toEqual(['Staff', 'Public Beta', 'QA']);
 });
 
-test('3: a typo\'d build number fails after the listing grace period, listing the newer builds', async () => {
+test("3: a typo'd build number fails after the listing grace period, listing the newer builds", async () => {
   w = await world(baseSeed({ builds: [processed('42'), processed('43', { uploadedDate: '2026-11-26T11:00:00Z' })] }));
   const result = await w.run({ ...base, 'build-number': '41', groups: 'Public Beta', 'listing-grace-period': '10m' });
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toMatch(/build 41 \(IOS\) is not listed after 10 min \(listing-grace-period\), while newer builds are: 1\.4 \(43\), 1\.4 \(42\)/);
+  expect(result.errors[0]).toMatch(
+    /build 41 \(IOS\) is not listed after 10 min \(listing-grace-period\), while newer builds are: 1\.4 \(43\), 1\.4 \(42\)/,
+  );
   expect(result.stdout).toMatch(/build 41 \(IOS\) is not listed yet; newest listed: 1\.4 \(43\), 1\.4 \(42\)/);
   expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBeLessThan(15 * MIN);
   expect(w.writes()).toEqual([]);
@@ -62,7 +97,9 @@ test('3: a typo\'d build number fails after the listing grace period, listing th
 test('4: missing What to Test for an external group is one error naming test-notes; internal groups alone are not submitted', async () => {
   w = await world(baseSeed({ builds: [processed('42')] }));
   const result = await w.run({ app: APP_ID, 'build-number': '42', groups: 'Public Beta' });
-  expect(result.errors).toEqual([expect.stringMatching(/Input "test-notes": beta review of an external group needs What to Test/)]);
+  expect(result.errors).toEqual([
+    expect.stringMatching(/Input "test-notes": beta review of an external group needs What to Test/),
+  ]);
   expect(result.stdout).toMatch(/::error title=.*::Input "test-notes"|::error::Input "test-notes"/);
   const internal = await w.run({ app: APP_ID, 'build-number': '42', groups: 'Staff' });
   expect(internal.errors).toEqual([]);
@@ -74,8 +111,18 @@ test('5: a batch Apple refuses as too large is halved; existing members come fro
   w = await world(baseSeed({ builds: [processed('42')], betaTesters: testers, testerBatchLimit: 5 }));
   const result = await w.run({ ...base, groups: 'Public Beta', testers: testers.map((t) => t.email).join(', ') });
   expect(result.errors).toEqual([]);
-  const sizes = w.emu.requests.filter((r) => r.method === 'POST' && r.path === `/v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters`).map((r) => [(r.requestBody as { data: unknown[] }).data.length, r.status]);
-  expect(sizes).toEqual([[12, 422], [6, 422], [3, 204], [3, 204], [6, 422], [3, 204], [3, 204]]);
+  const sizes = w.emu.requests
+    .filter((r) => r.method === 'POST' && r.path === `/v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters`)
+    .map((r) => [(r.requestBody as { data: unknown[] }).data.length, r.status]);
+  expect(sizes).toEqual([
+    [12, 422],
+    [6, 422],
+    [3, 204],
+    [3, 204],
+    [6, 422],
+    [3, 204],
+    [3, 204],
+  ]);
   expect(w.emu.transcript().filter((l) => l.includes('/relationships/betaTesters') && l.startsWith('GET'))).toEqual([]);
 });
 
@@ -84,20 +131,38 @@ test('5: the build goes to all groups in one request, leaving out the internal a
   const build = w.emu.state.all('builds')[0]!;
   const result = await w.run({ ...base, groups: 'Staff, Public Beta' });
   expect(result.errors).toEqual([]);
-  const body = w.emu.requests.find((r) => r.path === `/v1/builds/${build.id}/relationships/betaGroups` && r.status === 204)?.requestBody as { data: Array<{ id: string }> };
+  const body = w.emu.requests.find(
+    (r) => r.path === `/v1/builds/${build.id}/relationships/betaGroups` && r.status === 204,
+  )?.requestBody as { data: Array<{ id: string }> };
   expect(body.data.map((d) => d.id)).toEqual([PUBLIC_BETA]);
 });
 
 test('6: plain test notes go to the localization Apple made in the primary locale (de-DE), never a new en-US one', async () => {
-  w = await world({ ...baseSeed({ betaAppLocalizations: [{ app: APP_ID, locale: 'de-DE', description: 'Notizen.', feedbackEmail: 'beta@example.com' }], builds: [processed('42')] }), apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] });
+  w = await world({
+    ...baseSeed({
+      betaAppLocalizations: [
+        { app: APP_ID, locale: 'de-DE', description: 'Notizen.', feedbackEmail: 'beta@example.com' },
+      ],
+      builds: [processed('42')],
+    }),
+    apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }],
+  });
   expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes.locale)).toEqual(['de-DE']);
   const result = await w.run({ ...base, groups: 'Public Beta', 'test-notes': 'Probier den Abgleich.' });
   expect(result.errors).toEqual([]);
-  expect(w.emu.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew])).toEqual([['de-DE', 'Probier den Abgleich.']]);
+  expect(w.emu.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew])).toEqual([
+    ['de-DE', 'Probier den Abgleich.'],
+  ]);
 });
 
 test('8: beta test information is written from inputs; readiness counts what is written', async () => {
-  w = await world(baseSeed({ builds: [processed('42')], betaAppLocalizations: [{ app: APP_ID, locale: 'en-US' }], betaAppReviewDetails: [{ app: APP_ID }] }));
+  w = await world(
+    baseSeed({
+      builds: [processed('42')],
+      betaAppLocalizations: [{ app: APP_ID, locale: 'en-US' }],
+      betaAppReviewDetails: [{ app: APP_ID }],
+    }),
+  );
   const info = {
     'beta-description': 'Notes, synced.',
     'feedback-email': 'beta@example.com',
@@ -107,12 +172,20 @@ test('8: beta test information is written from inputs; readiness counts what is 
     'review-contact-email': 'review@example.com',
   };
   const missing = await w.run({ ...base, groups: 'Public Beta', 'beta-description': 'Notes, synced.' });
-  expect(missing.errors[0]!.replace(/%0A/g, '\n')).toMatch(/missing 2 items:\n {2}- feedback e-mail \(en-US\): set feedback-email[^\n]*\n {2}- Beta App Review contact first name, last name, phone, e-mail: set review-contact-first-name/);
+  expect(missing.errors[0]!.replace(/%0A/g, '\n')).toMatch(
+    /missing 2 items:\n {2}- feedback e-mail \(en-US\): set feedback-email[^\n]*\n {2}- Beta App Review contact first name, last name, phone, e-mail: set review-contact-first-name/,
+  );
   expect(w.writes()).toEqual([]);
   const result = await w.run({ ...base, groups: 'Public Beta', ...info });
   expect(result.errors).toEqual([]);
-  expect(w.emu.state.all('betaAppLocalizations')[0]!.attributes).toMatchObject({ description: 'Notes, synced.', feedbackEmail: 'beta@example.com' });
-  expect(w.emu.state.get('betaAppReviewDetails', APP_ID)!.attributes).toMatchObject({ contactFirstName: 'Riley', contactPhone: '+1 555 0100' });
+  expect(w.emu.state.all('betaAppLocalizations')[0]!.attributes).toMatchObject({
+    description: 'Notes, synced.',
+    feedbackEmail: 'beta@example.com',
+  });
+  expect(w.emu.state.get('betaAppReviewDetails', APP_ID)!.attributes).toMatchObject({
+    contactFirstName: 'Riley',
+    contactPhone: '+1 555 0100',
+  });
   expect(result.outputs['beta-review-state']).toBe('WAITING_FOR_REVIEW');
   const before = w.writes().length;
   expect((await w.run({ ...base, groups: 'Public Beta', ...info })).errors).toEqual([]);

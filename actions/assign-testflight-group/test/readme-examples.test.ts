@@ -27,11 +27,19 @@ function examples(file: string): Array<Record<string, string>> {
   return [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)]
     .flatMap((m) => steps(parse(m[1]!)))
     .filter((s) => /actions\/assign-testflight-group(@|$)/.test(s.uses!))
-    .map((s) => Object.fromEntries(Object.entries(s.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{\s*github\.run_number\s*\}\}/g, '42')])));
+    .map((s) =>
+      Object.fromEntries(
+        Object.entries(s.with ?? {}).map(([k, v]) => [
+          k,
+          String(v).replace(/\$\{\{\s*github\.run_number\s*\}\}/g, '42'),
+        ]),
+      ),
+    );
 }
 
-const cases = ['README.md', 'actions/assign-testflight-group/README.md'].flatMap((file) => examples(file).map((inputs, i) => [`${file} example ${i + 1}`, inputs] as const));
-
+const cases = ['README.md', 'actions/assign-testflight-group/README.md'].flatMap((file) =>
+  examples(file).map((inputs, i) => [`${file} example ${i + 1}`, inputs] as const),
+);
 
 test('the READMEs have assign-testflight-group examples', () => {
   expect(cases.length).toBeGreaterThanOrEqual(2);
@@ -39,8 +47,21 @@ test('the READMEs have assign-testflight-group examples', () => {
 
 test.each(cases)('%s runs green as written, and a rerun writes nothing', async (_where, inputs) => {
   // A typical upload: the app declares ITSAppUsesNonExemptEncryption in its Info.plist.
-  const seed = baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T11:00:00Z', usesNonExemptEncryption: false }] });
-  const w = await world({ ...seed, apps: [{ id: APP_ID, name: 'Notes', bundleId: 'com.example.notes', primaryLocale: 'en-US' }] });
+  const seed = baseSeed({
+    builds: [
+      {
+        app: APP_ID,
+        version: '1.4',
+        buildNumber: '42',
+        uploadedDate: '2026-11-26T11:00:00Z',
+        usesNonExemptEncryption: false,
+      },
+    ],
+  });
+  const w = await world({
+    ...seed,
+    apps: [{ id: APP_ID, name: 'Notes', bundleId: 'com.example.notes', primaryLocale: 'en-US' }],
+  });
   for (const value of Object.values(inputs)) expect(value).not.toMatch(/\$\{\{/); // nothing left to fill in
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);

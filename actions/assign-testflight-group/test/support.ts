@@ -20,8 +20,18 @@ export function baseSeed(extra: TestFlightSeed = {}): Seed & TestFlightSeed {
       { id: STAFF, app: APP_ID, name: 'Staff', isInternalGroup: true },
       { id: PUBLIC_BETA, app: APP_ID, name: 'Public Beta' },
     ],
-    betaAppLocalizations: [{ app: APP_ID, locale: 'en-US', description: 'Notes, synced.', feedbackEmail: 'beta@example.com' }],
-    betaAppReviewDetails: [{ app: APP_ID, contactFirstName: 'Riley', contactLastName: 'Reviewer', contactPhone: '+1 555 0100', contactEmail: 'review@example.com' }],
+    betaAppLocalizations: [
+      { app: APP_ID, locale: 'en-US', description: 'Notes, synced.', feedbackEmail: 'beta@example.com' },
+    ],
+    betaAppReviewDetails: [
+      {
+        app: APP_ID,
+        contactFirstName: 'Riley',
+        contactLastName: 'Reviewer',
+        contactPhone: '+1 555 0100',
+        contactEmail: 'review@example.com',
+      },
+    ],
     betaTesters: [{ email: 'ada@example.com', firstName: 'Ada', betaGroups: [PUBLIC_BETA] }],
     ...extra,
   };
@@ -41,13 +51,21 @@ export async function world(seed: Seed, clock = new VirtualClock(START)): Promis
   const key = generateTestKey();
   const emu = await startEmulator({ seed, clock, rateLimit: { limit: 3600 } });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const credentials = { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl };
+  const credentials = {
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emu.baseUrl,
+  };
   return {
     emu,
     clock,
     key,
     run: (inputs, options = {}) =>
-      runInProcess(() => run({ clock, concurrency: options.concurrency, fetch: options.fetch }), { inputs: { ...credentials, ...inputs }, secrets: keyEncodings(key.privatePem) }),
+      runInProcess(() => run({ clock, concurrency: options.concurrency, fetch: options.fetch }), {
+        inputs: { ...credentials, ...inputs },
+        secrets: keyEncodings(key.privatePem),
+      }),
     writes: () => emu.transcript().filter((l) => !l.startsWith('GET ')),
     close: () => emu.close(),
   };

@@ -35,8 +35,14 @@ test('tester lines: e-mail with optional names, comments and blank lines skipped
 
 test('tester CSV: with a header in any order, without one (fastlane order), quotes, BOM, CRLF', () => {
   const header = '\uFEFFLast Name,E-Mail,First Name\r\n"Lovelace, Countess",ada@example.com,Ada\r\n';
-  expect(parseTesterCsv(header, 't.csv')).toEqual([{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace, Countess', source: 't.csv line 2' }]);
-  expect(parseTesterCsv('Grace,Hopper,grace@example.com\n', 't.csv')[0]).toMatchObject({ email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' });
+  expect(parseTesterCsv(header, 't.csv')).toEqual([
+    { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace, Countess', source: 't.csv line 2' },
+  ]);
+  expect(parseTesterCsv('Grace,Hopper,grace@example.com\n', 't.csv')[0]).toMatchObject({
+    email: 'grace@example.com',
+    firstName: 'Grace',
+    lastName: 'Hopper',
+  });
   expect(csvCells('a;"b ""c""";d')).toEqual(['a', 'b "c"', 'd']);
   let error: unknown;
   try {
@@ -56,7 +62,9 @@ test('duplicate testers keep their first spelling', () => {
 test('test notes: plain text (locale decided later), JSON maps locales, limits in code points', () => {
   const where = { input: 'test-notes' };
   expect(parseTestNotes('  Try it.\r\n', where)).toEqual({ plain: 'Try it.' });
-  expect(parseTestNotes('{"de-DE": "Probier es.", "zh-Hans": "试试"}', where)).toEqual({ byLocale: { 'de-DE': 'Probier es.', 'zh-Hans': '试试' } });
+  expect(parseTestNotes('{"de-DE": "Probier es.", "zh-Hans": "试试"}', where)).toEqual({
+    byLocale: { 'de-DE': 'Probier es.', 'zh-Hans': '试试' },
+  });
   expect((parseTestNotes('😀'.repeat(4000), where) as { plain: string }).plain).toHaveLength(8000); // 4000 code points, 8000 UTF-16 units
   expect(() => parseTestNotes('😀'.repeat(4001), where)).toThrow(/4001 characters/);
   expect(() => parseTestNotes('{"en-US": 3}', where)).toThrow(/must be text/);
@@ -64,26 +72,50 @@ test('test notes: plain text (locale decided later), JSON maps locales, limits i
   expect(() => parseTestNotes('{"en-US": "  "}', where)).toThrow(/empty/);
 });
 
-const build = (version: string, buildNumber: string, id = `${version}-${buildNumber}`): BuildInfo => ({ id, version, buildNumber, processingState: 'VALID', expired: false });
+const build = (version: string, buildNumber: string, id = `${version}-${buildNumber}`): BuildInfo => ({
+  id,
+  version,
+  buildNumber,
+  processingState: 'VALID',
+  expired: false,
+});
 
 test('matchBuilds: aliases, newest when no build number, several matches kept for the error', () => {
   const candidates = [build('1.3', '7'), build('1.2.0', '9'), build('1.2', '7')];
-  expect(matchBuilds(candidates, { appId: 'a', platform: 'IOS', buildNumber: '007', version: '1.2' }).map((b) => b.id)).toEqual(['1.2-7']);
-  expect(matchBuilds(candidates, { appId: 'a', platform: 'IOS', version: '1.2' }).map((b) => b.id)).toEqual(['1.2.0-9']);
+  expect(
+    matchBuilds(candidates, { appId: 'a', platform: 'IOS', buildNumber: '007', version: '1.2' }).map((b) => b.id),
+  ).toEqual(['1.2-7']);
+  expect(matchBuilds(candidates, { appId: 'a', platform: 'IOS', version: '1.2' }).map((b) => b.id)).toEqual([
+    '1.2.0-9',
+  ]);
   expect(matchBuilds(candidates, { appId: 'a', platform: 'IOS', buildNumber: '7' })).toHaveLength(2);
   expect(matchBuilds(candidates, { appId: 'a', platform: 'IOS' }).map((b) => b.id)).toEqual(['1.3-7']);
 });
 
 const complete = {
   localizations: [{ id: 'l1', locale: 'en-US', description: 'd', feedbackEmail: 'f@example.com' }],
-  contact: { contactFirstName: 'a', contactLastName: 'b', contactPhone: '1', contactEmail: 'c@example.com', demoAccountRequired: false, hasDemoAccountName: false, hasDemoAccountPassword: false },
+  contact: {
+    contactFirstName: 'a',
+    contactLastName: 'b',
+    contactPhone: '1',
+    contactEmail: 'c@example.com',
+    demoAccountRequired: false,
+    hasDemoAccountName: false,
+    hasDemoAccountPassword: false,
+  },
   othersInReview: [],
 };
 
 test('readiness: complete information passes; each gap is named', () => {
-  expect(missingForReview({ review: complete, primaryLocale: 'en-US', compliance: false, notesLocales: ['en-US'] })).toEqual([]);
+  expect(
+    missingForReview({ review: complete, primaryLocale: 'en-US', compliance: false, notesLocales: ['en-US'] }),
+  ).toEqual([]);
   const missing = missingForReview({
-    review: { ...complete, localizations: [], contact: { ...complete.contact, contactPhone: ' ', demoAccountRequired: true, hasDemoAccountName: true } },
+    review: {
+      ...complete,
+      localizations: [],
+      contact: { ...complete.contact, contactPhone: ' ', demoAccountRequired: true, hasDemoAccountName: true },
+    },
     primaryLocale: 'de-DE',
     compliance: undefined,
     notesLocales: [],
@@ -96,7 +128,9 @@ test('readiness: complete information passes; each gap is named', () => {
     expect.stringMatching(/^demo account password/),
     expect.stringMatching(/^What to Test/),
   ]);
-  expect(missingForReview({ review: complete, primaryLocale: 'en-US', compliance: 'unknown', notesLocales: ['en-US'] })).toEqual([]);
+  expect(
+    missingForReview({ review: complete, primaryLocale: 'en-US', compliance: 'unknown', notesLocales: ['en-US'] }),
+  ).toEqual([]);
 });
 
 function settings(over: Partial<Settings> = {}): Settings {
@@ -134,10 +168,20 @@ function state(over: Partial<RemoteState> = {}): RemoteState {
 
 test('plan: testers in batches per group, existing members skipped, internal all-builds group needs no add', () => {
   const emails = Array.from({ length: 6 }, (_, i) => `t${i}@example.com`);
-  const testers = new Map(emails.map((e, i) => [e, { id: i === 0 ? 't-old' : `t${i}`, email: e, groupIds: new Set(i === 0 ? ['g1'] : []) }]));
-  const plan = makePlan(settings({ groups: ['External', 'Staff'], testers: [...emails, 'new@example.com'].map((email) => ({ email, source: 'x' })) }), state({ testers }));
+  const testers = new Map(
+    emails.map((e, i) => [e, { id: i === 0 ? 't-old' : `t${i}`, email: e, groupIds: new Set(i === 0 ? ['g1'] : []) }]),
+  );
+  const plan = makePlan(
+    settings({
+      groups: ['External', 'Staff'],
+      testers: [...emails, 'new@example.com'].map((email) => ({ email, source: 'x' })),
+    }),
+    state({ testers }),
+  );
   expect(plan.steps.map((s) => s.kind)).toEqual(['add-build', 'create-tester', 'add-testers']);
-  const batches = plan.steps.filter((s) => s.kind === 'add-testers').map((s) => (s.kind === 'add-testers' ? s.testers.length : 0));
+  const batches = plan.steps
+    .filter((s) => s.kind === 'add-testers')
+    .map((s) => (s.kind === 'add-testers' ? s.testers.length : 0));
   expect(batches).toEqual([5]); // one step per group; apply sends batches of TESTER_BATCH
   expect(TESTER_BATCH).toBeGreaterThanOrEqual(250);
   expect(plan.testers.alreadyPresent.map((t) => t.email)).toEqual(['t0@example.com']);
@@ -145,10 +189,16 @@ test('plan: testers in batches per group, existing members skipped, internal all
 });
 
 test('plan: notes created, updated or left alone; compliance only when unanswered; nothing to do twice', () => {
-  const s = settings({ testNotes: { byLocale: { 'en-US': 'same', 'de-DE': 'neu', 'fr-FR': 'nouveau' } }, usesNonExemptEncryption: true });
+  const s = settings({
+    testNotes: { byLocale: { 'en-US': 'same', 'de-DE': 'neu', 'fr-FR': 'nouveau' } },
+    usesNonExemptEncryption: true,
+  });
   const st = state({
     build: { ...build('1.0', '1', 'B'), usesNonExemptEncryption: undefined },
-    notes: [{ id: 'n1', locale: 'en-US', whatsNew: 'same' }, { id: 'n2', locale: 'de-DE', whatsNew: 'alt' }],
+    notes: [
+      { id: 'n1', locale: 'en-US', whatsNew: 'same' },
+      { id: 'n2', locale: 'de-DE', whatsNew: 'alt' },
+    ],
     groups: [{ id: 'g1', name: 'External', internal: false, allBuilds: false, hasBuild: true }],
   });
   expect(makePlan(s, st).steps).toEqual([
@@ -165,14 +215,25 @@ test('tester lines as people type them: lists, Name <email>, email,First,Last; a
     ['carl@example.com', undefined],
     ['dora@example.com', undefined],
   ]);
-  expect(parseTesterLines('carl@example.com; dora@example.com;').map((t) => t.email)).toEqual(['carl@example.com', 'dora@example.com']);
+  expect(parseTesterLines('carl@example.com; dora@example.com;').map((t) => t.email)).toEqual([
+    'carl@example.com',
+    'dora@example.com',
+  ]);
   expect(parseTesterLines('Carl Jones <carl@example.com>, "Dora M. Smith" <dora@example.com>')).toEqual([
     { email: 'carl@example.com', firstName: 'Carl', lastName: 'Jones', source: 'testers line 1' },
     { email: 'dora@example.com', firstName: 'Dora', lastName: 'M. Smith', source: 'testers line 1' },
   ]);
-  expect(parseTesterLines('Grace,Hopper,grace@example.com')[0]).toMatchObject({ email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' });
-  expect(() => parseTesterLines('ada@example.com\ncarl@example.com,Carl,dora@example.com')).toThrow(/testers line 2: mixes several e-mail addresses with bare names \("Carl"\)/);
-  expect(() => parseTesterLines('carl@example,Carl')).toThrow(/testers line 1: "carl@example" is not an e-mail address/);
+  expect(parseTesterLines('Grace,Hopper,grace@example.com')[0]).toMatchObject({
+    email: 'grace@example.com',
+    firstName: 'Grace',
+    lastName: 'Hopper',
+  });
+  expect(() => parseTesterLines('ada@example.com\ncarl@example.com,Carl,dora@example.com')).toThrow(
+    /testers line 2: mixes several e-mail addresses with bare names \("Carl"\)/,
+  );
+  expect(() => parseTesterLines('carl@example,Carl')).toThrow(
+    /testers line 1: "carl@example" is not an e-mail address/,
+  );
   expect(() => parseTesterLines('Carl <carl(at)example.com>')).toThrow(/not an e-mail address/);
   expect(() => parseTesterLines('carl@example.com,Carl,Jones,Jr')).toThrow(/3 names for one address/);
 });

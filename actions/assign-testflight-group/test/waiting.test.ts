@@ -11,7 +11,21 @@ const polls = (pattern: RegExp): number => w.emu.transcript().filter((l) => patt
 
 test('a build that is listed late and processes for 20 minutes: waits (virtually), then hands it out', async () => {
   const t0 = Date.now();
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', listedAfterMs: 8 * MIN, processingMs: 20 * MIN, usesNonExemptEncryption: false }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          listedAfterMs: 8 * MIN,
+          processingMs: 20 * MIN,
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  );
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
   expect(result.outputs['processing-state']).toBe('VALID');
@@ -28,18 +42,55 @@ test('a build that is listed late and processes for 20 minutes: waits (virtually
   expect(result.summary).toMatch(/<td>\+\d+m\d\ds<\/td><td>Found<\/td>/);
 });
 
-test('processing that ends INVALID stops with Apple\'s reason and changes nothing', async () => {
-  const errors = [{ code: 'ITMS-90683', description: 'Missing purpose string in Info.plist: NSCameraUsageDescription' }];
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 10 * MIN, outcome: 'INVALID', errors }] }));
+test("processing that ends INVALID stops with Apple's reason and changes nothing", async () => {
+  const errors = [
+    { code: 'ITMS-90683', description: 'Missing purpose string in Info.plist: NSCameraUsageDescription' },
+  ];
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          processingMs: 10 * MIN,
+          outcome: 'INVALID',
+          errors,
+        },
+      ],
+    }),
+  );
   const result = await w.run(inputs);
   expect(result.exitCode).toBe(1);
-  expect(result.errors).toEqual([expect.stringContaining('processing ended INVALID: ITMS-90683 Missing purpose string in Info.plist: NSCameraUsageDescription')]);
+  expect(result.errors).toEqual([
+    expect.stringContaining(
+      'processing ended INVALID: ITMS-90683 Missing purpose string in Info.plist: NSCameraUsageDescription',
+    ),
+  ]);
   expect(w.writes()).toEqual([]);
-  expect(w.emu.transcript().at(-1)).toMatch(/^GET \/v1\/apps\/1600000001\/buildUploads\?limit=200&filter\[cfBundleVersion\]=42&filter\[platform\]=IOS/);
+  expect(w.emu.transcript().at(-1)).toMatch(
+    /^GET \/v1\/apps\/1600000001\/buildUploads\?limit=200&filter\[cfBundleVersion\]=42&filter\[platform\]=IOS/,
+  );
 });
 
 test('45 simulated minutes of waiting: tokens are re-signed, no 401 ever reaches the action', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', listedAfterMs: 5 * MIN, processingMs: 45 * MIN, betaDetailLagMs: 2 * MIN, usesNonExemptEncryption: false }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          listedAfterMs: 5 * MIN,
+          processingMs: 45 * MIN,
+          betaDetailLagMs: 2 * MIN,
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  );
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
   expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBeGreaterThanOrEqual(47 * MIN);
@@ -47,12 +98,27 @@ test('45 simulated minutes of waiting: tokens are re-signed, no 401 ever reaches
   const iats = new Set(w.emu.requests.map((r) => r.tokenClaims?.iat));
   expect(iats.size).toBeGreaterThanOrEqual(3); // a 20-minute token cannot cover 47 minutes
   // The beta detail answered 500 after processing: read as "not ready", not as a failure.
-  expect(w.emu.requests.filter((r) => r.path.endsWith('/buildBetaDetail') && r.status === 500).length).toBeGreaterThan(0);
+  expect(w.emu.requests.filter((r) => r.path.endsWith('/buildBetaDetail') && r.status === 500).length).toBeGreaterThan(
+    0,
+  );
   expect(result.stdout).toContain('TestFlight details are not ready (5xx)');
 });
 
 test('polling slows down when the hourly budget runs low', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 30 * MIN, usesNonExemptEncryption: false }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          processingMs: 30 * MIN,
+          usesNonExemptEncryption: false,
+        },
+      ],
+    }),
+  );
   w.emu.setRateLimit({ limit: 3600, remaining: 100 });
   const result = await w.run({ ...inputs, groups: '', 'test-notes': '' });
   expect(result.errors).toEqual([]);
@@ -64,7 +130,19 @@ test('polling slows down when the hourly budget runs low', async () => {
 });
 
 test('a build still processing at the deadline fails after processing-timeout, with no writes', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 120 * MIN }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          processingMs: 120 * MIN,
+        },
+      ],
+    }),
+  );
   const result = await w.run({ ...inputs, 'processing-timeout': '30m' });
   expect(result.exitCode).toBe(1);
   expect(result.errors[0]).toMatch(/still processing after 30 min \(processing-timeout\)/);
@@ -73,7 +151,19 @@ test('a build still processing at the deadline fails after processing-timeout, w
 });
 
 test('without waiting, a build still processing is refused before any write', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T12:00:00Z', processingMs: 20 * MIN }] }));
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T12:00:00Z',
+          processingMs: 20 * MIN,
+        },
+      ],
+    }),
+  );
   const result = await w.run({ ...inputs, 'wait-for-processing': 'false' });
   expect(result.exitCode).toBe(1);
   expect(result.errors[0]).toMatch(/PROCESSING and wait-for-processing is false/);
@@ -81,17 +171,36 @@ test('without waiting, a build still processing is refused before any write', as
   expect(w.clock.slept).toBe(0);
 });
 
-test('export compliance answered: the action waits on the build\'s beta state (not on processing) before submitting', async () => {
-  w = await world(baseSeed({ builds: [{ app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: '2026-11-26T11:00:00Z', complianceReprocessMs: 3 * MIN }] }));
+test("export compliance answered: the action waits on the build's beta state (not on processing) before submitting", async () => {
+  w = await world(
+    baseSeed({
+      builds: [
+        {
+          app: APP_ID,
+          version: '1.4',
+          buildNumber: '42',
+          uploadedDate: '2026-11-26T11:00:00Z',
+          complianceReprocessMs: 3 * MIN,
+        },
+      ],
+    }),
+  );
   const result = await w.run({ ...inputs, 'uses-non-exempt-encryption': 'false' });
   expect(result.errors).toEqual([]);
   const build = w.emu.state.all('builds')[0]!;
   const writes = w.writes();
-  expect(writes).toEqual([`PATCH /v1/builds/${build.id}`, expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//), `POST /v1/builds/${build.id}/relationships/betaGroups`, 'POST /v1/betaAppReviewSubmissions']);
+  expect(writes).toEqual([
+    `PATCH /v1/builds/${build.id}`,
+    expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
+    `POST /v1/builds/${build.id}/relationships/betaGroups`,
+    'POST /v1/betaAppReviewSubmissions',
+  ]);
   const transcript = w.emu.transcript();
   const after = transcript.slice(transcript.indexOf(writes[0]!) + 1, transcript.indexOf(writes[1]!));
   expect(after.filter((l) => l.endsWith('/buildBetaDetail')).length).toBeGreaterThanOrEqual(2); // MISSING_EXPORT_COMPLIANCE first, then ready
-  expect(w.emu.requests.filter((r) => r.path === '/v1/betaAppReviewSubmissions' && r.method === 'POST').map((r) => r.status)).toEqual([201]);
+  expect(
+    w.emu.requests.filter((r) => r.path === '/v1/betaAppReviewSubmissions' && r.method === 'POST').map((r) => r.status),
+  ).toEqual([201]);
   expect(w.emu.state.get('buildBetaDetails', build.id)?.attributes.externalBuildState).toBe('WAITING_FOR_BETA_REVIEW');
   expect(build.attributes.processingState).toBe('VALID');
   expect(result.stdout).toMatch(/is MISSING_EXPORT_COMPLIANCE after the export compliance answer/);

@@ -10,7 +10,11 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
     const settings = readSettings();
     const logger = deps.logger ?? actionsLogger();
     const { client, tokens } = connect(settings, { ...deps, logger });
-    const result = await checkCredentials(client, { keyType: tokens.keyType, now: () => (deps.clock ?? Date).now(), logger });
+    const result = await checkCredentials(client, {
+      keyType: tokens.keyType,
+      now: () => (deps.clock ?? Date).now(),
+      logger,
+    });
     writeOutputs(result);
     await writeSummary(result, { keyId: settings.keyId, apiBaseUrl: settings.apiBaseUrl });
   });

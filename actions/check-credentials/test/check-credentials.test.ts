@@ -37,8 +37,17 @@ test('a team key: one authenticated read, outputs and summary', async () => {
   const [request] = emulator.requests;
   expect(request?.authorized).toBe(true);
   expect(request?.tokenClaims).toMatchObject({ iss: key.issuerId, aud: 'appstoreconnect-v1' });
-  expect(result.outputs).toMatchObject({ 'key-type': 'team', 'rate-limit-limit': '3600', 'rate-limit-remaining': '3599', 'apps-visible': '3' });
-  expect(JSON.parse(result.outputs.result!)).toMatchObject({ keyType: 'team', appsVisible: 3, rateLimit: { limit: 3600, remaining: 3599 } });
+  expect(result.outputs).toMatchObject({
+    'key-type': 'team',
+    'rate-limit-limit': '3600',
+    'rate-limit-remaining': '3599',
+    'apps-visible': '3',
+  });
+  expect(JSON.parse(result.outputs.result!)).toMatchObject({
+    keyType: 'team',
+    appsVisible: 3,
+    rateLimit: { limit: 3600, remaining: 3599 },
+  });
   expect(result.summary).toContain('App Store Connect credentials: OK');
   expect(result.summary).toContain(key.keyId);
   // The token was masked before it was used, and the key before anything else was printed.
@@ -50,7 +59,10 @@ test('a team key: one authenticated read, outputs and summary', async () => {
 test('an individual key (no issuer id) signs sub "user" and reports key-type individual', async () => {
   const individual = generateTestKey();
   emulator.registerKey({ keyId: individual.keyId, issuerId: null, publicKey: individual.publicPem });
-  const result = await runInProcess(() => run(), { inputs: credentials(individual, { 'issuer-id': '' }), secrets: keyEncodings(individual.privatePem) });
+  const result = await runInProcess(() => run(), {
+    inputs: credentials(individual, { 'issuer-id': '' }),
+    secrets: keyEncodings(individual.privatePem),
+  });
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(result.outputs['key-type']).toBe('individual');
@@ -60,7 +72,13 @@ test('an individual key (no issuer id) signs sub "user" and reports key-type ind
 
 test('credentials fall back to ASC_* env vars, and a base64 key is accepted', async () => {
   const b64 = Buffer.from(key.privatePem).toString('base64');
-  const result = await runInProcess(() => run(), options({ 'api-base-url': emulator.baseUrl }, { env: { ASC_ISSUER_ID: key.issuerId, ASC_KEY_ID: key.keyId, ASC_PRIVATE_KEY: b64 } }));
+  const result = await runInProcess(
+    () => run(),
+    options(
+      { 'api-base-url': emulator.baseUrl },
+      { env: { ASC_ISSUER_ID: key.issuerId, ASC_KEY_ID: key.keyId, ASC_PRIVATE_KEY: b64 } },
+    ),
+  );
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(result.outputs['key-type']).toBe('team');
@@ -68,7 +86,10 @@ test('credentials fall back to ASC_* env vars, and a base64 key is accepted', as
 
 test('a key id Apple does not know: 401 with a hint a person can act on', async () => {
   const stranger = generateTestKey();
-  const result = await runInProcess(() => run(), { inputs: credentials(stranger), secrets: keyEncodings(stranger.privatePem) });
+  const result = await runInProcess(() => run(), {
+    inputs: credentials(stranger),
+    secrets: keyEncodings(stranger.privatePem),
+  });
   expect(result.exitCode).toBe(1);
   // The client re-signed once after the first 401, then gave up.
   expect(emulator.requests.map((r) => r.status)).toEqual([401, 401]);
@@ -79,7 +100,9 @@ test('a key id Apple does not know: 401 with a hint a person can act on', async 
   expect(result.errors[0]).toMatch(/clock/);
   // What was sent, against the runner's and Apple's clocks, and the causes in order.
   expect(result.errors[0]).toContain(`sent team key ${stranger.keyId} (issuer-id set), token iat `);
-  expect(result.errors[0]).toMatch(/exp \d{4}-\d\d-\d\dT[\d:]+Z \(1200 s\), runner's clock [\dT:Z-]+, Apple's clock [\dT:Z-]+\. Likely causes, most likely first: \(1\) key-id and issuer-id do not belong together/);
+  expect(result.errors[0]).toMatch(
+    /exp \d{4}-\d\d-\d\dT[\d:]+Z \(1200 s\), runner's clock [\dT:Z-]+, Apple's clock [\dT:Z-]+\. Likely causes, most likely first: \(1\) key-id and issuer-id do not belong together/,
+  );
   expect(result.errors[0]).toMatch(/\(4\) the Apple Developer Program License Agreement was updated/);
   expect(result.summary).toContain('<h3>check-credentials failed</h3>');
   expect(result.outputs).toEqual({});
@@ -94,15 +117,23 @@ test('a 403 says which role the action needs', async () => {
 });
 
 test('an empty key lists every input and env name looked at, mentions forks only on a fork PR, and makes no request', async () => {
-  const result = await runInProcess(() => run(), options(credentials(key, { 'private-key': '' }), { env: { HOME: '/nonexistent-home' } }));
+  const result = await runInProcess(
+    () => run(),
+    options(credentials(key, { 'private-key': '' }), { env: { HOME: '/nonexistent-home' } }),
+  );
   expect(result.exitCode).toBe(1);
-  expect(result.errors[0]).toMatch(/^No App Store Connect private key was found\. Looked at: input private-key, env ASC_PRIVATE_KEY, env APP_STORE_CONNECT_API_KEY_KEY, /);
+  expect(result.errors[0]).toMatch(
+    /^No App Store Connect private key was found\. Looked at: input private-key, env ASC_PRIVATE_KEY, env APP_STORE_CONNECT_API_KEY_KEY, /,
+  );
   expect(result.errors[0]).not.toMatch(/fork/i);
   expect(emulator.requests).toHaveLength(0);
 });
 
 test('plain http to a non-loopback host is refused before any request', async () => {
-  const result = await runInProcess(() => run(), options(credentials(key, { 'api-base-url': 'http://api.example.com' })));
+  const result = await runInProcess(
+    () => run(),
+    options(credentials(key, { 'api-base-url': 'http://api.example.com' })),
+  );
   expect(result.exitCode).toBe(1);
   expect(result.errors[0]).toMatch(/api-base-url/);
   expect(result.errors[0]).toMatch(/https/);
@@ -122,7 +153,12 @@ test('the bundle runs as a child process the way the runner runs it', async () =
 
 test('the bundle fails with one clear line for a garbled key, quoting none of it', async () => {
   const garbled = key.privatePem.slice(0, 120);
-  const result = await runBundle('check-credentials', options(credentials(key, { 'private-key': garbled }), { secrets: [...keyEncodings(key.privatePem), garbled.slice(30, 60)] }));
+  const result = await runBundle(
+    'check-credentials',
+    options(credentials(key, { 'private-key': garbled }), {
+      secrets: [...keyEncodings(key.privatePem), garbled.slice(30, 60)],
+    }),
+  );
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
   expect(result.errors[0]).toMatch(/private-key/);

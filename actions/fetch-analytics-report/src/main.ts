@@ -1,8 +1,15 @@
 /** Wiring only: inputs → app and report request → reports and instances → fetch (cache first) → output files → outputs and job summary. */
 import { join } from 'node:path';
 import {
-  actionsCache, actionsLogger, connect, readCommonInputs, runAction, systemClock,
-  type CacheStore, type ConnectDeps, type Logger,
+  actionsCache,
+  actionsLogger,
+  connect,
+  readCommonInputs,
+  runAction,
+  systemClock,
+  type CacheStore,
+  type ConnectDeps,
+  type Logger,
 } from '@asc-actions/core';
 import { createRequest } from './apply/create-request.js';
 import { fetchMissing } from './apply/fetch-instances.js';
@@ -25,20 +32,39 @@ export interface RunDeps extends ConnectDeps {
   cache?: CacheStore;
 }
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const appLabel = (s: Settings, appId: string): string => (s.app === appId ? appId : `${s.app} (${appId})`);
-const targetOf = (s: Settings, name: string): string => (s.outputIsFile ? s.outputPath : join(s.outputPath, `${slug(name)}.${s.outputFormat}`));
+const targetOf = (s: Settings, name: string): string =>
+  s.outputIsFile ? s.outputPath : join(s.outputPath, `${slug(name)}.${s.outputFormat}`);
 
-async function firstRun(client: Parameters<typeof createRequest>[0], s: Settings, appId: string, replacing: string[], logger: Logger): Promise<void> {
+async function firstRun(
+  client: Parameters<typeof createRequest>[0],
+  s: Settings,
+  appId: string,
+  replacing: string[],
+  logger: Logger,
+): Promise<void> {
   const accessType = s.snapshot ? 'ONE_TIME_SNAPSHOT' : 'ONGOING';
-  const notes = replacing.length ? [`Apple stopped the previous ${accessType} request for inactivity (stoppedDueToInactivity); a new one replaces it.`] : [];
+  const notes = replacing.length
+    ? [
+        `Apple stopped the previous ${accessType} request for inactivity (stoppedDueToInactivity); a new one replaces it.`,
+      ]
+    : [];
   for (const note of notes) logger.warning(note);
   if (s.dryRun) {
-    logger.info(`dry-run: would create an ${accessType} analytics report request for app ${appId}; nothing was created or written.`);
+    logger.info(
+      `dry-run: would create an ${accessType} analytics report request for app ${appId}; nothing was created or written.`,
+    );
     return writeOutputs({ state: 'dry-run' }, '', 0, 0);
   }
   const id = await createRequest(client, appId, accessType);
-  logger.info(`Created the ${accessType} analytics report request ${id} for app ${appId}. Apple needs a day or more (24–48 hours) to produce the first reports; the next run fetches them.`);
+  logger.info(
+    `Created the ${accessType} analytics report request ${id} for app ${appId}. Apple needs a day or more (24–48 hours) to produce the first reports; the next run fetches them.`,
+  );
   const summary = buildSummary('requested', appLabel(s, appId), s.granularity, [], new Funnel(), notes);
   writeOutputs(summary, '', 0, 0);
   await writeJobSummary(summary, []);
@@ -68,16 +94,37 @@ export async function run(deps: RunDeps = {}): Promise<void> {
           await cache.restore();
           const fromCache = instances.filter((i) => cache.instances.has(i.id)).length;
           if (s.dryRun) {
-            logger.info(`dry-run: ${report.name}: ${instances.length} instance(s), ${instances.length - fromCache} to download, ${fromCache} in the cache.`);
+            logger.info(
+              `dry-run: ${report.name}: ${instances.length} instance(s), ${instances.length - fromCache} to download, ${fromCache} in the cache.`,
+            );
             continue;
           }
           const downloaded = await fetchMissing(client, report, instances, cache);
           const fetched = instances.map((i) => cache.instances.get(i.id)!);
           const winners = pickWinners(fetched);
           const columns = unionColumns(fetched);
-          const outcome: ReportOutcome = { report, state: fetched.length ? 'available' : 'not-available-yet', instances: fetched, winners, downloaded, fromCache, rows: 0, columns, missingColumns: [] };
+          const outcome: ReportOutcome = {
+            report,
+            state: fetched.length ? 'available' : 'not-available-yet',
+            instances: fetched,
+            winners,
+            downloaded,
+            fromCache,
+            rows: 0,
+            columns,
+            missingColumns: [],
+          };
           if (fetched.length) {
-            const file = await writeReport(targetOf(s, report.name), s.outputFormat, report.name, winningInstances(fetched, winners), winners, columns, (f) => cache.path(f), funnel);
+            const file = await writeReport(
+              targetOf(s, report.name),
+              s.outputFormat,
+              report.name,
+              winningInstances(fetched, winners),
+              winners,
+              columns,
+              (f) => cache.path(f),
+              funnel,
+            );
             pending.push(file);
             outcome.path = file.target;
             outcome.rows = file.rows;
@@ -98,7 +145,9 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       const rows = outcomes.reduce((a, o) => a + o.rows, 0);
       const instances = outcomes.reduce((a, o) => a + o.instances.length, 0);
       const downloads = outcomes.reduce((a, o) => a + o.downloaded, 0);
-      logger.info(`${state}: ${rows} row(s) from ${instances} instance(s); ${downloads} segment(s) downloaded, ${client.stats.sent} request(s) in all.`);
+      logger.info(
+        `${state}: ${rows} row(s) from ${instances} instance(s); ${downloads} segment(s) downloaded, ${client.stats.sent} request(s) in all.`,
+      );
       writeOutputs(summary, paths.length === 1 ? paths[0]! : paths.length ? s.outputPath : '', rows, instances);
       await writeJobSummary(summary, paths);
     },

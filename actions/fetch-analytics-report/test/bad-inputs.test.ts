@@ -4,7 +4,14 @@ import { analyticsControl } from '@asc-actions/asc-emulator';
 import { appSeed, startEnv, type Env } from './support.js';
 
 let env: Env;
-beforeAll(async () => (env = await startEnv({ ...appSeed(), analytics: { requests: [{ app: '6400000001', createdAt: '2026-11-01T09:00:00Z' }] }, apps: [...appSeed().apps!, { id: '6400000002', name: 'Tasks', bundleId: 'com.example.tasks' }] })));
+beforeAll(
+  async () =>
+    (env = await startEnv({
+      ...appSeed(),
+      analytics: { requests: [{ app: '6400000001', createdAt: '2026-11-01T09:00:00Z' }] },
+      apps: [...appSeed().apps!, { id: '6400000002', name: 'Tasks', bundleId: 'com.example.tasks' }],
+    })),
+);
 afterAll(() => env.close());
 beforeEach(() => {
   env.emu.requests.length = 0;
@@ -18,15 +25,47 @@ afterEach(() => {
 });
 
 const cases: Array<[string, Record<string, string>, RegExp]> = [
-  ['an unknown report name, with "did you mean"', { report: 'App Store Discovery and Engagment Standard' }, /Input "report": unknown report "App Store Discovery and Engagment Standard"\. Did you mean "App Store Discovery and Engagement Standard"\?/],
-  ['a granularity the report does not have', { report: 'App Installs Performance', granularity: 'WEEKLY' }, /Input "granularity": "App Installs Performance" is made only DAILY, not WEEKLY/],
-  ['a granularity that does not exist', { granularity: 'HOURLY' }, /Input "granularity" must be one of DAILY, WEEKLY, MONTHLY; got "HOURLY"/],
-  ['a date range over Apple\'s retention', { from: '2026-10-01', to: '2026-11-20' }, /Input "from": 2026-10-01 is over Apple's retention: report instances are kept 35 days, so the oldest processing date is 2026-10-22\. For older data, run once with snapshot: true/],
+  [
+    'an unknown report name, with "did you mean"',
+    { report: 'App Store Discovery and Engagment Standard' },
+    /Input "report": unknown report "App Store Discovery and Engagment Standard"\. Did you mean "App Store Discovery and Engagement Standard"\?/,
+  ],
+  [
+    'a granularity the report does not have',
+    { report: 'App Installs Performance', granularity: 'WEEKLY' },
+    /Input "granularity": "App Installs Performance" is made only DAILY, not WEEKLY/,
+  ],
+  [
+    'a granularity that does not exist',
+    { granularity: 'HOURLY' },
+    /Input "granularity" must be one of DAILY, WEEKLY, MONTHLY; got "HOURLY"/,
+  ],
+  [
+    "a date range over Apple's retention",
+    { from: '2026-10-01', to: '2026-11-20' },
+    /Input "from": 2026-10-01 is over Apple's retention: report instances are kept 35 days, so the oldest processing date is 2026-10-22\. For older data, run once with snapshot: true/,
+  ],
   ['a date in the future', { date: '2026-12-01' }, /Input "date": 2026-12-01 is in the future/],
-  ['to before from', { from: '2026-11-20', to: '2026-11-10' }, /Input "to" \(2026-11-10\) is before "from" \(2026-11-20\)/],
-  ['an output path outside the workspace', { 'output-path': '../elsewhere' }, /Input "output-path" must be inside the workspace/],
-  ['one file for several reports', { 'output-path': 'out.csv' }, /Input "output-path": "out\.csv" is one file, but several reports are asked for/],
-  ['an output format that does not exist', { 'output-format': 'xlsx' }, /Input "output-format" must be one of csv, json, jsonl; got "xlsx"/],
+  [
+    'to before from',
+    { from: '2026-11-20', to: '2026-11-10' },
+    /Input "to" \(2026-11-10\) is before "from" \(2026-11-20\)/,
+  ],
+  [
+    'an output path outside the workspace',
+    { 'output-path': '../elsewhere' },
+    /Input "output-path" must be inside the workspace/,
+  ],
+  [
+    'one file for several reports',
+    { 'output-path': 'out.csv' },
+    /Input "output-path": "out\.csv" is one file, but several reports are asked for/,
+  ],
+  [
+    'an output format that does not exist',
+    { 'output-format': 'xlsx' },
+    /Input "output-format" must be one of csv, json, jsonl; got "xlsx"/,
+  ],
 ];
 
 test.each(cases)('%s', async (_name, inputs, message) => {
@@ -37,18 +76,24 @@ test.each(cases)('%s', async (_name, inputs, message) => {
   expect(env.emu.requests).toEqual([]); // refused before asking Apple anything
 });
 
-test('a name Apple does not list for the request is refused with Apple\'s nearest name', async () => {
+test("a name Apple does not list for the request is refused with Apple's nearest name", async () => {
   // Not a name this action knows (it may be one Apple added): checked against Apple's list.
   const r = await env.run({ report: 'Framework Usage Placeholder 01' });
   expect(r.exitCode).toBe(1);
-  expect(r.errors).toEqual([expect.stringMatching(/Input "report": Apple lists no report "Framework Usage Placeholder 01" for this app\. Did you mean "Framework Usage Placeholder 001"\?/)]);
+  expect(r.errors).toEqual([
+    expect.stringMatching(
+      /Input "report": Apple lists no report "Framework Usage Placeholder 01" for this app\. Did you mean "Framework Usage Placeholder 001"\?/,
+    ),
+  ]);
 });
 
 test('a key without the Admin role on the first run: the error says Admin creates the request, Sales and Reports or Finance read', async () => {
   analyticsControl(env.emu.state).keyRoles.set(env.key.keyId, 'SALES_AND_REPORTS');
   const r = await env.run({ app: '6400000002' });
   expect(r.exitCode).toBe(1);
-  expect(r.errors).toEqual([expect.stringMatching(/only a key with the Admin role can create it.*Sales and Reports or Finance role can read/)]);
+  expect(r.errors).toEqual([
+    expect.stringMatching(/only a key with the Admin role can create it.*Sales and Reports or Finance role can read/),
+  ]);
   expect(env.emu.state.all('analyticsReportRequests')).toHaveLength(1);
   env.emu.requests.length = 0; // the refused POST is not a write
 });
@@ -57,5 +102,9 @@ test('a key whose role cannot read reports: the 403 names the roles that can', a
   analyticsControl(env.emu.state).keyRoles.set(env.key.keyId, 'DEVELOPER');
   const r = await env.run({});
   expect(r.exitCode).toBe(1);
-  expect(r.errors).toEqual([expect.stringMatching(/403.*Sales and Reports or Finance \(Admin for the first run, which creates the report request\) role/)]);
+  expect(r.errors).toEqual([
+    expect.stringMatching(
+      /403.*Sales and Reports or Finance \(Admin for the first run, which creates the report request\) role/,
+    ),
+  ]);
 });

@@ -21,8 +21,16 @@ let dir: string;
 
 beforeAll(async () => {
   // One app never asked for (first run), one whose request Apple has had for three days.
-  const apps = [{ id: NEW_APP, name: 'Notes', bundleId: 'com.example.notes' }, { id: APP, name: 'Tasks', bundleId: 'com.example.tasks' }];
-  emu = await startEmulator({ seed: { apps, analytics: { requests: [{ app: APP, createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }] } } });
+  const apps = [
+    { id: NEW_APP, name: 'Notes', bundleId: 'com.example.notes' },
+    { id: APP, name: 'Tasks', bundleId: 'com.example.tasks' },
+  ];
+  emu = await startEmulator({
+    seed: {
+      apps,
+      analytics: { requests: [{ app: APP, createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }] },
+    },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   cache = await startCacheService();
   dir = mkdtempSync(join(tmpdir(), 'analytics-bundle-'));
@@ -35,7 +43,14 @@ afterEach(() => expect(emu.violations).toEqual([]));
 
 const run = (app = APP) =>
   runBundle('fetch-analytics-report', {
-    inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, app, 'output-path': 'analytics' },
+    inputs: {
+      'issuer-id': key.issuerId,
+      'key-id': key.keyId,
+      'private-key': key.privatePem,
+      'api-base-url': emu.baseUrl,
+      app,
+      'output-path': 'analytics',
+    },
     env: { ...cache.env, GITHUB_WORKSPACE: dir, RUNNER_TEMP: join(dir, 'runner-temp') },
     secrets: keyEncodings(key.privatePem),
   });
@@ -54,12 +69,18 @@ test('first run requests, a later run fetches and summarizes, a warm rerun downl
   const downloads = analyticsControl(emu.state).downloads.length;
   expect(downloads).toBeGreaterThan(0);
   expect(later.summary).toContain('Impressions → product page views → downloads');
-  const files = ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) => readFileSync(join(dir, 'analytics', f)));
+  const files = ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) =>
+    readFileSync(join(dir, 'analytics', f)),
+  );
 
   const warm = await run();
   expect(warm.errors).toEqual([]);
   expect(analyticsControl(emu.state).downloads).toHaveLength(downloads);
-  expect(['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) => readFileSync(join(dir, 'analytics', f)))).toEqual(files);
+  expect(
+    ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) =>
+      readFileSync(join(dir, 'analytics', f)),
+    ),
+  ).toEqual(files);
   expect(JSON.parse(warm.outputs.summary!).days).toEqual(JSON.parse(later.outputs.summary!).days);
   expect(JSON.parse(warm.outputs.summary!).reports.map((r: { downloaded: number }) => r.downloaded)).toEqual([0, 0]);
 });

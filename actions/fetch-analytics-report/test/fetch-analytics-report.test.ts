@@ -18,7 +18,11 @@ describe('first run', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.state).toBe('requested');
     expect(r.summary).toContain('Apple needs a day or more');
-    expect(paths(env)).toEqual(['GET /v1/apps', `GET /v1/apps/${APP_ID}/analyticsReportRequests`, 'POST /v1/analyticsReportRequests']);
+    expect(paths(env)).toEqual([
+      'GET /v1/apps',
+      `GET /v1/apps/${APP_ID}/analyticsReportRequests`,
+      'POST /v1/analyticsReportRequests',
+    ]);
     const again = await env.run({});
     expect(again.outputs.state).toBe('not-available-yet');
     expect(paths(env).filter((p) => p.startsWith('POST'))).toHaveLength(1);
@@ -37,11 +41,22 @@ describe('later runs', () => {
     expect(r.errors).toEqual([]);
     expect(r.outputs.state).toBe('available');
     const summary = JSON.parse(r.outputs.summary!);
-    expect(summary.reports.map((x: { name: string }) => x.name)).toEqual(['App Store Discovery and Engagement Standard', 'App Downloads Standard']);
+    expect(summary.reports.map((x: { name: string }) => x.name)).toEqual([
+      'App Store Discovery and Engagement Standard',
+      'App Downloads Standard',
+    ]);
     // Instances from 2 to 26 November; the engagement instance of the 26th carries the 23rd–25th.
-    expect(summary.reports[0]).toMatchObject({ instances: 25, dates: { from: '2026-10-30', to: '2026-11-25' }, downloaded: 25 });
-    const csv = readFileSync(join(env.dir, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8').trimEnd().split('\r\n');
-    expect(csv[0]).toBe('Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts');
+    expect(summary.reports[0]).toMatchObject({
+      instances: 25,
+      dates: { from: '2026-10-30', to: '2026-11-25' },
+      downloaded: 25,
+    });
+    const csv = readFileSync(join(env.dir, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts',
+    );
     // One date's rows come from one instance only: 8 territories × 5 sources × 2 devices × 4 events.
     expect(csv.filter((l) => l.startsWith('2026-11-20,'))).toHaveLength(320);
     // The newest instance's (complete) numbers: the 20th as the instance of the 23rd has it.

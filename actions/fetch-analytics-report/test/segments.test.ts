@@ -15,12 +15,25 @@ import type { FetchedInstance } from '../src/model.js';
 import { startEnv, withRequest, type Env } from './support.js';
 
 const instance = (id: string, processingDate: string, dates: string[]): FetchedInstance => ({
-  id, processingDate, granularity: 'DAILY', segments: [{ id: `${id}-s1`, checksum: '', sizeInBytes: 0, file: 'x', columns: [], dates, rows: 1 }],
+  id,
+  processingDate,
+  granularity: 'DAILY',
+  segments: [{ id: `${id}-s1`, checksum: '', sizeInBytes: 0, file: 'x', columns: [], dates, rows: 1 }],
 });
 
 test('pickWinners: each Date from the newest instance that has it', () => {
-  const winners = pickWinners([instance('a', '2026-11-21', ['2026-11-18', '2026-11-19', '2026-11-20']), instance('c', '2026-11-23', ['2026-11-20', '2026-11-21', '2026-11-22']), instance('b', '2026-11-22', ['2026-11-19', '2026-11-20', '2026-11-21'])]);
-  expect([...winners]).toEqual([['2026-11-18', 'a'], ['2026-11-19', 'b'], ['2026-11-20', 'c'], ['2026-11-21', 'c'], ['2026-11-22', 'c']]);
+  const winners = pickWinners([
+    instance('a', '2026-11-21', ['2026-11-18', '2026-11-19', '2026-11-20']),
+    instance('c', '2026-11-23', ['2026-11-20', '2026-11-21', '2026-11-22']),
+    instance('b', '2026-11-22', ['2026-11-19', '2026-11-20', '2026-11-21']),
+  ]);
+  expect([...winners]).toEqual([
+    ['2026-11-18', 'a'],
+    ['2026-11-19', 'b'],
+    ['2026-11-20', 'c'],
+    ['2026-11-21', 'c'],
+    ['2026-11-22', 'c'],
+  ]);
 });
 
 test('headers are read by name, case-insensitively; no Date column, a duplicate or an empty name is refused', () => {
@@ -47,43 +60,78 @@ describe('against the emulator', () => {
 
   /** The emulator's segment bytes of the engagement report's instance of a processing date. */
   const segmentOf = (processingDate: string): [string, Buffer] => {
-    const entry = [...analyticsControl(env.emu.state).segments].find(([id]) => id.includes(`-r001-D${processingDate.replace(/-/g, '')}`));
+    const entry = [...analyticsControl(env.emu.state).segments].find(([id]) =>
+      id.includes(`-r001-D${processingDate.replace(/-/g, '')}`),
+    );
     return [entry![0], entry![1].bytes];
   };
 
-  test('the newest instance wins: a date\'s rows are exactly those of the newest instance holding it', async () => {
+  test("the newest instance wins: a date's rows are exactly those of the newest instance holding it", async () => {
     const r = await env.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'winner.jsonl' });
     expect(r.errors).toEqual([]);
-    const written = readFileSync(join(env.dir, 'winner.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const written = readFileSync(join(env.dir, 'winner.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     // The 20th is in the instances of the 21st (90 %), 22nd (97 %) and 23rd (complete): the 23rd wins.
     const [, bytes] = segmentOf('2026-11-23');
-    const apple = gunzipSync(bytes).toString('utf8').trim().split('\n').slice(1).filter((l) => l.startsWith('2026-11-20\t')).map((l) => l.split('\t')[9]);
+    const apple = gunzipSync(bytes)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.startsWith('2026-11-20\t'))
+      .map((l) => l.split('\t')[9]);
     expect(written.filter((w) => w.Date === '2026-11-20').map((w) => w.Counts)).toEqual(apple);
     const [, older] = segmentOf('2026-11-21');
-    const olderCounts = gunzipSync(older).toString('utf8').split('\n').filter((l) => l.startsWith('2026-11-20\t')).map((l) => l.split('\t')[9]);
+    const olderCounts = gunzipSync(older)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('2026-11-20\t'))
+      .map((l) => l.split('\t')[9]);
     expect(olderCounts).not.toEqual(apple);
   });
 
   test('columns moved, renamed in case, added and missing: read by name, unknown kept, missing named', async () => {
     const control = analyticsControl(env.emu.state);
     const [id, bytes] = segmentOf('2026-11-26');
-    const lines = gunzipSync(bytes).toString('utf8').trim().split('\n').map((l) => l.split('\t'));
+    const lines = gunzipSync(bytes)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     // Apple's order reversed, names upper-cased, "Page Type" dropped, a new column added.
     const drop = lines[0]!.indexOf('Page Type');
-    const reshaped = lines.map((cells, i) => [...cells.filter((_, k) => k !== drop).reverse().map((c) => (i === 0 ? c.toUpperCase() : c)), i === 0 ? 'Campaign' : 'spring']);
+    const reshaped = lines.map((cells, i) => [
+      ...cells
+        .filter((_, k) => k !== drop)
+        .reverse()
+        .map((c) => (i === 0 ? c.toUpperCase() : c)),
+      i === 0 ? 'Campaign' : 'spring',
+    ]);
     const body = gzipSync(Buffer.from(`${reshaped.map((c) => c.join('\t')).join('\n')}\n`));
-    control.segments.set(id, { ...control.segments.get(id)!, bytes: body, checksum: createHash('md5').update(body).digest('hex') });
+    control.segments.set(id, {
+      ...control.segments.get(id)!,
+      bytes: body,
+      checksum: createHash('md5').update(body).digest('hex'),
+    });
     const r = await env.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'moved.csv' });
     expect(r.errors).toEqual([]);
     const csv = readFileSync(join(env.dir, 'moved.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts,Campaign');
+    expect(csv[0]).toBe(
+      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts,Campaign',
+    );
     expect(csv.filter((l) => l.startsWith('2026-11-25,')).every((l) => l.endsWith(',spring'))).toBe(true);
     expect(JSON.parse(r.outputs.summary!).reports[0].missingColumns).toEqual(['Page Type']);
     expect(r.summary).toContain('columns missing for the summary: Page Type');
-    control.segments.set(id, { ...control.segments.get(id)!, bytes, checksum: createHash('md5').update(bytes).digest('hex') });
+    control.segments.set(id, {
+      ...control.segments.get(id)!,
+      bytes,
+      checksum: createHash('md5').update(bytes).digest('hex'),
+    });
   });
 
-  test('a segment whose bytes do not match Apple\'s checksum fails after three tries and writes nothing', async () => {
+  test("a segment whose bytes do not match Apple's checksum fails after three tries and writes nothing", async () => {
     const control = analyticsControl(env.emu.state);
     const [id] = segmentOf('2026-11-24');
     const saved = control.segments.get(id)!;
@@ -92,7 +140,11 @@ describe('against the emulator', () => {
     const r = await env.run({ 'output-path': 'mismatch' });
     control.segments.set(id, saved);
     expect(r.exitCode).toBe(1);
-    expect(r.errors).toEqual([expect.stringMatching(/instance of 2026-11-24.*does not match Apple's checksum and size.*gave up after 3 attempts\. Nothing was written\./)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /instance of 2026-11-24.*does not match Apple's checksum and size.*gave up after 3 attempts\. Nothing was written\./,
+      ),
+    ]);
     expect(r.errors[0]).not.toMatch(/signature=/);
     expect(control.downloads.slice(before).filter((d) => d.segmentId === id)).toHaveLength(3);
     expect(existsSync(join(env.dir, 'mismatch')) ? readdirSync(join(env.dir, 'mismatch')) : []).toEqual([]);
@@ -106,7 +158,9 @@ describe('against the emulator', () => {
     expect(r.outputs.state).toBe('requested');
     expect(r.stdout).toMatch(/stopped the previous ONGOING request for inactivity/);
     expect(r.summary).toContain('stoppedDueToInactivity');
-    expect(env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.stoppedDueToInactivity === false)).toHaveLength(1);
+    expect(
+      env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.stoppedDueToInactivity === false),
+    ).toHaveLength(1);
   });
 
   test('snapshot: true finds or creates the ONE_TIME_SNAPSHOT request, once', async () => {
@@ -114,6 +168,8 @@ describe('against the emulator', () => {
     expect(r.outputs.state).toBe('requested');
     const again = await env.run({ snapshot: 'true' });
     expect(again.outputs.state).toBe('not-available-yet');
-    expect(env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.accessType === 'ONE_TIME_SNAPSHOT')).toHaveLength(1);
+    expect(
+      env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.accessType === 'ONE_TIME_SNAPSHOT'),
+    ).toHaveLength(1);
   });
 });

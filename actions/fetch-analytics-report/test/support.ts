@@ -18,7 +18,10 @@ export const BUNDLE_ID = 'com.example.notes';
 export const REQUESTED_AT = '2026-11-01T09:00:00Z';
 export const NOW = Date.parse('2026-11-26T10:00:00Z');
 
-export const appSeed = (extra: Partial<Seed> = {}): Seed => ({ apps: [{ id: APP_ID, name: 'Notes', bundleId: BUNDLE_ID }], ...extra });
+export const appSeed = (extra: Partial<Seed> = {}): Seed => ({
+  apps: [{ id: APP_ID, name: 'Notes', bundleId: BUNDLE_ID }],
+  ...extra,
+});
 export const withRequest = (extra: Partial<NonNullable<Seed['analytics']>> = {}): Seed =>
   appSeed({ analytics: { requests: [{ app: APP_ID, createdAt: REQUESTED_AT }], ...extra } });
 
@@ -30,7 +33,10 @@ export interface Env {
   dir: string;
   /** RUNNER_TEMP, the same for every run (the cache is tied to its paths). */
   temp: string;
-  run(inputs: Record<string, string>, options?: { env?: Record<string, string | undefined>; deps?: RunDeps }): Promise<RunResult>;
+  run(
+    inputs: Record<string, string>,
+    options?: { env?: Record<string, string | undefined>; deps?: RunDeps },
+  ): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -50,7 +56,15 @@ export async function startEnv(seed: Seed = withRequest(), now = NOW): Promise<E
     temp,
     run: (inputs, options = {}) =>
       runInProcess(() => run({ clock, ...options.deps }), {
-        inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, app: APP_ID, cache: 'false', ...inputs },
+        inputs: {
+          'issuer-id': key.issuerId,
+          'key-id': key.keyId,
+          'private-key': key.privatePem,
+          'api-base-url': emu.baseUrl,
+          app: APP_ID,
+          cache: 'false',
+          ...inputs,
+        },
         env: { GITHUB_WORKSPACE: dir, RUNNER_TEMP: temp, ...options.env },
         secrets: keyEncodings(key.privatePem),
       }),

@@ -8,12 +8,26 @@
  */
 
 export const SALES_TYPES = [
-  'SALES', 'PRE_ORDER', 'NEWSSTAND', 'SUBSCRIPTION', 'SUBSCRIPTION_EVENT', 'SUBSCRIBER',
-  'SUBSCRIPTION_OFFER_CODE_REDEMPTION', 'INSTALLS', 'FIRST_ANNUAL', 'WIN_BACK_ELIGIBILITY',
+  'SALES',
+  'PRE_ORDER',
+  'NEWSSTAND',
+  'SUBSCRIPTION',
+  'SUBSCRIPTION_EVENT',
+  'SUBSCRIBER',
+  'SUBSCRIPTION_OFFER_CODE_REDEMPTION',
+  'INSTALLS',
+  'FIRST_ANNUAL',
+  'WIN_BACK_ELIGIBILITY',
 ] as const;
 export const FINANCE_TYPES = ['FINANCIAL', 'FINANCE_DETAIL'] as const;
 export const REPORT_TYPES = [...SALES_TYPES, ...FINANCE_TYPES] as const;
-export const SUBTYPES = ['SUMMARY', 'DETAILED', 'SUMMARY_INSTALL_TYPE', 'SUMMARY_TERRITORY', 'SUMMARY_CHANNEL'] as const;
+export const SUBTYPES = [
+  'SUMMARY',
+  'DETAILED',
+  'SUMMARY_INSTALL_TYPE',
+  'SUMMARY_TERRITORY',
+  'SUMMARY_CHANNEL',
+] as const;
 export const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
 
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -60,15 +74,25 @@ export function subtypesOf(type: ReportType): SubType[] {
 
 /** Frequencies Apple offers for a type and subtype. */
 export function frequenciesOf(type: ReportType, subtype: SubType): Frequency[] {
-  return [...new Set(rowsOf(type).filter((r) => r.subtype === subtype).flatMap((r) => r.frequencies))];
+  return [
+    ...new Set(
+      rowsOf(type)
+        .filter((r) => r.subtype === subtype)
+        .flatMap((r) => r.frequencies),
+    ),
+  ];
 }
 
 /** The newest version this action knows for the combination (undefined: no such report). */
 export function newestKnownVersion(type: ReportType, subtype: SubType, frequency: Frequency): string | undefined {
-  return rowsOf(type).find((r) => r.subtype === subtype && r.frequencies.includes(frequency))?.versions.at(-1);
+  return rowsOf(type)
+    .find((r) => r.subtype === subtype && r.frequencies.includes(frequency))
+    ?.versions.at(-1);
 }
 
 /** Every combination, one line each, for messages: "INSTALLS DETAILED: MONTHLY, YEARLY". */
 export function combinationsOf(type: ReportType): string {
-  return subtypesOf(type).map((s) => `${s} (${frequenciesOf(type, s).join(', ')})`).join('; ');
+  return subtypesOf(type)
+    .map((s) => `${s} (${frequenciesOf(type, s).join(', ')})`)
+    .join('; ');
 }

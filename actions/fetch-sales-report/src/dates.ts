@@ -28,7 +28,8 @@ const PATTERN: Record<Period, RegExp> = {
 
 const DAY_MS = 86_400_000;
 const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-export const addDays = (iso: string, days: number): string => new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number): string =>
+  new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
 const weekday = (iso: string): number => new Date(utc(iso)).getUTCDay();
 
 /** Why `date` is not a report date of `period`, or undefined when it is one. */
@@ -36,8 +37,9 @@ export function dateProblem(date: string, period: Period): string | undefined {
   if (!PATTERN[period].test(date)) return `expected ${FORMAT_OF[period]}`;
   const full = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
   const [y, m, d] = full.split('-').map(Number);
-  if (new Date(Date.UTC(y!, m! - 1, d!)).toISOString().slice(0, 10) !== full) return 'that day does not exist';
-  if (period === 'WEEKLY' && weekday(date) !== 0) return `weekly reports are named by the Sunday that ends the week; ${date} is not a Sunday (try ${addDays(date, 7 - weekday(date))})`;
+  if (new Date(Date.UTC(y!, m! - 1, d)).toISOString().slice(0, 10) !== full) return 'that day does not exist';
+  if (period === 'WEEKLY' && weekday(date) !== 0)
+    return `weekly reports are named by the Sunday that ends the week; ${date} is not a Sunday (try ${addDays(date, 7 - weekday(date))})`;
   return undefined;
 }
 
@@ -145,7 +147,13 @@ export function periodEnd(period: Period, date: string): string {
  * while every day inside it has sales: research/api-fidelity.md S1), so only old answers are
  * kept: a day at least 7 days back, a week, month or year at least 14 days past its end.
  */
-export const NO_SALES_FINAL_DAYS: Record<Period, number> = { DAILY: 7, WEEKLY: 14, MONTHLY: 14, YEARLY: 14, FISCAL_MONTH: 14 };
+export const NO_SALES_FINAL_DAYS: Record<Period, number> = {
+  DAILY: 7,
+  WEEKLY: 14,
+  MONTHLY: 14,
+  YEARLY: 14,
+  FISCAL_MONTH: 14,
+};
 
 export function noSalesIsFinal(period: Period, date: string, nowMs: number): boolean {
   const today = pacificHour(nowMs).slice(0, 10);

@@ -10,7 +10,17 @@ export interface Options extends ReportSettings {
 }
 
 const RAW_NAMES: Array<keyof RawInputs> = [
-  'vendor-number', 'report-type', 'report-subtype', 'frequency', 'report-date', 'from', 'to', 'version', 'region-code', 'output-path', 'output-format',
+  'vendor-number',
+  'report-type',
+  'report-subtype',
+  'frequency',
+  'report-date',
+  'from',
+  'to',
+  'version',
+  'region-code',
+  'output-path',
+  'output-format',
 ];
 
 /** A GitHub job runs at most six hours; waiting longer than that is a mistake. */
@@ -20,7 +30,11 @@ function waitMs(): number {
   const value = inputs.optional('wait-until-available')?.trim().toLowerCase();
   if (value === undefined || value === 'false' || value === 'no') return 0;
   const ms = inputs.duration('wait-until-available', 0);
-  if (ms > MAX_WAIT_MS) throw new InputError(`Input "wait-until-available" must be at most 6h (a job's limit); got ${JSON.stringify(value)}.`, { input: 'wait-until-available' });
+  if (ms > MAX_WAIT_MS)
+    throw new InputError(
+      `Input "wait-until-available" must be at most 6h (a job's limit); got ${JSON.stringify(value)}.`,
+      { input: 'wait-until-available' },
+    );
   return ms;
 }
 

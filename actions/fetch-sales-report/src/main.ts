@@ -1,6 +1,16 @@
 import {
-  actionsCache, actionsLogger, annotate, AscError, connect, readCommonInputs, runAction, setOutputs, systemClock,
-  type CacheStore, type ConnectDeps, type Logger,
+  actionsCache,
+  actionsLogger,
+  annotate,
+  AscError,
+  connect,
+  readCommonInputs,
+  runAction,
+  setOutputs,
+  systemClock,
+  type CacheStore,
+  type ConnectDeps,
+  type Logger,
 } from '@asc-actions/core';
 import { fetchAll } from './fetch/fetch-all.js';
 import { describeReport, VersionState, type Outcome } from './fetch/fetch-report.js';
@@ -25,12 +35,16 @@ export class MissingReportError extends AscError {}
 function missingText(outcomes: Outcome[], options: Options): string {
   return outcomes
     .filter((o) => o.state !== 'available')
-    .map((o) => `${describeReport(options, o.date)}: ${o.state === 'no-sales' ? 'no sales (Apple: "There were no sales for the date specified")' : 'not published yet'}`)
+    .map(
+      (o) =>
+        `${describeReport(options, o.date)}: ${o.state === 'no-sales' ? 'no sales (Apple: "There were no sales for the date specified")' : 'not published yet'}`,
+    )
     .join('; ');
 }
 
 function dryRun(options: Options, cache: ReportCache, logger: Logger): void {
-  for (const date of options.dates) logger.info(`would fetch ${describeReport(options, date)} (cache key ${cache.key(date, options.startVersion)})`);
+  for (const date of options.dates)
+    logger.info(`would fetch ${describeReport(options, date)} (cache key ${cache.key(date, options.startVersion)})`);
   logger.info(`would write ${options.outputPath} (${options.outputFormat}); dry-run: nothing was fetched or written.`);
   setOutputs({ status: 'dry-run', 'report-path': '', rows: 0 });
 }
@@ -49,14 +63,27 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       const { client } = connect(common, { ...deps, clock, logger });
       const version = new VersionState(options.startVersion, options.version !== 'auto');
       const waitUntil = options.waitMs > 0 ? clock.now() + options.waitMs : undefined;
-      const fetched = await fetchAll({ client, clock, logger, settings: options, version, waitUntil, pollMs: deps.pollMs ?? POLL_MS }, cache, options.dates);
+      const fetched = await fetchAll(
+        { client, clock, logger, settings: options, version, waitUntil, pollMs: deps.pollMs ?? POLL_MS },
+        cache,
+        options.dates,
+      );
       const missing = missingText(fetched.outcomes, options);
-      if (missing && options.failIfMissing) throw new MissingReportError(`Missing reports (fail-if-missing is true): ${missing}.`);
+      if (missing && options.failIfMissing)
+        throw new MissingReportError(`Missing reports (fail-if-missing is true): ${missing}.`);
       if (missing) annotate('notice', missing);
       const processed = await processReports(fetched.outcomes, options, true);
       const result = buildSummary(options, fetched.outcomes, processed, version.switches);
-      logger.info(`${processed.rows} row(s) from ${fetched.outcomes.length} report date(s): ${fetched.cacheHits} from the cache, ${client.stats.sent} request(s) to Apple.`);
-      setOutputs({ status: result.status, 'report-path': processed.path ?? '', rows: processed.rows, version: result.version ?? '', summary: JSON.stringify(result) });
+      logger.info(
+        `${processed.rows} row(s) from ${fetched.outcomes.length} report date(s): ${fetched.cacheHits} from the cache, ${client.stats.sent} request(s) to Apple.`,
+      );
+      setOutputs({
+        status: result.status,
+        'report-path': processed.path ?? '',
+        rows: processed.rows,
+        version: result.version ?? '',
+        summary: JSON.stringify(result),
+      });
       await writeJobSummary(result, { path: processed.path, format: options.outputFormat });
     },
     { requiredRole: 'Sales (Finance for FINANCIAL and FINANCE_DETAIL reports)' },

@@ -35,7 +35,11 @@ async function bindAll(available: Outcome[], settings: ReportSettings): Promise<
   return bindings;
 }
 
-export async function processReports(outcomes: Outcome[], settings: ReportSettings, write: boolean): Promise<Processed> {
+export async function processReports(
+  outcomes: Outcome[],
+  settings: ReportSettings,
+  write: boolean,
+): Promise<Processed> {
   const available = outcomes.filter((o) => o.state === 'available');
   const bindings = await bindAll(available, settings);
   const totals = new Totals();
@@ -43,11 +47,16 @@ export async function processReports(outcomes: Outcome[], settings: ReportSettin
   const notes: string[] = [];
   const missing = new Set(bindings.flatMap((b) => b.missingRoles));
   if (missing.size && bindings[0]?.layout.unpublished) {
-    notes.push(`Apple publishes no column list for ${settings.reportType} reports: rows are passed through; totals only from columns this action knows by name.`);
+    notes.push(
+      `Apple publishes no column list for ${settings.reportType} reports: rows are passed through; totals only from columns this action knows by name.`,
+    );
   } else if (missing.size) {
     notes.push(`Columns not in this report, so not in the totals: ${[...missing].join(', ')}.`);
   }
-  const writer = write && available.length ? new OutputWriter(settings.outputPath, settings.outputFormat, unionColumns(bindings.map((b) => b.columns))) : undefined;
+  const writer =
+    write && available.length
+      ? new OutputWriter(settings.outputPath, settings.outputFormat, unionColumns(bindings.map((b) => b.columns)))
+      : undefined;
   const rowsByDate = new Map<string, number>();
   try {
     for (const [i, o] of available.entries()) {

@@ -1,6 +1,16 @@
 /** `report-date`, `from` and `to`: which report dates to fetch, checked against what can exist. */
 import { InputError } from '@asc-actions/core';
-import { addDays, currentPeriod, dateProblem, datesBetween, FORMAT_OF, latestExpected, publicationDay, pacificHour, type Period } from './dates.js';
+import {
+  addDays,
+  currentPeriod,
+  dateProblem,
+  datesBetween,
+  FORMAT_OF,
+  latestExpected,
+  publicationDay,
+  pacificHour,
+  type Period,
+} from './dates.js';
 
 /** At most this many reports in one run (a year of daily reports and some). */
 export const MAX_REPORTS = 400;
@@ -13,7 +23,11 @@ type DateInputs = Record<'report-date' | 'from' | 'to', string>;
 function checked(input: string, value: string, period: Period, nowMs: number): string {
   const date = value.trim();
   const problem = dateProblem(date, period);
-  if (problem) throw new InputError(`Input "${input}" must be a ${period.toLowerCase().replace('_', ' ')} report date, ${FORMAT_OF[period]}; got ${JSON.stringify(value)}: ${problem}.`, { input });
+  if (problem)
+    throw new InputError(
+      `Input "${input}" must be a ${period.toLowerCase().replace('_', ' ')} report date, ${FORMAT_OF[period]}; got ${JSON.stringify(value)}: ${problem}.`,
+      { input },
+    );
   const running = currentPeriod(period, nowMs);
   if (date >= running) {
     throw new InputError(
@@ -24,7 +38,10 @@ function checked(input: string, value: string, period: Period, nowMs: number): s
   if (period !== 'YEARLY' && period !== 'FISCAL_MONTH') {
     const today = pacificHour(nowMs).slice(0, 10);
     if (addDays(publicationDay(period, date), RETENTION_DAYS) < today) {
-      throw new InputError(`Input "${input}" ${date} is older than Apple keeps ${period.toLowerCase()} reports (one year after they come out); Apple no longer has it.`, { input });
+      throw new InputError(
+        `Input "${input}" ${date} is older than Apple keeps ${period.toLowerCase()} reports (one year after they come out); Apple no longer has it.`,
+        { input },
+      );
     }
   }
   return date;
@@ -34,13 +51,25 @@ export function resolveDates(raw: DateInputs, period: Period, nowMs: number): { 
   const single = raw['report-date'].trim();
   const from = raw.from.trim();
   const to = raw.to.trim();
-  if (single && (from || to)) throw new InputError('Input "report-date" fetches one report and "from"/"to" a range: give one or the other.', { input: 'report-date' });
-  if (!from && !to) return { dates: [single ? checked('report-date', single, period, nowMs) : latestExpected(period, nowMs)], range: false };
-  if (!from) throw new InputError('Input "from" is required with "to": the first report date of the range.', { input: 'from' });
+  if (single && (from || to))
+    throw new InputError('Input "report-date" fetches one report and "from"/"to" a range: give one or the other.', {
+      input: 'report-date',
+    });
+  if (!from && !to)
+    return {
+      dates: [single ? checked('report-date', single, period, nowMs) : latestExpected(period, nowMs)],
+      range: false,
+    };
+  if (!from)
+    throw new InputError('Input "from" is required with "to": the first report date of the range.', { input: 'from' });
   const first = checked('from', from, period, nowMs);
   const last = to ? checked('to', to, period, nowMs) : latestExpected(period, nowMs);
   if (first > last) throw new InputError(`Input "from" ${first} is after "to" ${last}.`, { input: 'from' });
   const dates = datesBetween(period, first, last);
-  if (dates.length > MAX_REPORTS) throw new InputError(`The range from ${first} to ${last} holds ${dates.length} reports; at most ${MAX_REPORTS} per run.`, { input: 'from' });
+  if (dates.length > MAX_REPORTS)
+    throw new InputError(
+      `The range from ${first} to ${last} holds ${dates.length} reports; at most ${MAX_REPORTS} per run.`,
+      { input: 'from' },
+    );
   return { dates, range: true };
 }

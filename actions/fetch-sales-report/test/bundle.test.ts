@@ -14,7 +14,14 @@ let emu: Emulator;
 const daysAgo = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const key = generateTestKey();
 beforeAll(async () => {
-  emu = await startEmulator({ seed: { reportVendors: [{ vendorNumber: '86000000', rows: 20 }, { vendorNumber: '86000009', rows: 2, noSalesDates: [daysAgo(3), daysAgo(20)] }] } });
+  emu = await startEmulator({
+    seed: {
+      reportVendors: [
+        { vendorNumber: '86000000', rows: 20 },
+        { vendorNumber: '86000009', rows: 2, noSalesDates: [daysAgo(3), daysAgo(20)] },
+      ],
+    },
+  });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
 });
 afterAll(() => emu.close());
@@ -24,10 +31,14 @@ test('the bundle fetches the newest daily report, writes JSON and a summary; a w
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   const cache = await startCacheService();
   // One RUNNER_TEMP for both runs, as on one runner (the cache is tied to the reports' paths).
-  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp') };
+  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
   const inputs = {
-    'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl,
-    'vendor-number': '86000000', 'output-path': join(dir, 'report.json'),
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emu.baseUrl,
+    'vendor-number': '86000000',
+    'output-path': join(dir, 'report.json'),
   };
   try {
     const r = await runBundle('fetch-sales-report', { inputs, env, secrets: keyEncodings(key.privatePem) });
@@ -52,10 +63,18 @@ test('the bundle fetches the newest daily report, writes JSON and a summary; a w
 test('the bundle keeps an old "no sales" in the cache but asks again for a young one (Apple may still be assembling it)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   const cache = await startCacheService();
-  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp') };
+  const env = { ...cache.env, RUNNER_TEMP: join(dir, 'runner-temp'), GITHUB_WORKSPACE: dir };
   const run = (date: string) =>
     runBundle('fetch-sales-report', {
-      inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': '86000009', 'report-date': date, 'output-path': join(dir, `${date}.tsv`) },
+      inputs: {
+        'issuer-id': key.issuerId,
+        'key-id': key.keyId,
+        'private-key': key.privatePem,
+        'api-base-url': emu.baseUrl,
+        'vendor-number': '86000009',
+        'report-date': date,
+        'output-path': join(dir, `${date}.tsv`),
+      },
       env,
       secrets: keyEncodings(key.privatePem),
     });
@@ -79,7 +98,16 @@ test('the bundle keeps an old "no sales" in the cache but asks again for a young
 test('the bundle turns Apple\'s 400 "Invalid vendor number" into one line that says where the number is', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   const r = await runBundle('fetch-sales-report', {
-    inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl, 'vendor-number': '12345678', 'output-path': join(dir, 'r.tsv'), cache: 'false' },
+    inputs: {
+      'issuer-id': key.issuerId,
+      'key-id': key.keyId,
+      'private-key': key.privatePem,
+      'api-base-url': emu.baseUrl,
+      'vendor-number': '12345678',
+      'output-path': join(dir, 'r.tsv'),
+      cache: 'false',
+    },
+    env: { GITHUB_WORKSPACE: dir },
     secrets: keyEncodings(key.privatePem),
   });
   expect(r.exitCode).toBe(1);

@@ -36,7 +36,10 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
   expect(first.errors).toEqual([]);
   expect(env.emu.requests.filter((r) => r.path === '/v1/salesReports')).toHaveLength(30);
   expect(service.entries.map((e) => e.key)).toEqual(
-    expect.arrayContaining([`asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-27-1_0`, `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-01-1_0`]),
+    expect.arrayContaining([
+      `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-27-1_0`,
+      `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-01-1_0`,
+    ]),
   );
   expect(service.entries).toHaveLength(30); // the day without sales (25 days back) is kept too: Apple's answer is final by then
 
@@ -47,12 +50,24 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
   expect(readFileSync(join(env.dir, 'second.tsv'))).toEqual(readFileSync(join(env.dir, 'first.tsv')));
   const summary = JSON.parse(second.outputs.summary!);
   expect(new Set(summary.dates.map((d: { source: string }) => d.source))).toEqual(new Set(['cache']));
-  expect(summary.dates.find((d: { date: string }) => d.date === '2026-11-01')).toMatchObject({ state: 'no-sales', source: 'cache' });
-  expect({ ...second.outputs, 'report-path': '' }).toEqual({ ...first.outputs, 'report-path': '', summary: first.outputs.summary!.replace(/"source":"api"/g, '"source":"cache"') });
+  expect(summary.dates.find((d: { date: string }) => d.date === '2026-11-01')).toMatchObject({
+    state: 'no-sales',
+    source: 'cache',
+  });
+  expect({ ...second.outputs, 'report-path': '' }).toEqual({
+    ...first.outputs,
+    'report-path': '',
+    summary: first.outputs.summary!.replace(/"source":"api"/g, '"source":"cache"'),
+  });
 }, 120_000);
 
 test('a report cached under the version Apple switched to is found again with version auto', async () => {
-  const inputs = { ...withCache, 'vendor-number': '86000001', 'report-type': 'SUBSCRIBER', 'report-date': '2026-11-20' };
+  const inputs = {
+    ...withCache,
+    'vendor-number': '86000001',
+    'report-type': 'SUBSCRIBER',
+    'report-date': '2026-11-20',
+  };
   const first = await env.run({ ...inputs, 'output-path': join(env.dir, 'sub1.tsv') }, { env: service.env });
   expect(first.outputs.version).toBe('1_4');
   expect(env.emu.requests.map((r) => r.status)).toEqual([400, 200]);
@@ -64,10 +79,21 @@ test('a report cached under the version Apple switched to is found again with ve
 
 test('a report that is not out yet is never cached', async () => {
   // 07:00 Pacific: the 25th's report comes out at 08:00.
-  const early = await startEnv({ reportVendors: [{ vendorNumber: '86000005', rows: 3 }] }, Date.parse('2026-11-26T15:00:00Z'));
+  const early = await startEnv(
+    { reportVendors: [{ vendorNumber: '86000005', rows: 3 }] },
+    Date.parse('2026-11-26T15:00:00Z'),
+  );
   try {
     const before = service.entries.length;
-    const r = await early.run({ ...withCache, 'vendor-number': '86000005', 'report-date': '2026-11-25', 'output-path': join(early.dir, 'x.tsv') }, { env: service.env });
+    const r = await early.run(
+      {
+        ...withCache,
+        'vendor-number': '86000005',
+        'report-date': '2026-11-25',
+        'output-path': join(early.dir, 'x.tsv'),
+      },
+      { env: service.env },
+    );
     expect(r.outputs.status).toBe('not-available-yet');
     expect(service.entries.length).toBe(before);
     expect(early.emu.requests.map((q) => q.status)).toEqual([404]);
@@ -78,23 +104,47 @@ test('a report that is not out yet is never cached', async () => {
 
 test('without a cache service: one warning, and the reports are fetched', async () => {
   const logger = recordingLogger();
-  const none = { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined, ACTIONS_RUNTIME_TOKEN: undefined };
-  const r = await env.run({ ...withCache, from: '2026-11-20', to: '2026-11-24', 'output-path': join(env.dir, 'nocache.tsv') }, { env: none, deps: { logger } });
+  const none = {
+    ACTIONS_CACHE_URL: undefined,
+    ACTIONS_RESULTS_URL: undefined,
+    ACTIONS_CACHE_SERVICE_V2: undefined,
+    ACTIONS_RUNTIME_TOKEN: undefined,
+  };
+  const r = await env.run(
+    { ...withCache, from: '2026-11-20', to: '2026-11-24', 'output-path': join(env.dir, 'nocache.tsv') },
+    { env: none, deps: { logger } },
+  );
   expect(r.errors).toEqual([]);
-  expect(logger.lines.filter((l) => l.startsWith('warning:'))).toEqual(['warning: No GitHub Actions cache service is available to this job: going on without the cache.']);
+  expect(logger.lines.filter((l) => l.startsWith('warning:'))).toEqual([
+    'warning: No GitHub Actions cache service is available to this job: going on without the cache.',
+  ]);
   expect(env.emu.requests).toHaveLength(5);
 });
 
 test('a young "no sales" is asked again next run; an old one is kept (weekly: 14 days past the week)', async () => {
   // NOW is Thursday 2026-11-26: the week ending Sunday 2026-11-15 is 11 days past, the one ending 2026-11-08 is 18.
-  const weekly = await startEnv({ reportVendors: [{ vendorNumber: '86000007', rows: 3, noSalesDates: ['2026-11-15', '2026-11-08'] }] });
+  const weekly = await startEnv({
+    reportVendors: [{ vendorNumber: '86000007', rows: 3, noSalesDates: ['2026-11-15', '2026-11-08'] }],
+  });
   try {
-    const ask = (date: string) => weekly.run({ ...withCache, 'vendor-number': '86000007', frequency: 'WEEKLY', 'report-date': date, 'output-path': join(weekly.dir, `${date}.tsv`) }, { env: service.env });
+    const ask = (date: string) =>
+      weekly.run(
+        {
+          ...withCache,
+          'vendor-number': '86000007',
+          frequency: 'WEEKLY',
+          'report-date': date,
+          'output-path': join(weekly.dir, `${date}.tsv`),
+        },
+        { env: service.env },
+      );
     for (const date of ['2026-11-15', '2026-11-08']) {
       const r = await ask(date);
       expect([r.errors, r.outputs.status]).toEqual([[], 'no-sales']);
     }
-    expect(service.entries.map((e) => e.key).filter((k) => k.includes('86000007'))).toEqual([`asc-report-v1-86000007-SALES-SUMMARY-WEEKLY-2026-11-08-1_0`]);
+    expect(service.entries.map((e) => e.key).filter((k) => k.includes('86000007'))).toEqual([
+      `asc-report-v1-86000007-SALES-SUMMARY-WEEKLY-2026-11-08-1_0`,
+    ]);
     weekly.emu.requests.length = 0;
     await ask('2026-11-15');
     await ask('2026-11-08');

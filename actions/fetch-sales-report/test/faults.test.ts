@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FaultSpec } from '@asc-actions/asc-emulator';
+import { seededRandom, type FaultSpec } from '@asc-actions/asc-emulator';
 import { startEnv, VENDOR, type Env } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const FAULT_RATE = 0.1;
 const FAULTS: Array<Omit<FaultSpec, 'path'>> = [
   { kind: 'status', status: 500 },
@@ -20,16 +21,6 @@ const FAULTS: Array<Omit<FaultSpec, 'path'>> = [
   { kind: 'expired-token' },
   { kind: 'truncated-gzip' },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let env: Env;
 beforeAll(async () => {
@@ -48,7 +39,7 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults give byte-identical o
   const expected = { file: readFileSync(path), outputs: clean.outputs };
   let injected = 0;
   for (let seed = 1; seed <= RUNS; seed++) {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed); // the emulator's generator (mulberry32)
     // Before each report request reaches the emulator, a seeded draw may program one fault for it.
     const faulty: typeof fetch = (input, init) => {
       if (String(input).includes('/v1/salesReports') && random() < FAULT_RATE) {

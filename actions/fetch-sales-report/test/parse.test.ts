@@ -21,8 +21,21 @@ const SALES_HEADER =
   'Provider\tProvider Country\tSKU\tDeveloper\tTitle\tVersion\tProduct Type Identifier\tUnits\tDeveloper Proceeds\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code\tCurrency of Proceeds\tApple Identifier\tCustomer Price\tPromo Code\tParent Identifier\tSubscription\tPeriod\tCategory\tCMB\tDevice\tSupported Platforms\tProceeds Reason\tPreserved Pricing\tClient\tOrder Type';
 
 test.each([
-  ['209.30', 2, 20930], ['.97', 2, 97], ['-85.43', 2, -8543], ['0', 2, 0], ['12', 4, 120000], [' ', 2, 0], ['', 4, 0], ['1.5', 4, 15000], ['+3', 2, 300],
-  ['1.234', 2, NaN], ['12a', 2, NaN], ['1,000.00', 2, NaN], ['-', 2, NaN], ['.', 2, NaN], ['1.2.3', 4, NaN],
+  ['209.30', 2, 20930],
+  ['.97', 2, 97],
+  ['-85.43', 2, -8543],
+  ['0', 2, 0],
+  ['12', 4, 120000],
+  [' ', 2, 0],
+  ['', 4, 0],
+  ['1.5', 4, 15000],
+  ['+3', 2, 300],
+  ['1.234', 2, NaN],
+  ['12a', 2, NaN],
+  ['1,000.00', 2, NaN],
+  ['-', 2, NaN],
+  ['.', 2, NaN],
+  ['1.2.3', 4, NaN],
 ] as const)('scaled(%j, %i) = %d', (text, decimals, expected) => {
   expect(scaled(text, decimals)).toBe(expected);
 });
@@ -47,16 +60,41 @@ test('amounts are exact: 0.1 + 0.2 is 0.30, and sums past 2^53 micro-units stay 
 });
 
 test.each([
-  ['10/05/2020', '2020-10-05'], ['1/21/10', '2010-01-21'], ['2020-10-05', '2020-10-05'], ['01/21/2010', '2010-01-21'],
-  ['13/01/2020', undefined], ['2020-02-30', undefined], ['10-05-2020', undefined], ['', undefined],
+  ['10/05/2020', '2020-10-05'],
+  ['1/21/10', '2010-01-21'],
+  ['2020-10-05', '2020-10-05'],
+  ['01/21/2010', '2010-01-21'],
+  ['13/01/2020', undefined],
+  ['2020-02-30', undefined],
+  ['10-05-2020', undefined],
+  ['', undefined],
 ])('isoDate(%j) = %j', (text, expected) => {
   expect(isoDate(text)).toBe(expected);
 });
 
 test('product type identifiers map to kinds by Apple\'s table; unknown ones are "other"', () => {
-  expect(['1', '1F', '1T', 'F1', '1-B', '3', '3F', '7', '7T', 'F7', 'IA1', 'FI1', 'IA3', 'IAY', 'IAY-M', 'IA9', 'X9'].map(classOf)).toEqual([
-    'downloads', 'downloads', 'downloads', 'downloads', 'downloads', 'redownloads', 'redownloads', 'updates', 'updates', 'updates',
-    'inAppPurchases', 'inAppPurchases', 'restoredInAppPurchases', 'subscriptions', 'subscriptions', 'subscriptions', 'other',
+  expect(
+    ['1', '1F', '1T', 'F1', '1-B', '3', '3F', '7', '7T', 'F7', 'IA1', 'FI1', 'IA3', 'IAY', 'IAY-M', 'IA9', 'X9'].map(
+      classOf,
+    ),
+  ).toEqual([
+    'downloads',
+    'downloads',
+    'downloads',
+    'downloads',
+    'downloads',
+    'redownloads',
+    'redownloads',
+    'updates',
+    'updates',
+    'updates',
+    'inAppPurchases',
+    'inAppPurchases',
+    'restoredInAppPurchases',
+    'subscriptions',
+    'subscriptions',
+    'subscriptions',
+    'other',
   ]);
 });
 
@@ -81,15 +119,20 @@ describe('headers are bound by name and refused when unknown', () => {
   });
 
   test('the pre-2011 SALES layout (Royalty Price, no Developer Proceeds) is refused with the columns it has', () => {
-    const legacy = 'Provider\tProvider Country\tVendor Identifier\tUPC\tISRC\tArtist / Show\tTitle / Episode / Season\tLabel/Studio/Network\tProduct Type Identifier\tUnits\tRoyalty Price\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code\tRoyalty Currency';
+    const legacy =
+      'Provider\tProvider Country\tVendor Identifier\tUPC\tISRC\tArtist / Show\tTitle / Episode / Season\tLabel/Studio/Network\tProduct Type Identifier\tUnits\tRoyalty Price\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code\tRoyalty Currency';
     const message = refusal(legacy);
-    expect(message).toMatch(/SALES report for 2026-11-25: the header is not one this action knows \(a Summary Sales Report needs "Developer Proceeds", "Currency of Proceeds"\)/);
+    expect(message).toMatch(
+      /SALES report for 2026-11-25: the header is not one this action knows \(a Summary Sales Report needs "Developer Proceeds", "Currency of Proceeds"\)/,
+    );
     expect(message).toContain('columns seen: "Provider", "Provider Country", "Vendor Identifier"');
     expect(message).toContain('"Royalty Price"');
   });
 
   test('a data line, a single column, duplicates, blank names and an empty report are refused', () => {
-    expect(refusal('APPLE\tUS\tfoo\t12\t209.30\t10/05/2020')).toMatch(/"12" is a value, not a column name: the first line is data/);
+    expect(refusal('APPLE\tUS\tfoo\t12\t209.30\t10/05/2020')).toMatch(
+      /"12" is a value, not a column name: the first line is data/,
+    );
     expect(refusal('{"errors":[{"status":"404"}]}')).toMatch(/at least two columns/);
     expect(refusal(`${SALES_HEADER}\tUnits`)).toMatch(/column "units" appears twice/);
     expect(refusal(`${SALES_HEADER}\t`)).toMatch(/a column has no name/);
@@ -110,22 +153,30 @@ async function parseText(text: string, size: number, header = SALES_HEADER) {
   let parser: RowParser | undefined;
   let writer: OutputWriter | undefined;
   const bytes = Buffer.from(`${header}\n${text}`);
-  const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+    bytes.subarray(i * size, (i + 1) * size),
+  );
   try {
-    await pipeline(Readable.from(chunks), new RowSplitter((b, starts, fields, lineNo) => {
-      if (lineNo === 1) {
-        const binding = bindHeader(rowText(b, starts, fields), 'SALES', 'SALES report for 2026-11-25');
-        writer = new OutputWriter(path, 'tsv', binding.columns);
-        writer.useHeader(binding.columns, binding.dateColumns);
-        parser = new RowParser(binding, totals, writer, 'SALES report for 2026-11-25');
-      } else parser!.row(b, starts, fields, lineNo);
-    }));
+    await pipeline(
+      Readable.from(chunks),
+      new RowSplitter((b, starts, fields, lineNo) => {
+        if (lineNo === 1) {
+          const binding = bindHeader(rowText(b, starts, fields), 'SALES', 'SALES report for 2026-11-25');
+          writer = new OutputWriter(path, 'tsv', binding.columns);
+          writer.useHeader(binding.columns, binding.dateColumns);
+          parser = new RowParser(binding, totals, writer, 'SALES report for 2026-11-25');
+        } else parser!.row(b, starts, fields, lineNo);
+      }),
+    );
     writer!.commit();
   } catch (error) {
     writer?.abort();
     throw error;
   }
-  const rows = readFileSync(path, 'utf8').split('\n').slice(1, -1).map((l) => l.split('\t'));
+  const rows = readFileSync(path, 'utf8')
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => l.split('\t'));
   return { rows, totals };
 }
 
@@ -161,9 +212,18 @@ test('CRLF line endings, a BOM, a missing final newline and blank lines are read
 
 test.each([
   [row({ 7: 'twelve', 13: 'USD' }), /line 2, column "Units": expected a number of units, got "twelve"/],
-  [row({ 7: '1', 8: '1.23456', 13: 'USD' }), /line 2, column "Developer Proceeds": expected an amount per unit, got "1.23456"/],
-  [row({ 7: '2', 8: '3.00', 13: ' ' }), /line 2, column "Currency of Proceeds": expected a currency for non-zero proceeds, got " "/],
-  [row({ 7: '2', 8: '3.00', 9: '2020/10/05', 13: 'USD' }), /line 2, column "Begin Date": expected a date \(MM\/DD\/YYYY or YYYY-MM-DD\), got "2020\/10\/05"/],
+  [
+    row({ 7: '1', 8: '1.23456', 13: 'USD' }),
+    /line 2, column "Developer Proceeds": expected an amount per unit, got "1.23456"/,
+  ],
+  [
+    row({ 7: '2', 8: '3.00', 13: ' ' }),
+    /line 2, column "Currency of Proceeds": expected a currency for non-zero proceeds, got " "/,
+  ],
+  [
+    row({ 7: '2', 8: '3.00', 9: '2020/10/05', 13: 'USD' }),
+    /line 2, column "Begin Date": expected a date \(MM\/DD\/YYYY or YYYY-MM-DD\), got "2020\/10\/05"/,
+  ],
   ['APPLE\tUS\tfoo', /line 2: 3 fields where the header has 28; the report is malformed/],
 ])('a bad row is refused with its line and column: %#', async (text, message) => {
   await expect(parseText(`${text}\n`, 1 << 16)).rejects.toThrow(message);
@@ -185,17 +245,28 @@ test('reports with different headers share one output: columns by name, in order
   const outputs: Record<string, string> = {};
   for (const format of ['tsv', 'csv', 'json'] as const) {
     const writer = new OutputWriter(join(dir, `out.${format}`), format, columns);
-    for (const [header, line] of [[a, '3\tUS\t10/05/2020'], [b, ' \t-1\tCafé, "Über"\t2020-10-06']] as const) {
+    for (const [header, line] of [
+      [a, '3\tUS\t10/05/2020'],
+      [b, ' \t-1\tCafé, "Über"\t2020-10-06'],
+    ] as const) {
       writer.useHeader([...header], [header.indexOf('Begin Date')]);
       const bytes = Buffer.from(`${line}\n`);
-      const starts = Int32Array.from([0, ...[...bytes.entries()].filter(([, v]) => v === 9).map(([i]) => i + 1), bytes.length]);
+      const starts = Int32Array.from([
+        0,
+        ...[...bytes.entries()].filter(([, v]) => v === 9).map(([i]) => i + 1),
+        bytes.length,
+      ]);
       writer.row(bytes, starts, header.length, [isoDate(line.split('\t')[header.indexOf('Begin Date')]!)]);
     }
     writer.commit();
     outputs[format] = readFileSync(join(dir, `out.${format}`), 'utf8');
   }
-  expect(outputs.tsv).toBe('Units\tCountry Code\tBegin Date\tTitle\n3\tUS\t2020-10-05\t\n-1\t\t2020-10-06\tCafé, "Über"\n');
-  expect(outputs.csv).toBe('Units,Country Code,Begin Date,Title\r\n3,US,2020-10-05,\r\n-1,,2020-10-06,"Café, ""Über"""\r\n');
+  expect(outputs.tsv).toBe(
+    'Units\tCountry Code\tBegin Date\tTitle\n3\tUS\t2020-10-05\t\n-1\t\t2020-10-06\tCafé, "Über"\n',
+  );
+  expect(outputs.csv).toBe(
+    'Units,Country Code,Begin Date,Title\r\n3,US,2020-10-05,\r\n-1,,2020-10-06,"Café, ""Über"""\r\n',
+  );
   expect(JSON.parse(outputs.json!)).toEqual([
     { Units: '3', 'Country Code': 'US', 'Begin Date': '2020-10-05', Title: '' },
     { Units: '-1', 'Country Code': '', 'Begin Date': '2020-10-06', Title: 'Café, "Über"' },

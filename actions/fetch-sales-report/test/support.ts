@@ -22,11 +22,17 @@ export interface Env {
   key: TestKey;
   dir: string;
   /** Runs the action in this process with these inputs (credentials and API URL added). */
-  run(inputs: Record<string, string>, options?: { env?: Record<string, string | undefined>; deps?: RunDeps }): Promise<RunResult>;
+  run(
+    inputs: Record<string, string>,
+    options?: { env?: Record<string, string | undefined>; deps?: RunDeps },
+  ): Promise<RunResult>;
   close(): Promise<void>;
 }
 
-export async function startEnv(seed: Seed = { reportVendors: [{ vendorNumber: VENDOR, rows: 25 }] }, now = NOW): Promise<Env> {
+export async function startEnv(
+  seed: Seed = { reportVendors: [{ vendorNumber: VENDOR, rows: 25 }] },
+  now = NOW,
+): Promise<Env> {
   const clock = new VirtualClock(now);
   const key = generateTestKey();
   const emu = await startEmulator({ seed, clock });

@@ -27,7 +27,11 @@ test('not published yet: status not-available-yet, a notice, success, no file; t
 });
 
 test('wait-until-available asks every 10 minutes until the report is out', async () => {
-  const r = await env.run({ 'report-date': '2026-11-25', 'wait-until-available': '2h', 'output-path': join(env.dir, 'x.tsv') });
+  const r = await env.run({
+    'report-date': '2026-11-25',
+    'wait-until-available': '2h',
+    'output-path': join(env.dir, 'x.tsv'),
+  });
   expect(r.errors).toEqual([]);
   expect(r.outputs.status).toBe('available');
   expect(env.emu.requests.map((q) => q.status)).toEqual([404, 404, 404, 404, 404, 404, 200]);
@@ -36,7 +40,11 @@ test('wait-until-available asks every 10 minutes until the report is out', async
 });
 
 test('wait-until-available gives up at its deadline and reports the state', async () => {
-  const r = await env.run({ 'report-date': '2026-11-25', 'wait-until-available': '30m', 'output-path': join(env.dir, 'x.tsv') });
+  const r = await env.run({
+    'report-date': '2026-11-25',
+    'wait-until-available': '30m',
+    'output-path': join(env.dir, 'x.tsv'),
+  });
   expect(r.exitCode).toBe(0);
   expect(r.outputs.status).toBe('not-available-yet');
   expect(env.emu.requests.map((q) => q.status)).toEqual([404, 404, 404, 404]);

@@ -7,7 +7,9 @@ const STEPS: readonly ReleaseStep[] = ['release', 'pause', 'resume', 'complete']
 export function readSettings(): Settings {
   const version = inputs.optional('version')?.trim() || undefined;
   if (version !== undefined && !isMarketingVersion(version)) {
-    throw new InputError(`Input "version" must be ${MARKETING_VERSION_HINT}; got "${version.slice(0, 40)}".`, { input: 'version' });
+    throw new InputError(`Input "version" must be ${MARKETING_VERSION_HINT}; got "${version.slice(0, 40)}".`, {
+      input: 'version',
+    });
   }
   const step = inputs.optional('step')?.trim();
   if (!step) throw new InputError(`Input "step" is required: one of ${STEPS.join(', ')}.`, { input: 'step' });

@@ -28,8 +28,7 @@ export interface VersionState {
 }
 
 export type Action =
-  | { kind: 'release-request' }
-  | { kind: 'phased-state'; phasedReleaseId: string; to: 'PAUSED' | 'ACTIVE' | 'COMPLETE' };
+  { kind: 'release-request' } | { kind: 'phased-state'; phasedReleaseId: string; to: 'PAUSED' | 'ACTIVE' | 'COMPLETE' };
 
 export interface Plan {
   version: VersionState;

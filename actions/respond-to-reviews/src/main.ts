@@ -30,15 +30,28 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
       const memory = await openMemory({ settings, appId: app.id, env: process.env, now, logger });
       const read = await readReviews(client, app.id, settings, memory.window.fromMs, logger);
       const planned = plan(read.reviews, { ...settings, now, appName: app.name, done: memory.window.done });
-      logger.info(`${read.reviews.length} review(s) read in ${read.pages} page(s); ${planned.items.length} matched; ${planned.replies.length} repl(ies) to send.`);
-      const applied = common.dryRun ? { results: [] } : await applyReplies(client, planned.replies, { overwrite: settings.overwriteExisting, logger });
+      logger.info(
+        `${read.reviews.length} review(s) read in ${read.pages} page(s); ${planned.items.length} matched; ${planned.replies.length} repl(ies) to send.`,
+      );
+      const applied = common.dryRun
+        ? { results: [] }
+        : await applyReplies(client, planned.replies, { overwrite: settings.overwriteExisting, logger });
       const entries = entriesOf(planned, applied.results, common.dryRun);
       const counts = countsOf(entries, planned.considered, planned.replies.length);
       writeOutputs(app.name, counts, entries, common.dryRun);
       if (settings.exportTo) writeExport(settings.exportTo, entries);
       const considered = read.reviews.filter((r) => !memory.window.done.has(r.id));
       const summaryNotes = notes(counts, settings.maxReplies, read.capped);
-      await writeSummary({ appName: app.name, dryRun: common.dryRun, window: memory.describe, pages: read.pages, read: read.reviews, counts, entries, notes: summaryNotes });
+      await writeSummary({
+        appName: app.name,
+        dryRun: common.dryRun,
+        window: memory.describe,
+        pages: read.pages,
+        read: read.reviews,
+        counts,
+        entries,
+        notes: summaryNotes,
+      });
       if (!common.dryRun) await memory.save(read.reviews, handledIds(planned, applied, considered), read.capped);
       failIfIncomplete(applied, counts, logger);
     },

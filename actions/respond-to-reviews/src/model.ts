@@ -31,13 +31,17 @@ export function replyOf(resource: CustomerReviewResponseV1 | undefined): Existin
  * still means a reply exists; a null or missing linkage means none). Undefined when the review has no
  * readable date: without one it cannot be placed in time.
  */
-export function toReview(resource: CustomerReview, included: ReadonlyMap<string, CustomerReviewResponseV1>): Review | undefined {
+export function toReview(
+  resource: CustomerReview,
+  included: ReadonlyMap<string, CustomerReviewResponseV1>,
+): Review | undefined {
   const a = resource.attributes ?? {};
   const createdDate = a.createdDate ?? '';
   const createdMs = Date.parse(createdDate);
   if (Number.isNaN(createdMs)) return undefined;
   const linkage = resource.relationships?.response?.data as { id?: string } | null | undefined;
-  const reply = linkage?.id === undefined ? undefined : (replyOf(included.get(linkage.id)) ?? { id: linkage.id, body: '' });
+  const reply =
+    linkage?.id === undefined ? undefined : (replyOf(included.get(linkage.id)) ?? { id: linkage.id, body: '' });
   return {
     id: resource.id,
     rating: a.rating ?? 0,

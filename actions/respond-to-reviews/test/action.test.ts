@@ -25,16 +25,30 @@ afterEach(async () => {
 });
 
 const LIST = `GET /v1/apps/${APP_ID}/customerReviews?limit=200&exists[publishedResponse]=false&sort=-createdDate&include=response`;
-const replyRequests = (id: string) => [`GET /v1/customerReviews/${id}/response`, 'POST /v1/customerReviewResponses', `GET /v1/customerReviews/${id}/response`];
+const replyRequests = (id: string) => [
+  `GET /v1/customerReviews/${id}/response`,
+  'POST /v1/customerReviewResponses',
+  `GET /v1/customerReviews/${id}/response`,
+];
 
 test('answers by the first matching rule, in the territory’s language, newest first; reads back every reply', async () => {
   w = await world([
     review('r-happy-us', 2, { rating: 5, reviewerNickname: 'Juan' }),
-    review('r-crash-gb', 3, { rating: 1, title: 'Crashes!', body: 'It crashed twice today', territory: 'GBR', reviewerNickname: 'Mia' }),
+    review('r-crash-gb', 3, {
+      rating: 1,
+      title: 'Crashes!',
+      body: 'It crashed twice today',
+      territory: 'GBR',
+      reviewerNickname: 'Mia',
+    }),
     review('r-happy-de', 4, { rating: 4, territory: 'DEU', reviewerNickname: 'Lukas' }),
     review('r-meh', 5, { rating: 3 }),
     review('r-happy-jp', 6, { rating: 5, territory: 'JPN', reviewerNickname: 'さくら' }),
-    review('r-human', 7, { rating: 1, body: 'crash', response: { responseBody: 'A person answered this.', state: 'PUBLISHED' } }),
+    review('r-human', 7, {
+      rating: 1,
+      body: 'crash',
+      response: { responseBody: 'A person answered this.', state: 'PUBLISHED' },
+    }),
   ]);
   const result = await w.run({ app: APP_ID, rules: RULES });
   expect(result.errors).toEqual([]);
@@ -54,8 +68,21 @@ test('answers by the first matching rule, in the territory’s language, newest 
   expect(replyBody(w.emulator, 'r-meh')).toBeUndefined();
   expect(replyBody(w.emulator, 'r-human')).toBe('A person answered this.');
   expect(replyEvents(w.emulator).replaced).toEqual([]);
-  expect(result.outputs).toMatchObject({ matched: '5', replied: '4', skipped: '1', deferred: '0', failed: '0', planned: '4' });
-  const reviews = JSON.parse(result.outputs.reviews!) as Array<{ id: string; action: string; rule: string; template?: string; replyState?: string }>;
+  expect(result.outputs).toMatchObject({
+    matched: '5',
+    replied: '4',
+    skipped: '1',
+    deferred: '0',
+    failed: '0',
+    planned: '4',
+  });
+  const reviews = JSON.parse(result.outputs.reviews!) as Array<{
+    id: string;
+    action: string;
+    rule: string;
+    template?: string;
+    replyState?: string;
+  }>;
   expect(reviews.map((r) => [r.id, r.rule, r.template, r.action])).toEqual([
     ['r-happy-us', 'happy', 'en', 'replied'],
     ['r-crash-gb', 'crashes', 'default', 'replied'],
@@ -82,7 +109,10 @@ test('a second run with no remote change sends nothing (the replies are there no
   // include=response shows their replies and nothing is sent.
   expect(w.writes()).toHaveLength(before);
   expect(again.outputs).toMatchObject({ matched: '2', replied: '0', skipped: '2', planned: '0' });
-  expect(JSON.parse(again.outputs.reviews!).map((r: { action: string }) => r.action)).toEqual(['already-answered', 'already-answered']);
+  expect(JSON.parse(again.outputs.reviews!).map((r: { action: string }) => r.action)).toEqual([
+    'already-answered',
+    'already-answered',
+  ]);
 });
 
 test('max-replies: the newest are answered, the rest are deferred and reported', async () => {
@@ -102,10 +132,16 @@ test('a reply posted by someone else during the run is not overwritten', async (
     const url = String(input instanceof Request ? input.url : input);
     if (url.endsWith('/v1/customerReviews/r2/response') && !replyBody(w.emulator, 'r2')) {
       const reply = w.emulator.state.create('customerReviewResponses', {
-        attributes: { responseBody: 'Written by a person.', state: 'PENDING_PUBLISH', lastModifiedDate: pacificDateTime(w.clock.now()) },
+        attributes: {
+          responseBody: 'Written by a person.',
+          state: 'PENDING_PUBLISH',
+          lastModifiedDate: pacificDateTime(w.clock.now()),
+        },
         relationships: { review: { type: 'customerReviews', id: 'r2' } },
       });
-      w.emulator.state.update('customerReviews', 'r2', { relationships: { response: { type: 'customerReviewResponses', id: reply.id } } });
+      w.emulator.state.update('customerReviews', 'r2', {
+        relationships: { response: { type: 'customerReviewResponses', id: reply.id } },
+      });
     }
     return fetch(input, init);
   };
@@ -122,7 +158,10 @@ test('a reply posted by someone else during the run is not overwritten', async (
 test('overwrite-existing replaces a stale reply, leaves an identical one, and needs only-unanswered: false', async () => {
   w = await world([
     review('stale', 2, { response: { responseBody: 'Old text', state: 'PUBLISHED' } }),
-    review('same', 3, { reviewerNickname: 'Kim', response: { responseBody: 'Thank you for the 5 stars, Kim!', state: 'PUBLISHED' } }),
+    review('same', 3, {
+      reviewerNickname: 'Kim',
+      response: { responseBody: 'Thank you for the 5 stars, Kim!', state: 'PUBLISHED' },
+    }),
   ]);
   const result = await w.run({ app: APP_ID, rules: RULES, 'only-unanswered': 'false', 'overwrite-existing': 'true' });
   expect(result.exitCode).toBe(0);
@@ -138,23 +177,42 @@ test('dry-run reads and plans, sends nothing, and says what it would do', async 
   expect(result.exitCode).toBe(0);
   expect(w.transcript()).toEqual([`GET /v1/apps/${APP_ID}`, LIST]);
   expect(result.outputs).toMatchObject({ matched: '2', replied: '0', planned: '2' });
-  expect(JSON.parse(result.outputs.reviews!).map((r: { action: string }) => r.action)).toEqual(['would-reply', 'would-reply']);
+  expect(JSON.parse(result.outputs.reviews!).map((r: { action: string }) => r.action)).toEqual([
+    'would-reply',
+    'would-reply',
+  ]);
   expect(result.summary).toContain('2 would be answered (dry run)');
   expect(JSON.parse(result.outputs['slack-payload']!).text).toMatch(/would reply to 2 reviews/);
 });
 
 test('export to JSON and to CSV (formula-looking cells defused)', async () => {
-  w = await world([review('r1', 2, { title: '=HYPERLINK("http://evil")', body: 'line one\nline "two", three' }), review('r2', 3, { rating: 3 })]);
+  w = await world([
+    review('r1', 2, { title: '=HYPERLINK("http://evil")', body: 'line one\nline "two", three' }),
+    review('r2', 3, { rating: 3 }),
+  ]);
   const json = await w.run({ app: APP_ID, rules: RULES, 'dry-run': 'true', 'export-path': 'out/reviews.json' });
   expect(json.exitCode).toBe(0);
-  const exported = JSON.parse(readFileSync(join(w.workspace, 'out/reviews.json'), 'utf8')) as Array<Record<string, unknown>>;
-  expect(exported.map((e) => [e.id, e.action, e.rule])).toEqual([['r1', 'would-reply', 'happy'], ['r2', 'skipped', 'everything else']]);
-  expect(exported[0]).toMatchObject({ title: '=HYPERLINK("http://evil")', body: 'line one\nline "two", three', reply: 'Thank you for the 5 stars, Sam!' });
+  const exported = JSON.parse(readFileSync(join(w.workspace, 'out/reviews.json'), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  expect(exported.map((e) => [e.id, e.action, e.rule])).toEqual([
+    ['r1', 'would-reply', 'happy'],
+    ['r2', 'skipped', 'everything else'],
+  ]);
+  expect(exported[0]).toMatchObject({
+    title: '=HYPERLINK("http://evil")',
+    body: 'line one\nline "two", three',
+    reply: 'Thank you for the 5 stars, Sam!',
+  });
   const csv = await w.run({ app: APP_ID, rules: RULES, 'dry-run': 'true', 'export-path': 'out/reviews.csv' });
   expect(csv.exitCode).toBe(0);
   const text = readFileSync(join(w.workspace, 'out/reviews.csv'), 'utf8');
-  expect(text.split('\r\n')[0]).toBe('id,createdDate,rating,territory,nickname,title,body,rule,template,action,reply,replyState,detail');
-  expect(text).toContain(`r1,2026-11-26T10:00:00Z,5,USA,Sam,"'=HYPERLINK(""http://evil"")","line one\nline ""two"", three",happy,en,would-reply,"Thank you for the 5 stars, Sam!",,\r\n`);
+  expect(text.split('\r\n')[0]).toBe(
+    'id,createdDate,rating,territory,nickname,title,body,rule,template,action,reply,replyState,detail',
+  );
+  expect(text).toContain(
+    `r1,2026-11-26T10:00:00Z,5,USA,Sam,"'=HYPERLINK(""http://evil"")","line one\nline ""two"", three",happy,en,would-reply,"Thank you for the 5 stars, Sam!",,\r\n`,
+  );
   expect(text).toContain('r2,2026-11-26T09:00:00Z,3,USA,Sam,Great,Love it,everything else,,skipped,,,\r\n');
 });
 
@@ -168,7 +226,8 @@ test('review text with markdown, HTML and workflow commands is rendered harmless
   const result = await w.run({ app: APP_ID, rules: '- rating: 5\n  reply: "Thanks {nickname}: {title}"' });
   expect(result.exitCode).toBe(0);
   // Nothing from the review reached stdout, so nothing became a workflow command.
-  for (const fragment of ['::set-output', '::error::pwned', 'onerror', '<script>', 'nick']) expect(result.stdout).not.toContain(fragment);
+  for (const fragment of ['::set-output', '::error::pwned', 'onerror', '<script>', 'nick'])
+    expect(result.stdout).not.toContain(fragment);
   expect(result.errors).toEqual([]);
   expect(result.outputs.replied).toBe('1');
   // In the summary (HTML), every piece of it is escaped.
@@ -182,10 +241,16 @@ test('review text with markdown, HTML and workflow commands is rendered harmless
 });
 
 test('only the filters the API has are sent: ratings, territories', async () => {
-  w = await world([review('r1', 2, { rating: 1, territory: 'DEU', body: 'crash' }), review('r2', 3, { rating: 5, territory: 'DEU' }), review('r3', 4, { rating: 1, territory: 'USA', body: 'crash' })]);
+  w = await world([
+    review('r1', 2, { rating: 1, territory: 'DEU', body: 'crash' }),
+    review('r2', 3, { rating: 5, territory: 'DEU' }),
+    review('r3', 4, { rating: 1, territory: 'USA', body: 'crash' }),
+  ]);
   const result = await w.run({ app: APP_ID, rules: RULES, ratings: '1-2', territories: 'deu, fra', 'dry-run': 'true' });
   expect(result.exitCode).toBe(0);
-  expect(w.transcript()[1]).toBe(`GET /v1/apps/${APP_ID}/customerReviews?limit=200&exists[publishedResponse]=false&filter[rating]=1,2&filter[territory]=DEU,FRA&sort=-createdDate&include=response`);
+  expect(w.transcript()[1]).toBe(
+    `GET /v1/apps/${APP_ID}/customerReviews?limit=200&exists[publishedResponse]=false&filter[rating]=1,2&filter[territory]=DEU,FRA&sort=-createdDate&include=response`,
+  );
   expect(JSON.parse(result.outputs.reviews!).map((r: { id: string }) => r.id)).toEqual(['r1']);
 });
 

@@ -5,11 +5,18 @@
  * twice (a run leaves for the next what it could not confirm). Whatever happens: no review is answered twice, and no review that
  * had a reply (a person's, or one of ours) gets another.
  */
-import { pacificDateTime, seededRandom, type FaultChoice, type InjectedFault, type SeedCustomerReview } from '@asc-actions/asc-emulator';
+import {
+  pacificDateTime,
+  seededRandom,
+  type FaultChoice,
+  type InjectedFault,
+  type SeedCustomerReview,
+} from '@asc-actions/asc-emulator';
 import { faultRuns } from '../../../test-support/action-harness.js';
 import { APP_ID, replyEvents, review, world, type World } from './fixtures.js';
 
-const RULES = '- rating: 1-2\n  reply: "Sorry, {nickname}."\n- rating: 4-5\n  reply: "Thanks, {nickname}!"\n- skip: true';
+const RULES =
+  '- rating: 1-2\n  reply: "Sorry, {nickname}."\n- rating: 4-5\n  reply: "Thanks, {nickname}!"\n- skip: true';
 const RUNS = faultRuns();
 const KINDS: FaultChoice[] = [
   { kind: 'status', status: 500 },
@@ -24,7 +31,12 @@ function reviewsFor(random: () => number): SeedCustomerReview[] {
   return Array.from({ length: 10 }, (_, i) => {
     const roll = random();
     const rating = 1 + Math.floor(random() * 5);
-    const response = roll < 0.15 ? { responseBody: 'A person wrote this.', state: 'PUBLISHED' as const } : roll < 0.3 ? { responseBody: 'A person wrote this, pending.', state: 'PENDING_PUBLISH' as const } : undefined;
+    const response =
+      roll < 0.15
+        ? { responseBody: 'A person wrote this.', state: 'PUBLISHED' as const }
+        : roll < 0.3
+          ? { responseBody: 'A person wrote this, pending.', state: 'PENDING_PUBLISH' as const }
+          : undefined;
     return review(`r${i}`, i + 1, { rating, ...(response ? { response } : {}) });
   });
 }
@@ -43,14 +55,25 @@ function answerAsAPerson(w: World, reviewId: string): void {
   const r = w.emulator.state.get('customerReviews', reviewId);
   if (!r || w.emulator.state.relatedId(r, 'response')) return;
   const reply = w.emulator.state.create('customerReviewResponses', {
-    attributes: { responseBody: 'A person wrote this mid-run.', state: 'PENDING_PUBLISH', lastModifiedDate: pacificDateTime(w.clock.now()) },
+    attributes: {
+      responseBody: 'A person wrote this mid-run.',
+      state: 'PENDING_PUBLISH',
+      lastModifiedDate: pacificDateTime(w.clock.now()),
+    },
     relationships: { review: { type: 'customerReviews', id: reviewId } },
   });
-  w.emulator.state.update('customerReviews', reviewId, { relationships: { response: { type: 'customerReviewResponses', id: reply.id } } });
+  w.emulator.state.update('customerReviews', reviewId, {
+    relationships: { response: { type: 'customerReviewResponses', id: reply.id } },
+  });
 }
 
 function answeredBefore(w: World): Set<string> {
-  return new Set(w.emulator.state.all('customerReviews').filter((r) => w.emulator.state.relatedId(r, 'response')).map((r) => r.id));
+  return new Set(
+    w.emulator.state
+      .all('customerReviews')
+      .filter((r) => w.emulator.state.relatedId(r, 'response'))
+      .map((r) => r.id),
+  );
 }
 
 test(`${RUNS} seeded runs with 10% faults: no review answered twice, none that already had a reply`, async () => {
@@ -66,7 +89,10 @@ test(`${RUNS} seeded runs with 10% faults: no review answered twice, none that a
       for (let pass = 0; pass < 2; pass++) {
         const hadReply = answeredBefore(w);
         const before = replyEvents(w.emulator).created;
-        const result = await w.run({ app: APP_ID, rules: RULES, 'cache-state': 'false' }, { deps: { fetch: people(w, random) } });
+        const result = await w.run(
+          { app: APP_ID, rules: RULES, 'cache-state': 'false' },
+          { deps: { fetch: people(w, random) } },
+        );
         if (result.exitCode !== 0) failedRuns++;
         const after = replyEvents(w.emulator);
         expect({ seed, pass, replaced: after.replaced }).toEqual({ seed, pass, replaced: [] });
@@ -86,7 +112,9 @@ test(`${RUNS} seeded runs with 10% faults: no review answered twice, none that a
   // The faults did happen (about one request in ten, writes included) and most replies still went through.
   const tally = new Map<string, number>();
   for (const f of injected) tally.set(`${f.method} ${f.kind}`, (tally.get(`${f.method} ${f.kind}`) ?? 0) + 1);
-  process.stderr.write(`faults: ${injected.length} of ${requests} requests; ${replies} replies; ${failedRuns} of ${2 * RUNS} runs ended in failure; ${JSON.stringify(Object.fromEntries(tally))}\n`);
+  process.stderr.write(
+    `faults: ${injected.length} of ${requests} requests; ${replies} replies; ${failedRuns} of ${2 * RUNS} runs ended in failure; ${JSON.stringify(Object.fromEntries(tally))}\n`,
+  );
   expect(injected.length / requests).toBeGreaterThan(0.05);
   expect(injected.length / requests).toBeLessThan(0.15);
   expect(injected.filter((f) => f.method === 'POST').length).toBeGreaterThan(0);

@@ -14,13 +14,30 @@ export const BUNDLE_ID = 'com.example.app0001';
 export type World = ActionHarness<ConnectDeps>;
 
 export function world(reviews: SeedCustomerReview[], options: { clock?: VirtualClock } = {}): Promise<World> {
-  return actionHarness<ConnectDeps>({ run, bundle: 'respond-to-reviews', seed: { apps: makeApps(2), customerReviews: reviews }, clock: options.clock });
+  return actionHarness<ConnectDeps>({
+    run,
+    bundle: 'respond-to-reviews',
+    seed: { apps: makeApps(2), customerReviews: reviews },
+    clock: options.clock,
+  });
 }
 
 /** A review of the test app; `hoursAgo` counts back from the virtual clock's start. */
 export function review(id: string, hoursAgo: number, fields: Partial<SeedCustomerReview> = {}): SeedCustomerReview {
-  const created = new Date(Date.parse('2026-11-26T12:00:00Z') - hoursAgo * 3_600_000).toISOString().replace('.000Z', 'Z');
-  return { id, app: APP_ID, rating: 5, title: 'Great', body: 'Love it', reviewerNickname: 'Sam', createdDate: created, territory: 'USA', ...fields };
+  const created = new Date(Date.parse('2026-11-26T12:00:00Z') - hoursAgo * 3_600_000)
+    .toISOString()
+    .replace('.000Z', 'Z');
+  return {
+    id,
+    app: APP_ID,
+    rating: 5,
+    title: 'Great',
+    body: 'Love it',
+    reviewerNickname: 'Sam',
+    createdDate: created,
+    territory: 'USA',
+    ...fields,
+  };
 }
 
 /** Per review id: how many replies the emulator created, and whether any reply was replaced. */

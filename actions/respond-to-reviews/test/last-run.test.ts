@@ -28,8 +28,14 @@ async function nightly(inputs: Record<string, string> = {}, env: Record<string, 
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   const before = w.emulator.requests.length;
-  const result = await w.run({ app: APP_ID, rules: RULES, since: 'last-run', ...inputs }, { env: { ...env, RUNNER_TEMP: temp } });
-  const lists = w.emulator.transcript().slice(before).filter((l) => l.startsWith(LIST_PREFIX)).length;
+  const result = await w.run(
+    { app: APP_ID, rules: RULES, since: 'last-run', ...inputs },
+    { env: { ...env, RUNNER_TEMP: temp } },
+  );
+  const lists = w.emulator
+    .transcript()
+    .slice(before)
+    .filter((l) => l.startsWith(LIST_PREFIX)).length;
   return { result, lists };
 }
 
@@ -41,7 +47,14 @@ function dayPasses(newIds: string[], rating = 5): void {
     const r = review(id, hoursAgo + 1 + i, { rating });
     w.emulator.state.create('customerReviews', {
       id,
-      attributes: { rating: r.rating, title: r.title, body: r.body, reviewerNickname: r.reviewerNickname, createdDate: r.createdDate, territory: r.territory },
+      attributes: {
+        rating: r.rating,
+        title: r.title,
+        body: r.body,
+        reviewerNickname: r.reviewerNickname,
+        createdDate: r.createdDate,
+        territory: r.territory,
+      },
       relationships: { app: { type: 'apps', id: APP_ID }, response: null },
     });
   }
@@ -49,14 +62,20 @@ function dayPasses(newIds: string[], rating = 5): void {
 
 test('the second night reads one page: only the reviews since the first night', async () => {
   // 450 unanswered 3-star reviews (skipped by rule: they stay unanswered) and 2 happy ones.
-  w = await world([review('happy-1', 1), review('happy-2', 2), ...Array.from({ length: 450 }, (_, i) => review(`meh-${i}`, 3 + i, { rating: 3 }))]);
+  w = await world([
+    review('happy-1', 1),
+    review('happy-2', 2),
+    ...Array.from({ length: 450 }, (_, i) => review(`meh-${i}`, 3 + i, { rating: 3 })),
+  ]);
   temp = join(w.workspace, 'runner-temp');
   const first = await nightly();
   expect(first.result.exitCode).toBe(0);
   expect(first.lists).toBe(3);
   expect(first.result.outputs).toMatchObject({ matched: '452', replied: '2', skipped: '450' });
   expect(first.result.summary).toContain('with no date limit (no state saved by an earlier run)');
-  expect(cache.entries.map((e) => e.key)).toEqual([expect.stringMatching(new RegExp(`^asc-respond-to-reviews-v1-${APP_ID}-[0-9a-f]{12}-local-1-\\d+$`))]);
+  expect(cache.entries.map((e) => e.key)).toEqual([
+    expect.stringMatching(new RegExp(`^asc-respond-to-reviews-v1-${APP_ID}-[0-9a-f]{12}-local-1-\\d+$`)),
+  ]);
 
   dayPasses(['new-1', 'new-2', 'new-3']);
   const second = await nightly();
@@ -83,7 +102,11 @@ test('reviews deferred by max-replies are answered by the next nights, none twic
   for (let night = 0; night < 4; night++) {
     const { result } = await nightly({ 'max-replies': '2' });
     expect(result.exitCode).toBe(0);
-    answered.push((JSON.parse(result.outputs.reviews!) as Array<{ id: string; action: string }>).filter((r) => r.action === 'replied').map((r) => r.id));
+    answered.push(
+      (JSON.parse(result.outputs.reviews!) as Array<{ id: string; action: string }>)
+        .filter((r) => r.action === 'replied')
+        .map((r) => r.id),
+    );
     dayPasses([]);
   }
   expect(answered).toEqual([['r1', 'r2'], ['r3', 'r4'], ['r5'], []]);
@@ -101,7 +124,10 @@ test('a dry run neither answers nor moves the mark', async () => {
 test('without a cache service: one warning, every review read, the run goes on', async () => {
   w = await world([review('r1', 1), review('r2', 2)]);
   temp = join(w.workspace, 'runner-temp');
-  const { result } = await nightly({}, { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_RUNTIME_TOKEN: undefined });
+  const { result } = await nightly(
+    {},
+    { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_RUNTIME_TOKEN: undefined },
+  );
   expect(result.exitCode).toBe(0);
   expect(result.outputs.replied).toBe('2');
   expect(result.stdout.match(/::warning::No GitHub Actions cache service/g)).toHaveLength(1);

@@ -8,18 +8,40 @@ import type { Review } from '../src/model.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const HOUR = 3_600_000;
-const rules = parseRules(new RulesSource('- rating: 4-5\n  reply: "Thanks {nickname}"\n- rating: 1\n  skip: true', { input: 'rules' }));
+const rules = parseRules(
+  new RulesSource('- rating: 4-5\n  reply: "Thanks {nickname}"\n- rating: 1\n  skip: true', { input: 'rules' }),
+);
 
 function r(id: string, hoursAgo: number, fields: Partial<Review> = {}): Review {
   const createdMs = NOW - hoursAgo * HOUR;
-  return { id, rating: 5, title: 't', body: 'b', nickname: 'Sam', createdDate: new Date(createdMs).toISOString(), createdMs, territory: 'USA', ...fields };
+  return {
+    id,
+    rating: 5,
+    title: 't',
+    body: 'b',
+    nickname: 'Sam',
+    createdDate: new Date(createdMs).toISOString(),
+    createdMs,
+    territory: 'USA',
+    ...fields,
+  };
 }
 
 const ctx = { rules, now: NOW, appName: 'App', overwriteExisting: false, maxReplies: 2, done: new Set<string>() };
 
 describe('plan', () => {
   test('newest first; replies up to max-replies, the rest deferred; skip rules, existing replies, no match', () => {
-    const p = plan([r('old', 9), r('skip', 1, { rating: 1 }), r('new', 2), r('mid', 3), r('answered', 4, { reply: { id: 'x', body: 'hi' } }), r('none', 5, { rating: 3 })], ctx);
+    const p = plan(
+      [
+        r('old', 9),
+        r('skip', 1, { rating: 1 }),
+        r('new', 2),
+        r('mid', 3),
+        r('answered', 4, { reply: { id: 'x', body: 'hi' } }),
+        r('none', 5, { rating: 3 }),
+      ],
+      ctx,
+    );
     expect(p.items.map((i) => [i.review.id, i.action])).toEqual([
       ['skip', 'skip-rule'],
       ['new', 'reply'],
@@ -32,7 +54,10 @@ describe('plan', () => {
   });
 
   test('with overwrite-existing: a different reply is replaced, the same text is left', () => {
-    const p = plan([r('differs', 1, { reply: { id: 'a', body: 'old' } }), r('same', 2, { reply: { id: 'b', body: 'Thanks Sam' } })], { ...ctx, overwriteExisting: true });
+    const p = plan(
+      [r('differs', 1, { reply: { id: 'a', body: 'old' } }), r('same', 2, { reply: { id: 'b', body: 'Thanks Sam' } })],
+      { ...ctx, overwriteExisting: true },
+    );
     expect(p.items.map((i) => [i.review.id, i.action, i.text])).toEqual([
       ['differs', 'reply', 'Thanks Sam'],
       ['same', 'unchanged', 'Thanks Sam'],
@@ -58,7 +83,13 @@ describe('next state (since: last-run)', () => {
   test.each<[string, string[], boolean, number | undefined, string[]]>([
     ['everything handled: the mark moves to the newest review', ['n1', 'n2', 'n3', 'n4'], false, 1, ['n1']],
     ['the newest deferred: the mark stops below it', ['n2', 'n3', 'n4'], false, 2, ['n2']],
-    ['the oldest deferred: the mark stays, the handled ones are listed', ['n1', 'n2', 'n3'], false, undefined, ['n1', 'n2', 'n3']],
+    [
+      'the oldest deferred: the mark stays, the handled ones are listed',
+      ['n1', 'n2', 'n3'],
+      false,
+      undefined,
+      ['n1', 'n2', 'n3'],
+    ],
     ['a failure in the middle: the mark stops below it', ['n1', 'n2', 'n4'], false, 4, ['n1', 'n2', 'n4']],
     ['reading was capped: the mark cannot move', ['n1', 'n2', 'n3', 'n4'], true, undefined, ['n1', 'n2', 'n3', 'n4']],
   ])('%s', (_what, handled, capped, mark, done) => {

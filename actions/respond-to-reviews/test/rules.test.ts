@@ -11,7 +11,17 @@ const rules = (yaml: string): Rule[] => parseRules(new RulesSource(yaml, { input
 
 function review(fields: Partial<Review> = {}): Review {
   const createdMs = fields.createdMs ?? NOW - 3_600_000;
-  return { id: 'r', rating: 5, title: '', body: '', nickname: 'Sam', createdDate: new Date(createdMs).toISOString(), createdMs, territory: 'USA', ...fields };
+  return {
+    id: 'r',
+    rating: 5,
+    title: '',
+    body: '',
+    nickname: 'Sam',
+    createdDate: new Date(createdMs).toISOString(),
+    createdMs,
+    territory: 'USA',
+    ...fields,
+  };
 }
 
 /** Which rule (by name) answers, and with which template key; 'none' when no rule matches. */
@@ -50,7 +60,11 @@ describe('conditions', () => {
     ['a word must be whole: "crashes" is not "crash"', { rating: 3, body: 'crashes daily' }, 'rest'],
     ['a phrase across spaces and a line break', { rating: 3, body: 'please add dark\nmode' }, 'crash/default'],
     ['a German word with umlauts around it', { rating: 3, body: 'Ständiger Absturz!' }, 'crash/default'],
-    ['a Japanese word inside a sentence (no spaces in Japanese)', { rating: 3, body: '検索がもう少し速いと嬉しいです' }, 'crash/default'],
+    [
+      'a Japanese word inside a sentence (no spaces in Japanese)',
+      { rating: 3, body: '検索がもう少し速いと嬉しいです' },
+      'crash/default',
+    ],
     ['a regex in the title', { rating: 3, title: 'Broken since v1.4' }, 'regex/default'],
     ['the regex rule looks only at the title', { rating: 3, title: 'ok', body: 'v1.4 freezes' }, 'rest'],
     ['a territory of the list', { rating: 4, territory: 'AUT' }, 'german/default'],
@@ -150,7 +164,9 @@ describe('documents', () => {
   test('a rules: mapping, a plain list and JSON read the same', () => {
     const yaml = rules('rules:\n  - rating: "4-5"\n    reply: Hi');
     const list = rules('- rating: [4, 5]\n  reply: Hi');
-    const json = parseRules(new RulesSource('[{"rating": "4..5", "reply": "Hi"}]', { input: 'rules-file', file: 'r.json' }));
+    const json = parseRules(
+      new RulesSource('[{"rating": "4..5", "reply": "Hi"}]', { input: 'rules-file', file: 'r.json' }),
+    );
     for (const rs of [yaml, list, json]) {
       expect([...(rs[0]!.ratings ?? [])]).toEqual([4, 5]);
       expect(rs[0]!.replies?.get('default')?.source).toBe('Hi');

@@ -1,4 +1,13 @@
-import { AscError, actionsLogger, connect, readCommonInputs, runAction, systemClock, type ConnectDeps, type Logger } from '@asc-actions/core';
+import {
+  AscError,
+  actionsLogger,
+  connect,
+  readCommonInputs,
+  runAction,
+  systemClock,
+  type ConnectDeps,
+  type Logger,
+} from '@asc-actions/core';
 import { ApplyError, apply } from './apply/apply.js';
 import { readSettings } from './inputs.js';
 import type { Plan, Settings } from './model.js';
@@ -21,7 +30,9 @@ function logPlan(logger: Logger, p: Plan, dryRun: boolean): void {
 
 function notReadyError(p: Plan): AscError {
   const missing = p.readiness.filter((i) => !i.ok);
-  return new AscError(`Version ${p.version.versionString} is not ready for App Review (${missing.length} item${missing.length === 1 ? '' : 's'}); nothing was changed:\n${missing.map((i) => `- ${i.item}: ${i.detail} → ${i.fix}`).join('\n')}`);
+  return new AscError(
+    `Version ${p.version.versionString} is not ready for App Review (${missing.length} item${missing.length === 1 ? '' : 's'}); nothing was changed:\n${missing.map((i) => `- ${i.item}: ${i.detail} → ${i.fix}`).join('\n')}`,
+  );
 }
 
 /** Wiring: inputs → read → target → plan → (readiness) → apply unless dry-run → outputs and summary. */
@@ -36,15 +47,40 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
       const { client } = connect(common, { ...deps, logger });
       const basics = await readBasics(client, settings);
       const target = chooseTarget(basics.versions, basics.submissions, settings);
-      const state = target.kind === 'already' ? basicsOnly(basics) : await readDetails(client, basics, settings, target.kind === 'create' ? undefined : target.version);
+      const state =
+        target.kind === 'already'
+          ? basicsOnly(basics)
+          : await readDetails(client, basics, settings, target.kind === 'create' ? undefined : target.version);
       const planned = plan(state, target, settings);
       logPlan(logger, planned, common.dryRun);
-      const base: SummaryContext = { appName: basics.app.name, versionString: planned.version.versionString, platform: settings.platform, dryRun: common.dryRun, state: planned.version.state, submissionId: planned.submissionId, buildId: planned.buildId, readiness: planned.readiness, steps: planned.steps, notes: [] };
-      const result = { submissionId: planned.submissionId, state: planned.version.state, versionId: planned.version.id, versionString: planned.version.versionString, buildId: planned.buildId, readiness: planned.readiness };
+      const base: SummaryContext = {
+        appName: basics.app.name,
+        versionString: planned.version.versionString,
+        platform: settings.platform,
+        dryRun: common.dryRun,
+        state: planned.version.state,
+        submissionId: planned.submissionId,
+        buildId: planned.buildId,
+        readiness: planned.readiness,
+        steps: planned.steps,
+        notes: [],
+      };
+      const result = {
+        submissionId: planned.submissionId,
+        state: planned.version.state,
+        versionId: planned.version.id,
+        versionString: planned.version.versionString,
+        buildId: planned.buildId,
+        readiness: planned.readiness,
+      };
       if (planned.outcome === 'already') {
         const submission = basics.submissions.find((s) => s.id === planned.submissionId);
         writeOutputs({ ...result, state: submission?.state ?? planned.version.state });
-        await writeSummary({ ...base, state: submission?.state ?? planned.version.state, notes: ['Already submitted for this version and build: no request changed anything.'] });
+        await writeSummary({
+          ...base,
+          state: submission?.state ?? planned.version.state,
+          notes: ['Already submitted for this version and build: no request changed anything.'],
+        });
         return;
       }
       if (planned.readiness.some((i) => !i.ok)) {
@@ -54,17 +90,31 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
       }
       if (common.dryRun) {
         writeOutputs(result);
-        await writeSummary({ ...base, notes: ['Dry run: this is what a run without dry-run would send. Approve the environment to submit.'] });
+        await writeSummary({
+          ...base,
+          notes: ['Dry run: this is what a run without dry-run would send. Approve the environment to submit.'],
+        });
         return;
       }
       try {
-        const applied = await apply(planned, settings, { client, clock, logger, appId: basics.app.id, platform: settings.platform });
+        const applied = await apply(planned, settings, {
+          client,
+          clock,
+          logger,
+          appId: basics.app.id,
+          platform: settings.platform,
+        });
         const state = applied.state ?? 'UNKNOWN';
         logger.info(`Review submission ${applied.submissionId}: ${state}.`);
         writeOutputs({ ...result, submissionId: applied.submissionId, versionId: applied.versionId, state });
         await writeSummary({ ...base, submissionId: applied.submissionId, state, notes: [] });
       } catch (error) {
-        if (error instanceof ApplyError) await writeSummary({ ...base, applied: error.applied, notes: ['Stopped by an error (see the log); a rerun continues from the first step not applied.'] });
+        if (error instanceof ApplyError)
+          await writeSummary({
+            ...base,
+            applied: error.applied,
+            notes: ['Stopped by an error (see the log); a rerun continues from the first step not applied.'],
+          });
         throw error;
       }
     },

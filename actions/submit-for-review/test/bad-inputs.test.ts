@@ -21,10 +21,22 @@ async function refused(inputs: Record<string, string>, fragments: string[], s = 
 }
 
 test.each([
-  ['an unknown release-type', { 'release-type': 'tomorrow' }, ['"release-type"', 'after-approval (default), manual, scheduled']],
+  [
+    'an unknown release-type',
+    { 'release-type': 'tomorrow' },
+    ['"release-type"', 'after-approval (default), manual, scheduled'],
+  ],
   ['scheduled without release-date', { 'release-type': 'scheduled' }, ['"release-date"', 'ISO 8601']],
-  ['scheduled with a past date', { 'release-type': 'scheduled', 'release-date': '2026-01-01T00:00:00Z' }, ['"release-date"', 'in the past']],
-  ['release-date without scheduled', { 'release-date': '2027-01-01T00:00:00Z' }, ['"release-date"', 'release-type: scheduled']],
+  [
+    'scheduled with a past date',
+    { 'release-type': 'scheduled', 'release-date': '2026-01-01T00:00:00Z' },
+    ['"release-date"', 'in the past'],
+  ],
+  [
+    'release-date without scheduled',
+    { 'release-date': '2027-01-01T00:00:00Z' },
+    ['"release-date"', 'release-type: scheduled'],
+  ],
   ['build-id and build-number together', { 'build-id': '1', 'build-number': '100' }, ['"build-id"', 'not both']],
   ['a version string that is not one', { version: 'v2' }, ['"version"', 'such as 1.4 or 1.4.2']],
   ['an unknown platform', { platform: 'ANDROID' }, ['"platform"', 'IOS (default), MAC_OS, TV_OS, VISION_OS']],
@@ -33,13 +45,24 @@ test.each([
 });
 
 test('a build of another version string', async () => {
-  await refused({ 'build-number': '102' }, ['no build 102 of version 2.1', 'found 2.0.1 (102)', 'build-number'], seed({ builds: [{ app: APP_ID, version: '2.0.1', buildNumber: '102', usesNonExemptEncryption: false }] }));
+  await refused(
+    { 'build-number': '102' },
+    ['no build 102 of version 2.1', 'found 2.0.1 (102)', 'build-number'],
+    seed({ builds: [{ app: APP_ID, version: '2.0.1', buildNumber: '102', usesNonExemptEncryption: false }] }),
+  );
 });
 
 test('a build still processing, and an expired build', async () => {
   const s = seed({
     builds: [
-      { app: APP_ID, version: '2.1', buildNumber: '103', uploadedDate: '2026-11-26T11:50:00Z', processingMs: HOUR, usesNonExemptEncryption: false },
+      {
+        app: APP_ID,
+        version: '2.1',
+        buildNumber: '103',
+        uploadedDate: '2026-11-26T11:50:00Z',
+        processingMs: HOUR,
+        usesNonExemptEncryption: false,
+      },
       { app: APP_ID, version: '2.1', buildNumber: '104', expired: true, usesNonExemptEncryption: false },
     ],
   });
@@ -54,11 +77,25 @@ test('a version that is live', async () => {
 });
 
 test('phased-release on a first version', async () => {
-  await refused({ 'build-number': '100', 'phased-release': 'true' }, ['phased-release', 'first version'], seed({ firstVersion: true }));
+  await refused(
+    { 'build-number': '100', 'phased-release': 'true' },
+    ['phased-release', 'first version'],
+    seed({ firstVersion: true }),
+  );
 });
 
 test('not ready: every missing item at once, each with what fixes it, and nothing written', async () => {
-  const s = seed({ noAgeRating: true, noContentRights: true, version: { localizations: { 'en-US': { description: 'x', keywords: 'k', supportUrl: 'https://example.com' }, 'de-DE': { description: 'y' } }, screenshots: {} } });
+  const s = seed({
+    noAgeRating: true,
+    noContentRights: true,
+    version: {
+      localizations: {
+        'en-US': { description: 'x', keywords: 'k', supportUrl: 'https://example.com' },
+        'de-DE': { description: 'y' },
+      },
+      screenshots: {},
+    },
+  });
   w = await world(s);
   const r = await w.run({ 'build-number': '100' });
   expect(r.exitCode).toBe(1);
@@ -67,7 +104,9 @@ test('not ready: every missing item at once, each with what fixes it, and nothin
   expect(message).toContain('not ready for App Review (6 items)');
   expect(message).toContain('keywords: missing for de-DE → run upload-metadata with de-DE/keywords.txt');
   expect(message).toContain('support-url: missing for de-DE');
-  expect(message).toContain('whats-new: missing for en-US, de-DE → run upload-metadata with en-US/release_notes.txt, de-DE/release_notes.txt');
+  expect(message).toContain(
+    'whats-new: missing for en-US, de-DE → run upload-metadata with en-US/release_notes.txt, de-DE/release_notes.txt',
+  );
   expect(message).toContain('screenshots: no APP_IPHONE_67 or APP_IPHONE_65 screenshots in en-US');
   expect(message).toContain('age-rating');
   expect(message).toContain('content-rights');

@@ -26,7 +26,10 @@ test('the bundle, as the runner runs it: a dry run (plan, no writes) before the 
     'release-date': new Date(Date.now() + 7 * 86_400_000).toISOString(),
     'phased-release': 'true',
   };
-  const dry = await runBundle('submit-for-review', { inputs: { ...inputs, 'dry-run': 'true' }, secrets: keyEncodings(key.privatePem) });
+  const dry = await runBundle('submit-for-review', {
+    inputs: { ...inputs, 'dry-run': 'true' },
+    secrets: keyEncodings(key.privatePem),
+  });
   expect(dry.stderr).toBe('');
   expect(dry.exitCode).toBe(0);
   expect(emu.transcript().filter((l) => !l.startsWith('GET '))).toEqual([]);
@@ -37,9 +40,16 @@ test('the bundle, as the runner runs it: a dry run (plan, no writes) before the 
   const real = await runBundle('submit-for-review', { inputs, secrets: keyEncodings(key.privatePem) });
   expect(real.errors).toEqual([]);
   expect(real.exitCode).toBe(0);
-  expect(real.outputs).toMatchObject({ state: 'WAITING_FOR_REVIEW', 'version-id': dry.outputs['version-id'], 'build-id': dry.outputs['build-id'] });
+  expect(real.outputs).toMatchObject({
+    state: 'WAITING_FOR_REVIEW',
+    'version-id': dry.outputs['version-id'],
+    'build-id': dry.outputs['build-id'],
+  });
   expect(real.outputs['submission-id']).toMatch(/\w/);
   const version = emu.state.get('appStoreVersions', real.outputs['version-id']!)!;
   expect(version.attributes).toMatchObject({ releaseType: 'SCHEDULED', appVersionState: 'WAITING_FOR_REVIEW' });
-  expect(emu.state.get('appStoreVersionPhasedReleases', emu.state.relatedId(version, 'appStoreVersionPhasedRelease')!)!.attributes.phasedReleaseState).toBe('INACTIVE');
+  expect(
+    emu.state.get('appStoreVersionPhasedReleases', emu.state.relatedId(version, 'appStoreVersionPhasedRelease')!)!
+      .attributes.phasedReleaseState,
+  ).toBe('INACTIVE');
 });

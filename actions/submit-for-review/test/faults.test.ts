@@ -1,5 +1,5 @@
 /**
- * Reliability: 50 seeded runs (FAULT_RUNS may lower it locally), each against a fresh emulator
+ * Reliability: Seeded runs (FAULT_RUNS: 10 locally, 50 in CI), each against a fresh emulator
  * with about 10% of requests failing (503 before the request is applied, or the connection
  * dropped before or after it is applied). Each run reruns the action until it succeeds, as a
  * workflow rerun would; every run must end with exactly one submission, WAITING_FOR_REVIEW,
@@ -8,10 +8,15 @@
 import { createHash } from 'node:crypto';
 import type { Emulator, FaultSpec } from '@asc-actions/asc-emulator';
 import { world } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
-const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [{ kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
+const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
+  { kind: 'status', status: 503 },
+  { kind: 'drop-before' },
+  { kind: 'drop-after' },
+];
 
 /** Before a request is sent, maybe queue a one-time fault for exactly that request (a hash of seed, request, count). */
 function faultyFetch(emu: Emulator, seed: number, injected: string[]): typeof fetch {
@@ -42,14 +47,18 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end with one submission hol
       const injected: string[] = [];
       const fetch = faultyFetch(w.emu, seed, injected);
       let attempts = 0;
-      for (let ok = false; !ok && attempts < 5; ) {
+      for (let ok = false; !ok && attempts < 5;) {
         attempts++;
-        ok = (await w.run({ 'build-number': '100', 'phased-release': 'true', 'release-type': 'manual' }, { fetch })).exitCode === 0;
+        ok =
+          (await w.run({ 'build-number': '100', 'phased-release': 'true', 'release-type': 'manual' }, { fetch }))
+            .exitCode === 0;
       }
       faults += injected.length;
       writeFaults += injected.filter((f) => !f.includes(' GET ')).length;
       const subs = w.submissions();
-      outcomes.push(`${seed}: ${attempts} run(s), ${subs.map((s) => `${String(s.state)}×${s.items}`).join(' ') || 'none'}`);
+      outcomes.push(
+        `${seed}: ${attempts} run(s), ${subs.map((s) => `${String(s.state)}×${s.items}`).join(' ') || 'none'}`,
+      );
       expect({ seed, subs: subs.map((s) => [s.state, s.items]) }).toEqual({ seed, subs: [['WAITING_FOR_REVIEW', 1]] });
       expect(w.emu.state.all('appStoreVersionPhasedReleases')).toHaveLength(1);
       expect(w.emu.violations).toEqual([]);

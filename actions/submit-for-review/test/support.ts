@@ -1,5 +1,12 @@
 /** Shared set-up: an emulator and a client on one virtual clock, the review-ready seed, and the action's run. */
-import { REVIEW_APP_ID, reviewReadySeed, startEmulator, type Emulator, type ReviewReadyOptions, type Seed } from '@asc-actions/asc-emulator';
+import {
+  REVIEW_APP_ID,
+  reviewReadySeed,
+  startEmulator,
+  type Emulator,
+  type ReviewReadyOptions,
+  type Seed,
+} from '@asc-actions/asc-emulator';
 import { VirtualClock } from '@asc-actions/core';
 import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
 import { keyEncodings } from '../../../test-support/leaks.js';
@@ -29,15 +36,29 @@ export async function world(s: Seed = seed(), clock = new VirtualClock(START)): 
   const key = generateTestKey();
   const emu = await startEmulator({ seed: s, clock, rateLimit: { limit: 100_000 } });
   emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const credentials = { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emu.baseUrl };
+  const credentials = {
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emu.baseUrl,
+  };
   return {
     emu,
     clock,
     key,
-    run: (inputs, options = {}) => runInProcess(() => run({ clock, fetch: options.fetch }), { inputs: { app: APP_ID, ...credentials, ...inputs }, secrets: keyEncodings(key.privatePem) }),
+    run: (inputs, options = {}) =>
+      runInProcess(() => run({ clock, fetch: options.fetch }), {
+        inputs: { app: APP_ID, ...credentials, ...inputs },
+        secrets: keyEncodings(key.privatePem),
+      }),
     writes: () => emu.transcript().filter((l) => !l.startsWith('GET ')),
     submissions: () =>
-      emu.state.all('reviewSubmissions').map((s) => ({ id: s.id, state: s.attributes.state, items: emu.state.all('reviewSubmissionItems').filter((i) => emu.state.relatedId(i, 'reviewSubmission') === s.id).length })),
+      emu.state.all('reviewSubmissions').map((s) => ({
+        id: s.id,
+        state: s.attributes.state,
+        items: emu.state.all('reviewSubmissionItems').filter((i) => emu.state.relatedId(i, 'reviewSubmission') === s.id)
+          .length,
+      })),
     close: () => emu.close(),
   };
 }

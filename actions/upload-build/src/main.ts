@@ -38,14 +38,31 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       const { client } = connect(settings.common, { ...deps, logger });
       const app = await requireApp(client, wanted.app, wanted.appFromFile);
       checkAppBundle(wanted, app.bundleId, app.name);
-      const target: Target = { app, platform: wanted.platform, version: wanted.version, buildNumber: wanted.buildNumber };
+      const target: Target = {
+        app,
+        platform: wanted.platform,
+        version: wanted.version,
+        buildNumber: wanted.buildNumber,
+      };
       const plan = makePlan(target, await readExisting(client, app.id, target.platform, target.buildNumber));
       logger.info(describePlan(plan, file));
-      const outcome: Outcome = { target, file, state: 'already-uploaded', dryRun: settings.dryRun, sent: 0, parts: 0, warnings: [], timings: [] };
+      const outcome: Outcome = {
+        target,
+        file,
+        state: 'already-uploaded',
+        dryRun: settings.dryRun,
+        sent: 0,
+        parts: 0,
+        warnings: [],
+        timings: [],
+      };
       const step = plan.step;
       if (settings.dryRun) {
         if (step.kind === 'upload') outcome.state = 'would-upload';
-        Object.assign(outcome, { uploadId: step.kind === 'adopt' ? step.upload?.id : undefined, buildId: step.kind === 'adopt' ? step.build?.id : undefined });
+        Object.assign(outcome, {
+          uploadId: step.kind === 'adopt' ? step.upload?.id : undefined,
+          buildId: step.kind === 'adopt' ? step.build?.id : undefined,
+        });
         return finish(outcome, undefined, settings.processingTimeoutMs);
       }
       const waitDeps = { client, clock, logger };
@@ -53,13 +70,21 @@ export async function run(deps: RunDeps = {}): Promise<void> {
         outcome.uploadId = step.upload?.id;
         outcome.buildId = step.build?.id;
         const pending = step.upload && step.upload.state !== 'COMPLETE' ? step.upload : undefined;
-        const waited = pending ? await waitForUpload(waitDeps, pending.id, target, settings.wait, settings.processingTimeoutMs) : undefined;
+        const waited = pending
+          ? await waitForUpload(waitDeps, pending.id, target, settings.wait, settings.processingTimeoutMs)
+          : undefined;
         outcome.buildId = waited?.timedOut ? undefined : (waited?.buildId ?? outcome.buildId);
         return finish(outcome, waited, settings.processingTimeoutMs);
       }
       await deleteAbandoned({ client, logger }, step.abandoned);
       const sent = await transfer({ client, logger, partConcurrency: deps.partConcurrency ?? 4, clock }, target, file);
-      Object.assign(outcome, { uploadId: sent.uploadId, sent: file.size, parts: sent.parts, md5: sent.md5, state: 'uploaded' });
+      Object.assign(outcome, {
+        uploadId: sent.uploadId,
+        sent: file.size,
+        parts: sent.parts,
+        md5: sent.md5,
+        state: 'uploaded',
+      });
       const t = clock.now();
       const waited = await waitForUpload(waitDeps, sent.uploadId, target, settings.wait, settings.processingTimeoutMs);
       if (waited?.buildId) Object.assign(outcome, { buildId: waited.buildId, state: 'processed' });

@@ -53,7 +53,8 @@ export interface RemoteUpload {
   version: string;
   buildNumber: string;
   platform: string;
-  state: UploadState | string;
+  /** One of UploadState, or a state Apple adds later. */
+  state: string;
   errors: StateDetail[];
   warnings: StateDetail[];
   createdDate?: string;

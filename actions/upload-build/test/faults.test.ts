@@ -9,7 +9,9 @@ afterEach(async () => {
 
 const count = (lines: string[], prefix: string): number => lines.filter((l) => l.startsWith(prefix)).length;
 const builds = (w: World): number => w.emu.state.all('builds').length;
-const uploads = (w: World, state?: string): number => w.emu.state.all('buildUploads').filter((u) => !state || (u.attributes.state as { state: string }).state === state).length;
+const uploads = (w: World, state?: string): number =>
+  w.emu.state.all('buildUploads').filter((u) => !state || (u.attributes.state as { state: string }).state === state)
+    .length;
 
 test('part PUT failures (503s, a dropped connection) are retried part by part; one upload, one build', async () => {
   w = await world();
@@ -20,7 +22,10 @@ test('part PUT failures (503s, a dropped connection) are retried part by part; o
   const result = await w.bundle({ file });
   expect(result.errors).toEqual([]);
   expect(result.outputs.state).toBe('processed');
-  const sent = (part: number): number[] => w.emu.requests.filter((r) => r.path.startsWith('/__build-uploads/') && r.path.endsWith(`/${part}`)).map((r) => r.status);
+  const sent = (part: number): number[] =>
+    w.emu.requests
+      .filter((r) => r.path.startsWith('/__build-uploads/') && r.path.endsWith(`/${part}`))
+      .map((r) => r.status);
   expect(sent(2)).toEqual([503, 503, 200]);
   expect(sent(3)).toEqual([0, 200]);
   expect(sent(4)).toEqual([200, 200]);

@@ -17,18 +17,36 @@ test('the bundle uploads an .ipa: create → reserve → parts without Authoriza
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
   const build = w.emu.state.all('builds').find((b) => b.attributes.version === '100')!;
-  expect(result.outputs).toMatchObject({ state: 'processed', version: '1.5', 'build-number': '100', 'build-id': build.id });
+  expect(result.outputs).toMatchObject({
+    state: 'processed',
+    version: '1.5',
+    'build-number': '100',
+    'build-id': build.id,
+  });
   expect(Number(result.outputs.bytes)).toBeGreaterThan(300 * 1024);
   const upload = w.emu.state.all('buildUploads')[0]!;
   expect(result.outputs['build-upload-id']).toBe(upload.id);
   const parts = partPuts(w);
   expect(parts.length).toBe(Math.ceil(Number(result.outputs.bytes) / (64 * 1024)));
-  expect(w.writes().filter((l) => !l.startsWith('PUT /__build-uploads/'))).toEqual(['POST /v1/buildUploads', 'POST /v1/buildUploadFiles', expect.stringMatching(/^PATCH \/v1\/buildUploadFiles\//)]);
+  expect(w.writes().filter((l) => !l.startsWith('PUT /__build-uploads/'))).toEqual([
+    'POST /v1/buildUploads',
+    'POST /v1/buildUploadFiles',
+    expect.stringMatching(/^PATCH \/v1\/buildUploadFiles\//),
+  ]);
   const puts = buildUploadControl(w.emu.state).puts;
   expect(puts.every((p) => p.status === 200 && !p.headers.includes('authorization'))).toBe(true);
   // Exactly Apple's header (Content-Type) besides what HTTP itself needs; none of the client's own.
-  expect(puts.every((p) => p.headers.includes('content-type') && p.headers.includes('content-length') && !p.headers.includes('transfer-encoding'))).toBe(true);
-  expect(w.emu.requests.filter((r) => r.path.startsWith('/__build-uploads/')).every((r) => !r.hadAuthorizationHeader)).toBe(true);
+  expect(
+    puts.every(
+      (p) =>
+        p.headers.includes('content-type') &&
+        p.headers.includes('content-length') &&
+        !p.headers.includes('transfer-encoding'),
+    ),
+  ).toBe(true);
+  expect(
+    w.emu.requests.filter((r) => r.path.startsWith('/__build-uploads/')).every((r) => !r.hadAuthorizationHeader),
+  ).toBe(true);
   const result2 = JSON.parse(result.outputs.result!) as { md5: string };
   expect((upload.attributes.state as { state: string }).state).toBe('COMPLETE');
   expect(result2.md5).toMatch(/^[0-9a-f]{32}$/);
@@ -56,7 +74,11 @@ test('processing failure: one annotation per Apple code with what to change; out
   buildUploadControl(w.emu.state).plans.push({
     outcome: 'failed',
     errors: [
-      { code: '90062', description: 'The value for key CFBundleShortVersionString [1.5] must contain a higher version than that of the previously approved version [1.6].' },
+      {
+        code: '90062',
+        description:
+          'The value for key CFBundleShortVersionString [1.5] must contain a higher version than that of the previously approved version [1.6].',
+      },
       { code: '90683', description: 'Missing purpose string in Info.plist: NSCameraUsageDescription.' },
     ],
     warnings: [{ code: '90725', description: 'SDK version issue.' }],

@@ -54,9 +54,16 @@ export async function writeIpa(path: string, spec: IpaSpec = {}): Promise<void> 
   if (!spec.noPayload) {
     const app = `Payload/${name}.app`;
     if (!spec.noPlist) zip.addBuffer(infoPlist(spec), `${app}/Info.plist`);
-    zip.addBuffer(infoPlist({ ...spec, bundleId: `${spec.bundleId ?? 'com.example.demo'}.widget` }), `${app}/PlugIns/Widget.appex/Info.plist`);
+    zip.addBuffer(
+      infoPlist({ ...spec, bundleId: `${spec.bundleId ?? 'com.example.demo'}.widget` }),
+      `${app}/PlugIns/Widget.appex/Info.plist`,
+    );
     zip.addBuffer(Buffer.from('framework'), `${app}/Frameworks/Kit.framework/Info.plist`);
-    if (spec.payloadBytes) zip.addReadStream(randomStream(spec.payloadBytes), `${app}/${name}`, { compress: false, size: spec.payloadBytes });
+    if (spec.payloadBytes)
+      zip.addReadStream(randomStream(spec.payloadBytes), `${app}/${name}`, {
+        compress: false,
+        size: spec.payloadBytes,
+      });
     for (const extra of spec.extraApps ?? []) zip.addBuffer(infoPlist(spec), `Payload/${extra}.app/Info.plist`);
   } else {
     zip.addBuffer(Buffer.from('hello'), 'README.txt');

@@ -2,7 +2,7 @@
  * Seeded runs with about 10% of requests faulted (5xx, connections dropped before or after the
  * write was applied, on API calls and part PUTs alike). Each seed runs the action as a workflow
  * would, rerunning a failed step at most twice; the end is always exactly one build and one
- * build upload, never two. FAULT_RUNS lowers the count locally (default 50).
+ * build upload, never two. FAULT_RUNS sets the count (10 locally, 50 in CI).
  */
 import { seededRandom, type Emulator } from '@asc-actions/asc-emulator';
 import { VirtualClock } from '@asc-actions/core';
@@ -10,9 +10,15 @@ import { faultyFetch, type FaultKindSpec } from '../../upload-metadata/test/faul
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { world } from './support.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = Number(process.env.FAULT_RUNS ?? 50);
-const API_FAULTS: FaultKindSpec[] = [{ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
+const API_FAULTS: FaultKindSpec[] = [
+  { kind: 'status', status: 500 },
+  { kind: 'status', status: 503 },
+  { kind: 'drop-before' },
+  { kind: 'drop-after' },
+];
 const PART_FAULTS: FaultKindSpec[] = [{ kind: 'status', status: 503 }, { kind: 'drop-before' }, { kind: 'drop-after' }];
 const PART_SIZE = 16 * 1024;
 

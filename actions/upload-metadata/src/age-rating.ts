@@ -12,7 +12,10 @@ export type AgeRatingAnswer = string | boolean | null;
 
 export type AgeRatingKind = { type: 'enum'; values: readonly string[] } | { type: 'boolean' } | { type: 'url' };
 
-const LEVEL: AgeRatingKind = { type: 'enum', values: ['NONE', 'INFREQUENT_OR_MILD', 'FREQUENT_OR_INTENSE', 'INFREQUENT', 'FREQUENT'] };
+const LEVEL: AgeRatingKind = {
+  type: 'enum',
+  values: ['NONE', 'INFREQUENT_OR_MILD', 'FREQUENT_OR_INTENSE', 'INFREQUENT', 'FREQUENT'],
+};
 const YES_NO: AgeRatingKind = { type: 'boolean' };
 
 export const AGE_RATING_QUESTIONS: Readonly<Record<string, AgeRatingKind>> = {
@@ -41,8 +44,14 @@ export const AGE_RATING_QUESTIONS: Readonly<Record<string, AgeRatingKind>> = {
   violenceCartoonOrFantasy: LEVEL,
   violenceRealistic: LEVEL,
   violenceRealisticProlongedGraphicOrSadistic: LEVEL,
-  ageRatingOverride: { type: 'enum', values: ['NONE', 'NINE_PLUS', 'THIRTEEN_PLUS', 'SIXTEEN_PLUS', 'SEVENTEEN_PLUS', 'UNRATED'] },
-  ageRatingOverrideV2: { type: 'enum', values: ['NONE', 'NINE_PLUS', 'THIRTEEN_PLUS', 'SIXTEEN_PLUS', 'EIGHTEEN_PLUS', 'UNRATED'] },
+  ageRatingOverride: {
+    type: 'enum',
+    values: ['NONE', 'NINE_PLUS', 'THIRTEEN_PLUS', 'SIXTEEN_PLUS', 'SEVENTEEN_PLUS', 'UNRATED'],
+  },
+  ageRatingOverrideV2: {
+    type: 'enum',
+    values: ['NONE', 'NINE_PLUS', 'THIRTEEN_PLUS', 'SIXTEEN_PLUS', 'EIGHTEEN_PLUS', 'UNRATED'],
+  },
   koreaAgeRatingOverride: { type: 'enum', values: ['NONE', 'FIFTEEN_PLUS', 'NINETEEN_PLUS'] },
   developerAgeRatingInfoUrl: { type: 'url' },
 };

@@ -25,7 +25,8 @@ export type CategoryKey =
   | 'secondary_first_sub_category'
   | 'secondary_second_sub_category';
 
-export type ReviewKey = 'first_name' | 'last_name' | 'phone_number' | 'email_address' | 'demo_user' | 'demo_password' | 'notes';
+export type ReviewKey =
+  'first_name' | 'last_name' | 'phone_number' | 'email_address' | 'demo_user' | 'demo_password' | 'notes';
 
 export type GlobalKey = 'copyright' | CategoryKey;
 
@@ -50,23 +51,117 @@ export interface LocalizedField {
 }
 
 export const LOCALIZED_FIELDS: readonly LocalizedField[] = [
-  { key: 'name', resource: 'appInfoLocalization', attribute: 'name', label: 'name', limit: 30, clearable: false, aliases: [] },
-  { key: 'subtitle', resource: 'appInfoLocalization', attribute: 'subtitle', label: 'subtitle', limit: 30, clearable: true, aliases: [] },
-  { key: 'privacy_url', resource: 'appInfoLocalization', attribute: 'privacyPolicyUrl', label: 'privacy policy URL', url: true, clearable: true, aliases: ['privacyPolicyUrl', 'privacy_policy_url'] },
-  { key: 'privacy_choices_url', resource: 'appInfoLocalization', attribute: 'privacyChoicesUrl', label: 'privacy choices URL', url: true, clearable: true, aliases: ['privacyChoicesUrl'] },
-  { key: 'apple_tv_privacy_policy', resource: 'appInfoLocalization', attribute: 'privacyPolicyText', label: 'tvOS privacy policy', clearable: true, aliases: ['privacyPolicyText'] },
-  { key: 'description', resource: 'versionLocalization', attribute: 'description', label: 'description', limit: 4000, clearable: true, aliases: [] },
-  { key: 'keywords', resource: 'versionLocalization', attribute: 'keywords', label: 'keywords', limit: 100, clearable: true, aliases: [] },
-  { key: 'promotional_text', resource: 'versionLocalization', attribute: 'promotionalText', label: 'promotional text', limit: 170, clearable: true, liveEditable: true, aliases: ['promotionalText'] },
-  { key: 'release_notes', resource: 'versionLocalization', attribute: 'whatsNew', label: "what's new", limit: 4000, clearable: true, aliases: ['whatsNew', 'whats_new'] },
-  { key: 'marketing_url', resource: 'versionLocalization', attribute: 'marketingUrl', label: 'marketing URL', url: true, clearable: true, aliases: ['marketingUrl'] },
-  { key: 'support_url', resource: 'versionLocalization', attribute: 'supportUrl', label: 'support URL', url: true, clearable: true, aliases: ['supportUrl'] },
+  {
+    key: 'name',
+    resource: 'appInfoLocalization',
+    attribute: 'name',
+    label: 'name',
+    limit: 30,
+    clearable: false,
+    aliases: [],
+  },
+  {
+    key: 'subtitle',
+    resource: 'appInfoLocalization',
+    attribute: 'subtitle',
+    label: 'subtitle',
+    limit: 30,
+    clearable: true,
+    aliases: [],
+  },
+  {
+    key: 'privacy_url',
+    resource: 'appInfoLocalization',
+    attribute: 'privacyPolicyUrl',
+    label: 'privacy policy URL',
+    url: true,
+    clearable: true,
+    aliases: ['privacyPolicyUrl', 'privacy_policy_url'],
+  },
+  {
+    key: 'privacy_choices_url',
+    resource: 'appInfoLocalization',
+    attribute: 'privacyChoicesUrl',
+    label: 'privacy choices URL',
+    url: true,
+    clearable: true,
+    aliases: ['privacyChoicesUrl'],
+  },
+  {
+    key: 'apple_tv_privacy_policy',
+    resource: 'appInfoLocalization',
+    attribute: 'privacyPolicyText',
+    label: 'tvOS privacy policy',
+    clearable: true,
+    aliases: ['privacyPolicyText'],
+  },
+  {
+    key: 'description',
+    resource: 'versionLocalization',
+    attribute: 'description',
+    label: 'description',
+    limit: 4000,
+    clearable: true,
+    aliases: [],
+  },
+  {
+    key: 'keywords',
+    resource: 'versionLocalization',
+    attribute: 'keywords',
+    label: 'keywords',
+    limit: 100,
+    clearable: true,
+    aliases: [],
+  },
+  {
+    key: 'promotional_text',
+    resource: 'versionLocalization',
+    attribute: 'promotionalText',
+    label: 'promotional text',
+    limit: 170,
+    clearable: true,
+    liveEditable: true,
+    aliases: ['promotionalText'],
+  },
+  {
+    key: 'release_notes',
+    resource: 'versionLocalization',
+    attribute: 'whatsNew',
+    label: "what's new",
+    limit: 4000,
+    clearable: true,
+    aliases: ['whatsNew', 'whats_new'],
+  },
+  {
+    key: 'marketing_url',
+    resource: 'versionLocalization',
+    attribute: 'marketingUrl',
+    label: 'marketing URL',
+    url: true,
+    clearable: true,
+    aliases: ['marketingUrl'],
+  },
+  {
+    key: 'support_url',
+    resource: 'versionLocalization',
+    attribute: 'supportUrl',
+    label: 'support URL',
+    url: true,
+    clearable: true,
+    aliases: ['supportUrl'],
+  },
 ];
 
 export interface CategoryField {
   key: CategoryKey;
   /** The AppInfo relationship. */
-  relationship: 'primaryCategory' | 'primarySubcategoryOne' | 'primarySubcategoryTwo' | 'secondaryCategory' | 'secondarySubcategoryOne' | 'secondarySubcategoryTwo';
+  relationship:
+    | 'primaryCategory'
+    | 'primarySubcategoryOne'
+    | 'primarySubcategoryTwo'
+    | 'secondaryCategory'
+    | 'secondarySubcategoryOne'
+    | 'secondarySubcategoryTwo';
   /** The category a subcategory belongs under (undefined for the two categories). */
   parent?: CategoryKey;
   label: string;
@@ -75,32 +170,83 @@ export interface CategoryField {
 
 export const CATEGORY_FIELDS: readonly CategoryField[] = [
   { key: 'primary_category', relationship: 'primaryCategory', label: 'primary category', aliases: ['primaryCategory'] },
-  { key: 'primary_first_sub_category', relationship: 'primarySubcategoryOne', parent: 'primary_category', label: 'primary subcategory 1', aliases: ['primarySubcategoryOne'] },
-  { key: 'primary_second_sub_category', relationship: 'primarySubcategoryTwo', parent: 'primary_category', label: 'primary subcategory 2', aliases: ['primarySubcategoryTwo'] },
-  { key: 'secondary_category', relationship: 'secondaryCategory', label: 'secondary category', aliases: ['secondaryCategory'] },
-  { key: 'secondary_first_sub_category', relationship: 'secondarySubcategoryOne', parent: 'secondary_category', label: 'secondary subcategory 1', aliases: ['secondarySubcategoryOne'] },
-  { key: 'secondary_second_sub_category', relationship: 'secondarySubcategoryTwo', parent: 'secondary_category', label: 'secondary subcategory 2', aliases: ['secondarySubcategoryTwo'] },
+  {
+    key: 'primary_first_sub_category',
+    relationship: 'primarySubcategoryOne',
+    parent: 'primary_category',
+    label: 'primary subcategory 1',
+    aliases: ['primarySubcategoryOne'],
+  },
+  {
+    key: 'primary_second_sub_category',
+    relationship: 'primarySubcategoryTwo',
+    parent: 'primary_category',
+    label: 'primary subcategory 2',
+    aliases: ['primarySubcategoryTwo'],
+  },
+  {
+    key: 'secondary_category',
+    relationship: 'secondaryCategory',
+    label: 'secondary category',
+    aliases: ['secondaryCategory'],
+  },
+  {
+    key: 'secondary_first_sub_category',
+    relationship: 'secondarySubcategoryOne',
+    parent: 'secondary_category',
+    label: 'secondary subcategory 1',
+    aliases: ['secondarySubcategoryOne'],
+  },
+  {
+    key: 'secondary_second_sub_category',
+    relationship: 'secondarySubcategoryTwo',
+    parent: 'secondary_category',
+    label: 'secondary subcategory 2',
+    aliases: ['secondarySubcategoryTwo'],
+  },
 ];
 
 export interface ReviewField {
   key: ReviewKey;
-  attribute: 'contactFirstName' | 'contactLastName' | 'contactPhone' | 'contactEmail' | 'demoAccountName' | 'demoAccountPassword' | 'notes';
+  attribute:
+    | 'contactFirstName'
+    | 'contactLastName'
+    | 'contactPhone'
+    | 'contactEmail'
+    | 'demoAccountName'
+    | 'demoAccountPassword'
+    | 'notes';
   label: string;
   aliases: string[];
 }
 
 /** App Review information. Values are never printed: contact details and demo credentials. */
 export const REVIEW_FIELDS: readonly ReviewField[] = [
-  { key: 'first_name', attribute: 'contactFirstName', label: 'review contact first name', aliases: ['contactFirstName'] },
+  {
+    key: 'first_name',
+    attribute: 'contactFirstName',
+    label: 'review contact first name',
+    aliases: ['contactFirstName'],
+  },
   { key: 'last_name', attribute: 'contactLastName', label: 'review contact last name', aliases: ['contactLastName'] },
   { key: 'phone_number', attribute: 'contactPhone', label: 'review contact phone', aliases: ['contactPhone'] },
   { key: 'email_address', attribute: 'contactEmail', label: 'review contact email', aliases: ['contactEmail'] },
   { key: 'demo_user', attribute: 'demoAccountName', label: 'demo account name', aliases: ['demoAccountName'] },
-  { key: 'demo_password', attribute: 'demoAccountPassword', label: 'demo account password', aliases: ['demoAccountPassword'] },
+  {
+    key: 'demo_password',
+    attribute: 'demoAccountPassword',
+    label: 'demo account password',
+    aliases: ['demoAccountPassword'],
+  },
   { key: 'notes', attribute: 'notes', label: 'App Review notes', aliases: [] },
 ];
 
-export const COPYRIGHT = { key: 'copyright' as const, attribute: 'copyright', label: 'copyright', aliases: [] as string[] };
+export const COPYRIGHT = {
+  key: 'copyright' as const,
+  attribute: 'copyright',
+  label: 'copyright',
+  aliases: [] as string[],
+};
 
 /** A value that clears a field explicitly (fastlane has no way to). */
 export const CLEAR_MARKER = '<clear>';
@@ -108,6 +254,9 @@ export const CLEAR_MARKER = '<clear>';
 export const localizedField = (key: LocalizedKey): LocalizedField => LOCALIZED_FIELDS.find((f) => f.key === key)!;
 
 /** The canonical key for a name used in a file (fastlane stem, Apple attribute or alias). */
-export function resolveFieldName<T extends { key: string; aliases: string[] }>(fields: readonly T[], name: string): T | undefined {
+export function resolveFieldName<T extends { key: string; aliases: string[] }>(
+  fields: readonly T[],
+  name: string,
+): T | undefined {
   return fields.find((f) => f.key === name || f.aliases.includes(name));
 }

@@ -43,7 +43,10 @@ function folderInput(name: string, workspace: string): string | undefined {
   if (!value) return undefined;
   const path = isAbsolute(value) ? value : resolve(workspace, value);
   if (!existsSync(path) || !statSync(path).isDirectory()) {
-    throw new InputError(`Input "${name}": "${value}" is not a folder (expected <locale>/ folders of ${name === 'previews-path' ? 'MP4/MOV previews' : 'PNG/JPEG screenshots'}).`, { input: name });
+    throw new InputError(
+      `Input "${name}": "${value}" is not a folder (expected <locale>/ folders of ${name === 'previews-path' ? 'MP4/MOV previews' : 'PNG/JPEG screenshots'}).`,
+      { input: name },
+    );
   }
   // Core's safe reader: the folder's real path must lie inside the workspace.
   repoDir(path, { input: name, workspace });
@@ -57,7 +60,10 @@ function mediaInputs(workspace: string): MediaSettings | undefined {
   const processingTimeoutMs = inputs.duration('processing-timeout', 10 * 60_000);
   const previewFrameTime = inputs.optional('preview-frame-time')?.trim() || undefined;
   if (previewFrameTime && !/^\d\d:\d\d:\d\d:\d\d$/.test(previewFrameTime)) {
-    throw new InputError(`Input "preview-frame-time" must be a timecode HH:MM:SS:FF such as 00:00:05:00; got "${previewFrameTime.slice(0, 20)}".`, { input: 'preview-frame-time' });
+    throw new InputError(
+      `Input "preview-frame-time" must be a timecode HH:MM:SS:FF such as 00:00:05:00; got "${previewFrameTime.slice(0, 20)}".`,
+      { input: 'preview-frame-time' },
+    );
   }
   if (!screenshotsPath && !previewsPath) return undefined;
   return { screenshotsPath, previewsPath, syncMode, processingTimeoutMs, previewFrameTime };
@@ -68,7 +74,10 @@ function localesInput(): string[] {
   for (const locale of locales) {
     if (!isAppStoreLocale(locale)) {
       const guess = suggestLocale(locale);
-      throw new InputError(`Input "locales": "${locale}" is not an App Store locale${guess ? ` (did you mean ${guess}?)` : ''}.`, { input: 'locales' });
+      throw new InputError(
+        `Input "locales": "${locale}" is not an App Store locale${guess ? ` (did you mean ${guess}?)` : ''}.`,
+        { input: 'locales' },
+      );
     }
   }
   return locales;
@@ -77,7 +86,10 @@ function localesInput(): string[] {
 function versionInput(): string | undefined {
   const version = inputs.optional('version')?.trim();
   if (version !== undefined && !/^\d+(\.\d+){0,2}$/.test(version)) {
-    throw new InputError(`Input "version" must be a version number such as 1.4 or 1.4.2; got "${version.slice(0, 40)}".`, { input: 'version' });
+    throw new InputError(
+      `Input "version" must be a version number such as 1.4 or 1.4.2; got "${version.slice(0, 40)}".`,
+      { input: 'version' },
+    );
   }
   return version;
 }
@@ -86,10 +98,16 @@ function sourceInputs(): { metadataPath?: string; metadataFile?: string } {
   const metadataPath = inputs.optional('metadata-path')?.trim();
   const metadataFile = inputs.optional('metadata-file')?.trim();
   if (metadataPath && metadataFile) {
-    throw new InputError('Inputs "metadata-path" and "metadata-file" are both set; give one: a fastlane metadata folder or one JSON/YAML file.', { input: 'metadata-path' });
+    throw new InputError(
+      'Inputs "metadata-path" and "metadata-file" are both set; give one: a fastlane metadata folder or one JSON/YAML file.',
+      { input: 'metadata-path' },
+    );
   }
   if (!metadataPath && !metadataFile) {
-    throw new InputError('Input "metadata-path" or "metadata-file" is required: a fastlane metadata folder (e.g. fastlane/metadata) or one JSON/YAML file.', { input: 'metadata-path' });
+    throw new InputError(
+      'Input "metadata-path" or "metadata-file" is required: a fastlane metadata folder (e.g. fastlane/metadata) or one JSON/YAML file.',
+      { input: 'metadata-path' },
+    );
   }
   return metadataPath ? { metadataPath } : { metadataFile };
 }
@@ -114,12 +132,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   };
   settings.media = mediaInputs(settings.workspace);
   if (settings.editLive && settings.createVersion) {
-    throw new InputError('Inputs "edit-live" and "create-version" cannot both be true: edit-live edits the live version.', { input: 'edit-live' });
+    throw new InputError(
+      'Inputs "edit-live" and "create-version" cannot both be true: edit-live edits the live version.',
+      { input: 'edit-live' },
+    );
   }
   return settings;
 }
 
-export function pathTools(workspace: string): { resolve(path: string): string; display(path: string): string } {
+export function pathTools(workspace: string): { resolve: (path: string) => string; display: (path: string) => string } {
   return {
     resolve: (path) => (isAbsolute(path) ? path : resolve(workspace, path)),
     display: (path) => {

@@ -1,4 +1,15 @@
-import { actionsLogger, annotate, AscError, connect, maskToken, maskValue, runAction, systemClock, type ConnectDeps, type Logger } from '@asc-actions/core';
+import {
+  actionsLogger,
+  annotate,
+  AscError,
+  connect,
+  maskToken,
+  maskValue,
+  runAction,
+  systemClock,
+  type ConnectDeps,
+  type Logger,
+} from '@asc-actions/core';
 import { errorsOf, warningsOf } from './findings.js';
 import { pathTools, readSettings, type Settings } from './inputs.js';
 import { commentBody } from './report/markdown.js';
@@ -36,14 +47,22 @@ async function upload(deps: ConnectDeps): Promise<void> {
   const plan = prepared.plan;
   logPlan(plan, logger);
   annotateWarnings(plan.findings);
-  const blocked = errorsOf(plan.findings).length > 0 || (settings.failOnWarnings && plan.findings.some((f) => f.level === 'warning'));
+  const blocked =
+    errorsOf(plan.findings).length > 0 || (settings.failOnWarnings && plan.findings.some((f) => f.level === 'warning'));
   if (settings.dryRun || blocked) {
     // A pull request sees the plan, and what stops it, before anything fails.
     const problems = errorsOf(plan.findings).length || (settings.failOnWarnings ? warningsOf(plan.findings).length : 0);
     await reportPlan(plan, settings, logger, blocked && !settings.dryRun ? problems : 0);
     if (media && settings.media && settings.dryRun && !blocked) {
       const version = currentVersion(prepared.target.version);
-      await syncMedia(mediaRun, media, settings.media, version?.id || undefined, true, version?.id ? localizationIdsOf(version, [], []) : {});
+      await syncMedia(
+        mediaRun,
+        media,
+        settings.media,
+        version?.id || undefined,
+        true,
+        version?.id ? localizationIdsOf(version, [], []) : {},
+      );
     }
     stopOnErrors(plan.findings);
     stopOnWarnings(plan.findings, settings.failOnWarnings);
@@ -51,16 +70,33 @@ async function upload(deps: ConnectDeps): Promise<void> {
   }
   const outcome = await execute(client, logger, prepared, source, settings);
   writeOutputs(outcome.plan, false, outcome);
-  await writeSummary({ plan: outcome.plan, dryRun: false, results: outcome.results, notPersisted: outcome.notPersisted });
+  await writeSummary({
+    plan: outcome.plan,
+    dryRun: false,
+    results: outcome.results,
+    notPersisted: outcome.notPersisted,
+  });
   const metadataOk = outcome.results.every((r) => r.status !== 'failed');
-  if (media && settings.media && metadataOk) await syncMedia(mediaRun, media, settings.media, outcome.versionId, false, outcome.versionId ? outcome.localizationIds : {});
+  if (media && settings.media && metadataOk)
+    await syncMedia(
+      mediaRun,
+      media,
+      settings.media,
+      outcome.versionId,
+      false,
+      outcome.versionId ? outcome.localizationIds : {},
+    );
   failIfIncomplete(outcome);
 }
 
 /** Screenshots and previews are read, hashed and validated before anything is written. */
 async function readMedia(settings: Settings, logger: Logger): Promise<LocalMedia | undefined> {
   if (!settings.media) return undefined;
-  const { media, skipped } = await readLocalMedia({ ...settings.media, locales: settings.locales, display: pathTools(settings.workspace).display });
+  const { media, skipped } = await readLocalMedia({
+    ...settings.media,
+    locales: settings.locales,
+    display: pathTools(settings.workspace).display,
+  });
   for (const s of skipped) logger.warning(s);
   return media;
 }
@@ -71,11 +107,17 @@ async function reportPlan(plan: Plan, settings: Settings, logger: Logger, refuse
   const pr = pullRequestContext(process.env);
   if (!pr || !settings.dryRun) return;
   if (!settings.githubToken) {
-    annotate('notice', 'The plan was not posted to the pull request: set "github-token" (e.g. ${{ github.token }}) to get it as a comment.');
+    annotate(
+      'notice',
+      'The plan was not posted to the pull request: set "github-token" (e.g. ${{ github.token }}) to get it as a comment.',
+    );
     return;
   }
   const marker = commentMarker(plan.target.appId, plan.target.platform);
-  const outcome = await upsertComment(settings.githubToken, pr, marker, commentBody(plan, marker, pr), { logger, notice: (m) => annotate('notice', m) });
+  const outcome = await upsertComment(settings.githubToken, pr, marker, commentBody(plan, marker, pr), {
+    logger,
+    notice: (m) => annotate('notice', m),
+  });
   logger.info(`Pull request #${pr.number} comment: ${outcome}.`);
 }
 
@@ -86,6 +128,7 @@ function failIfIncomplete(outcome: Outcome): void {
   const applied = outcome.results.length - failed.length;
   const parts = [`${applied} of ${outcome.results.length} steps applied`];
   if (failed.length) parts.push(`not applied: ${failed.map((r) => `${r.stepId} — ${r.error ?? 'failed'}`).join('; ')}`);
-  if (lost.length) parts.push(`written but read back different: ${lost.map((c) => `${c.locale ?? ''} ${c.label}`.trim()).join(', ')}`);
+  if (lost.length)
+    parts.push(`written but read back different: ${lost.map((c) => `${c.locale ?? ''} ${c.label}`.trim()).join(', ')}`);
   throw new AscError(`${parts.join('. ')}. Rerun to apply what is missing: finished steps are not repeated.`);
 }

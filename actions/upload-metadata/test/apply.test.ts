@@ -1,5 +1,13 @@
 import { demoSeed, DEMO_APP_ID } from '@asc-actions/asc-emulator';
-import { editableAppInfoId, editableVersionId, harness, planOf, storedLocalization, tree, type Harness } from './support.js';
+import {
+  editableAppInfoId,
+  editableVersionId,
+  harness,
+  planOf,
+  storedLocalization,
+  tree,
+  type Harness,
+} from './support.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -45,11 +53,30 @@ test('an update: only the changed attributes are patched, then read back; a reru
   expect(transcript.slice(-2).every((l) => l.startsWith('GET '))).toBe(true);
   expect(transcript).toHaveLength(4 + 3 + 2);
   const enUS = storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'en-US');
-  expect(enUS).toMatchObject({ description: 'Demo Notes keeps your notes in sync.\nNow with folders.', keywords: 'notes,sync,markdown,folders', whatsNew: 'Folders!' });
-  expect(storedLocalization(h.emulator, 'appInfoLocalizations', infoId, 'de-DE')).toMatchObject({ name: 'Demo Notizen', subtitle: 'Notizen, die synchron bleiben' });
+  expect(enUS).toMatchObject({
+    description: 'Demo Notes keeps your notes in sync.\nNow with folders.',
+    keywords: 'notes,sync,markdown,folders',
+    whatsNew: 'Folders!',
+  });
+  expect(storedLocalization(h.emulator, 'appInfoLocalizations', infoId, 'de-DE')).toMatchObject({
+    name: 'Demo Notizen',
+    subtitle: 'Notizen, die synchron bleiben',
+  });
   expect(h.emulator.state.get('appStoreVersions', versionId)!.attributes.copyright).toBe('2026 Example Inc.');
-  const patchBody = h.emulator.requests.find((r) => r.method === 'PATCH' && r.path.startsWith('/v1/appStoreVersionLocalizations/'))!.requestBody;
-  expect(patchBody).toEqual({ data: { type: 'appStoreVersionLocalizations', id: expect.any(String), attributes: { description: 'Demo Notes keeps your notes in sync.\nNow with folders.', keywords: 'notes,sync,markdown,folders', whatsNew: 'Folders!' } } });
+  const patchBody = h.emulator.requests.find(
+    (r) => r.method === 'PATCH' && r.path.startsWith('/v1/appStoreVersionLocalizations/'),
+  )!.requestBody;
+  expect(patchBody).toEqual({
+    data: {
+      type: 'appStoreVersionLocalizations',
+      id: expect.any(String),
+      attributes: {
+        description: 'Demo Notes keeps your notes in sync.\nNow with folders.',
+        keywords: 'notes,sync,markdown,folders',
+        whatsNew: 'Folders!',
+      },
+    },
+  });
   expect(result.outputs.changes).toBe('5');
   expect(planOf(result).result).toEqual({ applied: 3, failed: [], notPersisted: [] });
   expect(result.summary).toContain('All 3 steps applied and read back.');
@@ -66,7 +93,10 @@ test('an update: only the changed attributes are patched, then read back; a reru
 
 test('a new locale: both localizations are created; App Review information is created; a clear is sent as null', async () => {
   const versionId = editableVersionId(h.emulator, DEMO_APP_ID);
-  h.emulator.state.remove('appStoreReviewDetails', h.emulator.state.relatedId(h.emulator.state.get('appStoreVersions', versionId)!, 'appStoreReviewDetail')!);
+  h.emulator.state.remove(
+    'appStoreReviewDetails',
+    h.emulator.state.relatedId(h.emulator.state.get('appStoreVersions', versionId)!, 'appStoreReviewDetail')!,
+  );
   delete h.emulator.state.get('appStoreVersions', versionId)!.relationships.appStoreReviewDetail;
   const metadata = tree({
     'fr-FR/name.txt': 'Notes Démo',
@@ -77,7 +107,10 @@ test('a new locale: both localizations are created; App Review information is cr
     'review_information/demo_user.txt': 'demo',
     'review_information/demo_password.txt': 'correct-horse-battery',
   });
-  const result = await h.run({ app: DEMO_APP_ID, 'metadata-path': metadata }, { secrets: ['correct-horse-battery', 'robin@example.com'] });
+  const result = await h.run(
+    { app: DEMO_APP_ID, 'metadata-path': metadata },
+    { secrets: ['correct-horse-battery', 'robin@example.com'] },
+  );
   expect(result.errors).toEqual([]);
   expect(h.writes().map(withoutIds)).toEqual([
     'POST /v1/appInfoLocalizations',
@@ -86,23 +119,45 @@ test('a new locale: both localizations are created; App Review information is cr
     'POST /v1/appStoreReviewDetails',
   ]);
   const infoId = editableAppInfoId(h.emulator, DEMO_APP_ID);
-  expect(storedLocalization(h.emulator, 'appInfoLocalizations', infoId, 'fr-FR')).toEqual({ locale: 'fr-FR', name: 'Notes Démo' });
-  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'fr-FR')).toEqual({ locale: 'fr-FR', description: 'Vos notes, synchronisées.' });
+  expect(storedLocalization(h.emulator, 'appInfoLocalizations', infoId, 'fr-FR')).toEqual({
+    locale: 'fr-FR',
+    name: 'Notes Démo',
+  });
+  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'fr-FR')).toEqual({
+    locale: 'fr-FR',
+    description: 'Vos notes, synchronisées.',
+  });
   expect(storedLocalization(h.emulator, 'appInfoLocalizations', infoId, 'en-US')).not.toHaveProperty('subtitle');
-  const review = h.emulator.state.all('appStoreReviewDetails').filter((r) => h.emulator.state.relatedId(r, 'appStoreVersion') === versionId);
-  expect(review.map((r) => r.attributes)).toEqual([{ contactFirstName: 'Robin', contactEmail: 'robin@example.com', demoAccountName: 'demo', demoAccountPassword: 'correct-horse-battery', demoAccountRequired: true }]);
+  const review = h.emulator.state
+    .all('appStoreReviewDetails')
+    .filter((r) => h.emulator.state.relatedId(r, 'appStoreVersion') === versionId);
+  expect(review.map((r) => r.attributes)).toEqual([
+    {
+      contactFirstName: 'Robin',
+      contactEmail: 'robin@example.com',
+      demoAccountName: 'demo',
+      demoAccountPassword: 'correct-horse-battery',
+      demoAccountRequired: true,
+    },
+  ]);
   expect(result.outputs['created-locales']).toBe('fr-FR');
   // App Review values never appear: not in the plan output, the summary or the log.
   const plan = planOf(result);
   // Whether sign-in is required is not a secret: the plan shows it; the credentials are hidden.
   const reviewChanges = plan.changes.filter((c) => c.field.startsWith('review.'));
-  expect(reviewChanges.filter((c) => c.field !== 'review.demo_account_required').every((c) => c.hidden && c.after === null)).toBe(true);
+  expect(
+    reviewChanges.filter((c) => c.field !== 'review.demo_account_required').every((c) => c.hidden && c.after === null),
+  ).toBe(true);
   expect(reviewChanges.find((c) => c.field === 'review.demo_account_required')).toMatchObject({ after: 'true' });
   expect(result.stdout).toContain('::add-mask::correct-horse-battery');
 });
 
 test('dry run: the plan in outputs and summary, nothing written', async () => {
-  const metadata = tree({ 'en-US/promotional_text.txt': 'Now with folders', 'it/name.txt': 'Note Demo', 'it/keywords.txt': 'note,note, sync' });
+  const metadata = tree({
+    'en-US/promotional_text.txt': 'Now with folders',
+    'it/name.txt': 'Note Demo',
+    'it/keywords.txt': 'note,note, sync',
+  });
   const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata, 'dry-run': 'true' });
   expect(result.exitCode).toBe(0);
   expect(h.writes()).toEqual([]);
@@ -114,7 +169,9 @@ test('dry run: the plan in outputs and summary, nothing written', async () => {
     'it keywords null → note,note, sync',
   ]);
   expect(plan.createdLocales).toEqual(['it']);
-  expect(plan.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['keywords-duplicate', 'keywords-space', 'keywords-unused', 'whats-new-missing']));
+  expect(plan.findings.map((f) => f.code)).toEqual(
+    expect.arrayContaining(['keywords-duplicate', 'keywords-space', 'keywords-unused', 'whats-new-missing']),
+  );
   expect(result.outputs.warnings).toBe(String(plan.findings.filter((f) => f.level === 'warning').length));
   expect(result.summary).toContain('plan (dry run)');
   expect(result.summary).toContain('Now with folders');
@@ -122,24 +179,51 @@ test('dry run: the plan in outputs and summary, nothing written', async () => {
 });
 
 test('a failure part-way says what landed; a rerun converges', async () => {
-  const metadata = tree({ 'en-US/description.txt': 'English v2', 'de-DE/description.txt': 'Deutsch v2', 'en-US/name.txt': 'Demo Notes 2' });
+  const metadata = tree({
+    'en-US/description.txt': 'English v2',
+    'de-DE/description.txt': 'Deutsch v2',
+    'en-US/name.txt': 'Demo Notes 2',
+  });
   const versionId = editableVersionId(h.emulator, DEMO_APP_ID);
-  const deLoc = h.emulator.state.all('appStoreVersionLocalizations').find((r) => h.emulator.state.relatedId(r, 'appStoreVersion') === versionId && r.attributes.locale === 'de-DE')!;
-  h.emulator.faults.add({ method: 'PATCH', path: `/v1/appStoreVersionLocalizations/${deLoc.id}`, kind: 'status', status: 500, times: 5 });
+  const deLoc = h.emulator.state
+    .all('appStoreVersionLocalizations')
+    .find((r) => h.emulator.state.relatedId(r, 'appStoreVersion') === versionId && r.attributes.locale === 'de-DE')!;
+  h.emulator.faults.add({
+    method: 'PATCH',
+    path: `/v1/appStoreVersionLocalizations/${deLoc.id}`,
+    kind: 'status',
+    status: 500,
+    times: 5,
+  });
   const failed = await h.run({ app: 'com.example.demo', 'metadata-path': metadata });
   expect(failed.exitCode).toBe(1);
   expect(failed.errors).toHaveLength(1);
   expect(failed.errors[0]).toMatch(/2 of 3 steps applied/);
   expect(failed.errors[0]).toMatch(/not applied: update-version-localization:de-DE/);
   const plan = planOf(failed);
-  expect(plan.changes.map((c) => `${c.locale} ${c.field} ${c.status}`)).toEqual(['de-DE description failed', 'en-US name applied', 'en-US description applied']);
+  expect(plan.changes.map((c) => `${c.locale} ${c.field} ${c.status}`)).toEqual([
+    'de-DE description failed',
+    'en-US name applied',
+    'en-US description applied',
+  ]);
   expect(failed.summary).toContain('❌ failed');
-  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'en-US')!.description).toBe('English v2');
-  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'de-DE')!.description).not.toBe('Deutsch v2');
+  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'en-US')!.description).toBe(
+    'English v2',
+  );
+  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'de-DE')!.description).not.toBe(
+    'Deutsch v2',
+  );
 
   const mark = h.emulator.requests.length;
   const rerun = await h.run({ app: 'com.example.demo', 'metadata-path': metadata });
   expect(rerun.exitCode).toBe(0);
-  expect(h.emulator.transcript().slice(mark).filter((l) => !l.startsWith('GET'))).toEqual([`PATCH /v1/appStoreVersionLocalizations/${deLoc.id}`]);
-  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'de-DE')!.description).toBe('Deutsch v2');
+  expect(
+    h.emulator
+      .transcript()
+      .slice(mark)
+      .filter((l) => !l.startsWith('GET')),
+  ).toEqual([`PATCH /v1/appStoreVersionLocalizations/${deLoc.id}`]);
+  expect(storedLocalization(h.emulator, 'appStoreVersionLocalizations', versionId, 'de-DE')!.description).toBe(
+    'Deutsch v2',
+  );
 });

@@ -48,21 +48,33 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
     GITHUB_API_URL: github.url,
   };
   const secrets = [...keyEncodings(key.privatePem), TOKEN];
-  const planned = await runBundle('upload-metadata', { inputs: inputs({ 'metadata-path': 'fastlane/metadata', 'dry-run': 'true', 'github-token': TOKEN }), env, secrets });
+  const planned = await runBundle('upload-metadata', {
+    inputs: inputs({ 'metadata-path': 'fastlane/metadata', 'dry-run': 'true', 'github-token': TOKEN }),
+    env,
+    secrets,
+  });
   expect(planned.stderr).toBe('');
   expect(planned.exitCode).toBe(0);
   expect(emulator.transcript().filter((l) => !l.startsWith('GET'))).toEqual([]);
   expect(planOf(planned).createdLocales).toEqual(['fr-FR']);
   expect(github.comments.get('example/notes#5')?.[0]?.body).toContain('in sync. ⏎ Now with tags. | 51/4000 |');
   // Annotations are relative to the workspace, so GitHub attaches them to the files.
-  expect(planned.stdout).toMatch(/^::warning file=fastlane\/metadata\/fr-FR\/keywords\.txt,line=1::fastlane\/metadata\/fr-FR\/keywords\.txt \(fr-FR\): duplicate keywords: notes\.$/m);
+  expect(planned.stdout).toMatch(
+    /^::warning file=fastlane\/metadata\/fr-FR\/keywords\.txt,line=1::fastlane\/metadata\/fr-FR\/keywords\.txt \(fr-FR\): duplicate keywords: notes\.$/m,
+  );
 
-  const applied = await runBundle('upload-metadata', { inputs: inputs({ 'metadata-path': 'fastlane/metadata' }), env: { ...env, GITHUB_EVENT_NAME: 'push' }, secrets });
+  const applied = await runBundle('upload-metadata', {
+    inputs: inputs({ 'metadata-path': 'fastlane/metadata' }),
+    env: { ...env, GITHUB_EVENT_NAME: 'push' },
+    secrets,
+  });
   expect(applied.stderr).toBe('');
   expect(applied.exitCode).toBe(0);
   expect(applied.outputs['created-locales']).toBe('fr-FR');
   const version = editableVersionId(emulator, DEMO_APP_ID);
-  expect(storedLocalization(emulator, 'appStoreVersionLocalizations', version, 'en-US')!.description).toBe('Demo Notes keeps your notes in sync.\nNow with tags.');
+  expect(storedLocalization(emulator, 'appStoreVersionLocalizations', version, 'en-US')!.description).toBe(
+    'Demo Notes keeps your notes in sync.\nNow with tags.',
+  );
   expect(applied.summary).toContain('All 3 steps applied and read back.');
   expect(github.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
 });
@@ -70,7 +82,11 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
 test('the bundle fails with one clear line on a bad file and writes nothing', async () => {
   const workspace = tree({ 'm.json': '{ "locales": { "en-US": { "name": "Demo Notes" } }, }' });
   writeFileSync(join(workspace, 'note.txt'), 'x');
-  const result = await runBundle('upload-metadata', { inputs: inputs({ 'metadata-file': 'm.json' }), env: { GITHUB_WORKSPACE: workspace }, secrets: keyEncodings(key.privatePem) });
+  const result = await runBundle('upload-metadata', {
+    inputs: inputs({ 'metadata-file': 'm.json' }),
+    env: { GITHUB_WORKSPACE: workspace },
+    secrets: keyEncodings(key.privatePem),
+  });
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
   expect(result.stdout).toMatch(/^::error file=m\.json,line=1::m\.json:1: not valid JSON/m);

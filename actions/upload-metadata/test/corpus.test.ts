@@ -10,10 +10,13 @@ import { appStoreFixture, makeApps } from '@asc-actions/asc-emulator';
 import { harness, planOf } from './support.js';
 
 const CORPUS = process.env.ASC_CORPUS_DIR ? join(process.env.ASC_CORPUS_DIR, 'fastlane-metadata') : '';
-const TREES = CORPUS && existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()) : [];
+const TREES =
+  CORPUS && existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => statSync(join(CORPUS, n)).isDirectory()) : [];
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Oddities of one file, found without the action's code: [code, path relative to the metadata root]. */
@@ -25,12 +28,21 @@ function oddities(root: string, path: string): Array<[string, string]> {
   if (raw.startsWith('\uFEFF')) out.push(['bom', rel]);
   if (raw.includes('\r')) out.push(['crlf', rel]);
   if (text.trim() === '') return [...out, ['blank-file', rel]];
-  if (text.trim().split('\n').some((l) => /[ \t]+$/.test(l))) out.push(['trailing-whitespace', rel]);
+  if (
+    text
+      .trim()
+      .split('\n')
+      .some((l) => /[ \t]+$/.test(l))
+  )
+    out.push(['trailing-whitespace', rel]);
   if (text.trim() !== text.trim().normalize('NFC')) out.push(['non-nfc', rel]);
   if (rel.endsWith('category.txt') && text.trim().startsWith('MZGenre.')) out.push(['legacy-category', rel]);
   if (rel.endsWith('/keywords.txt')) {
     const value = text.trim();
-    const terms = value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const terms = value
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
     if (Buffer.byteLength(value) > 100) out.push(['keywords-bytes', rel]);
     if (new Set(terms).size !== terms.length) out.push(['keywords-duplicate', rel]);
     if (/,\s|\s,/.test(value)) out.push(['keywords-space', rel]);
@@ -51,23 +63,38 @@ describe.each(TREES)('%s', (name) => {
   test('is planned without crashing; every oddity is a finding naming its file; contact details are never printed', async () => {
     const h = await harness({ apps: makeApps(1), appStore: [appStoreFixture('1700000001', { locales: 1 })] });
     try {
-      const result = await h.run({ app: 'com.example.app0001', 'metadata-path': join(CORPUS, name, 'fastlane', 'metadata'), 'dry-run': 'true' }, { env: { GITHUB_WORKSPACE: join(CORPUS, name) } });
+      const result = await h.run(
+        { app: 'com.example.app0001', 'metadata-path': join(CORPUS, name, 'fastlane', 'metadata'), 'dry-run': 'true' },
+        { env: { GITHUB_WORKSPACE: join(CORPUS, name) } },
+      );
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
       expect(h.writes()).toEqual([]);
       expect(h.emulator.violations).toEqual([]);
       const root = metadataRoot(name);
       const plan = planOf(result);
-      const found = new Set(plan.findings.filter((f) => f.file).map((f) => `${f.code} ${relative(root, f.file!.startsWith('/') ? f.file! : join(CORPUS, name, f.file!))}`));
+      const found = new Set(
+        plan.findings
+          .filter((f) => f.file)
+          .map((f) => `${f.code} ${relative(root, f.file!.startsWith('/') ? f.file! : join(CORPUS, name, f.file!))}`),
+      );
       const files = walk(root).filter((p) => !p.includes('trade_representative_contact_information'));
       const expected = files.flatMap((p) => oddities(root, p)).map(([code, rel]) => `${code} ${rel}`);
       expect(expected.filter((e) => !found.has(e))).toEqual([]);
-      if (existsSync(join(root, 'trade_representative_contact_information'))) expect(found).toContain('unmanaged trade_representative_contact_information');
+      if (existsSync(join(root, 'trade_representative_contact_information')))
+        expect(found).toContain('unmanaged trade_representative_contact_information');
       // Every finding that names a file names one in the tree.
-      expect(plan.findings.filter((f) => f.file && !existsSync(f.file.startsWith('/') ? f.file : join(CORPUS, name, f.file))).map((f) => f.file)).toEqual([]);
+      expect(
+        plan.findings
+          .filter((f) => f.file && !existsSync(f.file.startsWith('/') ? f.file : join(CORPUS, name, f.file)))
+          .map((f) => f.file),
+      ).toEqual([]);
       // App Review contact values appear nowhere (unless the same text is public elsewhere in the tree, like a name in copyright.txt).
       const everywhere = [result.stdout, result.summary, JSON.stringify(result.outputs)].join('\n');
-      const publicText = files.filter((p) => !p.includes('review_information')).map((p) => readFileSync(p, 'utf8')).join('\n');
+      const publicText = files
+        .filter((p) => !p.includes('review_information'))
+        .map((p) => readFileSync(p, 'utf8'))
+        .join('\n');
       const leaked = walk(join(root, 'review_information'))
         .filter((p) => {
           const value = readFileSync(p, 'utf8').trim();

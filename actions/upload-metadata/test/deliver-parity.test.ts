@@ -31,10 +31,17 @@ function seed(change: (store: ReturnType<typeof appStoreFixture>) => void): Seed
   return { apps: makeApps(1), appStore: [store] };
 }
 
-
 function bundle(workspace: string, extra: Record<string, string>): Promise<RunResult> {
   return runBundle('upload-metadata', {
-    inputs: { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: APP, 'metadata-path': 'metadata', ...extra },
+    inputs: {
+      'issuer-id': key.issuerId,
+      'key-id': key.keyId,
+      'private-key': key.privatePem,
+      'api-base-url': emulator.baseUrl,
+      app: APP,
+      'metadata-path': 'metadata',
+      ...extra,
+    },
     env: { GITHUB_WORKSPACE: workspace },
     secrets: keyEncodings(key.privatePem),
   });
@@ -43,11 +50,26 @@ function bundle(workspace: string, extra: Record<string, string>): Promise<RunRe
 const writes = () => emulator.transcript().filter((l) => !l.startsWith('GET '));
 const categories = () => {
   const info = emulator.state.all('appInfos')[0]!;
-  return Object.fromEntries(['primaryCategory', 'primarySubcategoryOne', 'primarySubcategoryTwo', 'secondaryCategory'].map((n) => [n, emulator.state.relatedId(info, n) ?? null]));
+  return Object.fromEntries(
+    ['primaryCategory', 'primarySubcategoryOne', 'primarySubcategoryTwo', 'secondaryCategory'].map((n) => [
+      n,
+      emulator.state.relatedId(info, n) ?? null,
+    ]),
+  );
 };
 
 test('a category change clears the old subcategories (planned, then applied with data: null); <clear> clears a category', async () => {
-  await start(seed((s) => (s.appInfos![0]!.categories = { primaryCategory: 'GAMES', primarySubcategoryOne: 'GAMES_PUZZLE', primarySubcategoryTwo: 'GAMES_BOARD', secondaryCategory: 'UTILITIES' })));
+  await start(
+    seed(
+      (s) =>
+        (s.appInfos![0]!.categories = {
+          primaryCategory: 'GAMES',
+          primarySubcategoryOne: 'GAMES_PUZZLE',
+          primarySubcategoryTwo: 'GAMES_BOARD',
+          secondaryCategory: 'UTILITIES',
+        }),
+    ),
+  );
   const workspace = tree({
     'metadata/primary_category.txt': 'PRODUCTIVITY\n',
     // deliver download_metadata writes newline-only files for subcategories that are not set.
@@ -70,7 +92,12 @@ test('a category change clears the old subcategories (planned, then applied with
   const applied = await bundle(workspace, {});
   expect(applied.errors).toEqual([]);
   expect(applied.exitCode).toBe(0);
-  expect(categories()).toEqual({ primaryCategory: 'PRODUCTIVITY', primarySubcategoryOne: null, primarySubcategoryTwo: null, secondaryCategory: null });
+  expect(categories()).toEqual({
+    primaryCategory: 'PRODUCTIVITY',
+    primarySubcategoryOne: null,
+    primarySubcategoryTwo: null,
+    secondaryCategory: null,
+  });
   expect(writes().filter((l) => l.startsWith('PATCH /v1/appInfos/'))).toHaveLength(1);
 
   const before = writes().length;
@@ -80,7 +107,9 @@ test('a category change clears the old subcategories (planned, then applied with
 }, 120_000);
 
 test('the emulator refuses a category change that leaves a subcategory under the wrong category', async () => {
-  await start(seed((s) => (s.appInfos![0]!.categories = { primaryCategory: 'GAMES', primarySubcategoryOne: 'GAMES_PUZZLE' })));
+  await start(
+    seed((s) => (s.appInfos![0]!.categories = { primaryCategory: 'GAMES', primarySubcategoryOne: 'GAMES_PUZZLE' })),
+  );
   const info = emulator.state.all('appInfos')[0]!;
   const token = await emulatorToken();
   const patch = (relationships: Record<string, unknown>) =>
@@ -92,7 +121,10 @@ test('the emulator refuses a category change that leaves a subcategory under the
   const stale = await patch({ primaryCategory: { data: { type: 'appCategories', id: 'UTILITIES' } } });
   expect(stale.status).toBe(409);
   expect(JSON.stringify(await stale.json())).toContain("'GAMES_PUZZLE' is not a subcategory of 'UTILITIES'");
-  const cleared = await patch({ primaryCategory: { data: { type: 'appCategories', id: 'UTILITIES' } }, primarySubcategoryOne: { data: null } });
+  const cleared = await patch({
+    primaryCategory: { data: { type: 'appCategories', id: 'UTILITIES' } },
+    primarySubcategoryOne: { data: null },
+  });
   expect(cleared.status).toBe(200);
   expect(categories()).toMatchObject({ primaryCategory: 'UTILITIES', primarySubcategoryOne: null });
 }, 120_000);
@@ -118,8 +150,12 @@ test('a stray .txt in every locale is a warning naming the file; the run applies
   const result = await bundle(workspace, {});
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
-  expect(result.stdout).toMatch(/^::warning file=metadata\/ar-SA\/keyword\.txt,line=1::metadata\/ar-SA\/keyword\.txt: "keyword\.txt" is not a field upload-metadata knows; it was ignored\. Did you mean keywords\.txt\?$/m);
-  expect(result.stdout).toContain('metadata/en-US/screenshots_text.txt: "screenshots_text.txt" is not a field upload-metadata knows; it was ignored. Field files here are name.txt');
+  expect(result.stdout).toMatch(
+    /^::warning file=metadata\/ar-SA\/keyword\.txt,line=1::metadata\/ar-SA\/keyword\.txt: "keyword\.txt" is not a field upload-metadata knows; it was ignored\. Did you mean keywords\.txt\?$/m,
+  );
+  expect(result.stdout).toContain(
+    'metadata/en-US/screenshots_text.txt: "screenshots_text.txt" is not a field upload-metadata knows; it was ignored. Field files here are name.txt',
+  );
   expect(Number(result.outputs.warnings)).toBeGreaterThanOrEqual(3);
   expect(writes().filter((l) => l.startsWith('PATCH /v1/appStoreVersionLocalizations/'))).toHaveLength(2);
 }, 120_000);
@@ -140,18 +176,39 @@ test('checks are scoped to the locales selected by `locales:`', async () => {
 }, 120_000);
 
 test('blank demo account files turn "sign-in required" off, as deliver does; missing ones change nothing', async () => {
-  await start(seed((s) => (s.versions!.at(-1)!.reviewDetail = { contactEmail: 'review@example.com', demoAccountName: 'old-user', demoAccountPassword: 'old-secret', demoAccountRequired: true })));
+  await start(
+    seed(
+      (s) =>
+        (s.versions!.at(-1)!.reviewDetail = {
+          contactEmail: 'review@example.com',
+          demoAccountName: 'old-user',
+          demoAccountPassword: 'old-secret',
+          demoAccountRequired: true,
+        }),
+    ),
+  );
   const detail = () => emulator.state.all('appStoreReviewDetails')[0]!.attributes;
-  const missing = await bundle(tree({ 'metadata/en-US/description.txt': 'Description v1 (en-US)', 'metadata/review_information/notes.txt': 'Thanks.' }), {});
+  const missing = await bundle(
+    tree({
+      'metadata/en-US/description.txt': 'Description v1 (en-US)',
+      'metadata/review_information/notes.txt': 'Thanks.',
+    }),
+    {},
+  );
   expect(missing.exitCode).toBe(0);
   expect(detail().demoAccountRequired).toBe(true);
 
-  const workspace = tree({ 'metadata/review_information/demo_user.txt': '', 'metadata/review_information/demo_password.txt': '\n' });
+  const workspace = tree({
+    'metadata/review_information/demo_user.txt': '',
+    'metadata/review_information/demo_password.txt': '\n',
+  });
   const result = await bundle(workspace, {});
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(detail().demoAccountRequired).toBe(false);
-  expect(planOf(result).changes.map((c) => [c.field, c.before, c.after])).toEqual([['review.demo_account_required', 'true', 'false']]);
+  expect(planOf(result).changes.map((c) => [c.field, c.before, c.after])).toEqual([
+    ['review.demo_account_required', 'true', 'false'],
+  ]);
   const before = writes().length;
   expect((await bundle(workspace, {})).exitCode).toBe(0);
   expect(writes().length).toBe(before);
@@ -159,7 +216,13 @@ test('blank demo account files turn "sign-in required" off, as deliver does; mis
 
 test('the version PATCH (copyright) lands before the localization writes start', async () => {
   await start(seed(() => undefined));
-  emulator.faults.add({ kind: 'latency', latencyMs: 150, method: 'PATCH', path: /^\/v1\/appStoreVersions\/[^/]+$/, times: Infinity });
+  emulator.faults.add({
+    kind: 'latency',
+    latencyMs: 150,
+    method: 'PATCH',
+    path: /^\/v1\/appStoreVersions\/[^/]+$/,
+    times: Infinity,
+  });
   const workspace = tree({
     'metadata/copyright.txt': '2026 Example',
     'metadata/en-US/description.txt': 'Description v2 (en-US)',
@@ -172,11 +235,26 @@ test('the version PATCH (copyright) lands before the localization writes start',
   expect(writes()).toHaveLength(3);
 }, 120_000);
 
-test('age rating: deliver\'s JSON (new keys, old iTunes Connect keys) is planned, written to the editable app info\'s declaration and read back; a rerun writes nothing', async () => {
-  await start(seed((s) => (s.appInfos![0]!.ageRating = { violenceCartoonOrFantasy: 'INFREQUENT_OR_MILD', gambling: false })));
+test("age rating: deliver's JSON (new keys, old iTunes Connect keys) is planned, written to the editable app info's declaration and read back; a rerun writes nothing", async () => {
+  await start(
+    seed((s) => (s.appInfos![0]!.ageRating = { violenceCartoonOrFantasy: 'INFREQUENT_OR_MILD', gambling: false })),
+  );
   const workspace = tree({
     'metadata/en-US/description.txt': 'Description v1 (en-US)',
-    'rating.json': JSON.stringify({ violenceCartoonOrFantasy: 'NONE', CARTOON_FANTASY_VIOLENCE: undefined, MATURE_SUGGESTIVE: 1, messagingAndChat: true, ageAssurance: false, gunsOrOtherWeapons: 'INFREQUENT', gambling: false, ageRatingOverrideV2: 'THIRTEEN_PLUS' }, null, 2),
+    'rating.json': JSON.stringify(
+      {
+        violenceCartoonOrFantasy: 'NONE',
+        CARTOON_FANTASY_VIOLENCE: undefined,
+        MATURE_SUGGESTIVE: 1,
+        messagingAndChat: true,
+        ageAssurance: false,
+        gunsOrOtherWeapons: 'INFREQUENT',
+        gambling: false,
+        ageRatingOverrideV2: 'THIRTEEN_PLUS',
+      },
+      null,
+      2,
+    ),
   });
   const planned = await bundle(workspace, { 'age-rating-file': 'rating.json', 'dry-run': 'true' });
   expect(planned.errors).toEqual([]);
@@ -188,7 +266,9 @@ test('age rating: deliver\'s JSON (new keys, old iTunes Connect keys) is planned
     ['age_rating.gunsOrOtherWeapons', null, 'INFREQUENT'],
     ['age_rating.ageRatingOverrideV2', null, 'THIRTEEN_PLUS'],
   ]);
-  expect(planned.stdout).toMatch(/::warning file=rating\.json,line=\d+::rating\.json:\d+: "MATURE_SUGGESTIVE" is deliver's old iTunes Connect key; use "matureOrSuggestiveThemes"\./);
+  expect(planned.stdout).toMatch(
+    /::warning file=rating\.json,line=\d+::rating\.json:\d+: "MATURE_SUGGESTIVE" is deliver's old iTunes Connect key; use "matureOrSuggestiveThemes"\./,
+  );
   expect(writes()).toEqual([]);
 
   const applied = await bundle(workspace, { 'age-rating-file': 'rating.json' });
@@ -198,7 +278,13 @@ test('age rating: deliver\'s JSON (new keys, old iTunes Connect keys) is planned
   const infoDeclaration = emulator.state.relatedId(emulator.state.all('appInfos')[0]!, 'ageRatingDeclaration')!;
   expect(emulator.state.all('ageRatingDeclarations').map((d) => d.id)).toEqual([infoDeclaration]);
   expect(emulator.state.get('ageRatingDeclarations', infoDeclaration)!.attributes).toEqual({
-    violenceCartoonOrFantasy: 'NONE', gambling: false, matureOrSuggestiveThemes: 'INFREQUENT_OR_MILD', messagingAndChat: true, ageAssurance: false, gunsOrOtherWeapons: 'INFREQUENT', ageRatingOverrideV2: 'THIRTEEN_PLUS',
+    violenceCartoonOrFantasy: 'NONE',
+    gambling: false,
+    matureOrSuggestiveThemes: 'INFREQUENT_OR_MILD',
+    messagingAndChat: true,
+    ageAssurance: false,
+    gunsOrOtherWeapons: 'INFREQUENT',
+    ageRatingOverrideV2: 'THIRTEEN_PLUS',
   });
   expect(applied.summary).toContain('steps applied and read back');
   const before = writes().length;
@@ -208,11 +294,18 @@ test('age rating: deliver\'s JSON (new keys, old iTunes Connect keys) is planned
 
 test('bad inputs through the bundle: an age rating answer outside the enum, an unknown category: one error naming the file, zero writes', async () => {
   await start(seed(() => undefined));
-  const rating = await bundle(tree({ 'metadata/en-US/description.txt': 'x', 'rating.json': '{\n  "advertising": "yes"\n}\n' }), { 'age-rating-file': 'rating.json' });
+  const rating = await bundle(
+    tree({ 'metadata/en-US/description.txt': 'x', 'rating.json': '{\n  "advertising": "yes"\n}\n' }),
+    { 'age-rating-file': 'rating.json' },
+  );
   expect(rating.exitCode).toBe(1);
-  expect(rating.errors).toEqual(['rating.json:2: age rating "advertising" must be true or false; got "yes". Nothing was written.']);
+  expect(rating.errors).toEqual([
+    'rating.json:2: age rating "advertising" must be true or false; got "yes". Nothing was written.',
+  ]);
   const category = await bundle(tree({ 'metadata/primary_category.txt': 'PRODUCTIVTY' }), {});
   expect(category.exitCode).toBe(1);
-  expect(category.errors).toEqual(['metadata/primary_category.txt: "PRODUCTIVTY" is not an App Store category (App Store Connect lists 57 ids). Nothing was written.']);
+  expect(category.errors).toEqual([
+    'metadata/primary_category.txt: "PRODUCTIVTY" is not an App Store category (App Store Connect lists 57 ids). Nothing was written.',
+  ]);
   expect(writes()).toEqual([]);
 }, 120_000);

@@ -8,9 +8,10 @@
 import { appStoreFixture, makeApps, type Emulator, type FaultSpec, type Seed } from '@asc-actions/asc-emulator';
 import { harness, tree } from './support.js';
 import { faultyFetch } from './faulty-fetch.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
 const APP = '1700000001';
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
   { kind: 'rate-limit', retryAfter: '1' },
@@ -23,8 +24,18 @@ const KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
 const seed = (): Seed => ({ apps: makeApps(1), appStore: [appStoreFixture(APP, { locales: 5 })] });
 
 const metadata = tree({
-  ...Object.fromEntries(['en-US', 'ar-SA', 'bn-BD', 'ca', 'cs'].flatMap((l) => [[`${l}/description.txt`, `Description v2 (${l})`], [`${l}/subtitle.txt`, `Subtitle v2 ${l}`]])),
-  ...Object.fromEntries(['da', 'de-DE', 'el'].flatMap((l) => [[`${l}/name.txt`, `App ${l}`], [`${l}/keywords.txt`, `k1,k2,${l}`]])),
+  ...Object.fromEntries(
+    ['en-US', 'ar-SA', 'bn-BD', 'ca', 'cs'].flatMap((l) => [
+      [`${l}/description.txt`, `Description v2 (${l})`],
+      [`${l}/subtitle.txt`, `Subtitle v2 ${l}`],
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['da', 'de-DE', 'el'].flatMap((l) => [
+      [`${l}/name.txt`, `App ${l}`],
+      [`${l}/keywords.txt`, `k1,k2,${l}`],
+    ]),
+  ),
   'copyright.txt': '2026 Example',
   'secondary_category.txt': 'UTILITIES',
   'review_information/first_name.txt': 'Dana',
@@ -35,15 +46,22 @@ const metadata = tree({
 function snapshot(emulator: Emulator): unknown {
   const s = emulator.state;
   const byLocale = (type: string, rel: string) =>
-    s.all(type)
+    s
+      .all(type)
       .map((r) => ({ parent: s.relatedId(r, rel), locale: String(r.attributes.locale), attributes: r.attributes }))
       .sort((a, b) => `${a.parent} ${a.locale}`.localeCompare(`${b.parent} ${b.locale}`));
   return {
-    versions: s.all('appStoreVersions').map((v) => ({ id: v.id, ...v.attributes, review: s.relatedId(v, 'appStoreReviewDetail') ? 1 : 0 })),
-    appInfos: s.all('appInfos').map((i) => ({ id: i.id, state: i.attributes.state, secondary: s.relatedId(i, 'secondaryCategory') })),
+    versions: s
+      .all('appStoreVersions')
+      .map((v) => ({ id: v.id, ...v.attributes, review: s.relatedId(v, 'appStoreReviewDetail') ? 1 : 0 })),
+    appInfos: s
+      .all('appInfos')
+      .map((i) => ({ id: i.id, state: i.attributes.state, secondary: s.relatedId(i, 'secondaryCategory') })),
     appInfoLocalizations: byLocale('appInfoLocalizations', 'appInfo'),
     versionLocalizations: byLocale('appStoreVersionLocalizations', 'appStoreVersion'),
-    reviewDetails: s.all('appStoreReviewDetails').map((r) => ({ version: s.relatedId(r, 'appStoreVersion'), ...r.attributes })),
+    reviewDetails: s
+      .all('appStoreReviewDetails')
+      .map((r) => ({ version: s.relatedId(r, 'appStoreVersion'), ...r.attributes })),
   };
 }
 
@@ -51,7 +69,9 @@ function duplicates(emulator: Emulator): string[] {
   const s = emulator.state;
   const keys = [
     ...s.all('appInfoLocalizations').map((r) => `info ${s.relatedId(r, 'appInfo')} ${String(r.attributes.locale)}`),
-    ...s.all('appStoreVersionLocalizations').map((r) => `version ${s.relatedId(r, 'appStoreVersion')} ${String(r.attributes.locale)}`),
+    ...s
+      .all('appStoreVersionLocalizations')
+      .map((r) => `version ${s.relatedId(r, 'appStoreVersion')} ${String(r.attributes.locale)}`),
     ...s.all('appStoreReviewDetails').map((r) => `review ${s.relatedId(r, 'appStoreVersion')}`),
   ];
   return keys.filter((k, i) => keys.indexOf(k) !== i);
@@ -69,7 +89,10 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end in the clean run's stat
   for (let runSeed = 1; runSeed <= RUNS; runSeed++) {
     const h = await harness(seed());
     const before = injected.length;
-    const result = await h.run({ app: APP, 'metadata-path': metadata }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected, RATE, () => KINDS) } });
+    const result = await h.run(
+      { app: APP, 'metadata-path': metadata },
+      { deps: { fetch: faultyFetch(h.emulator, runSeed, injected, RATE, () => KINDS) } },
+    );
     requests += h.emulator.requests.length;
     const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
     expect([context, result.errors]).toEqual([context, []]);
@@ -80,6 +103,8 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end in the clean run's stat
   }
   // The faults really happened, at about the rate asked for.
   expect(injected.length / requests).toBeGreaterThan(0.05);
-  expect(new Set(injected.map((f) => f.split(' ')[0]))).toEqual(new Set(['rate-limit', 'status500', 'status503', 'drop-before', 'drop-after']));
+  expect(new Set(injected.map((f) => f.split(' ')[0]))).toEqual(
+    new Set(['rate-limit', 'status500', 'status503', 'drop-before', 'drop-after']),
+  );
   expect(injected.some((f) => f.startsWith('drop-after POST'))).toBe(true);
 }, 120_000);

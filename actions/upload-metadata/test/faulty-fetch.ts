@@ -8,7 +8,13 @@ export type FaultKindSpec = Omit<FaultSpec, 'method' | 'path'>;
  * The choice is a hash of the run's seed, the request and how often it was sent, so a seeded run
  * is reproducible; about `rate` of the requests get a fault of a kind from `kindsFor(url)`.
  */
-export function faultyFetch(emulator: Emulator, runSeed: number, injected: string[], rate: number, kindsFor: (url: URL) => FaultKindSpec[]): typeof fetch {
+export function faultyFetch(
+  emulator: Emulator,
+  runSeed: number,
+  injected: string[],
+  rate: number,
+  kindsFor: (url: URL) => FaultKindSpec[],
+): typeof fetch {
   const sent = new Map<string, number>();
   return async (input, init) => {
     const url = new URL(String(input instanceof Request ? input.url : input));

@@ -33,8 +33,14 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   put('fastlane/screenshots/en-US/02.png', png(1290, 2796, 'two'));
   writeMovie(join(workspace, 'fastlane/previews/en-US/IPHONE_67/01.mp4'), 18, 886, 1920, 20_000, 'movie');
   const inputs = {
-    'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl,
-    app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', 'screenshots-path': 'fastlane/screenshots', 'previews-path': 'fastlane/previews',
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emulator.baseUrl,
+    app: 'com.example.demo',
+    'metadata-path': 'fastlane/metadata',
+    'screenshots-path': 'fastlane/screenshots',
+    'previews-path': 'fastlane/previews',
   };
   const secrets = keyEncodings(key.privatePem);
   const first = await runBundle('upload-metadata', { inputs, env: { GITHUB_WORKSPACE: workspace }, secrets });
@@ -43,7 +49,14 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   expect(JSON.parse(first.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 3, kept: 0 });
   expect(emulator.state.all('appScreenshots').map((a) => a.attributes.fileName)).toEqual(['01.png', '02.png']);
   // Done when the upload is (assetDeliveryState); Apple goes on transcoding (videoDeliveryState).
-  expect(emulator.state.all('appPreviews').map((a) => [(a.attributes.assetDeliveryState as { state: string }).state, (a.attributes.videoDeliveryState as { state: string }).state])).toEqual([['COMPLETE', 'PROCESSING']]);
+  expect(
+    emulator.state
+      .all('appPreviews')
+      .map((a) => [
+        (a.attributes.assetDeliveryState as { state: string }).state,
+        (a.attributes.videoDeliveryState as { state: string }).state,
+      ]),
+  ).toEqual([['COMPLETE', 'PROCESSING']]);
   const uploads = emulator.requests.filter((r) => r.path.startsWith('/__asset-uploads/'));
   expect(uploads.length).toBeGreaterThanOrEqual(2 + 5);
   expect(uploads.every((r) => !r.hadAuthorizationHeader && r.status === 200)).toBe(true);

@@ -39,13 +39,22 @@ function workspace(files: Record<string, Buffer | string>): string {
 }
 
 function bundle(dir: string, extra: Record<string, string>): Promise<RunResult> {
-  const inputs = { 'issuer-id': key.issuerId, 'key-id': key.keyId, 'private-key': key.privatePem, 'api-base-url': emulator.baseUrl, app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', ...extra };
+  const inputs = {
+    'issuer-id': key.issuerId,
+    'key-id': key.keyId,
+    'private-key': key.privatePem,
+    'api-base-url': emulator.baseUrl,
+    app: 'com.example.demo',
+    'metadata-path': 'fastlane/metadata',
+    ...extra,
+  };
   const options = { inputs, env: { GITHUB_WORKSPACE: dir }, secrets: keyEncodings(key.privatePem) };
   return runBundle('upload-metadata', options);
 }
 
 const lines = () => emulator.requests.map((r) => `${r.method} ${r.path}`);
-const state = (r: { attributes: Record<string, unknown> }, name: string) => (r.attributes[name] as { state?: string } | undefined)?.state;
+const state = (r: { attributes: Record<string, unknown> }, name: string) =>
+  (r.attributes[name] as { state?: string } | undefined)?.state;
 
 test('a preview is done when its upload is (assetDeliveryState), while the transcode goes on; the poster frame is set after processing and read back', async () => {
   const dir = workspace({});
@@ -54,16 +63,25 @@ test('a preview is done when its upload is (assetDeliveryState), while the trans
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   const [preview] = emulator.state.all('appPreviews');
-  expect([state(preview!, 'assetDeliveryState'), state(preview!, 'videoDeliveryState')]).toEqual(['COMPLETE', 'PROCESSING']);
+  expect([state(preview!, 'assetDeliveryState'), state(preview!, 'videoDeliveryState')]).toEqual([
+    'COMPLETE',
+    'PROCESSING',
+  ]);
   expect(preview!.attributes.previewFrameTimeCode).toBe('00:00:05:00');
   const writes = emulator.requests.filter((r) => r.path.startsWith('/v1/appPreviews'));
   const reserve = writes.find((r) => r.method === 'POST')!;
   expect(JSON.stringify(reserve.requestBody)).not.toContain('previewFrameTimeCode');
-  const patches = writes.filter((r) => r.method === 'PATCH').map((r) => Object.keys((r.requestBody as { data: { attributes: object } }).data.attributes).join(','));
+  const patches = writes
+    .filter((r) => r.method === 'PATCH')
+    .map((r) => Object.keys((r.requestBody as { data: { attributes: object } }).data.attributes).join(','));
   expect(patches).toEqual(['uploaded,sourceFileChecksum', 'previewFrameTimeCode']);
   // Read back: the set is read after the poster frame PATCH.
   const last = lines().lastIndexOf(`PATCH /v1/appPreviews/${preview!.id}`);
-  expect(lines().slice(last + 1).some((l) => /^GET \/v1\/appPreviewSets\/[^/]+\/appPreviews$/.test(l))).toBe(true);
+  expect(
+    lines()
+      .slice(last + 1)
+      .some((l) => /^GET \/v1\/appPreviewSets\/[^/]+\/appPreviews$/.test(l)),
+  ).toBe(true);
 }, 120_000);
 
 test('a preview still processing after processing-timeout is reported, not deleted and uploaded again', async () => {
@@ -73,7 +91,9 @@ test('a preview still processing after processing-timeout is reported, not delet
   const result = await bundle(dir, { 'previews-path': 'fastlane/previews', 'processing-timeout': '1s' });
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
-  expect(result.errors[0]).toMatch(/01\.mp4: still UPLOAD_COMPLETE after the processing timeout; left on App Store Connect, not uploaded again/);
+  expect(result.errors[0]).toMatch(
+    /01\.mp4: still UPLOAD_COMPLETE after the processing timeout; left on App Store Connect, not uploaded again/,
+  );
   expect(lines().filter((l) => l === 'POST /v1/appPreviews')).toHaveLength(1);
   expect(lines().filter((l) => l.startsWith('DELETE '))).toEqual([]);
   expect(emulator.state.all('appPreviews')).toHaveLength(1);
@@ -81,7 +101,11 @@ test('a preview still processing after processing-timeout is reported, not delet
 
 test('30 screenshots: processing polled per set, never per asset; localization ids reused from the metadata read', async () => {
   const files: Record<string, Buffer> = {};
-  for (const [w, h] of [[1290, 2796], [1242, 2688], [2064, 2752]] as const) {
+  for (const [w, h] of [
+    [1290, 2796],
+    [1242, 2688],
+    [2064, 2752],
+  ] as const) {
     for (let i = 0; i < 10; i++) files[`fastlane/screenshots/en-US/${w}x${h}_${i}.png`] = png(w, h, `${w}-${i}`);
   }
   const result = await bundle(workspace(files), { 'screenshots-path': 'fastlane/screenshots' });
@@ -98,7 +122,10 @@ test('30 screenshots: processing polled per set, never per asset; localization i
 }, 120_000);
 
 test('a real run refused by the checks is headed "not applied", with 0 changes applied and the planned count apart', async () => {
-  const dir = workspace({ 'fastlane/metadata/en-US/subtitle.txt': 'A subtitle much longer than Apple allows', 'fastlane/metadata/en-US/description.txt': 'New description.' });
+  const dir = workspace({
+    'fastlane/metadata/en-US/subtitle.txt': 'A subtitle much longer than Apple allows',
+    'fastlane/metadata/en-US/description.txt': 'New description.',
+  });
   const result = await bundle(dir, {});
   expect(result.exitCode).toBe(1);
   expect(result.summary).toContain('not applied: 1 problem');
@@ -109,7 +136,10 @@ test('a real run refused by the checks is headed "not applied", with 0 changes a
 }, 120_000);
 
 test('a dry run says "would upload", never "uploaded"', async () => {
-  const dir = workspace({ 'fastlane/screenshots/en-US/01.png': png(1290, 2796, 'one'), 'fastlane/screenshots/en-US/02.png': png(1290, 2796, 'two') });
+  const dir = workspace({
+    'fastlane/screenshots/en-US/01.png': png(1290, 2796, 'one'),
+    'fastlane/screenshots/en-US/02.png': png(1290, 2796, 'two'),
+  });
   const result = await bundle(dir, { 'screenshots-path': 'fastlane/screenshots', 'dry-run': 'true' });
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);

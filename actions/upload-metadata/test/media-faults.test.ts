@@ -11,8 +11,9 @@ import { demoSeed, mediaControl, type Emulator, type FaultSpec } from '@asc-acti
 import { harness, tree } from './support.js';
 import { faultyFetch } from './faulty-fetch.js';
 import { jpeg, png } from './media-files.js';
+import { faultRuns } from '../../../test-support/action-harness.js';
 
-const RUNS = 50;
+const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
 const API_KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
   { kind: 'rate-limit', retryAfter: '1' },
@@ -43,10 +44,12 @@ function sets(emulator: Emulator): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const set of s.all('appScreenshotSets')) {
     const loc = s.get('appStoreVersionLocalizations', s.relatedId(set, 'appStoreVersionLocalization') ?? '');
-    out[`${String(loc?.attributes.locale)} ${String(set.attributes.screenshotDisplayType)}`] = s.relatedIds(set, 'appScreenshots').map((id) => {
-      const a = s.get('appScreenshots', id)!.attributes;
-      return `${String(a.fileName)} ${String(a.sourceFileChecksum)} ${(a.assetDeliveryState as { state: string }).state}`;
-    });
+    out[`${String(loc?.attributes.locale)} ${String(set.attributes.screenshotDisplayType)}`] = s
+      .relatedIds(set, 'appScreenshots')
+      .map((id) => {
+        const a = s.get('appScreenshots', id)!.attributes;
+        return `${String(a.fileName)} ${String(a.sourceFileChecksum)} ${(a.assetDeliveryState as { state: string }).state}`;
+      });
   }
   return out;
 }
@@ -55,7 +58,11 @@ function duplicates(emulator: Emulator): string[] {
   const s = emulator.state;
   const keys = [
     ...s.all('appScreenshots').map((a) => `${s.relatedId(a, 'appScreenshotSet')} ${String(a.attributes.fileName)}`),
-    ...s.all('appScreenshotSets').map((set) => `${s.relatedId(set, 'appStoreVersionLocalization')} ${String(set.attributes.screenshotDisplayType)}`),
+    ...s
+      .all('appScreenshotSets')
+      .map(
+        (set) => `${s.relatedId(set, 'appStoreVersionLocalization')} ${String(set.attributes.screenshotDisplayType)}`,
+      ),
   ];
   return keys.filter((k, i) => keys.indexOf(k) !== i);
 }
@@ -66,7 +73,12 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end with the clean run's se
   const cleanResult = await clean.run({ app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root });
   expect(cleanResult.errors).toEqual([]);
   const expected = sets(clean.emulator);
-  expect(Object.keys(expected).sort()).toEqual(['de-DE APP_IPAD_PRO_3GEN_129', 'de-DE APP_IPHONE_67', 'en-US APP_IPAD_PRO_3GEN_129', 'en-US APP_IPHONE_67']);
+  expect(Object.keys(expected).sort()).toEqual([
+    'de-DE APP_IPAD_PRO_3GEN_129',
+    'de-DE APP_IPHONE_67',
+    'en-US APP_IPAD_PRO_3GEN_129',
+    'en-US APP_IPHONE_67',
+  ]);
   await clean.close();
 
   const injected: string[] = [];
@@ -75,7 +87,16 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end with the clean run's se
     const h = await harness(seed());
     mediaControl(h.emulator.state).partSize = 64;
     const before = injected.length;
-    const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root }, { deps: { fetch: faultyFetch(h.emulator, runSeed, injected, RATE, (url) => (url.pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS)) } });
+    const result = await h.run(
+      { app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root },
+      {
+        deps: {
+          fetch: faultyFetch(h.emulator, runSeed, injected, RATE, (url) =>
+            url.pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS,
+          ),
+        },
+      },
+    );
     requests += h.emulator.requests.length;
     const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
     expect([context, result.errors]).toEqual([context, []]);

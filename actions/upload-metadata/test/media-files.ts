@@ -43,7 +43,14 @@ export function png(width: number, height: number, label = ''): Buffer {
 export function jpeg(width: number, height: number, label = ''): Buffer {
   const comment = Buffer.from(label, 'latin1');
   const com = Buffer.concat([Buffer.from([0xff, 0xfe]), u16(comment.length + 2), comment]);
-  const sof = Buffer.concat([Buffer.from([0xff, 0xc0]), u16(17), Buffer.from([8]), u16(height), u16(width), Buffer.from([3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1])]);
+  const sof = Buffer.concat([
+    Buffer.from([0xff, 0xc0]),
+    u16(17),
+    Buffer.from([8]),
+    u16(height),
+    u16(width),
+    Buffer.from([3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]),
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), com, sof, Buffer.from([0xff, 0xd9])]);
 }
 
@@ -69,11 +76,21 @@ export function movieHead(seconds: number, width: number, height: number, label 
   const tkhd = Buffer.alloc(84);
   tkhd.writeUInt32BE(width * 65536, 76);
   tkhd.writeUInt32BE(height * 65536, 80);
-  return Buffer.concat([box('ftyp', Buffer.from(`isom\0\0\0\0isomiso2mp41`, 'latin1')), box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd)), box('udta', Buffer.from(label, 'latin1')))]);
+  return Buffer.concat([
+    box('ftyp', Buffer.from(`isom\0\0\0\0isomiso2mp41`, 'latin1')),
+    box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd)), box('udta', Buffer.from(label, 'latin1'))),
+  ]);
 }
 
 /** Writes a movie of `totalBytes` to disk in slices (the `mdat` is zeros): never the whole file in memory. */
-export function writeMovie(path: string, seconds: number, width: number, height: number, totalBytes: number, label = ''): void {
+export function writeMovie(
+  path: string,
+  seconds: number,
+  width: number,
+  height: number,
+  totalBytes: number,
+  label = '',
+): void {
   mkdirSync(dirname(path), { recursive: true });
   const head = movieHead(seconds, width, height, label);
   const mdatSize = Math.max(8, totalBytes - head.length);

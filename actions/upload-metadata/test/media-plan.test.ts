@@ -42,42 +42,252 @@ test('headers: PNG and JPEG sizes, MP4 duration and track size, read without rea
     expect(await probeImage(join(dir, 'a.png'))).toEqual({ format: 'png', width: 1290, height: 2796 });
     expect(await probeImage(join(dir, 'b.jpg'))).toEqual({ format: 'jpeg', width: 2064, height: 2752 });
     expect(await probeImage(join(dir, 'c.png'))).toBeUndefined();
-    expect(await probeMovie(join(dir, 'd.mov'), 3 * 1024 * 1024)).toEqual({ durationSeconds: 27.5, width: 886, height: 1920 });
+    expect(await probeMovie(join(dir, 'd.mov'), 3 * 1024 * 1024)).toEqual({
+      durationSeconds: 27.5,
+      width: 886,
+      height: 1920,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-const file = (fileName: string, md5: string): LocalAsset => ({ fileName, md5, path: `/x/${fileName}`, display: fileName, size: 10 });
-const local = (files: LocalAsset[], displayType = 'APP_IPHONE_67'): LocalMedia => ({ locales: { screenshot: ['en-US'], preview: [] }, sets: [{ kind: 'screenshot', locale: 'en-US', displayType, files }] });
-const remote = (assets: Array<[string, string, string?]>, displayType = 'APP_IPHONE_67', id = 'S1'): RemoteSet => ({
-  kind: 'screenshot', locale: 'en-US', localizationId: 'L1', id, displayType,
-  assets: assets.map(([fileName, checksum, state], i) => ({ id: `${id}-${i}`, fileName, checksum, state: state ?? 'COMPLETE' })),
+const file = (fileName: string, md5: string): LocalAsset => ({
+  fileName,
+  md5,
+  path: `/x/${fileName}`,
+  display: fileName,
+  size: 10,
 });
-const plan = (l: LocalMedia, r: RemoteSet[], mode: SyncMode = 'replace') => planMedia({ local: l, remote: r, localizations: { 'en-US': 'L1' }, mode }).sets;
+const local = (files: LocalAsset[], displayType = 'APP_IPHONE_67'): LocalMedia => ({
+  locales: { screenshot: ['en-US'], preview: [] },
+  sets: [{ kind: 'screenshot', locale: 'en-US', displayType, files }],
+});
+const remote = (assets: Array<[string, string, string?]>, displayType = 'APP_IPHONE_67', id = 'S1'): RemoteSet => ({
+  kind: 'screenshot',
+  locale: 'en-US',
+  localizationId: 'L1',
+  id,
+  displayType,
+  assets: assets.map(([fileName, checksum, state], i) => ({
+    id: `${id}-${i}`,
+    fileName,
+    checksum,
+    state: state ?? 'COMPLETE',
+  })),
+});
+const plan = (l: LocalMedia, r: RemoteSet[], mode: SyncMode = 'replace') =>
+  planMedia({ local: l, remote: r, localizations: { 'en-US': 'L1' }, mode }).sets;
 const summary = (l: LocalMedia, r: RemoteSet[], mode?: SyncMode) =>
-  plan(l, r, mode).map((s) => ({ type: s.displayType, kept: s.kept.map((k) => k.fileName), upload: s.upload.map((u) => u.fileName), replaced: s.replaced.map((x) => x.local.fileName), deleted: s.deleted.map((d) => d.fileName), reorder: s.reorder, deleteSet: s.deleteSet }));
+  plan(l, r, mode).map((s) => ({
+    type: s.displayType,
+    kept: s.kept.map((k) => k.fileName),
+    upload: s.upload.map((u) => u.fileName),
+    replaced: s.replaced.map((x) => x.local.fileName),
+    deleted: s.deleted.map((d) => d.fileName),
+    reorder: s.reorder,
+    deleteSet: s.deleteSet,
+  }));
 
 test.each([
-  ['nothing remote: all uploaded, no reorder', local([file('1', 'a'), file('2', 'b')]), [], 'replace', [{ type: 'APP_IPHONE_67', kept: [], upload: ['1', '2'], replaced: [], deleted: [], reorder: false, deleteSet: false }]],
-  ['unchanged: all kept', local([file('1', 'a'), file('2', 'b')]), [remote([['1', 'a'], ['2', 'b']])], 'replace', [{ type: 'APP_IPHONE_67', kept: ['1', '2'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false }]],
-  ['renamed but same content: kept, reordered', local([file('0', 'b'), file('1', 'a')]), [remote([['1', 'a'], ['2', 'b']])], 'replace', [{ type: 'APP_IPHONE_67', kept: ['2', '1'], upload: [], replaced: [], deleted: [], reorder: true, deleteSet: false }]],
-  ['changed content: replaced; position kept by a reorder', local([file('1', 'x'), file('2', 'b')]), [remote([['1', 'a'], ['2', 'b']])], 'replace', [{ type: 'APP_IPHONE_67', kept: ['2'], upload: [], replaced: ['1'], deleted: [], reorder: true, deleteSet: false }]],
-  ['last changed: replaced, appended where it belongs', local([file('1', 'a'), file('2', 'x')]), [remote([['1', 'a'], ['2', 'b']])], 'replace', [{ type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: ['2'], deleted: [], reorder: false, deleteSet: false }]],
-  ['extra remote: deleted in replace', local([file('1', 'a')]), [remote([['1', 'a'], ['9', 'z']])], 'replace', [{ type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: ['9'], reorder: false, deleteSet: false }]],
-  ['extra remote: kept in add', local([file('1', 'a')]), [remote([['1', 'a'], ['9', 'z']])], 'add', [{ type: 'APP_IPHONE_67', kept: ['1', '9'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false }]],
-  ['a FAILED copy is never kept', local([file('1', 'a')]), [remote([['1', 'a', 'FAILED']])], 'add', [{ type: 'APP_IPHONE_67', kept: [], upload: [], replaced: ['1'], deleted: [], reorder: false, deleteSet: false }]],
-  ['a duplicate is deleted even in add', local([file('1', 'a')]), [remote([['1', 'a'], ['1b', 'a']])], 'add', [{ type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: ['1b'], reorder: false, deleteSet: false }]],
-  ['mirror: a display type not in the repo goes', local([file('1', 'a')]), [remote([['1', 'a']]), remote([['p', 'q']], 'APP_IPAD_97', 'S2')], 'mirror', [
-    { type: 'APP_IPAD_97', kept: [], upload: [], replaced: [], deleted: ['p'], reorder: false, deleteSet: true },
-    { type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false },
-  ]],
-  ['replace: a display type not in the repo stays', local([file('1', 'a')]), [remote([['1', 'a']]), remote([['p', 'q']], 'APP_IPAD_97', 'S2')], 'replace', [{ type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false }]],
+  [
+    'nothing remote: all uploaded, no reorder',
+    local([file('1', 'a'), file('2', 'b')]),
+    [],
+    'replace',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: [],
+        upload: ['1', '2'],
+        replaced: [],
+        deleted: [],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'unchanged: all kept',
+    local([file('1', 'a'), file('2', 'b')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['2', 'b'],
+      ]),
+    ],
+    'replace',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['1', '2'],
+        upload: [],
+        replaced: [],
+        deleted: [],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'renamed but same content: kept, reordered',
+    local([file('0', 'b'), file('1', 'a')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['2', 'b'],
+      ]),
+    ],
+    'replace',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['2', '1'],
+        upload: [],
+        replaced: [],
+        deleted: [],
+        reorder: true,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'changed content: replaced; position kept by a reorder',
+    local([file('1', 'x'), file('2', 'b')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['2', 'b'],
+      ]),
+    ],
+    'replace',
+    [{ type: 'APP_IPHONE_67', kept: ['2'], upload: [], replaced: ['1'], deleted: [], reorder: true, deleteSet: false }],
+  ],
+  [
+    'last changed: replaced, appended where it belongs',
+    local([file('1', 'a'), file('2', 'x')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['2', 'b'],
+      ]),
+    ],
+    'replace',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['1'],
+        upload: [],
+        replaced: ['2'],
+        deleted: [],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'extra remote: deleted in replace',
+    local([file('1', 'a')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['9', 'z'],
+      ]),
+    ],
+    'replace',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['1'],
+        upload: [],
+        replaced: [],
+        deleted: ['9'],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'extra remote: kept in add',
+    local([file('1', 'a')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['9', 'z'],
+      ]),
+    ],
+    'add',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['1', '9'],
+        upload: [],
+        replaced: [],
+        deleted: [],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'a FAILED copy is never kept',
+    local([file('1', 'a')]),
+    [remote([['1', 'a', 'FAILED']])],
+    'add',
+    [{ type: 'APP_IPHONE_67', kept: [], upload: [], replaced: ['1'], deleted: [], reorder: false, deleteSet: false }],
+  ],
+  [
+    'a duplicate is deleted even in add',
+    local([file('1', 'a')]),
+    [
+      remote([
+        ['1', 'a'],
+        ['1b', 'a'],
+      ]),
+    ],
+    'add',
+    [
+      {
+        type: 'APP_IPHONE_67',
+        kept: ['1'],
+        upload: [],
+        replaced: [],
+        deleted: ['1b'],
+        reorder: false,
+        deleteSet: false,
+      },
+    ],
+  ],
+  [
+    'mirror: a display type not in the repo goes',
+    local([file('1', 'a')]),
+    [remote([['1', 'a']]), remote([['p', 'q']], 'APP_IPAD_97', 'S2')],
+    'mirror',
+    [
+      { type: 'APP_IPAD_97', kept: [], upload: [], replaced: [], deleted: ['p'], reorder: false, deleteSet: true },
+      { type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false },
+    ],
+  ],
+  [
+    'replace: a display type not in the repo stays',
+    local([file('1', 'a')]),
+    [remote([['1', 'a']]), remote([['p', 'q']], 'APP_IPAD_97', 'S2')],
+    'replace',
+    [{ type: 'APP_IPHONE_67', kept: ['1'], upload: [], replaced: [], deleted: [], reorder: false, deleteSet: false }],
+  ],
 ] as Array<[string, LocalMedia, RemoteSet[], SyncMode, unknown]>)('%s', (_name, l, r, mode, expected) => {
   expect(summary(l, r, mode)).toEqual(expected);
 });
 
 test('media for a locale the version has no localization for is reported, not planned', () => {
-  const result = planMedia({ local: { locales: { screenshot: ['fr-FR'], preview: [] }, sets: [{ kind: 'screenshot', locale: 'fr-FR', displayType: 'APP_IPHONE_67', files: [file('1', 'a')] }] }, remote: [], localizations: {}, mode: 'replace' });
+  const result = planMedia({
+    local: {
+      locales: { screenshot: ['fr-FR'], preview: [] },
+      sets: [{ kind: 'screenshot', locale: 'fr-FR', displayType: 'APP_IPHONE_67', files: [file('1', 'a')] }],
+    },
+    remote: [],
+    localizations: {},
+    mode: 'replace',
+  });
   expect(result).toEqual({ sets: [], missingLocalizations: ['fr-FR'] });
 });

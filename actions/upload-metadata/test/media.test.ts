@@ -35,9 +35,15 @@ const withoutIds = (line: string) => line.replace(/\/(\d+|[0-9a-f-]{36})(?=\/|$|
 const isMedia = (line: string) => /app(Screenshot|Preview)|__asset-uploads/.test(line);
 const mediaWrites = () => h.writes().filter(isMedia).map(withoutIds);
 
-function setsOf(emulator: Emulator, locale: string, type = 'appScreenshotSets'): Record<string, Array<{ fileName: string; state?: string }>> {
+function setsOf(
+  emulator: Emulator,
+  locale: string,
+  type = 'appScreenshotSets',
+): Record<string, Array<{ fileName: string; state?: string }>> {
   const versionId = editableVersionId(emulator, DEMO_APP_ID);
-  const loc = emulator.state.all('appStoreVersionLocalizations').find((l) => emulator.state.relatedId(l, 'appStoreVersion') === versionId && l.attributes.locale === locale)!;
+  const loc = emulator.state
+    .all('appStoreVersionLocalizations')
+    .find((l) => emulator.state.relatedId(l, 'appStoreVersion') === versionId && l.attributes.locale === locale)!;
   const asset = type === 'appScreenshotSets' ? 'appScreenshots' : 'appPreviews';
   const attr = type === 'appScreenshotSets' ? 'screenshotDisplayType' : 'previewType';
   const out: Record<string, Array<{ fileName: string; state?: string }>> = {};
@@ -45,17 +51,30 @@ function setsOf(emulator: Emulator, locale: string, type = 'appScreenshotSets'):
     const set = emulator.state.get(type, id)!;
     out[String(set.attributes[attr])] = emulator.state.relatedIds(set, asset).map((a) => {
       const r = emulator.state.get(asset, a)!;
-      const state = (r.attributes.assetDeliveryState ?? r.attributes.videoDeliveryState) as { state?: string } | undefined;
+      const state = (r.attributes.assetDeliveryState ?? r.attributes.videoDeliveryState) as
+        { state?: string } | undefined;
       return { fileName: String(r.attributes.fileName), state: state?.state };
     });
   }
   return out;
 }
-const names = (sets: Record<string, Array<{ fileName: string }>>) => Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.map((x) => x.fileName)]));
+const names = (sets: Record<string, Array<{ fileName: string }>>) =>
+  Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.map((x) => x.fileName)]));
 
 async function sync(extra: Record<string, string> = {}) {
-  const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata(), 'screenshots-path': root, ...extra });
-  return { result, media: JSON.parse(result.outputs.media ?? '{}') as { totals: Record<string, number>; sets: Array<Record<string, unknown>> } };
+  const result = await h.run({
+    app: 'com.example.demo',
+    'metadata-path': metadata(),
+    'screenshots-path': root,
+    ...extra,
+  });
+  return {
+    result,
+    media: JSON.parse(result.outputs.media ?? '{}') as {
+      totals: Record<string, number>;
+      sets: Array<Record<string, unknown>>;
+    },
+  };
 }
 
 function freshTree(): void {
@@ -70,15 +89,26 @@ test('fresh upload: sets made, files reserved, uploaded in parts without Authori
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   expect(media.totals).toMatchObject({ uploaded: 6, replaced: 0, deleted: 0, kept: 0 });
-  expect(names(setsOf(h.emulator, 'en-US'))).toEqual({ APP_IPHONE_67: ['01_home.png', '02_home.png', '03_home.png'], APP_IPAD_PRO_3GEN_129: ['10_ipad.jpg'] });
+  expect(names(setsOf(h.emulator, 'en-US'))).toEqual({
+    APP_IPHONE_67: ['01_home.png', '02_home.png', '03_home.png'],
+    APP_IPAD_PRO_3GEN_129: ['10_ipad.jpg'],
+  });
   expect(names(setsOf(h.emulator, 'de-DE'))).toEqual({ APP_IPHONE_67: ['01_home.png', '02_home.png'] });
-  expect(Object.values(setsOf(h.emulator, 'en-US')).flat().every((a) => a.state === 'COMPLETE')).toBe(true);
+  expect(
+    Object.values(setsOf(h.emulator, 'en-US'))
+      .flat()
+      .every((a) => a.state === 'COMPLETE'),
+  ).toBe(true);
   const writes = mediaWrites();
   expect(writes.filter((w) => w === 'POST /v1/appScreenshotSets')).toHaveLength(3);
   expect(writes.filter((w) => w === 'POST /v1/appScreenshots')).toHaveLength(6);
   expect(writes.filter((w) => w === 'PATCH /v1/appScreenshots/:id')).toHaveLength(6);
   expect(writes.filter((w) => w.startsWith('PUT /__asset-uploads/')).length).toBeGreaterThan(6);
-  expect(h.emulator.requests.filter((r) => r.path.startsWith('/__asset-uploads/')).every((r) => !r.hadAuthorizationHeader && r.status === 200)).toBe(true);
+  expect(
+    h.emulator.requests
+      .filter((r) => r.path.startsWith('/__asset-uploads/'))
+      .every((r) => !r.hadAuthorizationHeader && r.status === 200),
+  ).toBe(true);
   expect(result.summary).toContain('APP_IPHONE_67');
 
   const before = h.emulator.requests.length;
@@ -94,7 +124,9 @@ test('dry run: the plan per locale and display type, in the output and the summa
   expect(result.exitCode).toBe(0);
   expect(h.writes()).toEqual([]);
   expect(media).toMatchObject({ dryRun: true, totals: { uploaded: 6 } });
-  expect(media.sets.map((s) => `${String(s.locale)} ${String(s.displayType)} ${(s.uploaded as string[]).join(',')}`)).toEqual([
+  expect(
+    media.sets.map((s) => `${String(s.locale)} ${String(s.displayType)} ${(s.uploaded as string[]).join(',')}`),
+  ).toEqual([
     'de-DE APP_IPHONE_67 01_home.png,02_home.png',
     'en-US APP_IPAD_PRO_3GEN_129 10_ipad.jpg',
     'en-US APP_IPHONE_67 01_home.png,02_home.png,03_home.png',
@@ -109,7 +141,12 @@ test('one image changed: one replacement, in its place; reorder only: one PATCH 
   let before = h.emulator.requests.length;
   const changed = await sync();
   expect(changed.media.totals).toMatchObject({ uploaded: 0, replaced: 1, deleted: 0, kept: 5 });
-  const writes = h.emulator.transcript().slice(before).filter((l) => !l.startsWith('GET ')).filter(isMedia).map(withoutIds);
+  const writes = h.emulator
+    .transcript()
+    .slice(before)
+    .filter((l) => !l.startsWith('GET '))
+    .filter(isMedia)
+    .map(withoutIds);
   expect(writes.filter((w) => !w.startsWith('PUT '))).toEqual([
     'DELETE /v1/appScreenshots/:id',
     'POST /v1/appScreenshots',
@@ -122,7 +159,13 @@ test('one image changed: one replacement, in its place; reorder only: one PATCH 
   before = h.emulator.requests.length;
   const reordered = await sync();
   expect(reordered.media.totals).toMatchObject({ uploaded: 0, replaced: 0, deleted: 0, reordered: 1 });
-  expect(h.emulator.transcript().slice(before).filter((l) => !l.startsWith('GET ')).map(withoutIds)).toEqual(['PATCH /v1/appScreenshotSets/:id/relationships/appScreenshots']);
+  expect(
+    h.emulator
+      .transcript()
+      .slice(before)
+      .filter((l) => !l.startsWith('GET '))
+      .map(withoutIds),
+  ).toEqual(['PATCH /v1/appScreenshotSets/:id/relationships/appScreenshots']);
   expect(names(setsOf(h.emulator, 'en-US')).APP_IPHONE_67).toEqual(['02_home.png', '03_home.png', '01_home.png']);
 });
 
@@ -133,7 +176,10 @@ test('mirror deletes extras and display types the repo does not have; add keeps 
   rmSync(join(root, 'en-US/03_home.png'));
   const added = await sync({ 'sync-mode': 'add' });
   expect(added.media.totals).toMatchObject({ uploaded: 0, deleted: 0 });
-  expect(names(setsOf(h.emulator, 'en-US'))).toEqual({ APP_IPHONE_67: ['01_home.png', '02_home.png', '03_home.png'], APP_IPAD_PRO_3GEN_129: ['10_ipad.jpg'] });
+  expect(names(setsOf(h.emulator, 'en-US'))).toEqual({
+    APP_IPHONE_67: ['01_home.png', '02_home.png', '03_home.png'],
+    APP_IPAD_PRO_3GEN_129: ['10_ipad.jpg'],
+  });
   const mirrored = await sync({ 'sync-mode': 'mirror' });
   expect(mirrored.result.exitCode).toBe(0);
   expect(mirrored.media.totals).toMatchObject({ deleted: 2 });
@@ -146,7 +192,9 @@ test('wrong dimensions: zero writes, one error naming the file and the sizes it 
   put('en-US/iMessage/01.png', png(1290, 2796, 'ok'));
   const { result } = await sync();
   expect(result.exitCode).toBe(1);
-  expect(result.errors.join('\n')).toMatch(/en-US\/01\.png: 1000×2000 is not an App Store screenshot size; accepted sizes: 1290×2796, 1320×2868/);
+  expect(result.errors.join('\n')).toMatch(
+    /en-US\/01\.png: 1000×2000 is not an App Store screenshot size; accepted sizes: 1290×2796, 1320×2868/,
+  );
   expect(h.writes()).toEqual([]);
 });
 
@@ -154,7 +202,9 @@ test('an 11th screenshot in a set: zero writes, the file named', async () => {
   for (let i = 1; i <= 11; i++) put(`en-US/${String(i).padStart(2, '0')}.png`, png(...IPHONE_67, `n${i}`));
   const { result } = await sync();
   expect(result.exitCode).toBe(1);
-  expect(result.errors.join('\n')).toMatch(/en-US\/11\.png: en-US APP_IPHONE_67 has 11 screenshots; App Store Connect takes at most 10/);
+  expect(result.errors.join('\n')).toMatch(
+    /en-US\/11\.png: en-US APP_IPHONE_67 has 11 screenshots; App Store Connect takes at most 10/,
+  );
   expect(h.writes()).toEqual([]);
 });
 
@@ -165,8 +215,13 @@ test('stuck processing: deleted after the timeout and uploaded once more; the se
   const { result } = await sync({ 'processing-timeout': '1m' });
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
-  expect(result.stdout).toMatch(/02\.png: still UPLOAD_COMPLETE after the processing timeout; deleting it and uploading once more/);
-  expect(setsOf(h.emulator, 'en-US').APP_IPHONE_67).toEqual([{ fileName: '01.png', state: 'COMPLETE' }, { fileName: '02.png', state: 'COMPLETE' }]);
+  expect(result.stdout).toMatch(
+    /02\.png: still UPLOAD_COMPLETE after the processing timeout; deleting it and uploading once more/,
+  );
+  expect(setsOf(h.emulator, 'en-US').APP_IPHONE_67).toEqual([
+    { fileName: '01.png', state: 'COMPLETE' },
+    { fileName: '02.png', state: 'COMPLETE' },
+  ]);
   expect(mediaWrites().filter((w) => w === 'POST /v1/appScreenshots')).toHaveLength(3);
 });
 
@@ -188,9 +243,16 @@ test('FAILED twice: reported by file, the run fails, nothing broken is left in t
 test('previews: a 20 s MP4 in its preview-type folder is uploaded with its poster frame; a 40 s one is refused before any write', async () => {
   const previews = join(root, 'previews');
   writeMovie(join(previews, 'en-US/IPHONE_67/01.mp4'), 20, 886, 1920, 300, 'p1');
-  const ok = await h.run({ app: 'com.example.demo', 'metadata-path': metadata(), 'previews-path': previews, 'preview-frame-time': '00:00:05:00' });
+  const ok = await h.run({
+    app: 'com.example.demo',
+    'metadata-path': metadata(),
+    'previews-path': previews,
+    'preview-frame-time': '00:00:05:00',
+  });
   expect(ok.errors).toEqual([]);
-  expect(setsOf(h.emulator, 'en-US', 'appPreviewSets')).toEqual({ IPHONE_67: [{ fileName: '01.mp4', state: 'COMPLETE' }] });
+  expect(setsOf(h.emulator, 'en-US', 'appPreviewSets')).toEqual({
+    IPHONE_67: [{ fileName: '01.mp4', state: 'COMPLETE' }],
+  });
   const preview = h.emulator.state.all('appPreviews')[0]!;
   expect(preview.attributes).toMatchObject({ mimeType: 'video/mp4', previewFrameTimeCode: '00:00:05:00' });
   const writesBefore = h.writes().length;

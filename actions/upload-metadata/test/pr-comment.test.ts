@@ -33,12 +33,23 @@ function prEnv(sha: string, event = 'pull_request'): Record<string, string> {
   };
 }
 
-const inputs = (metadata: string, extra: Record<string, string> = {}) => ({ app: 'com.example.demo', 'metadata-path': metadata, 'dry-run': 'true', 'github-token': TOKEN, ...extra });
+const inputs = (metadata: string, extra: Record<string, string> = {}) => ({
+  app: 'com.example.demo',
+  'metadata-path': metadata,
+  'dry-run': 'true',
+  'github-token': TOKEN,
+  ...extra,
+});
 
 test('the plan is posted as one comment, then that comment is updated on the next push', async () => {
   // Someone else's comment is on the PR already, and is left alone.
-  github.comments.set('example/notes-app#42', [{ id: 7, body: 'Looks good to me', user: { login: 'octocat' }, created_at: '', updated_at: '' }]);
-  const first = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Spring sale | 50% off' })), { env: prEnv('aaaaaaa1111'), secrets: [TOKEN] });
+  github.comments.set('example/notes-app#42', [
+    { id: 7, body: 'Looks good to me', user: { login: 'octocat' }, created_at: '', updated_at: '' },
+  ]);
+  const first = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Spring sale | 50% off' })), {
+    env: prEnv('aaaaaaa1111'),
+    secrets: [TOKEN],
+  });
   expect(first.exitCode).toBe(0);
   expect(h.writes()).toEqual([]);
   const comments = github.comments.get('example/notes-app#42')!;
@@ -49,7 +60,10 @@ test('the plan is posted as one comment, then that comment is updated on the nex
   expect(posted.body).toContain('aaaaaaa');
   expect(first.stdout).toContain('Pull request #42 comment: created.');
 
-  const second = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Summer sale' })), { env: prEnv('bbbbbbb2222'), secrets: [TOKEN] });
+  const second = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Summer sale' })), {
+    env: prEnv('bbbbbbb2222'),
+    secrets: [TOKEN],
+  });
   expect(second.exitCode).toBe(0);
   expect(github.comments.get('example/notes-app#42')!.map((c) => c.id)).toEqual([7, posted.id]);
   expect(posted.body).toContain('Summer sale');
@@ -69,22 +83,38 @@ test('the plan is posted as one comment, then that comment is updated on the nex
 
 test("a marker comment by anyone but the token's own user is never adopted: a new comment is posted", async () => {
   const marker = '<!-- asc-actions/upload-metadata app=1600000001 platform=IOS -->';
-  github.comments.set('example/notes-app#42', [{ id: 9, body: `${marker}\nplanted by a contributor`, user: { login: 'mallory' }, created_at: '', updated_at: '' }]);
-  const run = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Hello' })), { env: prEnv('hhh'), secrets: [TOKEN] });
+  github.comments.set('example/notes-app#42', [
+    { id: 9, body: `${marker}\nplanted by a contributor`, user: { login: 'mallory' }, created_at: '', updated_at: '' },
+  ]);
+  const run = await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Hello' })), {
+    env: prEnv('hhh'),
+    secrets: [TOKEN],
+  });
   expect(run.exitCode).toBe(0);
   const comments = github.comments.get('example/notes-app#42')!;
-  expect(comments.map((c) => [c.id, c.user.login])).toEqual([[9, 'mallory'], [1000, 'github-actions[bot]']]);
+  expect(comments.map((c) => [c.id, c.user.login])).toEqual([
+    [9, 'mallory'],
+    [1000, 'github-actions[bot]'],
+  ]);
   expect(comments[0]!.body).toContain('planted by a contributor');
   expect(github.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
 
   // With a person's token, that person's own marker comment is the one updated.
   github.userLogin = 'mallory';
   await h.run(inputs(tree({ 'en-US/promotional_text.txt': 'Hello again' })), { env: prEnv('iii'), secrets: [TOKEN] });
-  expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual(['/repos/example/notes-app/issues/comments/9']);
+  expect(github.requests.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([
+    '/repos/example/notes-app/issues/comments/9',
+  ]);
 });
 
 test('many comments: the marker is found on a later page; an unchanged plan is not re-sent', async () => {
-  const others = Array.from({ length: 130 }, (_, i) => ({ id: i + 1, body: `comment ${i}`, user: { login: 'someone' }, created_at: '', updated_at: '' }));
+  const others = Array.from({ length: 130 }, (_, i) => ({
+    id: i + 1,
+    body: `comment ${i}`,
+    user: { login: 'someone' },
+    created_at: '',
+    updated_at: '',
+  }));
   github.comments.set('example/notes-app#42', others);
   const metadata = tree({ 'en-US/promotional_text.txt': 'Hello' });
   await h.run(inputs(metadata), { env: prEnv('ccc'), secrets: [TOKEN] });
@@ -92,7 +122,9 @@ test('many comments: the marker is found on a later page; an unchanged plan is n
   expect(again.stdout).toContain('comment: unchanged.');
   expect(github.comments.get('example/notes-app#42')).toHaveLength(131);
   expect(github.requests.filter((r) => r.method !== 'GET')).toHaveLength(1);
-  expect(github.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toContain('/repos/example/notes-app/issues/42/comments?per_page=100&page=2');
+  expect(github.requests.filter((r) => r.method === 'GET').map((r) => r.path)).toContain(
+    '/repos/example/notes-app/issues/42/comments?per_page=100&page=2',
+  );
 });
 
 test('without permission or without a token: a notice, no failure', async () => {
@@ -100,7 +132,9 @@ test('without permission or without a token: a notice, no failure', async () => 
   const metadata = tree({ 'en-US/promotional_text.txt': 'Hello' });
   const denied = await h.run(inputs(metadata), { env: prEnv('ddd'), secrets: [TOKEN] });
   expect(denied.exitCode).toBe(0);
-  expect(denied.stdout).toMatch(/::notice::The plan was not posted to pull request #42: .*HTTP 403.*pull-requests: write/);
+  expect(denied.stdout).toMatch(
+    /::notice::The plan was not posted to pull request #42: .*HTTP 403.*pull-requests: write/,
+  );
   expect(github.comments.get('example/notes-app#42')).toBeUndefined();
 
   const before = github.requests.length;
@@ -121,7 +155,9 @@ test('a plan with errors is still posted, saying what stops it, and the run fail
   const metadata = tree({ 'en-US/subtitle.txt': 'A subtitle that is far too long for the store' });
   const result = await h.run(inputs(metadata), { env: prEnv('hhh'), secrets: [TOKEN] });
   expect(result.exitCode).toBe(1);
-  expect(result.errors).toEqual([expect.stringMatching(/subtitle \(en-US\) is 45 characters; App Store Connect allows 30\. Nothing was written\./)]);
+  expect(result.errors).toEqual([
+    expect.stringMatching(/subtitle \(en-US\) is 45 characters; App Store Connect allows 30\. Nothing was written\./),
+  ]);
   const body = github.comments.get('example/notes-app#42')![0]!.body;
   expect(body).toContain('**1 error(s): this plan cannot be applied until they are fixed.**');
   expect(body).toContain('is 45 characters; App Store Connect allows 30');

@@ -34,14 +34,31 @@ describe('readFieldText: fastlane trims; what real trees hold is reported', () =
   });
 
   test('the line of the first spaced line is reported', () => {
-    expect(readFieldText('\n\nfirst\nsecond \nthird', 'x.txt').findings[0]).toMatchObject({ code: 'trailing-whitespace', line: 4 });
+    expect(readFieldText('\n\nfirst\nsecond \nthird', 'x.txt').findings[0]).toMatchObject({
+      code: 'trailing-whitespace',
+      line: 4,
+    });
   });
 });
 
 describe('locales', () => {
   test('the 50 App Store locales of 2026', () => {
     expect(APP_STORE_LOCALES).toHaveLength(50);
-    expect(APP_STORE_LOCALES).toEqual(expect.arrayContaining(['bn-BD', 'gu-IN', 'kn-IN', 'ml-IN', 'mr-IN', 'or-IN', 'pa-IN', 'sl-SI', 'ta-IN', 'te-IN', 'ur-PK']));
+    expect(APP_STORE_LOCALES).toEqual(
+      expect.arrayContaining([
+        'bn-BD',
+        'gu-IN',
+        'kn-IN',
+        'ml-IN',
+        'mr-IN',
+        'or-IN',
+        'pa-IN',
+        'sl-SI',
+        'ta-IN',
+        'te-IN',
+        'ur-PK',
+      ]),
+    );
   });
   test.each([
     ['pt_BR', 'pt-BR'],
@@ -114,9 +131,15 @@ describe('readFolder', () => {
 
 describe('readMetadataFile', () => {
   test('YAML: fastlane and Apple field names, null clears, numbers become text, lines are kept', () => {
-    const root = tree({ 'm.yml': 'copyright: 2026\nprimaryCategory: GAMES\nreview:\n  notes: hi\nlocales:\n  en-US:\n    name: Notes\n    whatsNew: Fixes\n    subtitle: null\n  xx: { name: X }\n' });
+    const root = tree({
+      'm.yml':
+        'copyright: 2026\nprimaryCategory: GAMES\nreview:\n  notes: hi\nlocales:\n  en-US:\n    name: Notes\n    whatsNew: Fixes\n    subtitle: null\n  xx: { name: X }\n',
+    });
     const source = readMetadataFile(`${root}/m.yml`, 'm.yml');
-    expect(source.global).toEqual({ copyright: { value: '2026', file: 'm.yml', line: 1 }, primary_category: { value: 'GAMES', file: 'm.yml', line: 2 } });
+    expect(source.global).toEqual({
+      copyright: { value: '2026', file: 'm.yml', line: 1 },
+      primary_category: { value: 'GAMES', file: 'm.yml', line: 2 },
+    });
     expect(source.review.notes).toEqual({ value: 'hi', file: 'm.yml', line: 4 });
     expect(source.locales.get('en-US')).toEqual({
       name: { value: 'Notes', file: 'm.yml', line: 7 },
@@ -127,7 +150,10 @@ describe('readMetadataFile', () => {
   });
 
   test('JSON errors carry the line; duplicate keys are refused', () => {
-    const root = tree({ 'a.json': '{\n "locales": {\n  "en-US": { "name": "A" }\n }\n "copyright": "x"\n}', 'b.yml': 'copyright: a\ncopyright: b\n' });
+    const root = tree({
+      'a.json': '{\n "locales": {\n  "en-US": { "name": "A" }\n }\n "copyright": "x"\n}',
+      'b.yml': 'copyright: a\ncopyright: b\n',
+    });
     expect(() => readMetadataFile(`${root}/a.json`, 'a.json')).toThrow(/a\.json:5: not valid JSON/);
     expect(() => readMetadataFile(`${root}/b.yml`, 'b.yml')).toThrow(/b\.yml:2: not valid YAML/);
   });

@@ -70,7 +70,15 @@ export function tree(files: Record<string, string>): string {
 
 /** The plan output, parsed. */
 export function planOf(result: RunResult): {
-  changes: Array<{ step: string; locale?: string; field: string; before: string | null; after: string | null; status?: string; hidden?: boolean }>;
+  changes: Array<{
+    step: string;
+    locale?: string;
+    field: string;
+    before: string | null;
+    after: string | null;
+    status?: string;
+    hidden?: boolean;
+  }>;
   createdLocales: string[];
   findings: Array<{ level: string; code: string; message: string; file?: string; line?: number }>;
   result?: { applied: number; failed: Array<{ step: string; error: string }>; notPersisted: unknown[] };
@@ -80,22 +88,45 @@ export function planOf(result: RunResult): {
 }
 
 /** Attributes of the stored localization of `locale` under a parent (appInfos or appStoreVersions). */
-export function storedLocalization(emulator: Emulator, type: 'appInfoLocalizations' | 'appStoreVersionLocalizations', parentId: string, locale: string): Record<string, unknown> | undefined {
+export function storedLocalization(
+  emulator: Emulator,
+  type: 'appInfoLocalizations' | 'appStoreVersionLocalizations',
+  parentId: string,
+  locale: string,
+): Record<string, unknown> | undefined {
   const parent = type === 'appInfoLocalizations' ? 'appInfo' : 'appStoreVersion';
-  const found = emulator.state.all(type).filter((r) => emulator.state.relatedId(r, parent) === parentId && r.attributes.locale === locale);
+  const found = emulator.state
+    .all(type)
+    .filter((r) => emulator.state.relatedId(r, parent) === parentId && r.attributes.locale === locale);
   if (found.length > 1) throw new Error(`${found.length} ${type} for ${locale}: a duplicate was created`);
   return found[0]?.attributes;
 }
 
 export function editableVersionId(emulator: Emulator, appId: string, platform = 'IOS'): string {
-  const editable = ['PREPARE_FOR_SUBMISSION', 'DEVELOPER_REJECTED', 'REJECTED', 'METADATA_REJECTED', 'WAITING_FOR_REVIEW', 'INVALID_BINARY'];
-  const v = emulator.state.all('appStoreVersions').find((r) => emulator.state.relatedId(r, 'app') === appId && r.attributes.platform === platform && editable.includes(String(r.attributes.appVersionState)));
+  const editable = [
+    'PREPARE_FOR_SUBMISSION',
+    'DEVELOPER_REJECTED',
+    'REJECTED',
+    'METADATA_REJECTED',
+    'WAITING_FOR_REVIEW',
+    'INVALID_BINARY',
+  ];
+  const v = emulator.state
+    .all('appStoreVersions')
+    .find(
+      (r) =>
+        emulator.state.relatedId(r, 'app') === appId &&
+        r.attributes.platform === platform &&
+        editable.includes(String(r.attributes.appVersionState)),
+    );
   if (!v) throw new Error('no editable version');
   return v.id;
 }
 
 export function editableAppInfoId(emulator: Emulator, appId: string): string {
-  const info = emulator.state.all('appInfos').find((r) => emulator.state.relatedId(r, 'app') === appId && r.attributes.state === 'PREPARE_FOR_SUBMISSION');
+  const info = emulator.state
+    .all('appInfos')
+    .find((r) => emulator.state.relatedId(r, 'app') === appId && r.attributes.state === 'PREPARE_FOR_SUBMISSION');
   if (!info) throw new Error('no editable app info');
   return info.id;
 }

@@ -26,7 +26,7 @@ function warnOnce(message: string): void {
 export async function resolveContract(specPath: string | null | undefined): Promise<SpecContract | null> {
   const path = specPath === undefined ? process.env.ASC_OPENAPI_SPEC : specPath;
   if (specPath === undefined && !path) {
-    warnOnce('ASC_OPENAPI_SPEC is not set: requests and responses are not checked against Apple\'s OpenAPI spec.');
+    warnOnce("ASC_OPENAPI_SPEC is not set: requests and responses are not checked against Apple's OpenAPI spec.");
     return null;
   }
   if (!path) return null;
@@ -52,7 +52,19 @@ function buildDeps(opts: StartOptions, contract: SpecContract | null): PipelineD
   for (const k of [...(seed.keys ?? []), ...(opts.keys ?? [])]) keys.register(k);
   const limiter = new RateLimiter(opts.rateLimit?.limit ?? 3600, opts.rateLimit?.remaining, now);
   const router = new Router(allRoutes());
-  return { state, keys, limiter, faults: new Faults(), contract, router, types: typeRegistry(), now, violations: [], requests: [], rawRoutes: allRawRoutes() };
+  return {
+    state,
+    keys,
+    limiter,
+    faults: new Faults(),
+    contract,
+    router,
+    types: typeRegistry(),
+    now,
+    violations: [],
+    requests: [],
+    rawRoutes: allRawRoutes(),
+  };
 }
 
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
@@ -85,7 +97,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     registerKey: (key: EmulatorKey) => keys.register(key),
     setRateLimit: (r) => limiter.set(r.limit, r.remaining),
     close: () => {
-      closing ??= Promise.all([server.close(), parts.close()]).then(() => undefined).finally(() => contract?.release());
+      closing ??= Promise.all([server.close(), parts.close()])
+        .then(() => undefined)
+        .finally(() => contract?.release());
       return closing;
     },
   };

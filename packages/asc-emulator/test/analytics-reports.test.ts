@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(() => h.emu.close());
 afterEach(() => expect(h.emu.violations).toEqual([]));
 
-const createBody = (accessType: string) => ({ data: { type: 'analyticsReportRequests', attributes: { accessType }, relationships: { app: { data: { type: 'apps', id: APP } } } } });
+const createBody = (accessType: string) => ({
+  data: {
+    type: 'analyticsReportRequests',
+    attributes: { accessType },
+    relationships: { app: { data: { type: 'apps', id: APP } } },
+  },
+});
 
 test('one ONGOING request per app: a second is Apple 409 STATE_ERROR; the list finds the first', async () => {
   const first = await h.send('POST', '/v1/analyticsReportRequests', createBody('ONGOING'));
@@ -22,24 +28,42 @@ test('one ONGOING request per app: a second is Apple 409 STATE_ERROR; the list f
   const second = await h.send('POST', '/v1/analyticsReportRequests', createBody('ONGOING'));
   expect(second.status).toBe(409);
   expect((await firstError(second)).code).toBe('STATE_ERROR');
-  const list = (await (await h.get(`/v1/apps/${APP}/analyticsReportRequests?filter[accessType]=ONGOING`)).json()) as { data: Array<{ id: string; attributes: { stoppedDueToInactivity: boolean } }> };
+  const list = (await (await h.get(`/v1/apps/${APP}/analyticsReportRequests?filter[accessType]=ONGOING`)).json()) as {
+    data: Array<{ id: string; attributes: { stoppedDueToInactivity: boolean } }>;
+  };
   expect(list.data).toHaveLength(1);
   expect(list.data[0]!.attributes.stoppedDueToInactivity).toBe(false);
 });
 
 test('reports per category with Apple names; instances appear over the clock; segments are gzip with checksum and size', async () => {
-  const [request] = ((await (await h.get(`/v1/apps/${APP}/analyticsReportRequests`)).json()) as { data: Array<{ id: string }> }).data;
-  const all = (await (await h.get(`/v1/analyticsReportRequests/${request!.id}/reports?limit=200`)).json()) as { data: unknown[]; meta: { paging: { total: number } } };
+  const [request] = (
+    (await (await h.get(`/v1/apps/${APP}/analyticsReportRequests`)).json()) as { data: Array<{ id: string }> }
+  ).data;
+  const all = (await (await h.get(`/v1/analyticsReportRequests/${request!.id}/reports?limit=200`)).json()) as {
+    data: unknown[];
+    meta: { paging: { total: number } };
+  };
   expect(all.meta.paging.total).toBe(150);
-  const engagement = (await (await h.get(`/v1/analyticsReportRequests/${request!.id}/reports?filter[category]=APP_STORE_ENGAGEMENT`)).json()) as { data: Array<{ id: string; attributes: { name: string } }> };
-  expect(engagement.data.map((r) => r.attributes.name)).toEqual(['App Store Discovery and Engagement Standard', 'App Store Discovery and Engagement Detailed']);
+  const engagement = (await (
+    await h.get(`/v1/analyticsReportRequests/${request!.id}/reports?filter[category]=APP_STORE_ENGAGEMENT`)
+  ).json()) as { data: Array<{ id: string; attributes: { name: string } }> };
+  expect(engagement.data.map((r) => r.attributes.name)).toEqual([
+    'App Store Discovery and Engagement Standard',
+    'App Store Discovery and Engagement Detailed',
+  ]);
   const reportId = engagement.data[0]!.id;
-  const none = (await (await h.get(`/v1/analyticsReports/${reportId}/instances?filter[granularity]=DAILY`)).json()) as { data: unknown[] };
+  const none = (await (await h.get(`/v1/analyticsReports/${reportId}/instances?filter[granularity]=DAILY`)).json()) as {
+    data: unknown[];
+  };
   expect(none.data).toEqual([]);
   clock.t = Date.parse('2026-11-23T12:00:00Z');
-  const daily = (await (await h.get(`/v1/analyticsReports/${reportId}/instances?filter[granularity]=DAILY`)).json()) as { data: Array<{ id: string; attributes: { processingDate: string } }> };
+  const daily = (await (
+    await h.get(`/v1/analyticsReports/${reportId}/instances?filter[granularity]=DAILY`)
+  ).json()) as { data: Array<{ id: string; attributes: { processingDate: string } }> };
   expect(daily.data.map((i) => i.attributes.processingDate)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
-  const segments = (await (await h.get(`/v1/analyticsReportInstances/${daily.data[2]!.id}/segments`)).json()) as { data: Array<{ attributes: { url: string; checksum: string; sizeInBytes: number } }> };
+  const segments = (await (await h.get(`/v1/analyticsReportInstances/${daily.data[2]!.id}/segments`)).json()) as {
+    data: Array<{ attributes: { url: string; checksum: string; sizeInBytes: number } }>;
+  };
   expect(segments.data).toHaveLength(1);
   const { url, checksum, sizeInBytes } = segments.data[0]!.attributes;
   const withAuth = await fetch(url, { headers: { Authorization: 'Bearer x' } });
@@ -48,9 +72,23 @@ test('reports per category with Apple names; instances appear over the clock; se
   expect(bytes.length).toBe(sizeInBytes);
   expect(createHash('md5').update(bytes).digest('hex')).toBe(checksum);
   const lines = gunzipSync(bytes).toString('utf8').trimEnd().split('\n');
-  expect(lines[0]!.split('\t')).toEqual(['Date', 'App Name', 'App Apple Identifier', 'Event', 'Page Type', 'Source Type', 'Device', 'Platform Version', 'Territory', 'Counts', 'Unique Counts']);
+  expect(lines[0]!.split('\t')).toEqual([
+    'Date',
+    'App Name',
+    'App Apple Identifier',
+    'Event',
+    'Page Type',
+    'Source Type',
+    'Device',
+    'Platform Version',
+    'Territory',
+    'Counts',
+    'Unique Counts',
+  ]);
   // Late-arriving data: the instance of the 23rd carries the 20th to the 22nd.
-  expect(new Set(lines.slice(1).map((l) => l.split('\t')[0]))).toEqual(new Set(['2026-11-20', '2026-11-21', '2026-11-22']));
+  expect(new Set(lines.slice(1).map((l) => l.split('\t')[0]))).toEqual(
+    new Set(['2026-11-20', '2026-11-21', '2026-11-22']),
+  );
   clock.advance(16 * 60_000);
   expect((await fetch(url)).status).toBe(403);
 });
@@ -67,7 +105,9 @@ test('roles: a Sales key reads but cannot create; a Developer key cannot read', 
 });
 
 test('a request stopped for inactivity can be replaced by a new ONGOING one', async () => {
-  const [request] = ((await (await h.get(`/v1/apps/${APP}/analyticsReportRequests`)).json()) as { data: Array<{ id: string }> }).data;
+  const [request] = (
+    (await (await h.get(`/v1/apps/${APP}/analyticsReportRequests`)).json()) as { data: Array<{ id: string }> }
+  ).data;
   stopForInactivity(h.emu.state, request!.id, clock.now());
   expect((await h.send('POST', '/v1/analyticsReportRequests', createBody('ONGOING'))).status).toBe(201);
 });

@@ -24,7 +24,9 @@ beforeEach(() => {
 });
 
 async function expectRefused(token: string | undefined, reason: RegExp): Promise<void> {
-  const res = await fetch(`${h.emu.baseUrl}/v1/apps?limit=1`, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${h.emu.baseUrl}/v1/apps?limit=1`, {
+    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(401);
   expect(res.headers.get('x-rate-limit')).toBeNull();
   expect(await res.json()).toEqual(APPLE_401);
@@ -40,7 +42,7 @@ test('a correctly signed team-key token is accepted and its claims recorded', as
   expect(h.emu.requests[0]?.tokenClaims).toMatchObject({ iss: h.key.issuerId, aud: 'appstoreconnect-v1' });
 });
 
-test('a missing Authorization header is refused with Apple\'s body', async () => {
+test("a missing Authorization header is refused with Apple's body", async () => {
   await expectRefused(undefined, /no Authorization header/);
 });
 
@@ -76,7 +78,7 @@ test('a token issued in the future is refused beyond 60 s of skew', async () => 
   await expectRefused(await h.token({ iatOffsetS: 120 }), /future/);
 });
 
-test('an iss that is not the key\'s issuer id is refused', async () => {
+test("an iss that is not the key's issuer id is refused", async () => {
   await expectRefused(await h.token({ claims: { iss: '00000000-0000-0000-0000-000000000000' } }), /iss/);
 });
 
@@ -88,7 +90,9 @@ test('a signature by another key under the registered kid is refused', async () 
 test('alg other than ES256 is refused (HS256, ES384)', async () => {
   const now = Math.floor(h.clock.now() / 1000);
   const claims = { iss: h.key.issuerId ?? '', aud: 'appstoreconnect-v1', iat: now, exp: now + 600 };
-  const hs = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: h.key.keyId, typ: 'JWT' }).sign(new Uint8Array(32).fill(7));
+  const hs = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', kid: h.key.keyId, typ: 'JWT' })
+    .sign(new Uint8Array(32).fill(7));
   await expectRefused(hs, /alg/);
   const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
   const es384 = await new SignJWT(claims).setProtectedHeader({ alg: 'ES384', kid: h.key.keyId, typ: 'JWT' }).sign(p384);
@@ -103,12 +107,17 @@ test('an individual key needs sub "user" and no iss', async () => {
   expect(h.emu.requests[0]?.tokenClaims).toMatchObject({ sub: 'user' });
   expect(h.emu.requests[0]?.tokenClaims).not.toHaveProperty('iss');
   h.emu.requests.length = 0;
-  await expectRefused(await sign(individual, { nowMs: h.clock.now(), claims: { iss: 'someone' } }), /must not carry iss/);
+  await expectRefused(
+    await sign(individual, { nowMs: h.clock.now(), claims: { iss: 'someone' } }),
+    /must not carry iss/,
+  );
   h.emu.requests.length = 0;
   await expectRefused(await sign(individual, { nowMs: h.clock.now(), claims: { sub: 'admin' } }), /sub must be "user"/);
 });
 
 test('registering a key that is not EC P-256 fails loudly', () => {
-  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' })
+    .publicKey.export({ type: 'spki', format: 'pem' })
+    .toString();
   expect(() => h.emu.registerKey({ keyId: 'P384KEY001', issuerId: 'x', publicKey: p384 })).toThrow(/P-256/);
 });

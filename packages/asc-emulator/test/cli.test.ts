@@ -33,17 +33,23 @@ test('the CLI listens, prints its baseUrl, answers, and writes the transcript on
   const transcriptFile = join(dir, 'transcript.jsonl');
   writeFileSync(seedFile, JSON.stringify({ apps: makeApps(3) }));
   const keys = [{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }];
-  child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--seed', seedFile, '--keys-from-env', '--transcript', transcriptFile], {
-    env: { ...process.env, ASC_EMULATOR_KEYS: JSON.stringify(keys) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI, '--port', '0', '--seed', seedFile, '--keys-from-env', '--transcript', transcriptFile],
+    {
+      env: { ...process.env, ASC_EMULATOR_KEYS: JSON.stringify(keys) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const { baseUrl } = JSON.parse(await firstLine(child)) as { baseUrl: string };
   expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
   const token = await sign(key, { nowMs: Date.now() });
-  const res = await fetch(`${baseUrl}/v1/apps?filter[bundleId]=com.example.app0002`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${baseUrl}/v1/apps?filter[bundleId]=com.example.app0002`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { data: Array<{ attributes: { name: string } }> };
   expect(body.data.map((a) => a.attributes.name)).toEqual(['App 0002']);
@@ -52,7 +58,10 @@ test('the CLI listens, prints its baseUrl, answers, and writes the transcript on
   const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
-  const lines = readFileSync(transcriptFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { request: string; status: number });
+  const lines = readFileSync(transcriptFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { request: string; status: number });
   expect(lines.map((l) => [l.request, l.status])).toEqual([
     ['GET /v1/apps?filter[bundleId]=com.example.app0002', 200],
     ['GET /v1/apps', 401],

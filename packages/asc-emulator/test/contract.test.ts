@@ -31,7 +31,13 @@ test('an undeclared query parameter is a 400 and a recorded violation', async ()
   expect(error.detail).toMatch(/^Emulator contract violation: /);
   expect(error).toMatchObject({ code: 'PARAMETER_ERROR.ILLEGAL', source: { parameter: 'filter[colour]' } });
   expect(h.emu.violations).toEqual([
-    expect.objectContaining({ direction: 'request', method: 'GET', path: '/v1/apps', operationId: 'apps_getCollection', status: 400 }),
+    expect.objectContaining({
+      direction: 'request',
+      method: 'GET',
+      path: '/v1/apps',
+      operationId: 'apps_getCollection',
+      status: 400,
+    }),
   ]);
   expect(h.emu.violations[0]?.problems.join()).toContain('filter[colour]');
 });
@@ -47,14 +53,25 @@ test('a value outside an enum is a 400 naming the parameter', async () => {
 
 test('a body that breaks the request schema is a 400 with a pointer, and changes nothing', async () => {
   const before = h.emu.state.betaGroups().length;
-  const body = { data: { type: 'betaGroups', attributes: { isInternalGroup: 'yes' }, relationships: { app: { data: { type: 'apps', id: DEMO_APP_ID } } } } };
+  const body = {
+    data: {
+      type: 'betaGroups',
+      attributes: { isInternalGroup: 'yes' },
+      relationships: { app: { data: { type: 'apps', id: DEMO_APP_ID } } },
+    },
+  };
   const res = await h.send('POST', '/v1/betaGroups', body);
   expect(res.status).toBe(400);
   const errors = ((await res.json()) as { errors: Array<{ detail: string; source?: { pointer?: string } }> }).errors;
   expect(errors.every((e) => e.detail.startsWith('Emulator contract violation: '))).toBe(true);
-  expect(errors.map((e) => e.source?.pointer)).toEqual(expect.arrayContaining(['/data/attributes', '/data/attributes/isInternalGroup']));
+  expect(errors.map((e) => e.source?.pointer)).toEqual(
+    expect.arrayContaining(['/data/attributes', '/data/attributes/isInternalGroup']),
+  );
   expect(h.emu.violations[0]?.problems).toEqual(
-    expect.arrayContaining([expect.stringContaining("must have required property 'name'"), expect.stringContaining('must be boolean')]),
+    expect.arrayContaining([
+      expect.stringContaining("must have required property 'name'"),
+      expect.stringContaining('must be boolean'),
+    ]),
   );
   expect(h.emu.state.betaGroups()).toHaveLength(before);
 });
@@ -71,16 +88,21 @@ test('a body that is not JSON is a 400 violation', async () => {
 });
 
 test('a missing required parameter is a violation', async () => {
-  const res = await h.get('/v1/salesReports?filter[vendorNumber]=85000000&filter[reportType]=SALES&filter[reportSubType]=SUMMARY');
+  const res = await h.get(
+    '/v1/salesReports?filter[vendorNumber]=85000000&filter[reportType]=SALES&filter[reportSubType]=SUMMARY',
+  );
   expect(res.status).toBe(400);
   expect(await firstError(res)).toMatchObject({ source: { parameter: 'filter[frequency]' } });
   expect(h.emu.violations).toHaveLength(1);
 });
 
-test('a path outside the spec is Apple\'s 404; a method outside it a 405; both recorded', async () => {
+test("a path outside the spec is Apple's 404; a method outside it a 405; both recorded", async () => {
   const unknown = await h.get('/v1/colours');
   expect(unknown.status).toBe(404);
-  expect(await firstError(unknown)).toMatchObject({ code: 'NOT_FOUND', detail: expect.stringMatching(/^Emulator contract violation: GET \/v1\/colours/) });
+  expect(await firstError(unknown)).toMatchObject({
+    code: 'NOT_FOUND',
+    detail: expect.stringMatching(/^Emulator contract violation: GET \/v1\/colours/),
+  });
   const method = await h.send('DELETE', `/v1/apps/${DEMO_APP_ID}`);
   expect(method.status).toBe(405);
   expect(h.emu.violations.map((v) => v.status)).toEqual([404, 405]);
@@ -101,9 +123,16 @@ test('a response that breaks the contract becomes a 500 and a recorded violation
   try {
     const res = await h.get(`/v1/apps/${DEMO_APP_ID}`);
     expect(res.status).toBe(500);
-    expect((await firstError(res)).detail).toMatch(/^Emulator response contract violation: .*isOrEverWasMadeForKids must be boolean/);
+    expect((await firstError(res)).detail).toMatch(
+      /^Emulator response contract violation: .*isOrEverWasMadeForKids must be boolean/,
+    );
     expect(h.emu.violations).toEqual([
-      expect.objectContaining({ direction: 'response', operationId: 'apps_getInstance', status: 200, problems: [expect.stringContaining('isOrEverWasMadeForKids')] }),
+      expect.objectContaining({
+        direction: 'response',
+        operationId: 'apps_getInstance',
+        status: 200,
+        problems: [expect.stringContaining('isOrEverWasMadeForKids')],
+      }),
     ]);
   } finally {
     app.attributes.isOrEverWasMadeForKids = saved;

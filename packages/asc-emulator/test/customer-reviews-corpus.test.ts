@@ -61,4 +61,3 @@ test("a page of reviews is shaped like Apple's documented example", async () => 
   expect(doc.meta.paging).toEqual({ total: 3, limit: 1 });
   expect(doc.links.next).toContain('cursor=');
 });
-

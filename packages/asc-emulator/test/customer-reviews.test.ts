@@ -42,7 +42,11 @@ const page = async (query: string): Promise<ReviewsPage> => {
   return (await res.json()) as ReviewsPage;
 };
 const reply = (reviewId: string, responseBody: string) => ({
-  data: { type: 'customerReviewResponses', attributes: { responseBody }, relationships: { review: { data: { type: 'customerReviews', id: reviewId } } } },
+  data: {
+    type: 'customerReviewResponses',
+    attributes: { responseBody },
+    relationships: { review: { data: { type: 'customerReviews', id: reviewId } } },
+  },
 });
 
 test('Pacific dates carry the offset of the day (PDT in summer, PST in winter)', () => {
@@ -54,8 +58,26 @@ test('filters: rating, territory, reviewTerritory, exists[publishedResponse] (pe
   const base = { app: APP, reviewerNickname: 'n', title: 't', body: 'b' };
   await start([
     { ...base, id: 'r1', rating: 5, territory: 'USA', createdDate: '2026-11-20T10:00:00-08:00' },
-    { ...base, id: 'r2', rating: 1, territory: 'DEU', createdDate: '2026-11-21T10:00:00-08:00', response: { responseBody: 'Danke', state: 'PUBLISHED' } },
-    { ...base, id: 'r3', rating: 1, territory: 'USA', createdDate: '2026-11-22T10:00:00-08:00', response: { responseBody: 'Soon', state: 'PENDING_PUBLISH', lastModifiedDate: pacificDateTime(Date.parse('2026-11-26T11:00:00Z')) } },
+    {
+      ...base,
+      id: 'r2',
+      rating: 1,
+      territory: 'DEU',
+      createdDate: '2026-11-21T10:00:00-08:00',
+      response: { responseBody: 'Danke', state: 'PUBLISHED' },
+    },
+    {
+      ...base,
+      id: 'r3',
+      rating: 1,
+      territory: 'USA',
+      createdDate: '2026-11-22T10:00:00-08:00',
+      response: {
+        responseBody: 'Soon',
+        state: 'PENDING_PUBLISH',
+        lastModifiedDate: pacificDateTime(Date.parse('2026-11-26T11:00:00Z')),
+      },
+    },
   ]);
   const ids = async (q: string) => (await page(q)).data.map((r) => r.id);
   expect(await ids('?filter[rating]=1')).toEqual(['r3', 'r2']);
@@ -86,16 +108,29 @@ test('sort by instant, not by string, across offsets (the autumn hour that repea
 test('include=response brings the reply; a review without one has no linkage', async () => {
   const base = { app: APP, reviewerNickname: 'n', territory: 'USA', rating: 3 };
   await start([
-    { ...base, id: 'answered', createdDate: '2026-11-21T10:00:00-08:00', response: { id: 'resp-1', responseBody: 'Thanks!' } },
+    {
+      ...base,
+      id: 'answered',
+      createdDate: '2026-11-21T10:00:00-08:00',
+      response: { id: 'resp-1', responseBody: 'Thanks!' },
+    },
     { ...base, id: 'open', createdDate: '2026-11-20T10:00:00-08:00' },
   ]);
   const doc = await page('?include=response&fields[customerReviewResponses]=responseBody,state');
   expect(doc.data[0]?.relationships?.response?.data).toEqual({ type: 'customerReviewResponses', id: 'resp-1' });
   expect(doc.data[1]?.relationships?.response).not.toHaveProperty('data');
-  expect(doc.included).toEqual([expect.objectContaining({ type: 'customerReviewResponses', id: 'resp-1', attributes: { responseBody: 'Thanks!', state: 'PUBLISHED' } })]);
+  expect(doc.included).toEqual([
+    expect.objectContaining({
+      type: 'customerReviewResponses',
+      id: 'resp-1',
+      attributes: { responseBody: 'Thanks!', state: 'PUBLISHED' },
+    }),
+  ]);
   const one = (await (await h.get('/v1/customerReviews/answered?include=response')).json()) as { data: ReviewDoc };
   expect(one.data.relationships?.response?.data?.id).toBe('resp-1');
-  const linkage = (await (await h.get('/v1/customerReviews/answered/relationships/response')).json()) as { data: unknown };
+  const linkage = (await (await h.get('/v1/customerReviews/answered/relationships/response')).json()) as {
+    data: unknown;
+  };
   expect(linkage.data).toEqual({ type: 'customerReviewResponses', id: 'resp-1' });
   expect((await h.get('/v1/customerReviews/open/response')).status).toBe(404);
   expect((await h.get('/v1/customerReviews/nope')).status).toBe(404);
@@ -131,7 +166,9 @@ test('a reply: created PENDING_PUBLISH, replaced in place, PUBLISHED a day later
   const doc = (await created.json()) as { data: { id: string; attributes: Record<string, unknown> } };
   expect(doc.data.attributes).toMatchObject({ responseBody: 'Thanks!', state: 'PENDING_PUBLISH' });
   expect(doc.data.attributes.lastModifiedDate).toBe(pacificDateTime(h.clock.now()));
-  const again = (await (await h.send('POST', '/v1/customerReviewResponses', reply(id, 'Thanks again!'))).json()) as typeof doc;
+  const again = (await (
+    await h.send('POST', '/v1/customerReviewResponses', reply(id, 'Thanks again!'))
+  ).json()) as typeof doc;
   expect(again.data.id).toBe(doc.data.id);
   expect(h.emu.state.all('customerReviewResponses')).toHaveLength(1);
   expect(reviewResponseLog(h.emu.state).map((e) => [e.kind, e.reviewId, e.responseBody, e.previousBody])).toEqual([
@@ -140,21 +177,36 @@ test('a reply: created PENDING_PUBLISH, replaced in place, PUBLISHED a day later
   ]);
   expect((await page('?exists[publishedResponse]=true')).data).toEqual([]);
   h.clock.advance(REVIEW_RESPONSE_PUBLISH_DELAY_MS);
-  const read = (await (await h.get(`/v1/customerReviewResponses/${doc.data.id}?include=review`)).json()) as { data: { attributes: Record<string, unknown> }; included: unknown[] };
+  const read = (await (await h.get(`/v1/customerReviewResponses/${doc.data.id}?include=review`)).json()) as {
+    data: { attributes: Record<string, unknown> };
+    included: unknown[];
+  };
   expect(read.data.attributes).toMatchObject({ responseBody: 'Thanks again!', state: 'PUBLISHED' });
   expect(read.included).toHaveLength(1);
   expect((await page('?exists[publishedResponse]=true')).data.map((r) => r.id)).toEqual([id]);
   expect((await h.send('DELETE', `/v1/customerReviewResponses/${doc.data.id}`)).status).toBe(204);
   expect((await h.get(`/v1/customerReviews/${id}/response`)).status).toBe(404);
   expect((await h.get(`/v1/customerReviewResponses/${doc.data.id}`)).status).toBe(404);
-  expect(reviewResponseLog(h.emu.state).at(-1)).toMatchObject({ kind: 'delete', reviewId: id, previousBody: 'Thanks again!' });
+  expect(reviewResponseLog(h.emu.state).at(-1)).toMatchObject({
+    kind: 'delete',
+    reviewId: id,
+    previousBody: 'Thanks again!',
+  });
 });
 
 test.each([
   ['an empty body', (id: string) => reply(id, '  '), 'ENTITY_ERROR.ATTRIBUTE.INVALID'],
-  ['a body over 5,970 code points', (id: string) => reply(id, '😀'.repeat(REVIEW_RESPONSE_MAX + 1)), 'ENTITY_ERROR.ATTRIBUTE.INVALID'],
+  [
+    'a body over 5,970 code points',
+    (id: string) => reply(id, '😀'.repeat(REVIEW_RESPONSE_MAX + 1)),
+    'ENTITY_ERROR.ATTRIBUTE.INVALID',
+  ],
   ['an unknown review', () => reply('no-such-review', 'Hi'), 'ENTITY_ERROR.RELATIONSHIP.INVALID'],
-  ['an attribute the create does not take', (id: string) => ({ data: { ...reply(id, 'Hi').data, attributes: { responseBody: 'Hi', state: 'PUBLISHED' } } }), 'ENTITY_ERROR.ATTRIBUTE.UNKNOWN'],
+  [
+    'an attribute the create does not take',
+    (id: string) => ({ data: { ...reply(id, 'Hi').data, attributes: { responseBody: 'Hi', state: 'PUBLISHED' } } }),
+    'ENTITY_ERROR.ATTRIBUTE.UNKNOWN',
+  ],
 ])('a reply with %s is refused with 409 and changes nothing', async (_what, body, code) => {
   await start(makeReviews(1, { app: APP }));
   const id = h.emu.state.all('customerReviews')[0]!.id;
@@ -168,7 +220,9 @@ test.each([
 test('exactly 5,970 code points of emoji (11,940 UTF-16 units) are accepted', async () => {
   await start(makeReviews(1, { app: APP }));
   const id = h.emu.state.all('customerReviews')[0]!.id;
-  expect((await h.send('POST', '/v1/customerReviewResponses', reply(id, '😀'.repeat(REVIEW_RESPONSE_MAX)))).status).toBe(201);
+  expect(
+    (await h.send('POST', '/v1/customerReviewResponses', reply(id, '😀'.repeat(REVIEW_RESPONSE_MAX)))).status,
+  ).toBe(201);
 });
 
 test('the demo seed has reviews of Demo Notes, one answered and one pending', async () => {

@@ -39,7 +39,10 @@ test("'rate-limit' answers 429 with Retry-After and Apple's body", async () => {
   const res = await h.get('/v1/apps?limit=1');
   expect(res.status).toBe(429);
   expect(res.headers.get('retry-after')).toBe('7');
-  expect(await firstError(res)).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', title: 'The request rate limit has been reached.' });
+  expect(await firstError(res)).toMatchObject({
+    code: 'RATE_LIMIT_EXCEEDED',
+    title: 'The request rate limit has been reached.',
+  });
   expect((await h.get('/v1/apps?limit=1')).status).toBe(200);
   h.emu.faults.add({ path: '/v1/apps', kind: 'rate-limit', retryAfter: '' });
   const bare = await h.get('/v1/apps?limit=1');
@@ -84,7 +87,9 @@ test('a dropped connection is a socket error to a plain http client too', async 
   h.emu.faults.add({ kind: 'drop-before' });
   const token = await h.token();
   const error = await new Promise<Error>((resolve) => {
-    const req = request(`${h.emu.baseUrl}/v1/apps`, { headers: { Authorization: `Bearer ${token}` } }, () => resolve(new Error('answered')));
+    const req = request(`${h.emu.baseUrl}/v1/apps`, { headers: { Authorization: `Bearer ${token}` } }, () =>
+      resolve(new Error('answered')),
+    );
     req.on('error', resolve);
     req.end();
   });
@@ -113,7 +118,13 @@ describe('faults.random: the seeded soak', () => {
   });
 
   test('the log lists each fault as it fired; path and method narrow the soak; clear stops it', async () => {
-    const log = h.emu.faults.random({ seed: 1, rate: 1, kinds: [{ kind: 'status', status: 503 }], method: 'GET', path: '/v1/apps' });
+    const log = h.emu.faults.random({
+      seed: 1,
+      rate: 1,
+      kinds: [{ kind: 'status', status: 503 }],
+      method: 'GET',
+      path: '/v1/apps',
+    });
     expect((await h.get('/v1/apps?limit=1')).status).toBe(503);
     expect((await h.get('/v1/betaGroups?limit=1')).status).toBe(200);
     expect(log).toEqual([{ kind: 'status', status: 503, method: 'GET', path: '/v1/apps', query: 'limit=1' }]);
@@ -123,7 +134,11 @@ describe('faults.random: the seeded soak', () => {
   });
 
   test('kinds may depend on the request; a rate outside 0..1 is refused', async () => {
-    const log = h.emu.faults.random({ seed: 2, rate: 1, kinds: ({ pathname }) => (pathname === '/v1/apps' ? [{ kind: 'status', status: 502 }] : []) });
+    const log = h.emu.faults.random({
+      seed: 2,
+      rate: 1,
+      kinds: ({ pathname }) => (pathname === '/v1/apps' ? [{ kind: 'status', status: 502 }] : []),
+    });
     expect((await h.get('/v1/apps?limit=1')).status).toBe(502);
     expect((await h.get('/v1/betaGroups?limit=1')).status).toBe(200);
     expect(log.map((f) => f.path)).toEqual(['/v1/apps']);

@@ -60,16 +60,22 @@ test('limit=201 is refused with PARAMETER_ERROR.INVALID on limit', async () => {
 });
 
 test('filters take comma-joined values; sort orders, - descends', async () => {
-  const res = await h.get('/v1/apps?filter[bundleId]=com.example.app0003,com.example.app0001,com.example.app0002&sort=-bundleId');
+  const res = await h.get(
+    '/v1/apps?filter[bundleId]=com.example.app0003,com.example.app0001,com.example.app0002&sort=-bundleId',
+  );
   const page = (await res.json()) as AppsPage;
-  expect(page.data.map((a) => a.attributes.bundleId)).toEqual(['com.example.app0003', 'com.example.app0002', 'com.example.app0001']);
+  expect(page.data.map((a) => a.attributes.bundleId)).toEqual([
+    'com.example.app0003',
+    'com.example.app0002',
+    'com.example.app0001',
+  ]);
   expect(page.meta.paging.total).toBe(3);
   const bySku = (await (await h.get('/v1/apps?filter[sku]=APP0450')).json()) as AppsPage;
   expect(bySku.data.map((a) => a.attributes.name)).toEqual(['App 0450']);
   expect(h.emu.violations).toEqual([]);
 });
 
-test('an app is read by id; an unknown id is Apple\'s 404', async () => {
+test("an app is read by id; an unknown id is Apple's 404", async () => {
   const id = h.emu.state.apps()[0]?.id ?? '';
   const res = await h.get(`/v1/apps/${id}`);
   const doc = (await res.json()) as { data: { id: string; links: { self: string } }; links: { self: string } };
@@ -77,18 +83,28 @@ test('an app is read by id; an unknown id is Apple\'s 404', async () => {
   expect(doc.links.self).toBe(`${h.emu.baseUrl}/v1/apps/${id}`);
   const missing = await h.get('/v1/apps/999');
   expect(missing.status).toBe(404);
-  expect(await firstError(missing)).toMatchObject({ code: 'NOT_FOUND', detail: "There is no resource of type 'apps' with id '999'" });
+  expect(await firstError(missing)).toMatchObject({
+    code: 'NOT_FOUND',
+    detail: "There is no resource of type 'apps' with id '999'",
+  });
   expect(h.emu.violations).toEqual([]);
 });
 
 test('PATCH /v1/apps/{id} updates allowed attributes and refuses others', async () => {
   const id = h.emu.state.apps()[1]?.id ?? '';
-  const ok = await h.send('PATCH', `/v1/apps/${id}`, { data: { type: 'apps', id, attributes: { primaryLocale: 'de-DE' } } });
+  const ok = await h.send('PATCH', `/v1/apps/${id}`, {
+    data: { type: 'apps', id, attributes: { primaryLocale: 'de-DE' } },
+  });
   expect(ok.status).toBe(200);
   expect(h.emu.state.get('apps', id)?.attributes.primaryLocale).toBe('de-DE');
-  const refused = await h.send('PATCH', `/v1/apps/${id}`, { data: { type: 'apps', id, attributes: { name: 'Renamed' } } });
+  const refused = await h.send('PATCH', `/v1/apps/${id}`, {
+    data: { type: 'apps', id, attributes: { name: 'Renamed' } },
+  });
   expect(refused.status).toBe(409);
-  expect(await firstError(refused)).toMatchObject({ code: 'ENTITY_ERROR.ATTRIBUTE.UNKNOWN', source: { pointer: '/data/attributes/name' } });
+  expect(await firstError(refused)).toMatchObject({
+    code: 'ENTITY_ERROR.ATTRIBUTE.UNKNOWN',
+    source: { pointer: '/data/attributes/name' },
+  });
   expect(h.emu.state.get('apps', id)?.attributes.name).not.toBe('Renamed');
   expect(h.emu.violations).toEqual([]);
 });

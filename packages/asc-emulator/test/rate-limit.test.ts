@@ -14,7 +14,11 @@ test('every authorized answer carries X-Rate-Limit, decreasing per request', asy
   h = await harness();
   const first = await h.get('/v1/apps?limit=1');
   expect(first.headers.get('x-rate-limit')).toBe('user-hour-lim:3600;user-hour-rem:3599;');
-  const rems = [remaining(await h.get('/v1/apps?limit=1')), remaining(await h.get('/v1/apps/0')), remaining(await h.get('/v1/apps?limit=1'))];
+  const rems = [
+    remaining(await h.get('/v1/apps?limit=1')),
+    remaining(await h.get('/v1/apps/0')),
+    remaining(await h.get('/v1/apps?limit=1')),
+  ];
   expect(rems).toEqual([3598, 3597, 3596]); // errors (the 404) count too
 });
 

@@ -3,7 +3,13 @@ import { demoSalesTsv, DEMO_VENDOR_NUMBER, SALES_SUMMARY_HEADER } from '../src/i
 import { firstError, harness, TestClock, type Harness } from './support/harness.js';
 
 const DATE = '2026-11-25';
-const report = { vendorNumber: DEMO_VENDOR_NUMBER, reportType: 'SALES', reportSubType: 'SUMMARY', frequency: 'DAILY', version: '1_0' };
+const report = {
+  vendorNumber: DEMO_VENDOR_NUMBER,
+  reportType: 'SALES',
+  reportSubType: 'SUMMARY',
+  frequency: 'DAILY',
+  version: '1_0',
+};
 
 function query(extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({
@@ -62,11 +68,13 @@ test("'truncated-gzip' cuts the body short so that gunzip fails", async () => {
   expect(h.emu.faults.pending()).toEqual([]);
 });
 
-test('a report that is not there yet is a 404 with Apple\'s words', async () => {
+test("a report that is not there yet is a 404 with Apple's words", async () => {
   const res = await h.get(query({ 'filter[reportDate]': '2026-11-26' }));
   expect(res.status).toBe(404);
   const error = await firstError(res);
-  expect(`${error.title} - ${error.detail}`).toMatch(/^The request expected results but none were found - Report is not available yet/);
+  expect(`${error.title} - ${error.detail}`).toMatch(
+    /^The request expected results but none were found - Report is not available yet/,
+  );
 });
 
 test('a day without sales is a 404 that says so', async () => {
@@ -75,7 +83,7 @@ test('a day without sales is a 404 that says so', async () => {
   expect((await firstError(res)).detail).toBe('There were no sales for the date specified.');
 });
 
-test('a wrong version or vendor is a 400 in Apple\'s words', async () => {
+test("a wrong version or vendor is a 400 in Apple's words", async () => {
   const version = await h.get(query({ 'filter[version]': '1_3' }));
   expect(version.status).toBe(400);
   expect(await firstError(version)).toMatchObject({
@@ -87,7 +95,7 @@ test('a wrong version or vendor is a 400 in Apple\'s words', async () => {
   expect(await firstError(vendor)).toMatchObject({ detail: 'Invalid vendor number specified. Try again.' });
 });
 
-test('the demo seed has yesterday\'s report and salesReportKeys() gives its query', async () => {
+test("the demo seed has yesterday's report and salesReportKeys() gives its query", async () => {
   const clock = new TestClock(Date.parse('2026-03-02T08:00:00Z'));
   const demo = await harness({ clock });
   try {

@@ -24,55 +24,127 @@ const linkages = (type: string, ids: string[]) => ({ data: ids.map((id) => ({ ty
 
 test('a build arrives with its beta localization in the primary locale (de-DE), empty', async () => {
   h = await harness({ seed: seed() });
-  const build = uploadBuild(h.emu.state, { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false }, h.clock.now());
-  const doc = (await (await h.get(`/v1/builds/${build.id}/betaBuildLocalizations`)).json()) as { data: Array<{ attributes: Record<string, unknown> }> };
+  const build = uploadBuild(
+    h.emu.state,
+    { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false },
+    h.clock.now(),
+  );
+  const doc = (await (await h.get(`/v1/builds/${build.id}/betaBuildLocalizations`)).json()) as {
+    data: Array<{ attributes: Record<string, unknown> }>;
+  };
   expect(doc.data.map((l) => l.attributes)).toEqual([{ locale: 'de-DE' }]);
 });
 
 test('an internal all-builds group answers 422 to a build, and nothing of the request is applied', async () => {
   h = await harness({ seed: seed() });
-  const build = uploadBuild(h.emu.state, { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false }, h.clock.now());
-  const refused = await h.send('POST', `/v1/builds/${build.id}/relationships/betaGroups`, linkages('betaGroups', [PUBLIC, STAFF]));
+  const build = uploadBuild(
+    h.emu.state,
+    { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false },
+    h.clock.now(),
+  );
+  const refused = await h.send(
+    'POST',
+    `/v1/builds/${build.id}/relationships/betaGroups`,
+    linkages('betaGroups', [PUBLIC, STAFF]),
+  );
   expect(refused.status).toBe(422);
   expect(await firstError(refused)).toMatchObject({ code: 'ENTITY_UNPROCESSABLE' });
   expect(h.emu.state.relatedIds(build, 'betaGroups')).toEqual([]);
-  expect((await h.send('POST', `/v1/builds/${build.id}/relationships/betaGroups`, linkages('betaGroups', [PUBLIC]))).status).toBe(204);
+  expect(
+    (await h.send('POST', `/v1/builds/${build.id}/relationships/betaGroups`, linkages('betaGroups', [PUBLIC]))).status,
+  ).toBe(204);
 });
 
 test('an existing member answers 409; a seed may cap membership batches (422 above it)', async () => {
   h = await harness({ seed: seed({ testerBatchLimit: 1 }) });
   const [ada, bob] = h.emu.state.all('betaTesters');
-  const member = await h.send('POST', `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`, linkages('betaTesters', [ada!.id]));
+  const member = await h.send(
+    'POST',
+    `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`,
+    linkages('betaTesters', [ada!.id]),
+  );
   expect(member.status).toBe(409);
-  expect((await h.send('POST', `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`, linkages('betaTesters', [ada!.id, bob!.id]))).status).toBe(422);
-  expect((await h.send('POST', `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`, linkages('betaTesters', [bob!.id]))).status).toBe(204);
+  expect(
+    (
+      await h.send(
+        'POST',
+        `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`,
+        linkages('betaTesters', [ada!.id, bob!.id]),
+      )
+    ).status,
+  ).toBe(422);
+  expect(
+    (await h.send('POST', `/v1/betaGroups/${PUBLIC}/relationships/betaTesters`, linkages('betaTesters', [bob!.id])))
+      .status,
+  ).toBe(204);
 });
 
 test('testers by e-mail with their groups included, cut at limit[betaGroups] with the total in meta', async () => {
   h = await harness({ seed: seed() });
-  const doc = (await (await h.get('/v1/betaTesters?filter[email]=ada@example.com&include=betaGroups&limit[betaGroups]=1&fields[betaTesters]=email,betaGroups')).json()) as {
+  const doc = (await (
+    await h.get(
+      '/v1/betaTesters?filter[email]=ada@example.com&include=betaGroups&limit[betaGroups]=1&fields[betaTesters]=email,betaGroups',
+    )
+  ).json()) as {
     data: Array<{ relationships: { betaGroups: { data: Array<{ id: string }>; meta?: unknown } } }>;
   };
-  expect(doc.data[0]!.relationships.betaGroups).toMatchObject({ data: [{ id: PUBLIC }], meta: { paging: { total: 1, limit: 1 } } });
+  expect(doc.data[0]!.relationships.betaGroups).toMatchObject({
+    data: [{ id: PUBLIC }],
+    meta: { paging: { total: 1, limit: 1 } },
+  });
 });
 
 test('buildBetaNotifications: 409 while auto-notify is on, 201 when off', async () => {
   h = await harness({ seed: seed() });
-  const build = uploadBuild(h.emu.state, { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false }, h.clock.now());
-  const body = { data: { type: 'buildBetaNotifications', relationships: { build: { data: { type: 'builds', id: build.id } } } } };
+  const build = uploadBuild(
+    h.emu.state,
+    { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', usesNonExemptEncryption: false },
+    h.clock.now(),
+  );
+  const body = {
+    data: { type: 'buildBetaNotifications', relationships: { build: { data: { type: 'builds', id: build.id } } } },
+  };
   const on = await h.send('POST', '/v1/buildBetaNotifications', body);
   expect(on.status).toBe(409);
-  expect(await firstError(on)).toMatchObject({ code: 'STATE_ERROR.ENTITY_STATE_INVALID', detail: 'Auto-notify already enabled.' });
+  expect(await firstError(on)).toMatchObject({
+    code: 'STATE_ERROR.ENTITY_STATE_INVALID',
+    detail: 'Auto-notify already enabled.',
+  });
   h.emu.state.get('buildBetaDetails', build.id)!.attributes.autoNotifyEnabled = false;
   expect((await h.send('POST', '/v1/buildBetaNotifications', body)).status).toBe(201);
   expect(h.emu.state.all('buildBetaNotifications')).toHaveLength(1);
 });
 
 test('beta review is refused (422) while the export compliance answer is being taken in', async () => {
-  h = await harness({ seed: seed({ betaAppLocalizations: [{ app: DEMO_APP_ID, locale: 'de-DE', description: 'd', feedbackEmail: 'f@example.com' }], betaAppReviewDetails: [{ app: DEMO_APP_ID, contactFirstName: 'a', contactLastName: 'b', contactPhone: '1', contactEmail: 'c@example.com' }] }) });
-  const build = uploadBuild(h.emu.state, { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', whatsNew: { 'de-DE': 'Neu.' } }, h.clock.now());
-  expect((await h.send('PATCH', `/v1/builds/${build.id}`, { data: { type: 'builds', id: build.id, attributes: { usesNonExemptEncryption: false } } })).status).toBe(200);
-  const submit = { data: { type: 'betaAppReviewSubmissions', relationships: { build: { data: { type: 'builds', id: build.id } } } } };
+  h = await harness({
+    seed: seed({
+      betaAppLocalizations: [{ app: DEMO_APP_ID, locale: 'de-DE', description: 'd', feedbackEmail: 'f@example.com' }],
+      betaAppReviewDetails: [
+        {
+          app: DEMO_APP_ID,
+          contactFirstName: 'a',
+          contactLastName: 'b',
+          contactPhone: '1',
+          contactEmail: 'c@example.com',
+        },
+      ],
+    }),
+  });
+  const build = uploadBuild(
+    h.emu.state,
+    { app: DEMO_APP_ID, version: '1.0', buildNumber: '1', whatsNew: { 'de-DE': 'Neu.' } },
+    h.clock.now(),
+  );
+  expect(
+    (
+      await h.send('PATCH', `/v1/builds/${build.id}`, {
+        data: { type: 'builds', id: build.id, attributes: { usesNonExemptEncryption: false } },
+      })
+    ).status,
+  ).toBe(200);
+  const submit = {
+    data: { type: 'betaAppReviewSubmissions', relationships: { build: { data: { type: 'builds', id: build.id } } } },
+  };
   const early = await h.send('POST', '/v1/betaAppReviewSubmissions', submit);
   expect(early.status).toBe(422);
   expect(await firstError(early)).toMatchObject({ title: 'Export Compliance Information is missing.' });

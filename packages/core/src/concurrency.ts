@@ -44,7 +44,11 @@ export class Semaphore {
  * `task` over `items`, at most `width` at a time, results in the items' order. On a failure no
  * new item is started, the ones running are waited for, then the first error is thrown.
  */
-export async function mapLimited<T, R>(items: readonly T[], width: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  width: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   if (!Number.isInteger(width) || width < 1) throw new RangeError('concurrency must be a whole number ≥ 1');
   const results = new Array<R>(items.length);
   let next = 0;

@@ -23,6 +23,9 @@ export function csvRow(cells: readonly unknown[]): string {
 }
 
 /** A header row and one row per record, the columns in the order given. */
-export function toCsv<K extends string>(columns: readonly K[], records: ReadonlyArray<Partial<Record<K, unknown>>>): string {
+export function toCsv<K extends string>(
+  columns: readonly K[],
+  records: ReadonlyArray<Partial<Record<K, unknown>>>,
+): string {
   return csvRow(columns) + records.map((r) => csvRow(columns.map((c) => r[c]))).join('');
 }

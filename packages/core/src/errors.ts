@@ -65,7 +65,10 @@ function base64Stems(prefix: string): string[] {
 }
 
 // base64 of an Authorization value ("Bearer eyJ…") or of a bare JWT (`{"alg":…` header).
-const BASE64_CREDENTIAL = new RegExp(`[A-Za-z0-9+/]*(?:${[...base64Stems('Bearer ey'), ...base64Stems('eyJhbGciOi')].join('|')})[A-Za-z0-9+/]{16,}={0,2}`, 'g');
+const BASE64_CREDENTIAL = new RegExp(
+  `[A-Za-z0-9+/]*(?:${[...base64Stems('Bearer ey'), ...base64Stems('eyJhbGciOi')].join('|')})[A-Za-z0-9+/]{16,}={0,2}`,
+  'g',
+);
 
 /**
  * Removes credentials from free text: the secrets core registered (key encodings, issued tokens
@@ -91,7 +94,9 @@ export class ApiError extends AscError {
   readonly retryAfterMs?: number;
   constructor(status: number, errors: AppleErrorItem[], request: RequestInfo, retryAfterMs?: number) {
     const first = errors[0];
-    const what = first ? `${first.title.replace(/\.$/, '')}${first.detail ? `: ${first.detail}` : ''}` : `HTTP ${status}`;
+    const what = first
+      ? `${first.title.replace(/\.$/, '')}${first.detail ? `: ${first.detail}` : ''}`
+      : `HTTP ${status}`;
     const safe = redactRequest(request);
     super(redactText(`${safe.method} ${stripQuery(safe.url)} answered ${status}: ${what}`));
     this.status = status;
@@ -126,15 +131,26 @@ export class RateLimitError extends ApiError {} // 429
 export class ServerError extends ApiError {} // 5xx
 
 /** Builds the ApiError subclass that matches the status. */
-export function apiErrorFor(status: number, errors: AppleErrorItem[], request: RequestInfo, retryAfterMs?: number): ApiError {
+export function apiErrorFor(
+  status: number,
+  errors: AppleErrorItem[],
+  request: RequestInfo,
+  retryAfterMs?: number,
+): ApiError {
   const Cls =
-    status === 401 ? AuthenticationError
-    : status === 403 ? ForbiddenError
-    : status === 404 ? NotFoundError
-    : status === 409 ? ConflictError
-    : status === 429 ? RateLimitError
-    : status >= 500 ? ServerError
-    : InvalidRequestError;
+    status === 401
+      ? AuthenticationError
+      : status === 403
+        ? ForbiddenError
+        : status === 404
+          ? NotFoundError
+          : status === 409
+            ? ConflictError
+            : status === 429
+              ? RateLimitError
+              : status >= 500
+                ? ServerError
+                : InvalidRequestError;
   return new Cls(status, errors, request, retryAfterMs);
 }
 
@@ -146,7 +162,11 @@ export class NetworkError extends AscError {
   readonly request: RequestInfo;
   readonly maybeApplied: boolean;
   readonly timedOut: boolean;
-  constructor(message: string, request: RequestInfo, opts: { cause?: unknown; maybeApplied?: boolean; timedOut?: boolean } = {}) {
+  constructor(
+    message: string,
+    request: RequestInfo,
+    opts: { cause?: unknown; maybeApplied?: boolean; timedOut?: boolean } = {},
+  ) {
     const safe = redactRequest(request);
     super(redactText(`${safe.method} ${stripQuery(safe.url)}: ${message}`), { cause: opts.cause });
     this.request = safe;

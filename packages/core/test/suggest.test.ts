@@ -2,7 +2,13 @@ import { acceptedValues, didYouMean, editDistance, nearest } from '../src/sugges
 
 describe('editDistance', () => {
   test.each([
-    ['', '', 0], ['auto', 'auto', 0], ['atuo', 'auto', 2], ['kitten', 'sitting', 3], ['', 'abc', 3], ['é', 'e', 1], ['😀a', '😀b', 1],
+    ['', '', 0],
+    ['auto', 'auto', 0],
+    ['atuo', 'auto', 2],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3],
+    ['é', 'e', 1],
+    ['😀a', '😀b', 1],
   ])('%p ↔ %p = %p', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
     expect(editDistance(b, a)).toBe(d);

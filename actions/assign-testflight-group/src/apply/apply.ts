@@ -60,18 +60,28 @@ async function createNotes(s: ApplyState, step: Extract<Step, { kind: 'create-no
   await keyedCreate(
     () => createBetaBuildLocalization(s.client, s.buildId, step.locale, step.text),
     async () => {
-      const existing = (await listBetaBuildLocalizations(s.client, s.buildId)).find((l) => l.attributes?.locale === step.locale);
-      if (existing && existing.attributes?.whatsNew !== step.text) await updateBetaBuildLocalization(s.client, existing.id, step.text, { safeToRetry: true });
+      const existing = (await listBetaBuildLocalizations(s.client, s.buildId)).find(
+        (l) => l.attributes?.locale === step.locale,
+      );
+      if (existing && existing.attributes?.whatsNew !== step.text)
+        await updateBetaBuildLocalization(s.client, existing.id, step.text, { safeToRetry: true });
       return existing;
     },
   );
 }
 
-async function createGroup(s: ApplyState, deps: ApplyDeps, step: Extract<Step, { kind: 'create-group' }>): Promise<void> {
+async function createGroup(
+  s: ApplyState,
+  deps: ApplyDeps,
+  step: Extract<Step, { kind: 'create-group' }>,
+): Promise<void> {
   const appId = deps.appId;
   const group = await keyedCreate(
     () => createBetaGroup(s.client, appId, { name: step.group.name, isInternalGroup: false }),
-    async () => (await listBetaGroups(s.client, appId, { 'filter[name]': [step.group.name] })).find((g) => g.attributes?.name === step.group.name),
+    async () =>
+      (await listBetaGroups(s.client, appId, { 'filter[name]': [step.group.name] })).find(
+        (g) => g.attributes?.name === step.group.name,
+      ),
   );
   s.groupIds.set(step.group.key, group.id);
 }
@@ -81,12 +91,17 @@ async function submit(s: ApplyState): Promise<void> {
     await submitForBetaReview(s.client, s.buildId, { safeToRetry: true });
   } catch (error) {
     // A retried submission that had been applied, or one made meanwhile: the build has one.
-    if (!(error instanceof ConflictError) || (await listBetaAppReviewSubmissions(s.client, [s.buildId])).length === 0) throw error;
+    if (!(error instanceof ConflictError) || (await listBetaAppReviewSubmissions(s.client, [s.buildId])).length === 0)
+      throw error;
   }
 }
 
 /** The app's beta localization: PATCH, or POST keyed by locale (a lost answer is looked up). */
-async function writeBetaLocalization(s: ApplyState, deps: ApplyDeps, step: Extract<Step, { kind: 'beta-localization' }>): Promise<void> {
+async function writeBetaLocalization(
+  s: ApplyState,
+  deps: ApplyDeps,
+  step: Extract<Step, { kind: 'beta-localization' }>,
+): Promise<void> {
   const attributes = step.attributes;
   if (step.id) {
     await updateBetaAppLocalization(s.client, step.id, attributes, { safeToRetry: true });
@@ -95,7 +110,9 @@ async function writeBetaLocalization(s: ApplyState, deps: ApplyDeps, step: Extra
   await keyedCreate(
     () => createBetaAppLocalization(s.client, deps.appId, step.locale, attributes),
     async () => {
-      const found = (await listBetaAppLocalizations(s.client, deps.appId)).find((l) => l.attributes?.locale === step.locale);
+      const found = (await listBetaAppLocalizations(s.client, deps.appId)).find(
+        (l) => l.attributes?.locale === step.locale,
+      );
       if (found) await updateBetaAppLocalization(s.client, found.id, attributes, { safeToRetry: true });
       return found;
     },
@@ -142,7 +159,12 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
     case 'create-group':
       return createGroup(s, deps, step);
     case 'add-build':
-      return addBetaGroupsToBuild(s.client, s.buildId, step.groups.map((g) => groupId(s, g)), safe);
+      return addBetaGroupsToBuild(
+        s.client,
+        s.buildId,
+        step.groups.map((g) => groupId(s, g)),
+        safe,
+      );
     case 'beta-localization':
       return writeBetaLocalization(s, deps, step);
     case 'review-detail':
@@ -157,7 +179,10 @@ async function execute(step: Step, s: ApplyState, deps: ApplyDeps, current: Curr
       return;
     case 'submit':
       // An answer given by an earlier run (or outside) that Apple has not taken in yet: wait for it first.
-      if (current.build.usesNonExemptEncryption !== undefined && current.detail?.externalBuildState === 'MISSING_EXPORT_COMPLIANCE') {
+      if (
+        current.build.usesNonExemptEncryption !== undefined &&
+        current.detail?.externalBuildState === 'MISSING_EXPORT_COMPLIANCE'
+      ) {
         current.detail = await waitForComplianceAnswer(deps.settings, current.build, deps);
       }
       return submit(s);
@@ -207,7 +232,12 @@ export async function applyPlan(plan: Plan, state: RemoteState, deps: ApplyDeps)
       deps.timeline.add(...timelineEntry(steps));
     } catch (error) {
       const failed = steps.find((x) => !done.includes(x)) ?? steps[0]!;
-      throw new ApplyInterrupted(error, failed, done, plan.steps.filter((x) => !done.includes(x)));
+      throw new ApplyInterrupted(
+        error,
+        failed,
+        done,
+        plan.steps.filter((x) => !done.includes(x)),
+      );
     }
   }
   return { done, build: current.build, detail: current.detail, apply: s };

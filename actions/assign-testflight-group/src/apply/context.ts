@@ -26,12 +26,17 @@ export function groupId(s: ApplyState, group: GroupTarget): string {
  * answer is lost (network, 5xx) or is a 409, look for what an earlier attempt may have made
  * before trying again (at most three attempts), so nothing is created twice.
  */
-export async function keyedCreate<T>(create: () => Promise<T>, find: () => Promise<T | undefined>, attempts = 3): Promise<T> {
+export async function keyedCreate<T>(
+  create: () => Promise<T>,
+  find: () => Promise<T | undefined>,
+  attempts = 3,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await create();
     } catch (error) {
-      if (!(error instanceof ConflictError || error instanceof NetworkError || error instanceof ServerError)) throw error;
+      if (!(error instanceof ConflictError || error instanceof NetworkError || error instanceof ServerError))
+        throw error;
       const found = await find();
       if (found !== undefined) return found;
       if (error instanceof ConflictError || attempt >= attempts) throw error;

@@ -21,11 +21,20 @@ function touched(plan: Plan, kinds: string[]): boolean {
 
 async function checkTesters(s: ApplyState, settings: Settings, plan: Plan, out: string[]): Promise<void> {
   if (!touched(plan, ['create-tester', 'add-testers', 'create-group'])) return;
-  const now = await readTesters(s.client, settings.testers.map((t) => t.email));
+  const now = await readTesters(
+    s.client,
+    settings.testers.map((t) => t.email),
+  );
   for (const g of plan.groups.filter((x) => !x.internal)) {
     const id = groupId(s, g);
     const missing = settings.testers.filter((t) => !now.get(t.email.toLowerCase())?.groupIds.has(id));
-    if (missing.length > 0) out.push(`${missing.length} tester(s) are not in group "${g.name}" (${missing.slice(0, 5).map((t) => t.email).join(', ')})`);
+    if (missing.length > 0)
+      out.push(
+        `${missing.length} tester(s) are not in group "${g.name}" (${missing
+          .slice(0, 5)
+          .map((t) => t.email)
+          .join(', ')})`,
+      );
   }
 }
 
@@ -34,10 +43,12 @@ export async function readBack(s: ApplyState, settings: Settings, appId: string,
   let reviewState = plan.review.existingState;
   if (touched(plan, ['add-build', 'create-group', 'create-notes', 'update-notes', 'submit'])) {
     const links = await readBuildLinks(s.client, appId, s.buildId);
-    for (const g of plan.groups.filter((x) => !x.hadBuild)) if (!links.groupIds.has(groupId(s, g))) mismatches.push(`the build is not in group "${g.name}"`);
+    for (const g of plan.groups.filter((x) => !x.hadBuild))
+      if (!links.groupIds.has(groupId(s, g))) mismatches.push(`the build is not in group "${g.name}"`);
     if (touched(plan, ['create-notes', 'update-notes'])) {
       for (const [locale, text] of Object.entries(plan.notes)) {
-        if (links.notes.find((n) => n.locale === locale)?.whatsNew !== text) mismatches.push(`What to Test (${locale}) does not read as set`);
+        if (links.notes.find((n) => n.locale === locale)?.whatsNew !== text)
+          mismatches.push(`What to Test (${locale}) does not read as set`);
       }
     }
     if (touched(plan, ['submit'])) {

@@ -17,24 +17,49 @@ import { readBack } from './read-back.js';
 function reportInterruption(error: ApplyInterrupted, logger: Logger): { done: string[]; notDone: string[] } {
   const done = error.done.map(describeStep);
   const notDone = error.notDone.map(describeStep);
-  logger.warning(`Stopped while trying to ${describeStep(error.failed)}. Applied: ${done.length ? done.join('; ') : 'nothing'}. Not applied: ${notDone.join('; ')}. A rerun reads what exists and does only what is missing.`);
+  logger.warning(
+    `Stopped while trying to ${describeStep(error.failed)}. Applied: ${done.length ? done.join('; ') : 'nothing'}. Not applied: ${notDone.join('; ')}. A rerun reads what exists and does only what is missing.`,
+  );
   return { done, notDone };
 }
 
-export async function applyAndReport(plan: Plan, state: RemoteState, settings: Settings, deps: LocateDeps & { app: AppInfo }): Promise<void> {
+export async function applyAndReport(
+  plan: Plan,
+  state: RemoteState,
+  settings: Settings,
+  deps: LocateDeps & { app: AppInfo },
+): Promise<void> {
   const { app, timeline, logger } = deps;
   try {
     const applied = await applyPlan(plan, state, { ...deps, settings, appId: app.id });
     const back = await readBack(applied.apply, settings, app.id, plan);
-    if (back.mismatches.length > 0) throw new AscError(`App Store Connect accepted the changes but reading back shows: ${back.mismatches.join('; ')}. Run again to converge.`);
-    timeline.add('Done', `${applied.done.length} change(s) to build ${label(applied.build)}; beta review ${back.reviewState ?? 'not submitted'}`);
-    const facts = { dryRun: false, app, plan, build: applied.build, detail: applied.detail, done: applied.done, groupIds: applied.apply.groupIds, reviewState: back.reviewState };
+    if (back.mismatches.length > 0)
+      throw new AscError(
+        `App Store Connect accepted the changes but reading back shows: ${back.mismatches.join('; ')}. Run again to converge.`,
+      );
+    timeline.add(
+      'Done',
+      `${applied.done.length} change(s) to build ${label(applied.build)}; beta review ${back.reviewState ?? 'not submitted'}`,
+    );
+    const facts = {
+      dryRun: false,
+      app,
+      plan,
+      build: applied.build,
+      detail: applied.detail,
+      done: applied.done,
+      groupIds: applied.apply.groupIds,
+      reviewState: back.reviewState,
+    };
     await report(outcomeOf(facts), timeline);
   } catch (error) {
     if (!(error instanceof ApplyInterrupted)) throw error;
     const { notDone } = reportInterruption(error, logger);
     const outcome = outcomeOf({ dryRun: false, app, plan, build: state.build, done: error.done, groupIds: new Map() });
-    await writeSummary(outcome, timeline, { message: error.cause instanceof Error ? error.cause.message : String(error.cause), notDone });
+    await writeSummary(outcome, timeline, {
+      message: error.cause instanceof Error ? error.cause.message : String(error.cause),
+      notDone,
+    });
     throw error.cause;
   }
 }

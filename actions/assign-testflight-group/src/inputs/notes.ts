@@ -16,10 +16,12 @@ function fail(message: string, where: Where): never {
 }
 
 function check(locale: string, text: string, where: Where, label = `the test notes for ${locale}`): void {
-  if (label.startsWith('the test notes for') && !LOCALE.test(locale)) fail(`${JSON.stringify(locale)} is not a locale code such as en-US, de-DE or zh-Hans.`, where);
+  if (label.startsWith('the test notes for') && !LOCALE.test(locale))
+    fail(`${JSON.stringify(locale)} is not a locale code such as en-US, de-DE or zh-Hans.`, where);
   if (text.trim() === '') fail(`${label} are empty.`, where);
   const length = [...text].length;
-  if (length > WHAT_TO_TEST_MAX) fail(`${label} have ${length} characters; Apple allows at most ${WHAT_TO_TEST_MAX}.`, where);
+  if (length > WHAT_TO_TEST_MAX)
+    fail(`${label} have ${length} characters; Apple allows at most ${WHAT_TO_TEST_MAX}.`, where);
 }
 
 /** Plain text, or locale → text. */
@@ -27,7 +29,10 @@ export type TestNotes = { plain: string } | { byLocale: Record<string, string> }
 
 /** Plain text (locale decided when planning), or a JSON object mapping locales to texts. */
 export function parseTestNotes(raw: string, where: Where): TestNotes {
-  const text = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trim();
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (!text.startsWith('{')) {
     check('', text, where, 'the test notes');
     return { plain: text };
@@ -37,9 +42,13 @@ export function parseTestNotes(raw: string, where: Where): TestNotes {
     parsed = JSON.parse(text);
   } catch (e) {
     const { line, column, reason } = describeJsonError(e, text);
-    fail(`starts with "{" but is not valid JSON (line ${line}, column ${column}: ${reason}); give plain text, or a JSON object of locale → text.`, where);
+    fail(
+      `starts with "{" but is not valid JSON (line ${line}, column ${column}: ${reason}); give plain text, or a JSON object of locale → text.`,
+      where,
+    );
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) fail('must be a JSON object of locale → text, e.g. {"en-US": "…"}.', where);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    fail('must be a JSON object of locale → text, e.g. {"en-US": "…"}.', where);
   const out: Record<string, string> = {};
   for (const [locale, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof value !== 'string') fail(`the value for ${JSON.stringify(locale)} must be text.`, where);

@@ -25,7 +25,12 @@ export interface TestInformation {
   };
 }
 
-const LOCALIZATION = { 'beta-description': 'description', 'feedback-email': 'feedbackEmail', 'marketing-url': 'marketingUrl', 'privacy-policy-url': 'privacyPolicyUrl' } as const;
+const LOCALIZATION = {
+  'beta-description': 'description',
+  'feedback-email': 'feedbackEmail',
+  'marketing-url': 'marketingUrl',
+  'privacy-policy-url': 'privacyPolicyUrl',
+} as const;
 const REVIEW = {
   'review-contact-first-name': 'contactFirstName',
   'review-contact-last-name': 'contactLastName',
@@ -43,11 +48,20 @@ function value(name: string): Value | undefined {
   const text = raw.replace(/\r\n?/g, '\n').trim();
   if (text === CLEAR) return null;
   const max = LIMITS[name];
-  if (max !== undefined && [...text].length > max) throw new InputError(`Input "${name}" has ${[...text].length} characters; Apple allows at most ${max}.`, { input: name });
+  if (max !== undefined && [...text].length > max)
+    throw new InputError(`Input "${name}" has ${[...text].length} characters; Apple allows at most ${max}.`, {
+      input: name,
+    });
   if ((name === 'feedback-email' || name === 'review-contact-email') && !EMAIL.test(text)) {
-    throw new InputError(`Input "${name}" must be an e-mail address (e.g. beta@example.com); got ${JSON.stringify(text.slice(0, 80))}.`, { input: name });
+    throw new InputError(
+      `Input "${name}" must be an e-mail address (e.g. beta@example.com); got ${JSON.stringify(text.slice(0, 80))}.`,
+      { input: name },
+    );
   }
-  if (name.endsWith('-url') && !/^https?:\/\/\S+$/.test(text)) throw new InputError(`Input "${name}" must be an http(s) URL; got ${JSON.stringify(text.slice(0, 80))}.`, { input: name });
+  if (name.endsWith('-url') && !/^https?:\/\/\S+$/.test(text))
+    throw new InputError(`Input "${name}" must be an http(s) URL; got ${JSON.stringify(text.slice(0, 80))}.`, {
+      input: name,
+    });
   return text;
 }
 
@@ -62,7 +76,8 @@ export function readTestInformation(): TestInformation {
     if (v !== undefined) out.review[field] = v;
   }
   if (out.review.demoAccountPassword) maskValue(out.review.demoAccountPassword);
-  if (inputs.optional('demo-account-required') !== undefined) out.review.demoAccountRequired = inputs.boolean('demo-account-required', false);
+  if (inputs.optional('demo-account-required') !== undefined)
+    out.review.demoAccountRequired = inputs.boolean('demo-account-required', false);
   return out;
 }
 

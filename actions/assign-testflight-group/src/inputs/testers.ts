@@ -39,8 +39,7 @@ export function csvCells(line: string): string[] {
     else if (c === ',' || c === ';') {
       cells.push(cell);
       cell = '';
-    }
-    else cell += c;
+    } else cell += c;
   }
   cells.push(cell);
   return cells.map((x) => x.trim());
@@ -60,14 +59,19 @@ function splitName(name: string): { firstName?: string; lastName?: string } {
   return { firstName: words[0], lastName: words.slice(1).join(' ') || undefined };
 }
 
-type Cell = { kind: 'email'; email: string } | { kind: 'named'; email: string; name: string } | { kind: 'text'; text: string } | { kind: 'empty' };
+type Cell =
+  | { kind: 'email'; email: string }
+  | { kind: 'named'; email: string; name: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'empty' };
 
 function classify(cell: string, where: Where): Cell {
   if (cell === '') return { kind: 'empty' };
   const named = NAMED.exec(cell);
   if (named) {
     const email = named[2]!.trim();
-    if (!EMAIL.test(email)) fail(where, `${shown(email)} in ${shown(cell)} is not an e-mail address (expected Name <name@example.com>).`);
+    if (!EMAIL.test(email))
+      fail(where, `${shown(email)} in ${shown(cell)} is not an e-mail address (expected Name <name@example.com>).`);
     return { kind: 'named', email, name: named[1]! };
   }
   if (cell.includes('@')) {
@@ -83,16 +87,28 @@ export function entriesOfLine(line: string, where: Where): TesterEntry[] {
   const addresses = cells.filter((c) => c.kind === 'email' || c.kind === 'named');
   const texts = cells.flatMap((c) => (c.kind === 'text' ? [c.text] : []));
   if (addresses.length === 0) {
-    fail(where, `expected an e-mail address (ada@example.com, "Ada Lovelace <ada@example.com>" or "ada@example.com,Ada,Lovelace"); got ${shown(line)}.`);
+    fail(
+      where,
+      `expected an e-mail address (ada@example.com, "Ada Lovelace <ada@example.com>" or "ada@example.com,Ada,Lovelace"); got ${shown(line)}.`,
+    );
   }
   if (texts.length === 0) {
-    return addresses.map((c) => (c.kind === 'named' ? { email: c.email, ...splitName(c.name), source: where.source } : { email: (c as { email: string }).email, source: where.source }));
+    return addresses.map((c) =>
+      c.kind === 'named'
+        ? { email: c.email, ...splitName(c.name), source: where.source }
+        : { email: (c as { email: string }).email, source: where.source },
+    );
   }
   if (addresses.length > 1 || addresses[0]!.kind === 'named') {
-    fail(where, `mixes ${addresses.length > 1 ? 'several e-mail addresses' : 'a "Name <email>" entry'} with bare names (${texts.map(shown).join(', ')}); write one tester per line as "email,First,Last", or list only addresses.`);
+    fail(
+      where,
+      `mixes ${addresses.length > 1 ? 'several e-mail addresses' : 'a "Name <email>" entry'} with bare names (${texts.map(shown).join(', ')}); write one tester per line as "email,First,Last", or list only addresses.`,
+    );
   }
   if (texts.length > 2) fail(where, `has ${texts.length} names for one address; expected "email,First,Last".`);
-  return [{ email: (addresses[0] as { email: string }).email, firstName: texts[0], lastName: texts[1], source: where.source }];
+  return [
+    { email: (addresses[0] as { email: string }).email, firstName: texts[0], lastName: texts[1], source: where.source },
+  ];
 }
 
 type Columns = { email: number; first?: number; last?: number };
@@ -130,7 +146,10 @@ export function parseTesterLines(text: string): TesterEntry[] {
 
 /** A testers CSV file's content; `file` names it in messages (and annotations). */
 export function parseTesterCsv(text: string, file: string): TesterEntry[] {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let columns: Columns | undefined;
   const out: TesterEntry[] = [];
   lines.forEach((raw, i) => {

@@ -37,7 +37,8 @@ export function resolveGroups(refs: readonly string[], groups: readonly GroupInf
     if (matches.length > 1) {
       if (!out.ambiguous.some((a) => a.name === ref)) out.ambiguous.push({ name: ref, groups: matches });
     } else if (matches.length === 0) {
-      if (!out.missing.some((m) => m.name.toLowerCase() === ref.toLowerCase())) out.missing.push({ name: ref, near: [nearest(ref, names)].filter((n): n is string => n !== undefined) });
+      if (!out.missing.some((m) => m.name.toLowerCase() === ref.toLowerCase()))
+        out.missing.push({ name: ref, near: [nearest(ref, names)].filter((n): n is string => n !== undefined) });
     } else if (!out.found.includes(matches[0]!)) {
       out.found.push(matches[0]!);
     }

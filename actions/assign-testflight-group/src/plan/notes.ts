@@ -28,11 +28,13 @@ export function planNotes(settings: Settings, state: RemoteState, plan: Plan): v
     plan.notes[locale] = text;
     const existing = state.notes.find((n) => n.locale === locale);
     if (!existing) plan.steps.push({ kind: 'create-notes', locale, text });
-    else if ((existing.whatsNew ?? '').trim() !== text) plan.steps.push({ kind: 'update-notes', id: existing.id, locale, text });
+    else if ((existing.whatsNew ?? '').trim() !== text)
+      plan.steps.push({ kind: 'update-notes', id: existing.id, locale, text });
   }
 }
 
-const differs = (current: unknown, wanted: unknown): boolean => (wanted === null ? current !== undefined && current !== null && current !== '' : current !== wanted);
+const differs = (current: unknown, wanted: unknown): boolean =>
+  wanted === null ? current !== undefined && current !== null && current !== '' : current !== wanted;
 
 /** Beta localization (primary locale) and review detail fields that differ from what is there. */
 export function planTestInformation(settings: Settings, state: RemoteState, plan: Plan): void {
@@ -41,8 +43,13 @@ export function planTestInformation(settings: Settings, state: RemoteState, plan
   if (!review) return;
   const locale = state.app.primaryLocale;
   const current = review.localizations.find((l) => l.locale === locale);
-  const loc = Object.fromEntries(Object.entries(info.localization).filter(([k, v]) => differs((current as Record<string, unknown> | undefined)?.[k], v)));
-  if (Object.keys(loc).length > 0) plan.steps.push({ kind: 'beta-localization', id: current?.id, locale, attributes: loc });
+  const loc = Object.fromEntries(
+    Object.entries(info.localization).filter(([k, v]) =>
+      differs((current as Record<string, unknown> | undefined)?.[k], v),
+    ),
+  );
+  if (Object.keys(loc).length > 0)
+    plan.steps.push({ kind: 'beta-localization', id: current?.id, locale, attributes: loc });
   const contact = review.contact as unknown as Record<string, unknown>;
   const detail = Object.fromEntries(Object.entries(info.review).filter(([k, v]) => differs(contact[k], v)));
   if (Object.keys(detail).length > 0) plan.steps.push({ kind: 'review-detail', attributes: detail });

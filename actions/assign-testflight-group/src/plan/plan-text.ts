@@ -57,7 +57,10 @@ export function timelineEntry(steps: Step[]): [string, string] {
       return ['Notification', `automatic tester notification ${first.value ? 'on' : 'off'}`];
     case 'create-notes':
     case 'update-notes':
-      return ['What to Test', `${first.kind === 'create-notes' ? 'added' : 'updated'} for ${steps.map((s) => (s.kind === first.kind ? s.locale : '')).join(', ')}`];
+      return [
+        'What to Test',
+        `${first.kind === 'create-notes' ? 'added' : 'updated'} for ${steps.map((s) => (s.kind === first.kind ? s.locale : '')).join(', ')}`,
+      ];
     case 'create-group':
       return ['Groups', `created ${names(steps.flatMap((s) => (s.kind === 'create-group' ? [s.group] : [])))}`];
     case 'add-build':
@@ -70,7 +73,10 @@ export function timelineEntry(steps: Step[]): [string, string] {
     case 'create-tester':
       return ['Testers', `${steps.length} invited`];
     case 'add-testers':
-      return ['Testers', `${steps.reduce((n, s) => n + (s.kind === 'add-testers' ? s.testers.length : 0), 0)} group memberships added for existing testers`];
+      return [
+        'Testers',
+        `${steps.reduce((n, s) => n + (s.kind === 'add-testers' ? s.testers.length : 0), 0)} group memberships added for existing testers`,
+      ];
     case 'expire-build':
       return ['Beta review', describeStep(first)];
     case 'submit':

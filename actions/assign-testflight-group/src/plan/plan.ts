@@ -27,7 +27,10 @@ function planCompliance(settings: Settings, state: RemoteState, plan: Plan): voi
   const current = state.build?.usesNonExemptEncryption;
   if (wanted === undefined || wanted === current) return;
   if (current !== undefined) {
-    plan.problems.push({ input: 'uses-non-exempt-encryption', message: `Build ${state.build ? label(state.build) : ''} already answers export compliance with ${current}; Apple does not allow changing the answer of a build.` });
+    plan.problems.push({
+      input: 'uses-non-exempt-encryption',
+      message: `Build ${state.build ? label(state.build) : ''} already answers export compliance with ${current}; Apple does not allow changing the answer of a build.`,
+    });
     return;
   }
   plan.steps.push({ kind: 'export-compliance', value: wanted });
@@ -37,7 +40,11 @@ function planTesters(settings: Settings, state: RemoteState, targets: GroupTarge
   if (settings.testers.length === 0) return;
   const external = targets.filter((g) => !g.internal);
   if (external.length === 0) {
-    plan.problems.push({ input: 'testers', message: 'Testers are given but every group in "groups" is internal; internal groups take App Store Connect users, so testers are invited into external groups only.' });
+    plan.problems.push({
+      input: 'testers',
+      message:
+        'Testers are given but every group in "groups" is internal; internal groups take App Store Connect users, so testers are invited into external groups only.',
+    });
     return;
   }
   const missingByGroup = new Map<string, TesterInfo[]>();
@@ -63,11 +70,20 @@ function planTesters(settings: Settings, state: RemoteState, targets: GroupTarge
 function planNotification(settings: Settings, state: RemoteState, plan: Plan): void {
   const auto = state.detail?.autoNotifyEnabled;
   if (settings.notifyTesters === false && auto !== false) plan.steps.push({ kind: 'auto-notify', value: false });
-  if (settings.notifyTesters === true && auto === false && plan.steps.some((s) => s.kind === 'add-build')) plan.steps.push({ kind: 'notify' });
+  if (settings.notifyTesters === true && auto === false && plan.steps.some((s) => s.kind === 'add-build'))
+    plan.steps.push({ kind: 'notify' });
 }
 
 export function makePlan(settings: Settings, state: RemoteState): Plan {
-  const plan: Plan = { steps: [], problems: [], groups: [], testers: { create: [], addExisting: [], alreadyPresent: [] }, notes: {}, review: { wanted: false }, warnings: [] };
+  const plan: Plan = {
+    steps: [],
+    problems: [],
+    groups: [],
+    testers: { create: [], addExisting: [], alreadyPresent: [] },
+    notes: {},
+    review: { wanted: false },
+    warnings: [],
+  };
   planCompliance(settings, state, plan);
   if (settings.notifyTesters === false) planNotification(settings, state, plan);
   planTestInformation(settings, state, plan);
@@ -76,8 +92,14 @@ export function makePlan(settings: Settings, state: RemoteState): Plan {
   planTesters(settings, state, plan.groups, plan);
   planReview(settings, state, plan);
   if (settings.notifyTesters === true) planNotification(settings, state, plan);
-  if ((settings.usesNonExemptEncryption ?? state.build?.usesNonExemptEncryption) === undefined && !plan.review.wanted && state.build) {
-    plan.warnings.push(`Build ${label(state.build)} has no export compliance answer: testers cannot install it until it is given (uses-non-exempt-encryption).`);
+  if (
+    (settings.usesNonExemptEncryption ?? state.build?.usesNonExemptEncryption) === undefined &&
+    !plan.review.wanted &&
+    state.build
+  ) {
+    plan.warnings.push(
+      `Build ${label(state.build)} has no export compliance answer: testers cannot install it until it is given (uses-non-exempt-encryption).`,
+    );
   }
   return plan;
 }

@@ -6,5 +6,7 @@ export function stopOnProblems(plan: Plan): void {
   if (plan.problems.length === 0) return;
   const text = plan.problems.map((p) => p.message).join('\n');
   const input = plan.problems.find((p) => p.input)?.input;
-  throw plan.problems.every((p) => p.input) ? new InputError(text, { input }) : new AscError(`Nothing was changed. ${text}`);
+  throw plan.problems.every((p) => p.input)
+    ? new InputError(text, { input })
+    : new AscError(`Nothing was changed. ${text}`);
 }

@@ -23,7 +23,10 @@ export function missingForReview(input: ReadinessInput): string[] {
   const { review } = input;
   const main = review.localizations.find((l) => l.locale === input.primaryLocale) ?? review.localizations[0];
   const locale = main?.locale ?? input.primaryLocale;
-  if (input.compliance === undefined) out.push('export compliance: the build has no answer; set uses-non-exempt-encryption (or ITSAppUsesNonExemptEncryption in Info.plist)');
+  if (input.compliance === undefined)
+    out.push(
+      'export compliance: the build has no answer; set uses-non-exempt-encryption (or ITSAppUsesNonExemptEncryption in Info.plist)',
+    );
   if (!filled(main?.description)) out.push(`Beta App Description (${locale}): ${set('beta-description')}`);
   if (!filled(main?.feedbackEmail)) out.push(`feedback e-mail (${locale}): ${set('feedback-email')}`);
   const c = review.contact;
@@ -33,9 +36,14 @@ export function missingForReview(input: ReadinessInput): string[] {
     ['phone', c.contactPhone, 'review-contact-phone'],
     ['e-mail', c.contactEmail, 'review-contact-email'],
   ].filter(([, v]) => !filled(v));
-  if (contact.length > 0) out.push(`Beta App Review contact ${contact.map(([n]) => n).join(', ')}: ${set(contact.map(([, , i]) => i).join(', '))}`);
+  if (contact.length > 0)
+    out.push(
+      `Beta App Review contact ${contact.map(([n]) => n).join(', ')}: ${set(contact.map(([, , i]) => i).join(', '))}`,
+    );
   if (c.demoAccountRequired === true && !(c.hasDemoAccountName && c.hasDemoAccountPassword)) {
-    out.push(`demo account ${[!c.hasDemoAccountName && 'user name', !c.hasDemoAccountPassword && 'password'].filter(Boolean).join(' and ')} (sign-in is marked as required): ${set('demo-account-name and demo-account-password')}`);
+    out.push(
+      `demo account ${[!c.hasDemoAccountName && 'user name', !c.hasDemoAccountPassword && 'password'].filter(Boolean).join(' and ')} (sign-in is marked as required): ${set('demo-account-name and demo-account-password')}`,
+    );
   }
   if (input.notesLocales.length === 0) out.push('What to Test: the build has none; set test-notes or test-notes-file');
   return out;

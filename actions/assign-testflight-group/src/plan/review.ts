@@ -30,28 +30,47 @@ function afterWrites(review: ReviewInfo, plan: Plan, primaryLocale: string): Rev
 
 export function planReview(settings: Settings, state: RemoteState, plan: Plan): void {
   const review = state.review;
-  const wanted = review !== undefined && (settings.submitForBetaReview === true || (settings.submitForBetaReview === 'auto' && plan.groups.some((g) => !g.internal)));
+  const wanted =
+    review !== undefined &&
+    (settings.submitForBetaReview === true ||
+      (settings.submitForBetaReview === 'auto' && plan.groups.some((g) => !g.internal)));
   plan.review = { wanted, existingState: review?.submission?.state };
   if (!review || !wanted || review.submission) return;
-  const compliance = state.build ? (settings.usesNonExemptEncryption ?? state.build.usesNonExemptEncryption) : (settings.usesNonExemptEncryption ?? 'unknown');
-  const missing = missingForReview({ review: afterWrites(review, plan, state.app.primaryLocale), primaryLocale: state.app.primaryLocale, compliance, notesLocales: Object.keys(plan.notes) });
+  const compliance = state.build
+    ? (settings.usesNonExemptEncryption ?? state.build.usesNonExemptEncryption)
+    : (settings.usesNonExemptEncryption ?? 'unknown');
+  const missing = missingForReview({
+    review: afterWrites(review, plan, state.app.primaryLocale),
+    primaryLocale: state.app.primaryLocale,
+    compliance,
+    notesLocales: Object.keys(plan.notes),
+  });
   const notes = missing.find((m) => m.startsWith('What to Test'));
   if (notes) {
     plan.problems.push({
       input: 'test-notes',
-      message: 'Input "test-notes": beta review of an external group needs What to Test, and the build has none. Set test-notes (or test-notes-file), or submit-for-beta-review: false.',
+      message:
+        'Input "test-notes": beta review of an external group needs What to Test, and the build has none. Set test-notes (or test-notes-file), or submit-for-beta-review: false.',
     });
   }
   const others = missing.filter((m) => m !== notes);
   if (others.length > 0) {
-    plan.problems.push({ message: `Build cannot be submitted for beta review; App Store Connect is missing ${others.length} item${others.length === 1 ? '' : 's'}:\n${others.map((m) => `  - ${m}`).join('\n')}` });
+    plan.problems.push({
+      message: `Build cannot be submitted for beta review; App Store Connect is missing ${others.length} item${others.length === 1 ? '' : 's'}:\n${others.map((m) => `  - ${m}`).join('\n')}`,
+    });
   }
   for (const other of review.othersInReview) {
     if (other.state === 'WAITING_FOR_REVIEW' && settings.expireBuildWaitingForReview) {
       plan.steps.push({ kind: 'expire-build', buildId: other.id, buildNumber: other.buildNumber });
     } else {
-      const fix = other.state === 'WAITING_FOR_REVIEW' ? 'set expire-build-waiting-for-review: true to expire it' : 'wait until its review ends';
-      plan.problems.push({ input: 'expire-build-waiting-for-review', message: `Build ${other.buildNumber} of this version is ${other.state}; only one build per version can wait for beta review: ${fix}, or set submit-for-beta-review: false.` });
+      const fix =
+        other.state === 'WAITING_FOR_REVIEW'
+          ? 'set expire-build-waiting-for-review: true to expire it'
+          : 'wait until its review ends';
+      plan.problems.push({
+        input: 'expire-build-waiting-for-review',
+        message: `Build ${other.buildNumber} of this version is ${other.state}; only one build per version can wait for beta review: ${fix}, or set submit-for-beta-review: false.`,
+      });
     }
   }
   plan.steps.push({ kind: 'submit' });

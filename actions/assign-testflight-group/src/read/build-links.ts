@@ -5,7 +5,15 @@
  * read back. When the build is in 50 groups (Apple's `limit[betaGroups]` maximum), the groups are
  * listed in full instead.
  */
-import { getBuild, includedOfType, linkedIds, listBetaGroups, type AscClient, type BetaAppReviewSubmission, type BetaBuildLocalization } from '@asc-actions/core';
+import {
+  getBuild,
+  includedOfType,
+  linkedIds,
+  listBetaGroups,
+  type AscClient,
+  type BetaAppReviewSubmission,
+  type BetaBuildLocalization,
+} from '@asc-actions/core';
 import type { BuildLinks } from '../model.js';
 
 const INCLUDE_MAX = 50;
@@ -21,7 +29,9 @@ export async function readBuildLinks(client: AscClient, appId: string, buildId: 
   const rel = doc.data.relationships ?? {};
   let groupIds = linkedIds(rel.betaGroups);
   if (groupIds.length >= INCLUDE_MAX) {
-    groupIds = (await listBetaGroups(client, appId, { 'filter[builds]': [buildId], 'fields[betaGroups]': ['name'] })).map((g) => g.id);
+    groupIds = (
+      await listBetaGroups(client, appId, { 'filter[builds]': [buildId], 'fields[betaGroups]': ['name'] })
+    ).map((g) => g.id);
   }
   const notes = includedOfType<BetaBuildLocalization>(doc.included ?? [], 'betaBuildLocalizations');
   const submissions = includedOfType<BetaAppReviewSubmission>(doc.included ?? [], 'betaAppReviewSubmissions');
@@ -32,6 +42,8 @@ export async function readBuildLinks(client: AscClient, appId: string, buildId: 
       const l = notes.get(id);
       return l ? [{ id, locale: l.attributes?.locale ?? '', whatsNew: l.attributes?.whatsNew ?? undefined }] : [];
     }),
-    submission: submission ? { id: submission.id, state: submission.attributes?.betaReviewState ?? 'WAITING_FOR_REVIEW' } : undefined,
+    submission: submission
+      ? { id: submission.id, state: submission.attributes?.betaReviewState ?? 'WAITING_FOR_REVIEW' }
+      : undefined,
   };
 }

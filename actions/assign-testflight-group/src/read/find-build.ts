@@ -3,7 +3,17 @@
  * Apple's version equality (`1.2` = `1.2.0`, `042` = `42`) — server-side filters match strings
  * exactly, so they cannot be trusted with aliases.
  */
-import { AscError, NotFoundError, getBuild, includedOfType, linkedIds, listBuilds, sameVersion, type AscClient, type PrereleaseVersion } from '@asc-actions/core';
+import {
+  AscError,
+  NotFoundError,
+  getBuild,
+  includedOfType,
+  linkedIds,
+  listBuilds,
+  sameVersion,
+  type AscClient,
+  type PrereleaseVersion,
+} from '@asc-actions/core';
 import { buildInfo, label, type BuildInfo } from '../model.js';
 
 export interface BuildQuery {
@@ -15,7 +25,14 @@ export interface BuildQuery {
   version?: string;
 }
 
-export const BUILD_FIELDS = ['version', 'uploadedDate', 'processingState', 'expired', 'usesNonExemptEncryption', 'preReleaseVersion'] as const;
+export const BUILD_FIELDS = [
+  'version',
+  'uploadedDate',
+  'processingState',
+  'expired',
+  'usesNonExemptEncryption',
+  'preReleaseVersion',
+] as const;
 
 /** Unexpired builds of the app and platform, newest first (up to `maxItems`). */
 export async function listCandidates(client: AscClient, q: BuildQuery, maxItems: number): Promise<BuildInfo[]> {
@@ -39,7 +56,9 @@ export async function listCandidates(client: AscClient, q: BuildQuery, maxItems:
 /** The builds `q` names among `candidates` (newest first); without a build number, the newest only. */
 export function matchBuilds(candidates: BuildInfo[], q: BuildQuery): BuildInfo[] {
   const matches = candidates.filter(
-    (b) => (q.version === undefined || sameVersion(b.version, q.version)) && (q.buildNumber === undefined || sameVersion(b.buildNumber, q.buildNumber)),
+    (b) =>
+      (q.version === undefined || sameVersion(b.version, q.version)) &&
+      (q.buildNumber === undefined || sameVersion(b.buildNumber, q.buildNumber)),
   );
   return q.buildNumber === undefined ? matches.slice(0, 1) : matches;
 }
@@ -73,7 +92,9 @@ export async function lookUpBuildById(client: AscClient, q: BuildQuery): Promise
     });
     const appId = linkedIds(doc.data.relationships?.app)[0];
     if (appId !== undefined && appId !== q.appId) {
-      throw new AscError(`Input "build-id": build ${q.buildId} belongs to another app (id ${appId}), not to ${q.appId}.`);
+      throw new AscError(
+        `Input "build-id": build ${q.buildId} belongs to another app (id ${appId}), not to ${q.appId}.`,
+      );
     }
     return buildInfo(doc.data, includedOfType<PrereleaseVersion>(doc.included ?? [], 'preReleaseVersions'));
   } catch (error) {

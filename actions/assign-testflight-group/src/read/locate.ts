@@ -26,7 +26,6 @@ export interface LocateDeps {
   timeline: Timeline;
 }
 
-
 export function waitContext(settings: Settings, deps: LocateDeps, startedAt: number): WaitContext {
   return {
     ...deps,
@@ -38,28 +37,49 @@ export function waitContext(settings: Settings, deps: LocateDeps, startedAt: num
 }
 
 export async function locateBuild(settings: Settings, appId: string, deps: LocateDeps): Promise<Located> {
-  const query: BuildQuery = { appId, platform: settings.platform, buildId: settings.buildId, buildNumber: settings.buildNumber, version: settings.version };
+  const query: BuildQuery = {
+    appId,
+    platform: settings.platform,
+    buildId: settings.buildId,
+    buildNumber: settings.buildNumber,
+    version: settings.version,
+  };
   const wait = settings.waitForProcessing && !settings.dryRun;
   const ctx = waitContext(settings, deps, deps.clock.now());
-  let build = query.buildId ? await lookUpBuildById(deps.client, query) : await lookUpBuild(deps.client, query, FIRST_LOOKUP_MAX);
+  let build = query.buildId
+    ? await lookUpBuildById(deps.client, query)
+    : await lookUpBuild(deps.client, query, FIRST_LOOKUP_MAX);
   if (!build && settings.dryRun) {
     deps.timeline.add('Find build', `${describeQuery(query)} is not listed yet (a dry run does not wait)`);
     return { query };
   }
-  if (!build && !wait) throw new AscError(`${describeQuery(query)} is not listed in App Store Connect (wait-for-processing is false).`);
+  if (!build && !wait)
+    throw new AscError(`${describeQuery(query)} is not listed in App Store Connect (wait-for-processing is false).`);
   if (!build) {
     deps.timeline.add('Wait', `${describeQuery(query)} is not listed yet; waiting up to ${ctx.timeoutText}`);
     build = await waitUntilListed(query, ctx);
   }
-  deps.timeline.add('Found', `build ${label(build)}, ${build.processingState}, uploaded ${build.uploadedDate ?? '?'} (id ${build.id})`);
+  deps.timeline.add(
+    'Found',
+    `build ${label(build)}, ${build.processingState}, uploaded ${build.uploadedDate ?? '?'} (id ${build.id})`,
+  );
   if (!wait) {
-    if (build.processingState === 'FAILED' || build.processingState === 'INVALID' || (build.processingState === 'PROCESSING' && !settings.dryRun)) {
-      throw new AscError(`Build ${label(build)} is ${build.processingState}${build.processingState === 'PROCESSING' ? ' and wait-for-processing is false' : ''}: it cannot be given to testers.`);
+    if (
+      build.processingState === 'FAILED' ||
+      build.processingState === 'INVALID' ||
+      (build.processingState === 'PROCESSING' && !settings.dryRun)
+    ) {
+      throw new AscError(
+        `Build ${label(build)} is ${build.processingState}${build.processingState === 'PROCESSING' ? ' and wait-for-processing is false' : ''}: it cannot be given to testers.`,
+      );
     }
     return { build, query };
   }
   const processed = await waitUntilProcessed(appId, build, ctx);
-  deps.timeline.add('Processed', `build ${label(processed.build)} is ${processed.build.processingState}; TestFlight: internal ${processed.detail.internalBuildState ?? '?'}, external ${processed.detail.externalBuildState ?? '?'}`);
+  deps.timeline.add(
+    'Processed',
+    `build ${label(processed.build)} is ${processed.build.processingState}; TestFlight: internal ${processed.detail.internalBuildState ?? '?'}, external ${processed.detail.externalBuildState ?? '?'}`,
+  );
   return { ...processed, query };
 }
 
@@ -68,8 +88,15 @@ export async function locateBuild(settings: Settings, appId: string, deps: Locat
  * MISSING_EXPORT_COMPLIANCE (fastlane's BuildWatcher waits on the same signal, not on
  * processingState: `pilot/lib/pilot/build_manager.rb` `set_export_compliance_if_needed`).
  */
-export async function waitForComplianceAnswer(settings: Settings, build: BuildInfo, deps: LocateDeps): Promise<BetaDetailInfo> {
+export async function waitForComplianceAnswer(
+  settings: Settings,
+  build: BuildInfo,
+  deps: LocateDeps,
+): Promise<BetaDetailInfo> {
   const detail = await waitUntilReadyForTesting(build, waitContext(settings, deps, deps.clock.now()));
-  deps.timeline.add('Export compliance', `build ${label(build)} is ${detail.externalBuildState ?? '?'} after the answer`);
+  deps.timeline.add(
+    'Export compliance',
+    `build ${label(build)} is ${detail.externalBuildState ?? '?'} after the answer`,
+  );
   return detail;
 }

@@ -15,7 +15,14 @@ import {
 import type { AppInfo, BuildInfo, BuildLinks } from '../model.js';
 
 export interface ReviewInfo {
-  localizations: Array<{ id: string; locale: string; description?: string; feedbackEmail?: string; marketingUrl?: string; privacyPolicyUrl?: string }>;
+  localizations: Array<{
+    id: string;
+    locale: string;
+    description?: string;
+    feedbackEmail?: string;
+    marketingUrl?: string;
+    privacyPolicyUrl?: string;
+  }>;
   contact: {
     contactFirstName?: string;
     contactLastName?: string;
@@ -50,11 +57,20 @@ async function othersInReview(client: AscClient, build: BuildInfo): Promise<Revi
     .filter((b) => b.id !== build.id)
     .map((b) => {
       const sid = (b.relationships?.betaAppReviewSubmission?.data as { id?: string } | undefined)?.id ?? '';
-      return { id: b.id, buildNumber: b.attributes?.version ?? '?', state: submissions.get(sid)?.attributes?.betaReviewState ?? 'WAITING_FOR_REVIEW' };
+      return {
+        id: b.id,
+        buildNumber: b.attributes?.version ?? '?',
+        state: submissions.get(sid)?.attributes?.betaReviewState ?? 'WAITING_FOR_REVIEW',
+      };
     });
 }
 
-export async function readReview(client: AscClient, app: AppInfo, build: BuildInfo | undefined, links: BuildLinks | undefined): Promise<ReviewInfo> {
+export async function readReview(
+  client: AscClient,
+  app: AppInfo,
+  build: BuildInfo | undefined,
+  links: BuildLinks | undefined,
+): Promise<ReviewInfo> {
   const localizations = (await listBetaAppLocalizations(client, app.id)).map((l) => ({
     id: l.id,
     locale: l.attributes?.locale ?? '',

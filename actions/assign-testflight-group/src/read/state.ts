@@ -5,7 +5,15 @@
  * to beta review — the test information Apple requires and other builds of the version waiting
  * for review.
  */
-import { ServerError, mapLimited, findBetaTestersWithGroups, getBuildBetaDetail, listBetaGroups, listBetaTesterGroupIds, type AscClient } from '@asc-actions/core';
+import {
+  ServerError,
+  mapLimited,
+  findBetaTestersWithGroups,
+  getBuildBetaDetail,
+  listBetaGroups,
+  listBetaTesterGroupIds,
+  type AscClient,
+} from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import type { AppInfo, BetaDetailInfo, BuildInfo, BuildLinks, TesterInfo } from '../model.js';
 import { resolveGroups, wantsReview, type GroupInfo } from '../plan/groups.js';
@@ -28,7 +36,9 @@ export interface RemoteState {
 }
 
 async function readGroups(client: AscClient, app: AppInfo, links: BuildLinks | undefined): Promise<GroupInfo[]> {
-  const all = await listBetaGroups(client, app.id, { 'fields[betaGroups]': ['name', 'isInternalGroup', 'hasAccessToAllBuilds'] });
+  const all = await listBetaGroups(client, app.id, {
+    'fields[betaGroups]': ['name', 'isInternalGroup', 'hasAccessToAllBuilds'],
+  });
   return all.map((g) => ({
     id: g.id,
     name: g.attributes?.name ?? g.id,
@@ -38,7 +48,11 @@ async function readGroups(client: AscClient, app: AppInfo, links: BuildLinks | u
   }));
 }
 
-async function readDetail(client: AscClient, build: BuildInfo | undefined, known: BetaDetailInfo | undefined): Promise<BetaDetailInfo | undefined> {
+async function readDetail(
+  client: AscClient,
+  build: BuildInfo | undefined,
+  known: BetaDetailInfo | undefined,
+): Promise<BetaDetailInfo | undefined> {
   if (known || !build || build.processingState !== 'VALID') return known;
   try {
     const d = await getBuildBetaDetail(client, build.id);
@@ -60,16 +74,29 @@ export async function readTesters(client: AscClient, emails: string[]): Promise<
       t.groupIds = await listBetaTesterGroupIds(client, t.id);
     },
   );
-  return new Map(found.map((t) => [t.email.toLowerCase(), { id: t.id, email: t.email, groupIds: new Set(t.groupIds) }]));
+  return new Map(
+    found.map((t) => [t.email.toLowerCase(), { id: t.id, email: t.email, groupIds: new Set(t.groupIds) }]),
+  );
 }
 
-export async function readState(client: AscClient, settings: Settings, app: AppInfo, build: BuildInfo | undefined, known?: BetaDetailInfo): Promise<RemoteState> {
+export async function readState(
+  client: AscClient,
+  settings: Settings,
+  app: AppInfo,
+  build: BuildInfo | undefined,
+  known?: BetaDetailInfo,
+): Promise<RemoteState> {
   const links = build ? await readBuildLinks(client, app.id, build.id) : undefined;
   const groups = await readGroups(client, app, links);
   const resolution = resolveGroups(settings.groups, groups);
-  const testers = await readTesters(client, settings.testers.map((t) => t.email));
+  const testers = await readTesters(
+    client,
+    settings.testers.map((t) => t.email),
+  );
   const detail = await readDetail(client, build, known);
-  const needsReview = wantsReview(settings.submitForBetaReview, resolution, settings.createMissingGroups) || hasTestInformation(settings.testInformation);
+  const needsReview =
+    wantsReview(settings.submitForBetaReview, resolution, settings.createMissingGroups) ||
+    hasTestInformation(settings.testInformation);
   const review = needsReview ? await readReview(client, app, build, links) : undefined;
   return { app, build, detail, groups, testers, notes: links?.notes ?? [], review };
 }

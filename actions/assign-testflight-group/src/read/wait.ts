@@ -5,9 +5,30 @@
  * (growing, and slower when the rate-limit budget is low); the token source re-signs tokens as
  * the wait goes on.
  */
-import { AscError, NetworkError, compareVersions, sameVersion, RateLimitError, ServerError, getBuild, getBuildBetaDetail, listBuildUploads, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import {
+  AscError,
+  NetworkError,
+  compareVersions,
+  sameVersion,
+  RateLimitError,
+  ServerError,
+  getBuild,
+  getBuildBetaDetail,
+  listBuildUploads,
+  type AscClient,
+  type Clock,
+  type Logger,
+} from '@asc-actions/core';
 import { buildInfo, label, type BetaDetailInfo, type BuildInfo } from '../model.js';
-import { BUILD_FIELDS, ambiguity, describeQuery, listCandidates, lookUpBuildById, matchBuilds, type BuildQuery } from './find-build.js';
+import {
+  BUILD_FIELDS,
+  ambiguity,
+  describeQuery,
+  listCandidates,
+  lookUpBuildById,
+  matchBuilds,
+  type BuildQuery,
+} from './find-build.js';
 import { nextPollDelay } from './poll-delay.js';
 import type { Timeline } from '../report/timeline.js';
 
@@ -41,15 +62,22 @@ function transient(error: unknown): boolean {
 async function pause(ctx: WaitContext, attempt: number, why: string): Promise<void> {
   const left = ctx.deadline - ctx.clock.now();
   const delay = nextPollDelay(attempt, ctx.client.rateLimit, left);
-  const rate = ctx.client.rateLimit.remaining !== undefined ? `; ${ctx.client.rateLimit.remaining} requests left this hour` : '';
-  ctx.logger.info(`${why}; ${minutes(ctx.clock.now() - ctx.timeline.startedAt)} waited, next look in ${Math.round(delay / 1000)} s${rate}`);
+  const rate =
+    ctx.client.rateLimit.remaining !== undefined ? `; ${ctx.client.rateLimit.remaining} requests left this hour` : '';
+  ctx.logger.info(
+    `${why}; ${minutes(ctx.clock.now() - ctx.timeline.startedAt)} waited, next look in ${Math.round(delay / 1000)} s${rate}`,
+  );
   await ctx.clock.sleep(delay);
 }
 
 /** The builds listed with a higher number than the one asked for (of its version, when given). */
 function newerThanAsked(q: BuildQuery, listed: BuildInfo[]): BuildInfo[] {
   if (q.buildNumber === undefined) return [];
-  return listed.filter((b) => compareVersions(b.buildNumber, q.buildNumber!) > 0 && (q.version === undefined || sameVersion(b.version, q.version)));
+  return listed.filter(
+    (b) =>
+      compareVersions(b.buildNumber, q.buildNumber!) > 0 &&
+      (q.version === undefined || sameVersion(b.version, q.version)),
+  );
 }
 
 const newest = (listed: BuildInfo[]): string => listed.slice(0, 5).map(label).join(', ') || 'none';
@@ -82,7 +110,10 @@ export async function waitUntilListed(q: BuildQuery, ctx: WaitContext): Promise<
         `${describeQuery(q)} is not listed after ${ctx.listingGraceText} (listing-grace-period), while newer builds are: ${newest(newer)}. Check build-number (or version); the newest listed builds are ${newest(seen?.listed ?? [])}.`,
       );
     }
-    if (ctx.clock.now() >= ctx.deadline) throw new AscError(`${describeQuery(q)} was not listed in App Store Connect within ${ctx.timeoutText} (processing-timeout).`);
+    if (ctx.clock.now() >= ctx.deadline)
+      throw new AscError(
+        `${describeQuery(q)} was not listed in App Store Connect within ${ctx.timeoutText} (processing-timeout).`,
+      );
     const listedText = q.buildId ? '' : `; newest listed: ${newest(seen?.listed ?? [])}`;
     await pause(ctx, attempt, `${describeQuery(q)} is not listed yet${listedText}`);
   }
@@ -110,25 +141,38 @@ async function readDetail(ctx: WaitContext, build: BuildInfo): Promise<BetaDetai
 }
 
 /** Until processing ends; returns the processed build and its beta detail. */
-export async function waitUntilProcessed(appId: string, start: BuildInfo, ctx: WaitContext): Promise<{ build: BuildInfo; detail: BetaDetailInfo }> {
+export async function waitUntilProcessed(
+  appId: string,
+  start: BuildInfo,
+  ctx: WaitContext,
+): Promise<{ build: BuildInfo; detail: BetaDetailInfo }> {
   let build = start;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) {
-      const read = await getBuild(ctx.client, build.id, { 'fields[builds]': [...BUILD_FIELDS] }).catch((error: unknown) => {
-        if (transient(error)) return undefined;
-        throw error;
-      });
+      const read = await getBuild(ctx.client, build.id, { 'fields[builds]': [...BUILD_FIELDS] }).catch(
+        (error: unknown) => {
+          if (transient(error)) return undefined;
+          throw error;
+        },
+      );
       if (read) build = buildInfo(read.data, new Map(), build);
     }
     if (build.processingState === 'FAILED' || build.processingState === 'INVALID') {
-      throw new AscError(`Build ${label(build)} processing ended ${build.processingState}: ${await failureReason(ctx, appId, build)}.`);
+      throw new AscError(
+        `Build ${label(build)} processing ended ${build.processingState}: ${await failureReason(ctx, appId, build)}.`,
+      );
     }
     const detail = build.processingState === 'VALID' ? await readDetail(ctx, build) : undefined;
     if (detail) return { build, detail };
     if (ctx.clock.now() >= ctx.deadline) {
-      throw new AscError(`Build ${label(build)} was still ${build.processingState === 'VALID' ? 'not ready for TestFlight' : 'processing'} after ${ctx.timeoutText} (processing-timeout).`);
+      throw new AscError(
+        `Build ${label(build)} was still ${build.processingState === 'VALID' ? 'not ready for TestFlight' : 'processing'} after ${ctx.timeoutText} (processing-timeout).`,
+      );
     }
-    const why = build.processingState === 'VALID' ? `build ${label(build)} is processed but its TestFlight details are not ready (5xx)` : `build ${label(build)} is ${build.processingState}`;
+    const why =
+      build.processingState === 'VALID'
+        ? `build ${label(build)} is processed but its TestFlight details are not ready (5xx)`
+        : `build ${label(build)} is ${build.processingState}`;
     await pause(ctx, attempt, why);
   }
 }
@@ -145,12 +189,19 @@ export async function waitUntilReadyForTesting(build: BuildInfo, ctx: WaitContex
     const detail = await readDetail(ctx, build);
     const state = detail?.externalBuildState;
     if (detail && state && !NOT_YET.has(state)) {
-      if (state === 'PROCESSING_EXCEPTION' || state === 'EXPIRED') throw new AscError(`Build ${label(build)} is ${state} after the export compliance answer.`);
+      if (state === 'PROCESSING_EXCEPTION' || state === 'EXPIRED')
+        throw new AscError(`Build ${label(build)} is ${state} after the export compliance answer.`);
       return detail;
     }
     if (ctx.clock.now() >= ctx.deadline) {
-      throw new AscError(`Build ${label(build)} was still ${state ?? 'not ready'} ${ctx.timeoutText} after the export compliance answer (processing-timeout).`);
+      throw new AscError(
+        `Build ${label(build)} was still ${state ?? 'not ready'} ${ctx.timeoutText} after the export compliance answer (processing-timeout).`,
+      );
     }
-    await pause(ctx, attempt, `build ${label(build)} is ${state ?? 'not readable yet'} after the export compliance answer`);
+    await pause(
+      ctx,
+      attempt,
+      `build ${label(build)} is ${state ?? 'not readable yet'} after the export compliance answer`,
+    );
   }
 }

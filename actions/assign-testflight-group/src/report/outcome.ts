@@ -15,7 +15,15 @@ export interface GroupOutcome {
 export interface Outcome {
   dryRun: boolean;
   app: { id: string; name: string; bundleId: string };
-  build?: { id: string; version: string; buildNumber: string; processingState: string; usesNonExemptEncryption?: boolean; internalState?: string; externalState?: string };
+  build?: {
+    id: string;
+    version: string;
+    buildNumber: string;
+    processingState: string;
+    usesNonExemptEncryption?: boolean;
+    internalState?: string;
+    externalState?: string;
+  };
   groups: Record<string, GroupOutcome>;
   testersAdded: string[];
   testersAlreadyPresent: string[];
@@ -40,9 +48,16 @@ export interface OutcomeFacts {
 
 export function outcomeOf(f: OutcomeFacts): Outcome {
   const groups: Record<string, GroupOutcome> = {};
-  for (const g of f.plan.groups) groups[g.name] = { id: f.groupIds.get(g.key) ?? (g.created ? undefined : g.key), added: !g.hadBuild, internal: g.internal, created: g.created };
+  for (const g of f.plan.groups)
+    groups[g.name] = {
+      id: f.groupIds.get(g.key) ?? (g.created ? undefined : g.key),
+      added: !g.hadBuild,
+      internal: g.internal,
+      created: g.created,
+    };
   const plannedSubmit = f.plan.steps.some((s) => s.kind === 'submit');
-  const review = f.reviewState ?? f.plan.review.existingState ?? (f.dryRun && plannedSubmit ? 'WOULD_SUBMIT' : 'NOT_SUBMITTED');
+  const review =
+    f.reviewState ?? f.plan.review.existingState ?? (f.dryRun && plannedSubmit ? 'WOULD_SUBMIT' : 'NOT_SUBMITTED');
   return {
     dryRun: f.dryRun,
     app: { id: f.app.id, name: f.app.name, bundleId: f.app.bundleId },

@@ -21,23 +21,51 @@ function groupRows(o: Outcome): string[][] {
   ]);
 }
 
-export async function writeSummary(o: Outcome, timeline: Timeline, failure?: { message: string; notDone: string[] }): Promise<void> {
+export async function writeSummary(
+  o: Outcome,
+  timeline: Timeline,
+  failure?: { message: string; notDone: string[] },
+): Promise<void> {
   summary.addHeading(escapeHtml(title(o)), 3);
-  if (o.dryRun) summary.addRaw('<p>Dry run: nothing was changed. The steps below are what a real run would do.</p>', true);
+  if (o.dryRun)
+    summary.addRaw('<p>Dry run: nothing was changed. The steps below are what a real run would do.</p>', true);
   if (failure) summary.addRaw(`<p><strong>Stopped:</strong> ${escapeHtml(failure.message)}</p>`, true);
   summary.addTable([
-    [{ data: 'When', header: true }, { data: 'Step', header: true }, { data: 'Detail', header: true }],
+    [
+      { data: 'When', header: true },
+      { data: 'Step', header: true },
+      { data: 'Detail', header: true },
+    ],
     ...timeline.events.map((e) => [timeline.offset(e.at), escapeHtml(e.step), escapeHtml(e.detail)]),
   ]);
   if (Object.keys(o.groups).length > 0) {
-    summary.addTable([[{ data: 'Group', header: true }, { data: 'Type', header: true }, { data: 'Group state', header: true }, { data: 'Build', header: true }], ...groupRows(o)]);
+    summary.addTable([
+      [
+        { data: 'Group', header: true },
+        { data: 'Type', header: true },
+        { data: 'Group state', header: true },
+        { data: 'Build', header: true },
+      ],
+      ...groupRows(o),
+    ]);
   }
   const verb = o.dryRun ? 'would be added' : 'added';
-  if (!failure) summary.addRaw(`<p>Testers ${verb}: <strong>${o.testersAdded.length}</strong>; already present: <strong>${o.testersAlreadyPresent.length}</strong>. Beta review: <strong>${escapeHtml(o.betaReviewState)}</strong>.</p>`, true);
+  if (!failure)
+    summary.addRaw(
+      `<p>Testers ${verb}: <strong>${o.testersAdded.length}</strong>; already present: <strong>${o.testersAlreadyPresent.length}</strong>. Beta review: <strong>${escapeHtml(o.betaReviewState)}</strong>.</p>`,
+      true,
+    );
   if (o.steps.length > 0) {
-    summary.addDetails(o.dryRun ? `Planned steps (${o.steps.length})` : `Steps applied (${o.steps.length})`, `<ul>${o.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`);
+    summary.addDetails(
+      o.dryRun ? `Planned steps (${o.steps.length})` : `Steps applied (${o.steps.length})`,
+      `<ul>${o.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
+    );
   }
-  if (failure && failure.notDone.length > 0) summary.addDetails(`Not applied (${failure.notDone.length})`, `<ul>${failure.notDone.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`);
+  if (failure && failure.notDone.length > 0)
+    summary.addDetails(
+      `Not applied (${failure.notDone.length})`,
+      `<ul>${failure.notDone.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`,
+    );
   if (o.warnings.length > 0) summary.addList(o.warnings.map(escapeHtml));
   await summary.write();
 }

@@ -31,9 +31,16 @@ export async function checkCredentials(
       `The runner's clock is ${result.clockSkewSeconds} s off the API's clock; tokens may be refused. Sync the clock (NTP) on self-hosted runners.`,
     );
   }
-  if (result.appsVisible === 0) result.warnings.push('The key works but sees no apps: check the key\'s app access in Users and Access.');
-  if (result.rateLimit.remaining !== undefined && result.rateLimit.limit && result.rateLimit.remaining < result.rateLimit.limit * 0.1) {
-    result.warnings.push(`Only ${result.rateLimit.remaining} of ${result.rateLimit.limit} requests are left this hour.`);
+  if (result.appsVisible === 0)
+    result.warnings.push("The key works but sees no apps: check the key's app access in Users and Access.");
+  if (
+    result.rateLimit.remaining !== undefined &&
+    result.rateLimit.limit &&
+    result.rateLimit.remaining < result.rateLimit.limit * 0.1
+  ) {
+    result.warnings.push(
+      `Only ${result.rateLimit.remaining} of ${result.rateLimit.limit} requests are left this hour.`,
+    );
   }
   for (const w of result.warnings) options.logger?.warning(w);
   return result;

@@ -5,8 +5,14 @@
  * Only an Admin key may create it: Apple's 403 becomes a message that names the role.
  */
 import {
-  AscError, ConflictError, createAnalyticsReportRequest, ForbiddenError, NetworkError, ServerError,
-  type AnalyticsAccessType, type AnalyticsClientLike,
+  AscError,
+  ConflictError,
+  createAnalyticsReportRequest,
+  ForbiddenError,
+  NetworkError,
+  ServerError,
+  type AnalyticsAccessType,
+  type AnalyticsClientLike,
 } from '@asc-actions/core';
 import { findRequests } from '../read/request.js';
 
@@ -15,7 +21,11 @@ export class RoleError extends AscError {}
 
 const ATTEMPTS = 3;
 
-export async function createRequest(client: AnalyticsClientLike, appId: string, accessType: AnalyticsAccessType): Promise<string> {
+export async function createRequest(
+  client: AnalyticsClientLike,
+  appId: string,
+  accessType: AnalyticsAccessType,
+): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       return (await createAnalyticsReportRequest(client, appId, accessType)).id;

@@ -34,15 +34,28 @@ export function checkSegmentUrl(url: string, where: string): URL {
   return u;
 }
 
-export async function downloadSegment(client: Pick<AscClient, 'send'>, segment: SegmentInfo, dir: string, where: string): Promise<SegmentFacts> {
+export async function downloadSegment(
+  client: Pick<AscClient, 'send'>,
+  segment: SegmentInfo,
+  dir: string,
+  where: string,
+): Promise<SegmentFacts> {
   const u = checkSegmentUrl(segment.url, where);
   const shownUrl = `${u.origin}${u.pathname}`;
   let response;
   try {
-    response = await client.send({ method: 'GET', url: segment.url, auth: false, responseType: 'stream', timeoutMs: TIMEOUT_MS });
+    response = await client.send({
+      method: 'GET',
+      url: segment.url,
+      auth: false,
+      responseType: 'stream',
+      timeoutMs: TIMEOUT_MS,
+    });
   } catch (error) {
     if (error instanceof ApiError) throw new RetryableDownloadError(`${where}: ${shownUrl} answered ${error.status}`);
-    throw new RetryableDownloadError(`${where}: the download from ${shownUrl} failed (${(error as Error).message.replace(/\?\S*/g, '')})`);
+    throw new RetryableDownloadError(
+      `${where}: the download from ${shownUrl} failed (${(error as Error).message.replace(/\?\S*/g, '')})`,
+    );
   }
   const file = `${safeName(segment.id)}.csv.gz`;
   const target = `${dir}/${file}`;
@@ -52,7 +65,10 @@ export async function downloadSegment(client: Pick<AscClient, 'send'>, segment: 
   const tap = new Transform({
     transform(chunk: Buffer, _e, callback) {
       bytes += chunk.length;
-      if (bytes > segment.sizeInBytes) return callback(new RetryableDownloadError(`${where}: more bytes than the ${segment.sizeInBytes} Apple declared`));
+      if (bytes > segment.sizeInBytes)
+        return callback(
+          new RetryableDownloadError(`${where}: more bytes than the ${segment.sizeInBytes} Apple declared`),
+        );
       hash.update(chunk);
       callback(null, chunk);
     },
@@ -63,12 +79,16 @@ export async function downloadSegment(client: Pick<AscClient, 'send'>, segment: 
   } catch (error) {
     rmSync(temp, { force: true });
     if (error instanceof RetryableDownloadError) throw error;
-    throw new RetryableDownloadError(`${where}: the connection broke during the download (${(error as Error).message.replace(/\?\S*/g, '')})`);
+    throw new RetryableDownloadError(
+      `${where}: the connection broke during the download (${(error as Error).message.replace(/\?\S*/g, '')})`,
+    );
   }
   const md5 = hash.digest('hex');
   if (bytes !== segment.sizeInBytes || md5 !== segment.checksum.toLowerCase()) {
     rmSync(temp, { force: true });
-    throw new RetryableDownloadError(`${where}: the download does not match Apple's checksum and size (got ${bytes} bytes, MD5 ${md5}; Apple: ${segment.sizeInBytes} bytes, MD5 ${segment.checksum})`);
+    throw new RetryableDownloadError(
+      `${where}: the download does not match Apple's checksum and size (got ${bytes} bytes, MD5 ${md5}; Apple: ${segment.sizeInBytes} bytes, MD5 ${segment.checksum})`,
+    );
   }
   renameSync(temp, target);
   const scanned = await scanSegment(target, where);

@@ -41,8 +41,14 @@ class Sink {
 }
 
 export async function writeReport(
-  target: string, format: OutputFormat, reportName: string, instances: FetchedInstance[], winners: DateWinners,
-  columns: string[], pathOf: (file: string) => string, funnel: Funnel,
+  target: string,
+  format: OutputFormat,
+  reportName: string,
+  instances: FetchedInstance[],
+  winners: DateWinners,
+  columns: string[],
+  pathOf: (file: string) => string,
+  funnel: Funnel,
 ): Promise<PendingFile> {
   const sink = new Sink(openSafeWriter(target, { input: 'output-path' }));
   let rows = 0;
@@ -54,23 +60,29 @@ export async function writeReport(
         let map: number[] = [];
         let same = false;
         let count: ((date: string, cells: string[]) => void) | undefined;
-        await eachRow(pathOf(segment.file), `${reportName}, instance of ${instance.processingDate}`, (h) => {
-          map = columns.map((c) => h.at(c));
-          same = map.every((i, k) => i === k) && h.columns.length === columns.length;
-          count = funnel.bind(reportName, h);
-        }, (date, cells, text) => {
-          if (winners.get(date) !== instance.id) return;
-          count?.(date, cells);
-          // The common case: Apple's columns in the output's order and no cell CSV must quote or guard.
-          if (format === 'csv' && same && !PLAIN_UNSAFE.test(text)) return void (sink.write(`${text.replaceAll('\t', ',')}\r\n`), rows++);
-          const values = same ? cells : map.map((i) => (i < 0 ? '' : cells[i]!));
-          if (format === 'csv') sink.write(csvRow(values));
-          else {
-            const object = JSON.stringify(Object.fromEntries(columns.map((c, k) => [c, values[k]])));
-            sink.write(format === 'jsonl' ? `${object}\n` : `${rows ? ',' : ''}\n${object}`);
-          }
-          rows++;
-        });
+        await eachRow(
+          pathOf(segment.file),
+          `${reportName}, instance of ${instance.processingDate}`,
+          (h) => {
+            map = columns.map((c) => h.at(c));
+            same = map.every((i, k) => i === k) && h.columns.length === columns.length;
+            count = funnel.bind(reportName, h);
+          },
+          (date, cells, text) => {
+            if (winners.get(date) !== instance.id) return;
+            count?.(date, cells);
+            // The common case: Apple's columns in the output's order and no cell CSV must quote or guard.
+            if (format === 'csv' && same && !PLAIN_UNSAFE.test(text))
+              return void (sink.write(`${text.replaceAll('\t', ',')}\r\n`), rows++);
+            const values = same ? cells : map.map((i) => (i < 0 ? '' : cells[i]!));
+            if (format === 'csv') sink.write(csvRow(values));
+            else {
+              const object = JSON.stringify(Object.fromEntries(columns.map((c, k) => [c, values[k]])));
+              sink.write(format === 'jsonl' ? `${object}\n` : `${rows ? ',' : ''}\n${object}`);
+            }
+            rows++;
+          },
+        );
       }
     }
     if (format === 'json') sink.write(rows ? '\n]\n' : ']\n');

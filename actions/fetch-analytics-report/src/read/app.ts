@@ -4,6 +4,7 @@ import { findApp, InputError, isAppId, type ApiClientLike } from '@asc-actions/c
 export async function resolveAppId(client: ApiClientLike, app: string): Promise<string> {
   if (isAppId(app)) return app;
   const found = await findApp(client, app);
-  if (!found) throw new InputError(`Input "app": this key sees no app with bundle id ${JSON.stringify(app)}.`, { input: 'app' });
+  if (!found)
+    throw new InputError(`Input "app": this key sees no app with bundle id ${JSON.stringify(app)}.`, { input: 'app' });
   return found.id;
 }

@@ -8,7 +8,11 @@ export interface FoundRequests {
   stopped: string[];
 }
 
-export async function findRequests(client: ApiClientLike, appId: string, accessType: AnalyticsAccessType): Promise<FoundRequests> {
+export async function findRequests(
+  client: ApiClientLike,
+  appId: string,
+  accessType: AnalyticsAccessType,
+): Promise<FoundRequests> {
   const requests = await listAnalyticsReportRequests(client, appId, accessType);
   const mine = requests.filter((r) => (r.attributes?.accessType ?? accessType) === accessType);
   return {

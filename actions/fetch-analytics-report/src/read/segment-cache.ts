@@ -31,8 +31,18 @@ export async function md5File(path: string): Promise<string> {
 
 function validSegment(s: unknown): s is SegmentFacts {
   const x = s as SegmentFacts;
-  return !!x && typeof x.id === 'string' && typeof x.checksum === 'string' && Number.isSafeInteger(x.sizeInBytes) && typeof x.file === 'string' && SAFE.test(x.file)
-    && Array.isArray(x.columns) && Array.isArray(x.dates) && x.dates.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) && Number.isSafeInteger(x.rows);
+  return (
+    !!x &&
+    typeof x.id === 'string' &&
+    typeof x.checksum === 'string' &&
+    Number.isSafeInteger(x.sizeInBytes) &&
+    typeof x.file === 'string' &&
+    SAFE.test(x.file) &&
+    Array.isArray(x.columns) &&
+    Array.isArray(x.dates) &&
+    x.dates.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) &&
+    Number.isSafeInteger(x.rows)
+  );
 }
 
 export class SegmentCache {
@@ -41,7 +51,13 @@ export class SegmentCache {
   private restoredKey?: string;
   readonly instances = new Map<string, FetchedInstance>();
 
-  constructor(appId: string, report: ReportInfo, granularity: string, private readonly store: CacheStore | undefined, env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    appId: string,
+    report: ReportInfo,
+    granularity: string,
+    private readonly store: CacheStore | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.stem = `${KEY_PREFIX}-${safeName(appId)}-${safeName(report.id)}-${granularity}`;
     this.dir = join(env.RUNNER_TEMP || tmpdir(), 'asc-analytics', this.stem);
   }
@@ -60,7 +76,13 @@ export class SegmentCache {
       return;
     }
     for (const [id, instance] of Object.entries(index.instances ?? {})) {
-      if (!instance || instance.id !== id || !Array.isArray(instance.segments) || !instance.segments.every(validSegment)) continue;
+      if (
+        !instance ||
+        instance.id !== id ||
+        !Array.isArray(instance.segments) ||
+        !instance.segments.every(validSegment)
+      )
+        continue;
       if (!(await this.intact(instance))) continue;
       this.instances.set(id, instance);
     }
@@ -69,7 +91,8 @@ export class SegmentCache {
   private async intact(instance: FetchedInstance): Promise<boolean> {
     for (const s of instance.segments) {
       const path = join(this.dir, s.file);
-      if (!existsSync(path) || statSync(path).size !== s.sizeInBytes || (await md5File(path)) !== s.checksum) return false;
+      if (!existsSync(path) || statSync(path).size !== s.sizeInBytes || (await md5File(path)) !== s.checksum)
+        return false;
     }
     return true;
   }
@@ -88,7 +111,10 @@ export class SegmentCache {
     for (const id of [...this.instances.keys()]) if (!keep.has(id)) this.instances.delete(id);
     const ids = [...this.instances.keys()].sort();
     const key = `${this.stem}-${createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 24)}`;
-    writeFileSync(join(this.dir, INDEX), `${JSON.stringify({ instances: Object.fromEntries(ids.map((id) => [id, this.instances.get(id)])) })}\n`);
+    writeFileSync(
+      join(this.dir, INDEX),
+      `${JSON.stringify({ instances: Object.fromEntries(ids.map((id) => [id, this.instances.get(id)])) })}\n`,
+    );
     if (!this.store || key === this.restoredKey || ids.length === 0) return false;
     return this.store.save([this.dir], key);
   }

@@ -18,14 +18,23 @@ export interface Header {
 const key = (name: string): string => name.trim().toLowerCase();
 
 export function bindHeader(line: string, where: string): Header {
-  const columns = line.replace(/^\uFEFF/, '').split('\t').map((c) => c.trim());
+  const columns = line
+    .replace(/^\uFEFF/, '')
+    .split('\t')
+    .map((c) => c.trim());
   const keys = columns.map(key);
-  if (columns.length < 2 || keys.some((k) => k === '')) throw new SegmentError(`${where}: the first line is not a tab-separated header (${JSON.stringify(line.slice(0, 80))}).`);
+  if (columns.length < 2 || keys.some((k) => k === ''))
+    throw new SegmentError(
+      `${where}: the first line is not a tab-separated header (${JSON.stringify(line.slice(0, 80))}).`,
+    );
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup !== undefined) throw new SegmentError(`${where}: column ${JSON.stringify(dup)} appears twice in the header.`);
   const at = (name: string): number => keys.indexOf(key(name));
   const date = at('Date');
-  if (date < 0) throw new SegmentError(`${where}: the header has no Date column (columns: ${columns.join(', ')}); rows cannot be keyed by date.`);
+  if (date < 0)
+    throw new SegmentError(
+      `${where}: the header has no Date column (columns: ${columns.join(', ')}); rows cannot be keyed by date.`,
+    );
   return { columns, at, date };
 }
 
@@ -35,7 +44,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Calls `onRow` for every data row with its Date, its text (tab-separated, decoded once) and its
  * cells; `onHeader` first.
  */
-export async function eachRow(path: string, where: string, onHeader: (h: Header) => void, onRow: (date: string, cells: string[], text: string, lineNo: number) => void): Promise<number> {
+export async function eachRow(
+  path: string,
+  where: string,
+  onHeader: (h: Header) => void,
+  onRow: (date: string, cells: string[], text: string, lineNo: number) => void,
+): Promise<number> {
   let header: Header | undefined;
   let rows = 0;
   try {
@@ -45,11 +59,15 @@ export async function eachRow(path: string, where: string, onHeader: (h: Header)
         return onHeader(header);
       }
       if (fields === 1 && starts[1]! - starts[0]! <= 1) return; // an empty line
-      if (fields !== header.columns.length) throw new SegmentError(`${where}: line ${lineNo} has ${fields} fields, the header ${header.columns.length}.`);
+      if (fields !== header.columns.length)
+        throw new SegmentError(`${where}: line ${lineNo} has ${fields} fields, the header ${header.columns.length}.`);
       const text = rowText(bytes, starts, fields);
       const cells = text.split('\t');
       const date = cells[header.date]!;
-      if (!DATE.test(date)) throw new SegmentError(`${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`);
+      if (!DATE.test(date))
+        throw new SegmentError(
+          `${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`,
+        );
       rows++;
       onRow(date, cells, text, lineNo);
     });
@@ -74,7 +92,10 @@ function sameBytes(bytes: Buffer, at: number, b: Buffer): boolean {
  * equal the previous row's is not decoded again. Every row's field count is checked by the
  * output pass, which reads every cell anyway (and writes nothing when one is off).
  */
-export async function scanSegment(path: string, where: string): Promise<{ columns: string[]; dates: string[]; rows: number }> {
+export async function scanSegment(
+  path: string,
+  where: string,
+): Promise<{ columns: string[]; dates: string[]; rows: number }> {
   let header: Header | undefined;
   const dates = new Set<string>();
   let last = Buffer.alloc(0);
@@ -86,7 +107,10 @@ export async function scanSegment(path: string, where: string): Promise<{ column
       let s = start;
       for (let k = 0; k < header.date; k++) {
         const tab = bytes.indexOf(9, s);
-        if (tab < 0 || tab >= end) throw new SegmentError(`${where}: line ${lineNo} has fewer fields than the header (${header.columns.length}).`);
+        if (tab < 0 || tab >= end)
+          throw new SegmentError(
+            `${where}: line ${lineNo} has fewer fields than the header (${header.columns.length}).`,
+          );
         s = tab + 1;
       }
       let e = bytes.indexOf(9, s);
@@ -94,7 +118,10 @@ export async function scanSegment(path: string, where: string): Promise<{ column
       rows++;
       if (e - s === last.length && sameBytes(bytes, s, last)) return;
       const date = bytes.toString('latin1', s, e);
-      if (!DATE.test(date)) throw new SegmentError(`${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`);
+      if (!DATE.test(date))
+        throw new SegmentError(
+          `${where}: line ${lineNo}: Date ${JSON.stringify(date.slice(0, 20))} is not YYYY-MM-DD.`,
+        );
       dates.add(date);
       last = Buffer.from(date, 'latin1');
     });

@@ -27,7 +27,17 @@ export interface Totals {
   crashes: number;
 }
 
-export const emptyTotals = (): Totals => ({ impressions: 0, productPageViews: 0, downloads: 0, firstTimeDownloads: 0, redownloads: 0, sessions: 0, installs: 0, deletions: 0, crashes: 0 });
+export const emptyTotals = (): Totals => ({
+  impressions: 0,
+  productPageViews: 0,
+  downloads: 0,
+  firstTimeDownloads: 0,
+  redownloads: 0,
+  sessions: 0,
+  installs: 0,
+  deletions: 0,
+  crashes: 0,
+});
 
 type Kind = 'engagement' | 'downloads' | 'installs' | 'sessions' | 'crashes' | 'other';
 
@@ -51,7 +61,13 @@ const NEEDS: Record<Kind, string[]> = {
 };
 
 type Keys = ReadonlyArray<keyof Totals>;
-type MetricOf = (cells: string[], norm: (v: string) => string, event: number, page: number, type: number) => Keys | undefined;
+type MetricOf = (
+  cells: string[],
+  norm: (v: string) => string,
+  event: number,
+  page: number,
+  type: number,
+) => Keys | undefined;
 
 const IMPRESSIONS: Keys = ['impressions'];
 const PAGE_VIEWS: Keys = ['productPageViews'];
@@ -101,7 +117,7 @@ export class Funnel {
 
   private inner(map: Map<string, Map<string, Totals>>, date: string): Map<string, Totals> {
     let m = map.get(date);
-    if (!m) map.set(date, (m = new Map()));
+    if (!m) map.set(date, (m = new Map<string, Totals>()));
     return m;
   }
 
@@ -130,7 +146,16 @@ export class Funnel {
     }
     if (kind === 'other') return undefined;
     this.claimed.set(kind, reportName);
-    const [event, page, counts, type, territory, source, sessions, crashes] = ['Event', 'Page Type', 'Counts', 'Download Type', 'Territory', 'Source Type', 'Sessions', 'Crashes'].map((c) => header.at(c)) as number[];
+    const [event, page, counts, type, territory, source, sessions, crashes] = [
+      'Event',
+      'Page Type',
+      'Counts',
+      'Download Type',
+      'Territory',
+      'Source Type',
+      'Sessions',
+      'Crashes',
+    ].map((c) => header.at(c));
     const dates = this.datesByKind.get(kind) ?? new Set<string>();
     this.datesByKind.set(kind, dates);
     // Cell values repeat (a handful of events and types): normalized once each.

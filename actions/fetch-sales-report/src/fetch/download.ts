@@ -14,7 +14,13 @@ import { gzipProblem, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge } from '.
 /** A body that did not arrive whole: worth downloading again. */
 export class DownloadError extends Error {}
 
-const printable = (b: Buffer): string => JSON.stringify(b.subarray(0, 40).toString('latin1').replace(/[^\x20-\x7e\t]/g, '?'));
+const printable = (b: Buffer): string =>
+  JSON.stringify(
+    b
+      .subarray(0, 40)
+      .toString('latin1')
+      .replace(/[^\x20-\x7e\t]/g, '?'),
+  );
 
 /** Writes the gzip body to `target` (via `target.partial`), verified; returns its size in bytes. */
 export async function saveVerified(response: HttpResponse, target: string): Promise<number> {
@@ -43,11 +49,14 @@ export async function saveVerified(response: HttpResponse, target: string): Prom
   // The inflated size is counted while verifying: a gzip bomb stops at the cap, not in the heap.
   let inflated = 0;
   const discard = new Writable({
-    write: (chunk: Buffer, _encoding, callback) => callback((inflated += chunk.length) > MAX_REPORT_BYTES ? reportTooLarge() : null),
+    write: (chunk: Buffer, _encoding, callback) =>
+      callback((inflated += chunk.length) > MAX_REPORT_BYTES ? reportTooLarge() : null),
   });
   try {
     await pipeline(body, tap, createGunzip({ chunkSize: 1 << 18 }), discard);
-    await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     renameSync(temp, target);
     return bytes;
   } catch (error) {
@@ -56,6 +65,8 @@ export async function saveVerified(response: HttpResponse, target: string): Prom
     if (error instanceof DownloadError || error instanceof ReportTooLarge) throw error;
     const problem = gzipProblem(error);
     if (problem) throw new DownloadError(problem);
-    throw new DownloadError(`the connection broke while the report was downloading (${(error as Error)?.message ?? String(error)})`);
+    throw new DownloadError(
+      `the connection broke while the report was downloading (${(error as Error)?.message ?? String(error)})`,
+    );
   }
 }

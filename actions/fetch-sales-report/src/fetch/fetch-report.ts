@@ -5,7 +5,17 @@
  * again until it is out or the deadline passes). A body that breaks off is downloaded again; a
  * version Apple no longer serves is replaced by the one Apple names, when the version is `auto`.
  */
-import { getFinanceReport, getSalesReport, InputError, InvalidRequestError, latestReportVersion, reportAbsence, type Clock, type Logger, type StreamClientLike } from '@asc-actions/core';
+import {
+  getFinanceReport,
+  getSalesReport,
+  InputError,
+  InvalidRequestError,
+  latestReportVersion,
+  reportAbsence,
+  type Clock,
+  type Logger,
+  type StreamClientLike,
+} from '@asc-actions/core';
 import type { ReportSettings } from '../settings.js';
 import { ReportError } from '../parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
@@ -48,7 +58,9 @@ export interface FetchContext {
 }
 
 export function describeReport(settings: ReportSettings, date: string): string {
-  return settings.finance ? `${settings.reportType} report (region ${settings.regionCode}) for ${date}` : `${settings.reportType} ${settings.reportSubType} ${settings.period} report for ${date}`;
+  return settings.finance
+    ? `${settings.reportType} report (region ${settings.regionCode}) for ${date}`
+    : `${settings.reportType} ${settings.reportSubType} ${settings.period} report for ${date}`;
 }
 
 function request(ctx: FetchContext, date: string) {
@@ -76,20 +88,25 @@ function switchVersion(ctx: FetchContext, latest: string, asked: string | undefi
   const v = ctx.version;
   const type = ctx.settings.reportType;
   if (v.pinned) {
-    throw new InputError(`Apple refused version ${asked} of ${type} reports: the latest version is ${latest}. Set "version" to ${latest}, or to auto to follow Apple.`, { input: 'version' });
+    throw new InputError(
+      `Apple refused version ${asked} of ${type} reports: the latest version is ${latest}. Set "version" to ${latest}, or to auto to follow Apple.`,
+      { input: 'version' },
+    );
   }
   if (v.current !== asked) return true; // another date switched meanwhile
   if (asked === latest) return false;
   v.switches.push({ from: asked ?? '(none)', to: latest });
   v.current = latest;
-  ctx.logger.warning(`Apple says the current version of ${type} reports is ${latest} (this action asked for ${asked}); using ${latest}.`);
+  ctx.logger.warning(
+    `Apple says the current version of ${type} reports is ${latest} (this action asked for ${asked}); using ${latest}.`,
+  );
   return v.switches.length <= 3;
 }
 
 export async function fetchReport(ctx: FetchContext, date: string, file: string): Promise<Outcome> {
   const where = describeReport(ctx.settings, date);
   const attempts = ctx.bodyAttempts ?? 3;
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     const asked = ctx.version.current;
     try {
       const response = await request(ctx, date);
@@ -98,7 +115,8 @@ export async function fetchReport(ctx: FetchContext, date: string, file: string)
     } catch (error) {
       if (error instanceof ReportTooLarge) throw new ReportError(`${where}: ${error.message}. Nothing was written.`);
       if (error instanceof DownloadError) {
-        if (++failures >= attempts) throw new ReportError(`${where}: ${error.message}, ${attempts} times in a row. Nothing was written.`);
+        if (++failures >= attempts)
+          throw new ReportError(`${where}: ${error.message}, ${attempts} times in a row. Nothing was written.`);
         ctx.logger.info(`${where}: ${error.message}; downloading it again (${failures}/${attempts - 1}).`);
         await ctx.clock.sleep(1000 * failures);
         continue;

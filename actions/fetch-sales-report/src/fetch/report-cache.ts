@@ -64,12 +64,15 @@ export class ReportCache {
   async restore(date: string, version: string | undefined): Promise<CachedState | undefined> {
     const dir = this.freshDir(date);
     if (!this.store) return undefined;
-    const anyVersion = this.settings.version === 'auto' && !this.settings.finance ? [`${KEY_PREFIX}-${this.stem(date)}-`] : [];
+    const anyVersion =
+      this.settings.version === 'auto' && !this.settings.finance ? [`${KEY_PREFIX}-${this.stem(date)}-`] : [];
     const hit = await this.store.restore([dir], this.key(date, version), anyVersion);
     if (!hit) return undefined;
     try {
       // What a cache restores is read like a repository file: regular, bounded, plain text.
-      const meta = JSON.parse(readRepoText(join(dir, META_FILE), { input: 'the report cache', kind: 'data', workspace: dir }).text) as CachedState;
+      const meta = JSON.parse(
+        readRepoText(join(dir, META_FILE), { input: 'the report cache', kind: 'data', workspace: dir }).text,
+      ) as CachedState;
       if (meta.state === 'no-sales' || (meta.state === 'available' && existsSync(join(dir, REPORT_FILE)))) return meta;
     } catch {
       // an unreadable entry is a miss

@@ -91,7 +91,7 @@ export class OutputWriter implements RowSink {
         run = b;
       } else if (slot >= 0 && dates[slot] !== undefined) {
         this.copy(bytes, run, a);
-        this.text(dates[slot]!);
+        this.text(dates[slot]);
         run = b;
       }
     }
@@ -122,7 +122,7 @@ export class OutputWriter implements RowSink {
     const i = this.source[j]!;
     if (i < 0) return '';
     const slot = this.dateSlot[i]!;
-    if (slot >= 0 && dates[slot] !== undefined) return dates[slot]!;
+    if (slot >= 0 && dates[slot] !== undefined) return dates[slot];
     const a = starts[i]!;
     const b = starts[i + 1]! - 1;
     return b - a === 1 && bytes[a] === 32 ? '' : bytes.toString('latin1', a, b);
@@ -142,7 +142,8 @@ export class OutputWriter implements RowSink {
   private jsonRow(bytes: Buffer, starts: Int32Array, dates: ReadonlyArray<string | undefined>): string {
     let line = this.first ? '\n{' : ',\n{';
     this.first = false;
-    for (let j = 0; j < this.columns.length; j++) line += (j ? ',' : '') + this.jsonKeys[j] + JSON.stringify(this.value(bytes, starts, dates, j));
+    for (let j = 0; j < this.columns.length; j++)
+      line += (j ? ',' : '') + this.jsonKeys[j] + JSON.stringify(this.value(bytes, starts, dates, j));
     return `${line}}`;
   }
 

@@ -7,7 +7,9 @@
 
 /** 6 bits per character: digits, letters, '-' and '/'; 0 = not packable. */
 const CODE = new Uint8Array(256);
-'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-/'.split('').forEach((c, i) => (CODE[c.charCodeAt(0)] = i + 1));
+'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-/'
+  .split('')
+  .forEach((c, i) => (CODE[c.charCodeAt(0)] = i + 1));
 
 /** Up to 8 packable bytes (8 × 6 bits + length < 2^53), or 10-character dates of digits and separators; -1 when not packable. */
 function pack(bytes: Uint8Array, a: number, b: number): number {

@@ -50,8 +50,13 @@ const SALES: Layout = {
   name: 'Summary Sales Report',
   required: ['Units', 'Developer Proceeds', 'Currency of Proceeds', 'Product Type Identifier', 'Country Code'],
   roles: {
-    units: 'Units', perUnit: 'Developer Proceeds', currency: 'Currency of Proceeds', territory: 'Country Code',
-    productType: 'Product Type Identifier', date: 'Begin Date', customerPrice: 'Customer Price',
+    units: 'Units',
+    perUnit: 'Developer Proceeds',
+    currency: 'Currency of Proceeds',
+    territory: 'Country Code',
+    productType: 'Product Type Identifier',
+    date: 'Begin Date',
+    customerPrice: 'Customer Price',
   },
 };
 
@@ -90,8 +95,13 @@ const LAYOUTS: Record<ReportType, Layout> = {
     name: 'Subscriber Report',
     required: ['Event Date', 'Units', 'Developer Proceeds', 'Proceeds Currency', 'Country'],
     roles: {
-      units: 'Units', perUnit: 'Developer Proceeds', currency: 'Proceeds Currency', territory: 'Country', date: 'Event Date',
-      customerPrice: 'Customer Price', refundFlag: 'Refund',
+      units: 'Units',
+      perUnit: 'Developer Proceeds',
+      currency: 'Proceeds Currency',
+      territory: 'Country',
+      date: 'Event Date',
+      customerPrice: 'Customer Price',
+      refundFlag: 'Refund',
     },
     fixedClass: 'subscriptions',
   },
@@ -105,8 +115,14 @@ const LAYOUTS: Record<ReportType, Layout> = {
     name: 'Financial Report',
     required: ['Quantity', 'Partner Share', 'Partner Share Currency'],
     roles: {
-      units: 'Quantity', perUnit: 'Partner Share', currency: 'Partner Share Currency', territory: 'Country Of Sale',
-      productType: 'Product Type Identifier', date: 'Start Date', customerPrice: 'Customer Price', extended: 'Extended Partner Share',
+      units: 'Quantity',
+      perUnit: 'Partner Share',
+      currency: 'Partner Share Currency',
+      territory: 'Country Of Sale',
+      productType: 'Product Type Identifier',
+      date: 'Start Date',
+      customerPrice: 'Customer Price',
+      extended: 'Extended Partner Share',
     },
     trailer: true,
   },
@@ -114,8 +130,14 @@ const LAYOUTS: Record<ReportType, Layout> = {
     name: 'Financial Report (detail)',
     required: ['Quantity', 'Partner Share', 'Partner Share Currency'],
     roles: {
-      units: 'Quantity', perUnit: 'Partner Share', currency: 'Partner Share Currency', territory: 'Country of Sale',
-      productType: 'Product Type Identifier', date: 'Transaction Date', customerPrice: 'Customer Price', extended: 'Extended Partner Share',
+      units: 'Quantity',
+      perUnit: 'Partner Share',
+      currency: 'Partner Share Currency',
+      territory: 'Country of Sale',
+      productType: 'Product Type Identifier',
+      date: 'Transaction Date',
+      customerPrice: 'Customer Price',
+      extended: 'Extended Partner Share',
     },
     trailer: true,
   },
@@ -129,4 +151,9 @@ export function layoutOf(type: ReportType): Layout {
 export const DATE_COLUMN = /(^|\s)date$/i;
 
 /** Header names compare without case, extra spaces, or spaces around '/'. */
-export const normalName = (name: string): string => name.trim().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').toLowerCase();
+export const normalName = (name: string): string =>
+  name
+    .trim()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();

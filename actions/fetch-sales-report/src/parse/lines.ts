@@ -6,7 +6,16 @@
 import { GzipStreamError, readGzipHeader as readHeader, readGzipRows as readRows, type OnRow } from '@asc-actions/core';
 import { ReportError } from './report-error.js';
 
-export { field, gzipProblem, rowText, RowSplitter, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge, type OnRow } from '@asc-actions/core';
+export {
+  field,
+  gzipProblem,
+  rowText,
+  RowSplitter,
+  MAX_REPORT_BYTES,
+  ReportTooLarge,
+  reportTooLarge,
+  type OnRow,
+} from '@asc-actions/core';
 
 /** Reads every row of a gzipped file. `where` names the report in errors. */
 export async function readGzipRows(path: string, where: string, onRow: OnRow): Promise<void> {

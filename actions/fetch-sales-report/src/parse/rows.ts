@@ -21,7 +21,8 @@ export interface RowSink {
 }
 
 /** A finance trailer line: `Total_Rows<TAB>2`. */
-const isTotalLine = (bytes: Buffer, start: number, end: number): boolean => bytes[start] === 84 /* T */ && end - start > 6 && bytes.toString('latin1', start, start + 6) === 'Total_';
+const isTotalLine = (bytes: Buffer, start: number, end: number): boolean =>
+  bytes[start] === 84 /* T */ && end - start > 6 && bytes.toString('latin1', start, start + 6) === 'Total_';
 
 export class RowParser {
   rows = 0;
@@ -60,11 +61,13 @@ export class RowParser {
 
   private fail(column: number, what: string): never {
     const cell = this.cell(column);
-    throw new ReportError(`${this.where}, line ${this.lineNo}, column ${JSON.stringify(this.b.columns[column])}: expected ${what}, got ${JSON.stringify(cell)}. Nothing was written.`);
+    throw new ReportError(
+      `${this.where}, line ${this.lineNo}, column ${JSON.stringify(this.b.columns[column])}: expected ${what}, got ${JSON.stringify(cell)}. Nothing was written.`,
+    );
   }
 
   private cell(i: number): string {
-    return this.bytes.toString('utf8', this.starts[i]!, this.starts[i + 1]! - 1);
+    return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]! - 1);
   }
 
   /** The id of a trimmed cell (see keys.ts); 0 for an empty cell or a missing column. */
@@ -94,9 +97,12 @@ export class RowParser {
     this.starts = starts;
     this.lineNo = lineNo;
     if (fields === 1 && starts[1]! - 1 <= starts[0]!) return;
-    if (this.hasTrailer && (this.trailer.size > 0 || isTotalLine(bytes, starts[0]!, starts[fields]!))) return this.trailerLine(rowText(bytes, starts, fields));
+    if (this.hasTrailer && (this.trailer.size > 0 || isTotalLine(bytes, starts[0]!, starts[fields]!)))
+      return this.trailerLine(rowText(bytes, starts, fields));
     if (fields !== this.width) {
-      throw new ReportError(`${this.where}, line ${lineNo}: ${fields} fields where the header has ${this.width}; the report is malformed. Nothing was written.`);
+      throw new ReportError(
+        `${this.where}, line ${lineNo}: ${fields} fields where the header has ${this.width}; the report is malformed. Nothing was written.`,
+      );
     }
     this.rows++;
     const at = this.at;
@@ -105,7 +111,9 @@ export class RowParser {
     const currency = this.id(at.currency);
     if (currency === 0 && perUnit !== 0 && units !== 0) this.fail(at.currency, 'a currency for non-zero proceeds');
     const day = this.day();
-    const refund = (at.refundFlag >= 0 && this.ids.texts[this.id(at.refundFlag)]!.toLowerCase() === 'yes') || (at.customerPrice >= 0 && bytes[starts[at.customerPrice]!] === 45);
+    const refund =
+      (at.refundFlag >= 0 && this.ids.texts[this.id(at.refundFlag)]!.toLowerCase() === 'yes') ||
+      (at.customerPrice >= 0 && bytes[starts[at.customerPrice]!] === 45);
     this.totals.add(units, perUnit, currency, this.id(at.territory), this.id(at.productType), day, refund);
     this.units += units;
     if (this.hasExtras) this.extras(units, currency);
@@ -145,7 +153,9 @@ export class RowParser {
   private trailerLine(text: string): void {
     const [name, value, ...rest] = text.split('\t');
     if (!name?.startsWith('Total_') || value === undefined || rest.length > 0) {
-      throw new ReportError(`${this.where}, line ${this.lineNo}: expected a "Total_<name><TAB><value>" line after the first Total_ line, got ${JSON.stringify(text.slice(0, 80))}. Nothing was written.`);
+      throw new ReportError(
+        `${this.where}, line ${this.lineNo}: expected a "Total_<name><TAB><value>" line after the first Total_ line, got ${JSON.stringify(text.slice(0, 80))}. Nothing was written.`,
+      );
     }
     this.trailer.set(name, value.trim());
   }
@@ -154,9 +164,11 @@ export class RowParser {
   finish(): void {
     const check = (name: string, read: string): void => {
       const value = this.trailer.get(name);
-      if (value !== undefined && scaled(value, 4) !== scaled(read, 4)) this.notes.push(`${this.where}: Apple's ${name} is ${value}, the rows add up to ${read}.`);
+      if (value !== undefined && scaled(value, 4) !== scaled(read, 4))
+        this.notes.push(`${this.where}: Apple's ${name} is ${value}, the rows add up to ${read}.`);
     };
-    if (this.b.layout.trailer && this.trailer.size === 0) this.notes.push(`${this.where}: no Total_ lines at the end (finance reports usually have them).`);
+    if (this.b.layout.trailer && this.trailer.size === 0)
+      this.notes.push(`${this.where}: no Total_ lines at the end (finance reports usually have them).`);
     check('Total_Rows', String(this.rows));
     check('Total_Units', String(this.units / 100));
     if (this.b.at.extended >= 0) check('Total_Amount', this.extendedTotal.toNumber().toFixed(2));

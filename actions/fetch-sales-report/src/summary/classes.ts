@@ -7,7 +7,15 @@
  * downloads. Identifiers not in the table are counted as `other` and named in the summary.
  */
 
-export const CLASSES = ['downloads', 'redownloads', 'updates', 'inAppPurchases', 'restoredInAppPurchases', 'subscriptions', 'other'] as const;
+export const CLASSES = [
+  'downloads',
+  'redownloads',
+  'updates',
+  'inAppPurchases',
+  'restoredInAppPurchases',
+  'subscriptions',
+  'other',
+] as const;
 export type UnitClass = (typeof CLASSES)[number];
 
 export const PRODUCT_TYPES: Readonly<Record<string, { class: UnitClass; description: string }>> = {

@@ -54,19 +54,27 @@ function crossCheck(p: Processed): string[] {
   for (const [currency, extended] of p.totals.extended) {
     const ours = proceeds.get(currency) ?? new Amount();
     if (Math.abs(extended.cents() - ours.cents()) > 1) {
-      notes.push(`${currency}: Apple's Extended Partner Share adds up to ${extended.toNumber()}, Quantity × Partner Share to ${ours.toNumber()}.`);
+      notes.push(
+        `${currency}: Apple's Extended Partner Share adds up to ${extended.toNumber()}, Quantity × Partner Share to ${ours.toNumber()}.`,
+      );
     }
   }
   return notes;
 }
 
-export function buildSummary(settings: ReportSettings, outcomes: Outcome[], processed: Processed, versionSwitches: Array<{ from: string; to: string }>): SummaryJson {
+export function buildSummary(
+  settings: ReportSettings,
+  outcomes: Outcome[],
+  processed: Processed,
+  versionSwitches: Array<{ from: string; to: string }>,
+): SummaryJson {
   const t = processed.totals;
   const all = t.all;
   const productTypes = t.productTypes;
   const unknown = [...productTypes.keys()].filter((k) => !PRODUCT_TYPES[k]).sort();
   const notes = [...processed.notes, ...crossCheck(processed)];
-  if (unknown.length) notes.push(`Product Type Identifiers not in Apple's table, counted as "other": ${unknown.join(', ')}.`);
+  if (unknown.length)
+    notes.push(`Product Type Identifiers not in Apple's table, counted as "other": ${unknown.join(', ')}.`);
   const versions = [...new Set(outcomes.map((o) => o.version).filter((v): v is string => v !== undefined))];
   return {
     status: overallStatus(outcomes),

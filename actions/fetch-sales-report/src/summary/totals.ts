@@ -45,7 +45,15 @@ export class Totals {
   fixedClass?: UnitClass;
 
   /** One row: units (scale 100), per-unit money (scale 10 000), and cell ids (0: none). */
-  add(units: number, perUnit: number, currency: number, territory: number, productType: number, day: number, refund: boolean): void {
+  add(
+    units: number,
+    perUnit: number,
+    currency: number,
+    territory: number,
+    productType: number,
+    day: number,
+    refund: boolean,
+  ): void {
     this.allAcc.add(units, currency, perUnit);
     if (productType !== 0) this.productUnits[productType] = (this.productUnits[productType] ?? 0) + units;
     if (territory !== 0) (this.territoryAcc[territory] ??= new Acc()).add(units, currency, perUnit);

@@ -3,11 +3,20 @@
  * never replayed blindly: after an unclear answer the version's state is read, and the request is
  * sent again only if the version is still pending (release-apis.md §2.9).
  */
-import { ConflictError, NetworkError, RateLimitError, ServerError, createReleaseRequest, updatePhasedRelease, type AscClient } from '@asc-actions/core';
+import {
+  ConflictError,
+  NetworkError,
+  RateLimitError,
+  ServerError,
+  createReleaseRequest,
+  updatePhasedRelease,
+  type AscClient,
+} from '@asc-actions/core';
 import type { Plan, Settings, VersionState } from '../model.js';
 import { readState } from '../read/read-state.js';
 
-const unclear = (e: unknown) => e instanceof NetworkError || e instanceof ServerError || e instanceof RateLimitError || e instanceof ConflictError;
+const unclear = (e: unknown) =>
+  e instanceof NetworkError || e instanceof ServerError || e instanceof RateLimitError || e instanceof ConflictError;
 
 async function reread(client: AscClient, settings: Settings, id: string): Promise<VersionState | undefined> {
   return (await readState(client, settings)).versions.find((v) => v.id === id);

@@ -15,7 +15,10 @@ function newest(versions: VersionState[], fits: (v: VersionState) => boolean): V
 export function chooseVersion(versions: VersionState[], settings: Settings): VersionState {
   if (settings.version !== undefined) {
     const named = versions.find((v) => sameVersion(v.versionString, settings.version!));
-    if (!named) throw new InputError(`Input "version": the app has no version ${settings.version} on this platform.`, { input: 'version' });
+    if (!named)
+      throw new InputError(`Input "version": the app has no version ${settings.version} on this platform.`, {
+        input: 'version',
+      });
     return named;
   }
   const found =
@@ -30,8 +33,15 @@ export function chooseVersion(versions: VersionState[], settings: Settings): Ver
 }
 
 function planRelease(v: VersionState): Plan {
-  if (v.state === 'PENDING_DEVELOPER_RELEASE') return { version: v, action: { kind: 'release-request' }, result: 'released', note: `Version ${v.versionString} is approved and waiting for you: releasing it.` };
-  if (LIVE.has(v.state)) return { version: v, result: 'unchanged', note: `Version ${v.versionString} is already released (${v.state}).` };
+  if (v.state === 'PENDING_DEVELOPER_RELEASE')
+    return {
+      version: v,
+      action: { kind: 'release-request' },
+      result: 'released',
+      note: `Version ${v.versionString} is approved and waiting for you: releasing it.`,
+    };
+  if (LIVE.has(v.state))
+    return { version: v, result: 'unchanged', note: `Version ${v.versionString} is already released (${v.state}).` };
   throw new InputError(
     `Input "step" is release, but version ${v.versionString} is ${v.state}: only a version approved with release-type manual (PENDING_DEVELOPER_RELEASE) can be released.`,
     { input: 'step' },
@@ -46,14 +56,30 @@ const MOVES = {
 
 function planPhased(v: VersionState, step: 'pause' | 'resume' | 'complete'): Plan {
   const p = v.phasedRelease;
-  if (!p) throw new InputError(`Input "step" is ${step}, but version ${v.versionString} (${v.state}) has no phased release: it was released to everyone at once.`, { input: 'step' });
+  if (!p)
+    throw new InputError(
+      `Input "step" is ${step}, but version ${v.versionString} (${v.state}) has no phased release: it was released to everyone at once.`,
+      { input: 'step' },
+    );
   const move = MOVES[step];
-  if (p.state === move.to) return { version: v, result: 'unchanged', note: `The phased release of ${v.versionString} is already ${p.state}.` };
+  if (p.state === move.to)
+    return { version: v, result: 'unchanged', note: `The phased release of ${v.versionString} is already ${p.state}.` };
   if (!(move.from as readonly string[]).includes(p.state)) {
-    const why = p.state === 'INACTIVE' ? `it starts when the version is released (the version is ${v.state})` : `it is ${p.state}`;
-    throw new InputError(`Input "step" is ${step}, but the phased release of ${v.versionString} is ${p.state}: ${why}.`, { input: 'step' });
+    const why =
+      p.state === 'INACTIVE'
+        ? `it starts when the version is released (the version is ${v.state})`
+        : `it is ${p.state}`;
+    throw new InputError(
+      `Input "step" is ${step}, but the phased release of ${v.versionString} is ${p.state}: ${why}.`,
+      { input: 'step' },
+    );
   }
-  return { version: v, action: { kind: 'phased-state', phasedReleaseId: p.id, to: move.to }, result: move.result, note: `Phased release of ${v.versionString}: ${p.state} → ${move.to} (day ${p.currentDayNumber ?? '?'} of 7).` };
+  return {
+    version: v,
+    action: { kind: 'phased-state', phasedReleaseId: p.id, to: move.to },
+    result: move.result,
+    note: `Phased release of ${v.versionString}: ${p.state} → ${move.to} (day ${p.currentDayNumber ?? '?'} of 7).`,
+  };
 }
 
 export function plan(versions: VersionState[], settings: Settings): Plan {

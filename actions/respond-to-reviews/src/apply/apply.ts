@@ -48,14 +48,24 @@ const bodyOf = (r: CustomerReviewResponseV1): string => r.attributes?.responseBo
  * a workflow command only counts at the start of a line.
  */
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
-const isFatal = (e: unknown): boolean => e instanceof AuthenticationError || e instanceof ForbiddenError || e instanceof RateLimitError;
+const isFatal = (e: unknown): boolean =>
+  e instanceof AuthenticationError || e instanceof ForbiddenError || e instanceof RateLimitError;
 
 /** Before posting: may this review be answered now? A result means "no, and here is why". */
-function precheck(item: PlannedItem, current: CustomerReviewResponseV1 | undefined, overwrite: boolean): Applied | undefined {
+function precheck(
+  item: PlannedItem,
+  current: CustomerReviewResponseV1 | undefined,
+  overwrite: boolean,
+): Applied | undefined {
   if (!current) return undefined;
   const seen = item.review.reply;
   const sameAsSeen = seen !== undefined && seen.id === current.id && seen.body === bodyOf(current);
-  if (!overwrite || !sameAsSeen) return { item, outcome: 'answered-meanwhile', detail: 'a reply was posted by someone else after the reviews were read; it was left as it is' };
+  if (!overwrite || !sameAsSeen)
+    return {
+      item,
+      outcome: 'answered-meanwhile',
+      detail: 'a reply was posted by someone else after the reviews were read; it was left as it is',
+    };
   if (bodyOf(current) === item.text) return { item, outcome: 'unchanged' };
   return undefined;
 }
@@ -68,10 +78,21 @@ async function readBack(client: ReviewsClient, item: PlannedItem, cause: unknown
     current = await getReviewReply(client, item.review.id);
   } catch (error) {
     const also = error instanceof Error ? error.message : String(error);
-    return { item, outcome: 'failed', detail: `unknown whether the reply was applied (${why}; reading back failed too: ${also}); the next run checks before answering` };
+    return {
+      item,
+      outcome: 'failed',
+      detail: `unknown whether the reply was applied (${why}; reading back failed too: ${also}); the next run checks before answering`,
+    };
   }
-  if (current && bodyOf(current) === item.text) return { item, outcome: 'replied', replyState: current.attributes?.state, detail: `confirmed by reading back after: ${why}` };
-  if (current && !item.review.reply) return { item, outcome: 'answered-meanwhile', detail: `someone else's reply is there (read back after: ${why})` };
+  if (current && bodyOf(current) === item.text)
+    return {
+      item,
+      outcome: 'replied',
+      replyState: current.attributes?.state,
+      detail: `confirmed by reading back after: ${why}`,
+    };
+  if (current && !item.review.reply)
+    return { item, outcome: 'answered-meanwhile', detail: `someone else's reply is there (read back after: ${why})` };
   return { item, outcome: 'failed', detail: `not applied (read back after: ${why}); left for the next run` };
 }
 
@@ -87,26 +108,44 @@ async function replyTo(client: ReviewsClient, item: PlannedItem, overwrite: bool
   }
   try {
     const back = await getReviewReply(client, item.review.id);
-    if (!back || bodyOf(back) !== item.text) return { item, outcome: 'failed', detail: `the reply was accepted, but reading it back shows ${back ? 'a different reply' : 'no reply'}` };
+    if (!back || bodyOf(back) !== item.text)
+      return {
+        item,
+        outcome: 'failed',
+        detail: `the reply was accepted, but reading it back shows ${back ? 'a different reply' : 'no reply'}`,
+      };
     return { item, outcome: 'replied', replyState: back.attributes?.state };
   } catch (error) {
     if (isFatal(error)) throw error;
-    logger.warning(oneLine(`review ${item.review.id}: the reply was accepted (201) but could not be read back: ${error instanceof Error ? error.message : String(error)}`));
+    logger.warning(
+      oneLine(
+        `review ${item.review.id}: the reply was accepted (201) but could not be read back: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     return { item, outcome: 'replied', detail: 'accepted (201); reading it back failed' };
   }
 }
 
-export async function applyReplies(client: ReviewsClient, replies: readonly PlannedItem[], options: { overwrite: boolean; logger: Logger }): Promise<ApplyResult> {
+export async function applyReplies(
+  client: ReviewsClient,
+  replies: readonly PlannedItem[],
+  options: { overwrite: boolean; logger: Logger },
+): Promise<ApplyResult> {
   const results: Applied[] = [];
   for (const [i, item] of replies.entries()) {
     try {
       const applied = await replyTo(client, item, options.overwrite, options.logger);
       results.push(applied);
-      options.logger.info(oneLine(`review ${item.review.id}: ${applied.outcome} (${item.rule}, ${item.templateKey})${applied.detail ? `: ${applied.detail}` : ''}`));
+      options.logger.info(
+        oneLine(
+          `review ${item.review.id}: ${applied.outcome} (${item.rule}, ${item.templateKey})${applied.detail ? `: ${applied.detail}` : ''}`,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof AscError)) throw error;
       if (isFatal(error) || error instanceof NetworkError || error instanceof ServerError) {
-        for (const rest of replies.slice(i)) results.push({ item: rest, outcome: 'not-attempted', detail: 'the run stopped before this reply' });
+        for (const rest of replies.slice(i))
+          results.push({ item: rest, outcome: 'not-attempted', detail: 'the run stopped before this reply' });
         return { results, stopped: error };
       }
       results.push({ item, outcome: 'failed', detail: error.message });

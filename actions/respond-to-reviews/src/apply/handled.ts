@@ -5,7 +5,9 @@ import type { ApplyResult } from './apply.js';
 export function handledIds(p: Plan, applied: ApplyResult, considered: readonly { id: string }[]): Set<string> {
   const open = new Set([
     ...p.items.filter((i) => i.action === 'deferred').map((i) => i.review.id),
-    ...applied.results.filter((r) => r.outcome === 'failed' || r.outcome === 'not-attempted').map((r) => r.item.review.id),
+    ...applied.results
+      .filter((r) => r.outcome === 'failed' || r.outcome === 'not-attempted')
+      .map((r) => r.item.review.id),
   ]);
   return new Set(considered.map((r) => r.id).filter((id) => !open.has(id)));
 }

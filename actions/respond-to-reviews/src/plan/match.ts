@@ -25,7 +25,8 @@ export function templateFor(rule: Rule, territory: string): { key: string; templ
 }
 
 function textMatches(rule: Rule, review: Review): boolean {
-  const haystacks = rule.searchIn === 'title' ? [review.title] : rule.searchIn === 'body' ? [review.body] : [review.title, review.body];
+  const haystacks =
+    rule.searchIn === 'title' ? [review.title] : rule.searchIn === 'body' ? [review.body] : [review.title, review.body];
   const text = haystacks.join('\n').normalize('NFC');
   if (rule.words && !rule.words.some((w) => w.test(text))) return false;
   if (rule.patterns && !rule.patterns.some((p) => p.test(text))) return false;

@@ -52,7 +52,12 @@ export interface PlanContext {
   done: ReadonlySet<string>;
 }
 
-function render(item: Omit<PlannedItem, 'action'>, review: Review, appName: string, template: Parameters<typeof renderTemplate>[0]): string {
+function render(
+  item: Omit<PlannedItem, 'action'>,
+  review: Review,
+  appName: string,
+  template: Parameters<typeof renderTemplate>[0],
+): string {
   const text = renderTemplate(template, {
     // Anyone can write a review: its nickname and title go into a public reply with control
     // characters made visible and a length clip.
@@ -63,10 +68,16 @@ function render(item: Omit<PlannedItem, 'action'>, review: Review, appName: stri
     app_name: appName,
   }).trim();
   const where = `the reply of ${item.rule} (${item.templateKey}) to review ${review.id}`;
-  if (text === '') throw new InputError(`${where} is empty once its placeholders are filled in; nothing was sent.`, { input: 'rules' });
+  if (text === '')
+    throw new InputError(`${where} is empty once its placeholders are filled in; nothing was sent.`, {
+      input: 'rules',
+    });
   const length = codePoints(text);
   if (length > REVIEW_REPLY_MAX_LENGTH) {
-    throw new InputError(`${where} is ${length} characters once its placeholders are filled in; App Store Connect takes at most ${REVIEW_REPLY_MAX_LENGTH}. Nothing was sent.`, { input: 'rules' });
+    throw new InputError(
+      `${where} is ${length} characters once its placeholders are filled in; App Store Connect takes at most ${REVIEW_REPLY_MAX_LENGTH}. Nothing was sent.`,
+      { input: 'rules' },
+    );
   }
   return text;
 }

@@ -10,7 +10,10 @@ export async function resolveApp(client: ApiClientLike, app: string): Promise<Ap
   const found = await findApp(client, app);
   if (!found) {
     const what = isAppId(app) ? `no app with Apple ID ${app}` : `no app with bundle id "${app}"`;
-    throw new InputError(`Input "app": the key sees ${what}. Check the id, and the key's access to the app (Users and Access).`, { input: 'app' });
+    throw new InputError(
+      `Input "app": the key sees ${what}. Check the id, and the key's access to the app (Users and Access).`,
+      { input: 'app' },
+    );
   }
   return { id: found.id, name: found.attributes?.name ?? found.attributes?.bundleId ?? found.id };
 }

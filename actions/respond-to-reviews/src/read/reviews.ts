@@ -3,7 +3,12 @@
  * (`exists[publishedResponse]=false`, `filter[rating]`, `filter[territory]`), with their replies
  * (`include=response`), and stops paging as soon as a page reaches past the window's start.
  */
-import { customerReviewPages, type AppsCustomerReviewsGetToManyRelatedQuery, type Logger, type ReviewsClient } from '@asc-actions/core';
+import {
+  customerReviewPages,
+  type AppsCustomerReviewsGetToManyRelatedQuery,
+  type Logger,
+  type ReviewsClient,
+} from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { includedReplies, toReview, type Review } from '../model.js';
 
@@ -18,7 +23,9 @@ export interface ReadResult {
   capped: boolean;
 }
 
-export function reviewQuery(settings: Pick<Settings, 'onlyUnanswered' | 'ratings' | 'territories'>): AppsCustomerReviewsGetToManyRelatedQuery {
+export function reviewQuery(
+  settings: Pick<Settings, 'onlyUnanswered' | 'ratings' | 'territories'>,
+): AppsCustomerReviewsGetToManyRelatedQuery {
   return {
     ...(settings.onlyUnanswered ? { 'exists[publishedResponse]': false } : {}),
     ...(settings.ratings.length > 0 ? { 'filter[rating]': settings.ratings.map(String) } : {}),
@@ -51,7 +58,9 @@ export async function readReviews(
     }
     if (past || !page.links?.next) return done(reviews, pages, false, undated, logger);
   }
-  logger.warning(`Stopped reading after ${pages} pages (${reviews.length} reviews): older reviews are left for a later run. Give "since" a date to read a shorter window.`);
+  logger.warning(
+    `Stopped reading after ${pages} pages (${reviews.length} reviews): older reviews are left for a later run. Give "since" a date to read a shorter window.`,
+  );
   return done(reviews, pages, true, undated, logger);
 }
 

@@ -56,7 +56,17 @@ export function entriesOf(plan: Plan, results: readonly Applied[], dryRun: boole
     const applied = byId.get(item.review.id);
     const r = item.review;
     const action = actionOf(item, applied, dryRun);
-    const entry: Entry = { id: r.id, createdDate: r.createdDate, rating: r.rating, territory: r.territory, nickname: r.nickname, title: r.title, body: r.body, rule: item.rule, action };
+    const entry: Entry = {
+      id: r.id,
+      createdDate: r.createdDate,
+      rating: r.rating,
+      territory: r.territory,
+      nickname: r.nickname,
+      title: r.title,
+      body: r.body,
+      rule: item.rule,
+      action,
+    };
     if (item.templateKey) entry.template = item.templateKey;
     if (item.text !== undefined && action !== 'already-answered') entry.reply = item.text;
     if (applied?.replyState) entry.replyState = applied.replyState;

@@ -6,12 +6,28 @@ import { toCsv as csvTable, writeFileSafely } from '@asc-actions/core';
 import type { ExportTarget } from '../inputs.js';
 import type { Entry } from './entries.js';
 
-export const CSV_COLUMNS = ['id', 'createdDate', 'rating', 'territory', 'nickname', 'title', 'body', 'rule', 'template', 'action', 'reply', 'replyState', 'detail'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'createdDate',
+  'rating',
+  'territory',
+  'nickname',
+  'title',
+  'body',
+  'rule',
+  'template',
+  'action',
+  'reply',
+  'replyState',
+  'detail',
+] as const;
 
 export function toCsv(entries: readonly Entry[]): string {
   return csvTable(CSV_COLUMNS, entries);
 }
 
 export function writeExport(target: ExportTarget, entries: readonly Entry[]): void {
-  writeFileSafely(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`, { input: 'export-path' });
+  writeFileSafely(target.path, target.format === 'csv' ? toCsv(entries) : `${JSON.stringify(entries, null, 2)}\n`, {
+    input: 'export-path',
+  });
 }

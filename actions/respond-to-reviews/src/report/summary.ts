@@ -72,9 +72,16 @@ export async function writeSummary(ctx: SummaryContext): Promise<void> {
   );
   summary.addRaw(`\n${ratingHistogram(ctx.read)}\n`, true);
   if (ctx.entries.length > 0) {
-    const header = ['Rating', 'Date', 'Reviewer', 'Title', 'Rule', 'Done', 'Reply'].map((data) => ({ data, header: true }));
+    const header = ['Rating', 'Date', 'Reviewer', 'Title', 'Rule', 'Done', 'Reply'].map((data) => ({
+      data,
+      header: true,
+    }));
     summary.addTable([header, ...ctx.entries.slice(0, MAX_TABLE_ROWS).map(row)]);
-    if (ctx.entries.length > MAX_TABLE_ROWS) summary.addRaw(`<p>… and ${ctx.entries.length - MAX_TABLE_ROWS} more (see the reviews output or export-path).</p>`, true);
+    if (ctx.entries.length > MAX_TABLE_ROWS)
+      summary.addRaw(
+        `<p>… and ${ctx.entries.length - MAX_TABLE_ROWS} more (see the reviews output or export-path).</p>`,
+        true,
+      );
   }
   if (ctx.notes.length > 0) summary.addList(ctx.notes.map(escapeHtml));
   await summary.write();

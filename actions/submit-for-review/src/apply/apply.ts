@@ -1,5 +1,13 @@
 /** Runs the plan's steps in order; a failure says which steps were applied and which not. */
-import { AscError, ConflictError, getReviewSubmission, type AscClient, type Clock, type Logger, type Platform } from '@asc-actions/core';
+import {
+  AscError,
+  ConflictError,
+  getReviewSubmission,
+  type AscClient,
+  type Clock,
+  type Logger,
+  type Platform,
+} from '@asc-actions/core';
 import type { Plan, Settings, Step } from '../model.js';
 import type { ApplyContext } from './context.js';
 import { runSubmissionStep } from './submission-steps.js';
@@ -12,7 +20,10 @@ export class ApplyError extends AscError {
     readonly notApplied: Step[],
     cause: unknown,
   ) {
-    super(`${cause instanceof Error ? cause.message : String(cause)}${associated(cause)}\nApplied: ${applied.map(describeStep).join('; ') || 'nothing'}. Not applied: ${notApplied.map(describeStep).join('; ')}. A rerun continues from here.`, { cause });
+    super(
+      `${cause instanceof Error ? cause.message : String(cause)}${associated(cause)}\nApplied: ${applied.map(describeStep).join('; ') || 'nothing'}. Not applied: ${notApplied.map(describeStep).join('; ')}. A rerun continues from here.`,
+      { cause },
+    );
   }
 }
 
@@ -22,7 +33,8 @@ function associated(cause: unknown): string {
   const lines: string[] = [];
   for (const e of cause.errors) {
     const groups = (e.meta?.associatedErrors ?? {}) as Record<string, Array<{ code?: string; detail?: string }>>;
-    for (const [path, list] of Object.entries(groups)) for (const item of list) lines.push(`  ${path}: ${item.detail ?? item.code ?? ''}`);
+    for (const [path, list] of Object.entries(groups))
+      for (const item of list) lines.push(`  ${path}: ${item.detail ?? item.code ?? ''}`);
   }
   return lines.length ? `\nApp Store Connect lists:\n${lines.join('\n')}` : '';
 }
@@ -52,11 +64,18 @@ async function readBack(ctx: ApplyContext, settings: Settings): Promise<string |
 }
 
 export async function apply(plan: Plan, settings: Settings, deps: ApplyDeps): Promise<Applied> {
-  const ctx: ApplyContext = { ...deps, versionId: plan.version.id, submissionId: plan.submissionId, processingTimeoutMs: 15 * 60_000, applied: [] };
+  const ctx: ApplyContext = {
+    ...deps,
+    versionId: plan.version.id,
+    submissionId: plan.submissionId,
+    processingTimeoutMs: 15 * 60_000,
+    applied: [],
+  };
   for (const [i, step] of plan.steps.entries()) {
     deps.logger.info(`→ ${describeStep(step)}`);
     try {
-      if (!(await runVersionStep(ctx, step)) && !(await runSubmissionStep(ctx, step))) throw new AscError(`Internal: unknown step ${step.kind}.`);
+      if (!(await runVersionStep(ctx, step)) && !(await runSubmissionStep(ctx, step)))
+        throw new AscError(`Internal: unknown step ${step.kind}.`);
     } catch (error) {
       throw new ApplyError(ctx.applied, plan.steps.slice(i), error);
     }

@@ -6,7 +6,8 @@
  */
 import { ConflictError, NetworkError, RateLimitError, ServerError } from '@asc-actions/core';
 
-export const isAmbiguous = (e: unknown): boolean => e instanceof NetworkError || e instanceof ServerError || e instanceof RateLimitError;
+export const isAmbiguous = (e: unknown): boolean =>
+  e instanceof NetworkError || e instanceof ServerError || e instanceof RateLimitError;
 
 export async function reconciled<T>(write: () => Promise<T>, check: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -3,14 +3,31 @@
  * version once, submit. Each is reconciled against a fresh read after an unclear answer, so
  * faults never leave two submissions or two items.
  */
-import { AscError, addVersionToReviewSubmission, cancelReviewSubmission, createReviewSubmission, getReviewSubmission, linkedIds, listReviewSubmissions, submitReviewSubmission } from '@asc-actions/core';
+import {
+  AscError,
+  addVersionToReviewSubmission,
+  cancelReviewSubmission,
+  createReviewSubmission,
+  getReviewSubmission,
+  linkedIds,
+  listReviewSubmissions,
+  submitReviewSubmission,
+} from '@asc-actions/core';
 import type { Step } from '../model.js';
 import type { ApplyContext } from './context.js';
 import { reconciled } from './reconcile.js';
 
 async function drafts(ctx: ApplyContext): Promise<Array<{ id: string; versionId?: string; items: number }>> {
-  const doc = await listReviewSubmissions(ctx.client, ctx.appId, { 'filter[platform]': [ctx.platform], 'filter[state]': ['READY_FOR_REVIEW'], include: ['items', 'appStoreVersionForReview'] });
-  return doc.data.map((s) => ({ id: s.id, versionId: linkedIds(s.relationships?.appStoreVersionForReview)[0], items: linkedIds(s.relationships?.items).length }));
+  const doc = await listReviewSubmissions(ctx.client, ctx.appId, {
+    'filter[platform]': [ctx.platform],
+    'filter[state]': ['READY_FOR_REVIEW'],
+    include: ['items', 'appStoreVersionForReview'],
+  });
+  return doc.data.map((s) => ({
+    id: s.id,
+    versionId: linkedIds(s.relationships?.appStoreVersionForReview)[0],
+    items: linkedIds(s.relationships?.items).length,
+  }));
 }
 
 function submissionId(ctx: ApplyContext): string {
@@ -19,8 +36,12 @@ function submissionId(ctx: ApplyContext): string {
 }
 
 async function addItem(ctx: ApplyContext): Promise<void> {
-  const check = async () => ((await drafts(ctx)).some((d) => d.id === ctx.submissionId && d.versionId === ctx.versionId) ? true : undefined);
-  await reconciled(() => addVersionToReviewSubmission(ctx.client, submissionId(ctx), ctx.versionId!).then(() => true), check);
+  const check = async () =>
+    (await drafts(ctx)).some((d) => d.id === ctx.submissionId && d.versionId === ctx.versionId) ? true : undefined;
+  await reconciled(
+    () => addVersionToReviewSubmission(ctx.client, submissionId(ctx), ctx.versionId!).then(() => true),
+    check,
+  );
 }
 
 async function submit(ctx: ApplyContext): Promise<void> {
@@ -35,13 +56,19 @@ async function submit(ctx: ApplyContext): Promise<void> {
 export async function runSubmissionStep(ctx: ApplyContext, step: Step): Promise<boolean> {
   switch (step.kind) {
     case 'cancel-submission': {
-      const check = async () => ((await getReviewSubmission(ctx.client, step.submissionId)).attributes?.state === 'UNRESOLVED_ISSUES' ? undefined : true);
+      const check = async () =>
+        (await getReviewSubmission(ctx.client, step.submissionId)).attributes?.state === 'UNRESOLVED_ISSUES'
+          ? undefined
+          : true;
       await reconciled(() => cancelReviewSubmission(ctx.client, step.submissionId).then(() => true), check);
       return true;
     }
     case 'create-submission': {
       const found = async () => (await drafts(ctx))[0]?.id;
-      ctx.submissionId = await reconciled(() => createReviewSubmission(ctx.client, ctx.appId, ctx.platform).then((s) => s.id), found);
+      ctx.submissionId = await reconciled(
+        () => createReviewSubmission(ctx.client, ctx.appId, ctx.platform).then((s) => s.id),
+        found,
+      );
       return true;
     }
     case 'add-item':

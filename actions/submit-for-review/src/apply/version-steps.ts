@@ -1,5 +1,17 @@
 /** Steps on the version and its build: create or rename, export compliance, attach, release type, phased release. */
-import { AscError, NotFoundError, attachBuildToVersion, createAppStoreVersion, createPhasedRelease, deletePhasedRelease, getBuild, listAppStoreVersions, sameVersion, updateAppStoreVersion, updateBuild } from '@asc-actions/core';
+import {
+  AscError,
+  NotFoundError,
+  attachBuildToVersion,
+  createAppStoreVersion,
+  createPhasedRelease,
+  deletePhasedRelease,
+  getBuild,
+  listAppStoreVersions,
+  sameVersion,
+  updateAppStoreVersion,
+  updateBuild,
+} from '@asc-actions/core';
 import type { Step } from '../model.js';
 import type { ApplyContext } from './context.js';
 import { reconciled } from './reconcile.js';
@@ -16,7 +28,10 @@ async function createVersion(ctx: ApplyContext, versionString: string): Promise<
     const doc = await listAppStoreVersions(ctx.client, ctx.appId, { 'filter[platform]': [ctx.platform], limit: 200 });
     return doc.data.find((v) => sameVersion(v.attributes?.versionString ?? '', versionString));
   };
-  const created = await reconciled(() => createAppStoreVersion(ctx.client, ctx.appId, { platform: ctx.platform, versionString }), find);
+  const created = await reconciled(
+    () => createAppStoreVersion(ctx.client, ctx.appId, { platform: ctx.platform, versionString }),
+    find,
+  );
   ctx.versionId = created.id;
 }
 
@@ -27,16 +42,24 @@ async function setCompliance(ctx: ApplyContext, buildId: string, value: boolean)
   for (;;) {
     const state = (await getBuild(ctx.client, buildId)).data.attributes?.processingState;
     if (state === 'VALID') return;
-    if (state !== 'PROCESSING') throw new AscError(`Build ${buildId} became ${String(state)} after export compliance was answered.`);
-    if (ctx.clock.now() >= deadline) throw new AscError(`Build ${buildId} was still processing ${Math.round(ctx.processingTimeoutMs / 60_000)} min after export compliance was answered; run again later.`);
-    ctx.logger.info(`Build ${buildId} is processing again after export compliance was answered; checking again in ${POLL_MS / 1000} s.`);
+    if (state !== 'PROCESSING')
+      throw new AscError(`Build ${buildId} became ${String(state)} after export compliance was answered.`);
+    if (ctx.clock.now() >= deadline)
+      throw new AscError(
+        `Build ${buildId} was still processing ${Math.round(ctx.processingTimeoutMs / 60_000)} min after export compliance was answered; run again later.`,
+      );
+    ctx.logger.info(
+      `Build ${buildId} is processing again after export compliance was answered; checking again in ${POLL_MS / 1000} s.`,
+    );
     await ctx.clock.sleep(POLL_MS);
   }
 }
 
 async function readPhasedRelease(ctx: ApplyContext): Promise<string | undefined> {
   try {
-    const res = await ctx.client.get<{ data?: { id: string } | null }>(`/v1/appStoreVersions/${encodeURIComponent(versionId(ctx))}/appStoreVersionPhasedRelease`);
+    const res = await ctx.client.get<{ data?: { id: string } | null }>(
+      `/v1/appStoreVersions/${encodeURIComponent(versionId(ctx))}/appStoreVersionPhasedRelease`,
+    );
     return res.data.data?.id ?? undefined;
   } catch (error) {
     if (error instanceof NotFoundError) return undefined; // none: Apple answers 404 or data null (release-apis.md §2.3)
@@ -60,10 +83,21 @@ export async function runVersionStep(ctx: ApplyContext, step: Step): Promise<boo
       return true;
     case 'set-release-type':
       // On its own, before other edits: fastlane found releaseType sometimes refused mid-edit (§2.2).
-      await updateAppStoreVersion(ctx.client, versionId(ctx), { releaseType: step.releaseType, ...(step.earliestReleaseDate ? { earliestReleaseDate: step.earliestReleaseDate } : {}) }, { safeToRetry: true });
+      await updateAppStoreVersion(
+        ctx.client,
+        versionId(ctx),
+        {
+          releaseType: step.releaseType,
+          ...(step.earliestReleaseDate ? { earliestReleaseDate: step.earliestReleaseDate } : {}),
+        },
+        { safeToRetry: true },
+      );
       return true;
     case 'create-phased-release':
-      await reconciled(() => createPhasedRelease(ctx.client, versionId(ctx)).then((p) => p.id), () => readPhasedRelease(ctx));
+      await reconciled(
+        () => createPhasedRelease(ctx.client, versionId(ctx)).then((p) => p.id),
+        () => readPhasedRelease(ctx),
+      );
       return true;
     case 'delete-phased-release':
       try {

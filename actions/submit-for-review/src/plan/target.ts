@@ -14,16 +14,29 @@ export type Target =
 
 /** States a version can be submitted from (editable) or is already on its way through review. */
 const IN_PREPARATION = new Set<string>([...EDITABLE_VERSION_STATES, 'READY_FOR_REVIEW', 'IN_REVIEW']);
-const LIVE = new Set(['READY_FOR_DISTRIBUTION', 'READY_FOR_SALE', 'REPLACED_WITH_NEW_VERSION', 'PROCESSING_FOR_DISTRIBUTION', 'DEVELOPER_REMOVED_FROM_SALE', 'REMOVED_FROM_SALE']);
+const LIVE = new Set([
+  'READY_FOR_DISTRIBUTION',
+  'READY_FOR_SALE',
+  'REPLACED_WITH_NEW_VERSION',
+  'PROCESSING_FOR_DISTRIBUTION',
+  'DEVELOPER_REMOVED_FROM_SALE',
+  'REMOVED_FROM_SALE',
+]);
 const APPROVED = new Set(['PENDING_DEVELOPER_RELEASE', 'PENDING_APPLE_RELEASE', 'ACCEPTED']);
 const SUBMITTED = new Set(['WAITING_FOR_REVIEW', 'IN_REVIEW']);
 
 function refuseState(v: VersionInfo): void {
   if (LIVE.has(v.state)) {
-    throw new InputError(`Input "version": ${v.versionString} is live on the App Store (${v.state}); a new version needs a new version string (create-version: true creates it).`, { input: 'version' });
+    throw new InputError(
+      `Input "version": ${v.versionString} is live on the App Store (${v.state}); a new version needs a new version string (create-version: true creates it).`,
+      { input: 'version' },
+    );
   }
   if (APPROVED.has(v.state)) {
-    throw new InputError(`Input "version": ${v.versionString} was already approved (${v.state}); release it with release-version (step: release) instead of submitting it again.`, { input: 'version' });
+    throw new InputError(
+      `Input "version": ${v.versionString} was already approved (${v.state}); release it with release-version (step: release) instead of submitting it again.`,
+      { input: 'version' },
+    );
   }
 }
 
@@ -35,7 +48,11 @@ function inPreparation(versions: VersionInfo[]): VersionInfo | undefined {
 function chooseVersion(versions: VersionInfo[], settings: Settings): Exclude<Target, { kind: 'already' }> {
   if (settings.version === undefined) {
     const open = inPreparation(versions);
-    if (!open) throw new InputError('No version is in preparation on this platform: give "version" with create-version: true, or create it with upload-metadata (version, create-version).', { input: 'version' });
+    if (!open)
+      throw new InputError(
+        'No version is in preparation on this platform: give "version" with create-version: true, or create it with upload-metadata (version, create-version).',
+        { input: 'version' },
+      );
     return { kind: 'existing', version: open };
   }
   const named = versions.find((v) => sameVersion(v.versionString, settings.version!));
@@ -45,11 +62,19 @@ function chooseVersion(versions: VersionInfo[], settings: Settings): Exclude<Tar
   }
   if (!settings.createVersion) {
     const open = inPreparation(versions);
-    const hint = open ? ` The version in preparation is ${open.versionString}; create-version: true renames it.` : ' Set create-version: true to create it.';
-    throw new InputError(`Input "version": the app has no version ${settings.version} on this platform.${hint}`, { input: 'version' });
+    const hint = open
+      ? ` The version in preparation is ${open.versionString}; create-version: true renames it.`
+      : ' Set create-version: true to create it.';
+    throw new InputError(`Input "version": the app has no version ${settings.version} on this platform.${hint}`, {
+      input: 'version',
+    });
   }
-  const editable = versions.find((v) => EDITABLE_VERSION_STATES.includes(v.state as never) && v.state !== 'WAITING_FOR_REVIEW');
-  return editable ? { kind: 'rename', version: editable, to: settings.version } : { kind: 'create', versionString: settings.version };
+  const editable = versions.find(
+    (v) => (EDITABLE_VERSION_STATES as readonly string[]).includes(v.state) && v.state !== 'WAITING_FOR_REVIEW',
+  );
+  return editable
+    ? { kind: 'rename', version: editable, to: settings.version }
+    : { kind: 'create', versionString: settings.version };
 }
 
 /** The target, checked against the open review submissions. */
@@ -57,8 +82,11 @@ export function chooseTarget(versions: VersionInfo[], submissions: SubmissionInf
   const target = chooseVersion(versions, settings);
   const versionId = target.kind === 'create' ? undefined : target.version.id;
   const versionString = target.kind === 'create' ? target.versionString : target.version.versionString;
-  const mine = submissions.find((s) => versionId !== undefined && s.versionId === versionId && s.state !== 'CANCELING' && s.state !== 'COMPLETING');
-  if (mine && SUBMITTED.has(mine.state) && target.kind === 'existing') return { kind: 'already', version: target.version, submission: mine };
+  const mine = submissions.find(
+    (s) => versionId !== undefined && s.versionId === versionId && s.state !== 'CANCELING' && s.state !== 'COMPLETING',
+  );
+  if (mine && SUBMITTED.has(mine.state) && target.kind === 'existing')
+    return { kind: 'already', version: target.version, submission: mine };
   const busy = submissions.find((s) => SUBMITTED.has(s.state) && s.versionId !== versionId);
   if (busy) {
     const other = versions.find((v) => v.id === busy.versionId);

@@ -19,18 +19,32 @@ export interface Basics {
 
 export async function readBasics(client: AscClient, settings: Settings): Promise<Basics> {
   const app = await readApp(client, settings.app);
-  const [versions, submissions] = await Promise.all([readVersions(client, app.id, settings.platform), readSubmissions(client, app.id, settings.platform)]);
+  const [versions, submissions] = await Promise.all([
+    readVersions(client, app.id, settings.platform),
+    readSubmissions(client, app.id, settings.platform),
+  ]);
   return { app, versions, submissions };
 }
 
 /** `version`: the version that will be submitted, when it exists already. */
-export async function readDetails(client: AscClient, basics: Basics, settings: Settings, version: VersionInfo | undefined): Promise<RemoteState> {
+export async function readDetails(
+  client: AscClient,
+  basics: Basics,
+  settings: Settings,
+  version: VersionInfo | undefined,
+): Promise<RemoteState> {
   const [builds, screenshots, ageRatingDeclared] = await Promise.all([
     readNamedBuilds(client, basics.app.id, settings.platform, settings.build),
     version ? readScreenshotTypes(client, basics.app, version) : Promise.resolve(undefined),
     readAgeRatingDeclared(client, basics.app.id),
   ]);
-  return { ...basics, build: settings.build.kind === 'id' ? builds[0] : undefined, otherBuilds: builds, screenshots, ageRatingDeclared };
+  return {
+    ...basics,
+    build: settings.build.kind === 'id' ? builds[0] : undefined,
+    otherBuilds: builds,
+    screenshots,
+    ageRatingDeclared,
+  };
 }
 
 /** The state when nothing beyond the basics is needed (the version is already in review). */

@@ -1,5 +1,11 @@
 /** The app's unfinished review submissions on the platform, with the version each holds. */
-import { OPEN_REVIEW_SUBMISSION_STATES, linkedIds, listReviewSubmissions, type AscClient, type Platform } from '@asc-actions/core';
+import {
+  OPEN_REVIEW_SUBMISSION_STATES,
+  linkedIds,
+  listReviewSubmissions,
+  type AscClient,
+  type Platform,
+} from '@asc-actions/core';
 import type { SubmissionInfo } from '../model.js';
 
 export async function readSubmissions(client: AscClient, appId: string, platform: Platform): Promise<SubmissionInfo[]> {

@@ -2,7 +2,18 @@
  * The app's versions on the platform, each with its build, phased release, App Review contact
  * and localizations, in one request (includes), so a rerun costs few reads.
  */
-import { includedOfType, linkedIds, listAppStoreVersions, type AppStoreReviewDetail, type AppStoreVersion, type AppStoreVersionLocalization, type AppStoreVersionPhasedRelease, type AscClient, type Build, type Platform } from '@asc-actions/core';
+import {
+  includedOfType,
+  linkedIds,
+  listAppStoreVersions,
+  type AppStoreReviewDetail,
+  type AppStoreVersion,
+  type AppStoreVersionLocalization,
+  type AppStoreVersionPhasedRelease,
+  type AscClient,
+  type Build,
+  type Platform,
+} from '@asc-actions/core';
 import type { BuildInfo, VersionInfo } from '../model.js';
 
 export function buildInfo(build: Build, train?: { version?: string; platform?: string }): BuildInfo {
@@ -37,11 +48,29 @@ function versionInfo(v: AppStoreVersion, included: readonly unknown[]): VersionI
     createdDate: a.createdDate ?? undefined,
     build: build ? buildInfo(build, { version: a.versionString, platform: a.platform }) : undefined,
     phasedRelease: phase ? { id: phase.id, state: phase.attributes?.phasedReleaseState ?? 'UNKNOWN' } : undefined,
-    reviewContact: detail ? { firstName: d.contactFirstName ?? undefined, lastName: d.contactLastName ?? undefined, phone: d.contactPhone ?? undefined, email: d.contactEmail ?? undefined } : undefined,
+    reviewContact: detail
+      ? {
+          firstName: d.contactFirstName ?? undefined,
+          lastName: d.contactLastName ?? undefined,
+          phone: d.contactPhone ?? undefined,
+          email: d.contactEmail ?? undefined,
+        }
+      : undefined,
     localizations: linkedIds(v.relationships?.appStoreVersionLocalizations).flatMap((id) => {
       const l = locs.get(id);
       const la = l?.attributes ?? {};
-      return l ? [{ id: l.id, locale: la.locale ?? '', description: la.description ?? undefined, keywords: la.keywords ?? undefined, supportUrl: la.supportUrl ?? undefined, whatsNew: la.whatsNew ?? undefined }] : [];
+      return l
+        ? [
+            {
+              id: l.id,
+              locale: la.locale ?? '',
+              description: la.description ?? undefined,
+              keywords: la.keywords ?? undefined,
+              supportUrl: la.supportUrl ?? undefined,
+              whatsNew: la.whatsNew ?? undefined,
+            },
+          ]
+        : [];
     }),
   };
 }

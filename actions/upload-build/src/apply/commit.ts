@@ -15,7 +15,9 @@ export async function commitFile(deps: ApplyDeps, uploadId: string, fileId: stri
     await commitBuildUploadFile(deps.client, fileId, checksums);
   } catch (error) {
     if (!mayHaveApplied(error)) throw error;
-    deps.logger.warning(`The commit's answer was lost (${(error as Error).message}); reading the build upload before deciding.`);
+    deps.logger.warning(
+      `The commit's answer was lost (${(error as Error).message}); reading the build upload before deciding.`,
+    );
     const state = (await getBuildUpload(deps.client, uploadId)).data.attributes?.state?.state;
     if (state !== 'AWAITING_UPLOAD') return;
     await commitBuildUploadFile(deps.client, fileId, checksums);

@@ -3,7 +3,18 @@
  * an answer is lost (or Apple answers 5xx), App Store Connect is read first and what was created
  * is adopted, so one run never leaves two uploads behind.
  */
-import { ApiError, type AscClient, type BuildUploadFile, createBuildUpload, createBuildUploadFile, deleteBuildUpload, listBuildUploadFiles, listBuildUploads, type Logger, sameVersion } from '@asc-actions/core';
+import {
+  ApiError,
+  type AscClient,
+  type BuildUploadFile,
+  createBuildUpload,
+  createBuildUploadFile,
+  deleteBuildUpload,
+  listBuildUploadFiles,
+  listBuildUploads,
+  type Logger,
+  sameVersion,
+} from '@asc-actions/core';
 import type { BuildFile, RemoteUpload, Target } from '../model.js';
 import { toRemoteUpload } from '../read/remote.js';
 import { mayHaveApplied } from './uncertain.js';
@@ -16,7 +27,9 @@ export interface ApplyDeps {
 /** Deletes reservations a stopped run left waiting; gone already is fine. */
 export async function deleteAbandoned(deps: ApplyDeps, uploads: RemoteUpload[]): Promise<void> {
   for (const u of uploads) {
-    deps.logger.info(`Deleting build upload ${u.id}: a reservation for ${u.version} (${u.buildNumber}) left waiting since ${u.createdDate ?? 'an earlier run'}.`);
+    deps.logger.info(
+      `Deleting build upload ${u.id}: a reservation for ${u.version} (${u.buildNumber}) left waiting since ${u.createdDate ?? 'an earlier run'}.`,
+    );
     await deleteBuildUpload(deps.client, u.id).catch((e: unknown) => {
       if (!(e instanceof ApiError && e.status === 404)) throw e;
     });
@@ -24,7 +37,11 @@ export async function deleteAbandoned(deps: ApplyDeps, uploads: RemoteUpload[]):
 }
 
 async function waitingUploads(deps: ApplyDeps, t: Target): Promise<RemoteUpload[]> {
-  const all = await listBuildUploads(deps.client, t.app.id, { 'filter[cfBundleVersion]': [t.buildNumber], 'filter[platform]': [t.platform], limit: 200 });
+  const all = await listBuildUploads(deps.client, t.app.id, {
+    'filter[cfBundleVersion]': [t.buildNumber],
+    'filter[platform]': [t.platform],
+    limit: 200,
+  });
   return all.map(toRemoteUpload).filter((u) => u.state === 'AWAITING_UPLOAD' && sameVersion(u.version, t.version));
 }
 
@@ -34,7 +51,9 @@ export async function createUpload(deps: ApplyDeps, t: Target): Promise<string> 
     return (await createBuildUpload(deps.client, request)).id;
   } catch (error) {
     if (!mayHaveApplied(error)) throw error;
-    deps.logger.warning(`Creating the build upload may have completed (${(error as Error).message}); reading App Store Connect before trying again.`);
+    deps.logger.warning(
+      `Creating the build upload may have completed (${(error as Error).message}); reading App Store Connect before trying again.`,
+    );
     // Reservations left waiting were deleted before this create: one waiting now is this run's.
     const made = (await waitingUploads(deps, t)).at(-1);
     if (made) return made.id;
@@ -48,8 +67,12 @@ export async function reserveFile(deps: ApplyDeps, uploadId: string, file: Build
     return await createBuildUploadFile(deps.client, request);
   } catch (error) {
     if (!mayHaveApplied(error)) throw error;
-    deps.logger.warning(`Reserving the file may have completed (${(error as Error).message}); reading App Store Connect before trying again.`);
-    const made = (await listBuildUploadFiles(deps.client, uploadId)).find((f) => f.attributes?.fileName === file.fileName);
+    deps.logger.warning(
+      `Reserving the file may have completed (${(error as Error).message}); reading App Store Connect before trying again.`,
+    );
+    const made = (await listBuildUploadFiles(deps.client, uploadId)).find(
+      (f) => f.attributes?.fileName === file.fileName,
+    );
     return made ?? createBuildUploadFile(deps.client, request);
   }
 }

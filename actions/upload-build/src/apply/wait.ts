@@ -3,7 +3,16 @@
  * FAILED), bounded by `processing-timeout`, then find the processed build. The token source
  * re-signs as tokens near expiry, so a 30-minute wait never fails on auth.
  */
-import { type AscClient, type Clock, getBuildUpload, includedOfType, listBuilds, type Logger, type PrereleaseVersion, sameVersion } from '@asc-actions/core';
+import {
+  type AscClient,
+  type Clock,
+  getBuildUpload,
+  includedOfType,
+  listBuilds,
+  type Logger,
+  type PrereleaseVersion,
+  sameVersion,
+} from '@asc-actions/core';
 import type { RemoteBuild, RemoteUpload, Target, Wait } from '../model.js';
 import { toRemoteUpload } from '../read/remote.js';
 
@@ -32,15 +41,38 @@ async function readUpload(client: AscClient, id: string): Promise<RemoteUpload> 
 
 /** The build by its numbers (strategy 2 of release-apis.md §1.8), when the upload does not link it. */
 async function findBuild(client: AscClient, t: Target): Promise<RemoteBuild | undefined> {
-  const found = await listBuilds(client, { 'filter[app]': [t.app.id], 'filter[version]': [t.buildNumber], 'filter[preReleaseVersion.platform]': [t.platform], include: ['preReleaseVersion'], limit: 50 }, { maxItems: 50 });
+  const found = await listBuilds(
+    client,
+    {
+      'filter[app]': [t.app.id],
+      'filter[version]': [t.buildNumber],
+      'filter[preReleaseVersion.platform]': [t.platform],
+      include: ['preReleaseVersion'],
+      limit: 50,
+    },
+    { maxItems: 50 },
+  );
   const trains = includedOfType<PrereleaseVersion>(found.included, 'preReleaseVersions');
   const train = (id?: string): string => trains.get(id ?? '')?.attributes?.version ?? '';
   const b = found.data.find((x) => sameVersion(train(x.relationships?.preReleaseVersion?.data?.id), t.version));
-  return b ? { id: b.id, buildNumber: b.attributes?.version ?? '', version: t.version, processingState: b.attributes?.processingState } : undefined;
+  return b
+    ? {
+        id: b.id,
+        buildNumber: b.attributes?.version ?? '',
+        version: t.version,
+        processingState: b.attributes?.processingState,
+      }
+    : undefined;
 }
 
 /** Waits as `wait` asks: `none` reads nothing, `uploaded` one read, `processed` until done and the build is found. */
-export async function waitForUpload(deps: WaitDeps, uploadId: string, target: Target, wait: Wait, timeoutMs: number): Promise<Waited | undefined> {
+export async function waitForUpload(
+  deps: WaitDeps,
+  uploadId: string,
+  target: Target,
+  wait: Wait,
+  timeoutMs: number,
+): Promise<Waited | undefined> {
   if (wait === 'none') return undefined;
   const deadline = deps.clock.now() + timeoutMs;
   const every = pollInterval(timeoutMs);
@@ -55,7 +87,10 @@ export async function waitForUpload(deps: WaitDeps, uploadId: string, target: Ta
       if (buildId) return { upload, buildId, timedOut: false };
     }
     if (deps.clock.now() >= deadline) return { upload, timedOut: true };
-    if (said !== upload.state) deps.logger.info(`Build upload ${uploadId}: ${upload.state}; checking up to every ${Math.round(every / 1000)} s for up to ${Math.round(timeoutMs / 60_000)} min.`);
+    if (said !== upload.state)
+      deps.logger.info(
+        `Build upload ${uploadId}: ${upload.state}; checking up to every ${Math.round(every / 1000)} s for up to ${Math.round(timeoutMs / 60_000)} min.`,
+      );
     said = upload.state;
     await deps.clock.sleep(Math.min(delay, Math.max(0, deadline - deps.clock.now())));
     upload = await readUpload(deps.client, uploadId);

@@ -9,6 +9,8 @@ export function describePlan(plan: Plan, file: BuildFile): string {
     const have = step.build ? `build ${step.build.id}` : `build upload ${step.upload?.id} (${step.upload?.state})`;
     return `Plan: upload nothing — App Store Connect already has ${what}: ${have}.`;
   }
-  const cleanup = step.abandoned.length ? ` after deleting ${step.abandoned.length} reservation(s) left waiting by an earlier run` : '';
+  const cleanup = step.abandoned.length
+    ? ` after deleting ${step.abandoned.length} reservation(s) left waiting by an earlier run`
+    : '';
   return `Plan: upload ${file.fileName} (${file.size} bytes) as ${what}${cleanup}.`;
 }

@@ -8,11 +8,14 @@
 import { InputError, sameVersion } from '@asc-actions/core';
 import type { Existing, Plan, RemoteUpload, Target } from '../model.js';
 
-const describe = (u: RemoteUpload): string => u.errors.map((e) => `${e.code ?? '?'} ${e.description ?? ''}`.trim()).join('; ') || 'no reason given';
+const describe = (u: RemoteUpload): string =>
+  u.errors.map((e) => `${e.code ?? '?'} ${e.description ?? ''}`.trim()).join('; ') || 'no reason given';
 
 export function makePlan(target: Target, existing: Existing): Plan {
   const sameTrain = (version: string): boolean => sameVersion(version, target.version);
-  const uploads = existing.uploads.filter((u) => sameTrain(u.version) && sameVersion(u.buildNumber, target.buildNumber));
+  const uploads = existing.uploads.filter(
+    (u) => sameTrain(u.version) && sameVersion(u.buildNumber, target.buildNumber),
+  );
   const builds = existing.builds.filter((b) => sameTrain(b.version) && sameVersion(b.buildNumber, target.buildNumber));
   const live = uploads.find((u) => u.state === 'COMPLETE') ?? uploads.find((u) => u.state === 'PROCESSING');
   if (builds.length > 0 || live) {

@@ -10,7 +10,12 @@ import { InputError, repoFile } from '@asc-actions/core';
 import type { BuildFile, FileKind, Platform } from '../model.js';
 
 const GB = 1024 ** 3;
-export const MAX_BUILD_BYTES: Record<Platform, number> = { IOS: 4 * GB, TV_OS: 4 * GB, VISION_OS: 4 * GB, MAC_OS: 200 * 1000 ** 3 };
+export const MAX_BUILD_BYTES: Record<Platform, number> = {
+  IOS: 4 * GB,
+  TV_OS: 4 * GB,
+  VISION_OS: 4 * GB,
+  MAC_OS: 200 * 1000 ** 3,
+};
 
 function fail(shown: string, what: string): never {
   throw new InputError(`Input "file" names ${JSON.stringify(shown)}: ${what}`, { input: 'file' });
@@ -27,11 +32,22 @@ export function buildKind(given: string): FileKind {
 export function locateBuildFile(given: string, kind: FileKind): BuildFile {
   const file = repoFile(given, { input: 'file', kind: 'build' });
   if (file.size === 0) fail(file.shown, 'it is empty.');
-  return { path: file.path, shown: file.shown, fileName: basename(file.path), size: file.size, kind, uti: kind === 'ipa' ? 'com.apple.ipa' : 'com.apple.pkg' };
+  return {
+    path: file.path,
+    shown: file.shown,
+    fileName: basename(file.path),
+    size: file.size,
+    kind,
+    uti: kind === 'ipa' ? 'com.apple.ipa' : 'com.apple.pkg',
+  };
 }
 
 /** Apple's size limit for the platform. */
 export function checkBuildSize(file: BuildFile, platform: Platform): void {
   const max = MAX_BUILD_BYTES[platform];
-  if (file.size > max) fail(file.shown, `it has ${file.size} bytes, more than App Store Connect takes for ${platform} (${max} bytes; see "Maximum build file sizes" in App Store Connect Help).`);
+  if (file.size > max)
+    fail(
+      file.shown,
+      `it has ${file.size} bytes, more than App Store Connect takes for ${platform} (${max} bytes; see "Maximum build file sizes" in App Store Connect Help).`,
+    );
 }

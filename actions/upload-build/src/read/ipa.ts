@@ -20,7 +20,13 @@ function problem(file: BuildFile, what: string): InputError {
 }
 
 function openZip(path: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (e, zip) => (e ? reject(e) : resolve(zip))));
+  return new Promise((resolve, reject) =>
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (e, zip) => (e ? reject(e) : resolve(zip)),
+    ),
+  );
 }
 
 /** Entry names under Payload/, the .app folders found, and the main Info.plist entries. */
@@ -50,7 +56,8 @@ function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
       let size = 0;
       stream.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_PLIST_BYTES) stream.destroy(new Error(`the entry inflates to more than ${MAX_PLIST_BYTES} bytes`));
+        if (size > MAX_PLIST_BYTES)
+          stream.destroy(new Error(`the entry inflates to more than ${MAX_PLIST_BYTES} bytes`));
         else chunks.push(c);
       });
       stream.once('end', () => resolve(Buffer.concat(chunks)));
@@ -62,11 +69,20 @@ function inflate(zip: ZipFile, entry: Entry): Promise<Buffer> {
 async function mainPlist(file: BuildFile, zip: ZipFile): Promise<{ entry: Entry; bytes: Buffer }> {
   const { apps, plists, any } = await scan(zip);
   if (!any) throw problem(file, 'is an empty zip archive, not an app.');
-  if (apps.size === 0) throw problem(file, 'is a zip archive without an app: expected Payload/<Name>.app/ inside (the .ipa that xcodebuild -exportArchive writes).');
-  if (apps.size > 1) throw problem(file, `holds ${apps.size} apps in Payload/ (${[...apps].sort().join(', ')}); an .ipa holds exactly one.`);
+  if (apps.size === 0)
+    throw problem(
+      file,
+      'is a zip archive without an app: expected Payload/<Name>.app/ inside (the .ipa that xcodebuild -exportArchive writes).',
+    );
+  if (apps.size > 1)
+    throw problem(
+      file,
+      `holds ${apps.size} apps in Payload/ (${[...apps].sort().join(', ')}); an .ipa holds exactly one.`,
+    );
   const entry = plists[0];
   if (!entry) throw problem(file, `has no Info.plist in Payload/${[...apps][0]}/.`);
-  if (entry.uncompressedSize > MAX_PLIST_BYTES) throw problem(file, `has an Info.plist of ${entry.uncompressedSize} bytes; an Info.plist is a few KB.`);
+  if (entry.uncompressedSize > MAX_PLIST_BYTES)
+    throw problem(file, `has an Info.plist of ${entry.uncompressedSize} bytes; an Info.plist is a few KB.`);
   return { entry, bytes: await inflate(zip, entry) };
 }
 
@@ -75,7 +91,10 @@ export async function readIpaInfo(file: BuildFile): Promise<BundleInfo> {
   try {
     zip = await openZip(file.path);
   } catch (e) {
-    throw problem(file, `is not a readable zip archive (${(e as Error).message}). An .ipa is a zip; rebuild or re-download it.`);
+    throw problem(
+      file,
+      `is not a readable zip archive (${(e as Error).message}). An .ipa is a zip; rebuild or re-download it.`,
+    );
   }
   try {
     const { entry, bytes } = await mainPlist(file, zip).catch((e: unknown) => {

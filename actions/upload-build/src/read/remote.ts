@@ -3,7 +3,16 @@
  * release-apis.md §1.9), and every build upload and build with this build number on this
  * platform (the version is compared by the planner: 1.2 and 1.2.0 are one train to Apple).
  */
-import { InputError, findApp, includedOfType, listBuildUploads, listBuilds, type AscClient, type BuildUpload, type PrereleaseVersion } from '@asc-actions/core';
+import {
+  InputError,
+  findApp,
+  includedOfType,
+  listBuildUploads,
+  listBuilds,
+  type AscClient,
+  type BuildUpload,
+  type PrereleaseVersion,
+} from '@asc-actions/core';
 import type { AppRef, Existing, Platform, RemoteUpload } from '../model.js';
 
 export async function requireApp(client: AscClient, ref: string, fromFile: boolean): Promise<AppRef> {
@@ -11,7 +20,10 @@ export async function requireApp(client: AscClient, ref: string, fromFile: boole
   if (!found) {
     const what = /^\d+$/.test(ref) ? `Apple ID ${ref}` : `bundle ID ${JSON.stringify(ref)}`;
     const where = fromFile ? ' (CFBundleIdentifier of the file)' : '';
-    throw new InputError(`Input "app": no app with ${what}${where} is visible to this key. Create the app in App Store Connect first, or check that the key's team owns it.`, { input: 'app' });
+    throw new InputError(
+      `Input "app": no app with ${what}${where} is visible to this key. Create the app in App Store Connect first, or check that the key's team owns it.`,
+      { input: 'app' },
+    );
   }
   const a = found.attributes ?? {};
   return { id: found.id, name: a.name ?? found.id, bundleId: a.bundleId ?? '' };
@@ -32,10 +44,29 @@ export function toRemoteUpload(u: BuildUpload): RemoteUpload {
   };
 }
 
-export async function readExisting(client: AscClient, appId: string, platform: Platform, buildNumber: string): Promise<Existing> {
+export async function readExisting(
+  client: AscClient,
+  appId: string,
+  platform: Platform,
+  buildNumber: string,
+): Promise<Existing> {
   const [uploads, builds] = await Promise.all([
-    listBuildUploads(client, appId, { 'filter[cfBundleVersion]': [buildNumber], 'filter[platform]': [platform], limit: 200 }),
-    listBuilds(client, { 'filter[app]': [appId], 'filter[version]': [buildNumber], 'filter[preReleaseVersion.platform]': [platform], include: ['preReleaseVersion'], limit: 200 }, { maxItems: 200 }),
+    listBuildUploads(client, appId, {
+      'filter[cfBundleVersion]': [buildNumber],
+      'filter[platform]': [platform],
+      limit: 200,
+    }),
+    listBuilds(
+      client,
+      {
+        'filter[app]': [appId],
+        'filter[version]': [buildNumber],
+        'filter[preReleaseVersion.platform]': [platform],
+        include: ['preReleaseVersion'],
+        limit: 200,
+      },
+      { maxItems: 200 },
+    ),
   ]);
   const trains = includedOfType<PrereleaseVersion>(builds.included, 'preReleaseVersions');
   return {

@@ -10,8 +10,10 @@ const HINTS: Record<string, string> = {
   '90062': 'Raise CFBundleShortVersionString above the version already approved or released.',
   '90186': 'This version train is closed: raise CFBundleShortVersionString.',
   '90478': 'This version is closed for new builds: raise CFBundleShortVersionString.',
-  '90054': "The file's CFBundleIdentifier is not the app's bundle ID: check the `app` input and the target's bundle identifier.",
-  '90055': "The file's CFBundleIdentifier is not the app's bundle ID: check the `app` input and the target's bundle identifier.",
+  '90054':
+    "The file's CFBundleIdentifier is not the app's bundle ID: check the `app` input and the target's bundle identifier.",
+  '90055':
+    "The file's CFBundleIdentifier is not the app's bundle ID: check the `app` input and the target's bundle identifier.",
   '90683': 'Add the purpose string (the NS…UsageDescription key Apple names) to the Info.plist.',
   '90725': 'Build with the Xcode and SDK App Store Connect currently requires.',
   '90189': 'This build number was uploaded already: raise CFBundleVersion and build again.',
@@ -31,6 +33,8 @@ export function annotateDetails(level: 'error' | 'warning', details: StateDetail
   for (const d of details) {
     const hint = hintFor(d.code);
     const text = [d.description?.trim() || 'No description given.', hint].filter(Boolean).join(' ');
-    annotate(level, text, { title: `${label}: App Store Connect ${level === 'error' ? 'rejected the build' : 'warns'} (${d.code ?? 'no code'})` });
+    annotate(level, text, {
+      title: `${label}: App Store Connect ${level === 'error' ? 'rejected the build' : 'warns'} (${d.code ?? 'no code'})`,
+    });
   }
 }

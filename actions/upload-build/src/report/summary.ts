@@ -18,15 +18,27 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 function phaseChart(o: Outcome): string | undefined {
   const phases = o.timings.filter((t) => t.ms > 0);
   if (phases.length < 2) return undefined;
-  return ['```mermaid', 'pie showData', '    title Where the time went (seconds)', ...phases.map((p) => `    "${p.phase}" : ${(p.ms / 1000).toFixed(1)}`), '```'].join('\n');
+  return [
+    '```mermaid',
+    'pie showData',
+    '    title Where the time went (seconds)',
+    ...phases.map((p) => `    "${p.phase}" : ${(p.ms / 1000).toFixed(1)}`),
+    '```',
+  ].join('\n');
 }
 
 export async function writeSummary(o: Outcome, failure?: string): Promise<void> {
   const t = o.target;
-  summary.addHeading(`Build upload: ${escapeHtml(t.app.name)} ${escapeHtml(t.version)} (${escapeHtml(t.buildNumber)}) for ${t.platform}`, 2);
+  summary.addHeading(
+    `Build upload: ${escapeHtml(t.app.name)} ${escapeHtml(t.version)} (${escapeHtml(t.buildNumber)}) for ${t.platform}`,
+    2,
+  );
   if (failure) summary.addRaw(`<p>❌ ${escapeHtml(failure)}</p>`, true);
   summary.addTable([
-    [{ data: 'What', header: true }, { data: 'Value', header: true }],
+    [
+      { data: 'What', header: true },
+      { data: 'Value', header: true },
+    ],
     ['State', STATE_TEXT[o.state]],
     ['File', `${escapeHtml(o.file.fileName)} (${mib(o.file.size)})`],
     ['Sent', o.sent > 0 ? `${mib(o.sent)} in ${o.parts} part(s), MD5 ${o.md5 ?? ''}` : 'nothing'],

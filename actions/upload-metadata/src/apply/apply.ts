@@ -52,10 +52,12 @@ function need(id: string | undefined, what: string): string {
   return id;
 }
 
-const byLocale = (locale: string) => (list: { data: Array<{ id: string; attributes?: Record<string, unknown> }> }): Existing | undefined => {
-  const found = list.data.find((r) => r.attributes?.locale === locale);
-  return found ? { id: found.id, attributes: found.attributes ?? {} } : undefined;
-};
+const byLocale =
+  (locale: string) =>
+  (list: { data: Array<{ id: string; attributes?: Record<string, unknown> }> }): Existing | undefined => {
+    const found = list.data.find((r) => r.attributes?.locale === locale);
+    return found ? { id: found.id, attributes: found.attributes ?? {} } : undefined;
+  };
 
 async function createLocalization(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted: boolean }> {
   const locale = step.locale!;
@@ -65,16 +67,18 @@ async function createLocalization(step: Step, ctx: ApplyContext): Promise<{ id: 
     return createOrAdopt({
       attributes: step.attributes,
       create: () => createAppInfoLocalization(ctx.client, appInfoId, attributes),
-      find: async () => byLocale(locale)(await listAppInfoLocalizations(ctx.client, appInfoId, { 'filter[locale]': [locale] })),
-      update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a as never, SAFE)),
+      find: async () =>
+        byLocale(locale)(await listAppInfoLocalizations(ctx.client, appInfoId, { 'filter[locale]': [locale] })),
+      update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a, SAFE)),
     });
   }
   const versionId = need(ctx.versionId, 'version');
   return createOrAdopt({
     attributes: step.attributes,
     create: () => createAppStoreVersionLocalization(ctx.client, versionId, attributes),
-    find: async () => byLocale(locale)(await listAppStoreVersionLocalizations(ctx.client, versionId, { 'filter[locale]': [locale] })),
-    update: async (id, a) => void (await updateAppStoreVersionLocalization(ctx.client, id, a as never, SAFE)),
+    find: async () =>
+      byLocale(locale)(await listAppStoreVersionLocalizations(ctx.client, versionId, { 'filter[locale]': [locale] })),
+    update: async (id, a) => void (await updateAppStoreVersionLocalization(ctx.client, id, a, SAFE)),
   });
 }
 
@@ -82,12 +86,12 @@ async function createReview(step: Step, ctx: ApplyContext): Promise<{ id: string
   const versionId = need(ctx.versionId, 'version');
   return createOrAdopt({
     attributes: step.attributes,
-    create: () => createReviewDetail(ctx.client, versionId, step.attributes as Attrs),
+    create: () => createReviewDetail(ctx.client, versionId, step.attributes),
     find: async () => {
       const found = await getReviewDetailOfVersion(ctx.client, versionId);
       return found ? { id: found.id, attributes: found.attributes ?? {} } : undefined;
     },
-    update: async (id, a) => void (await updateReviewDetail(ctx.client, id, a as never, SAFE)),
+    update: async (id, a) => void (await updateReviewDetail(ctx.client, id, a, SAFE)),
   });
 }
 
@@ -105,7 +109,7 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
       return { id };
     }
     case 'update-categories':
-      return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes as Record<string, string | null>, SAFE);
+      return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes, SAFE);
     case 'update-app-info-localization':
       return updateAppInfoLocalization(ctx.client, need(step.resourceId, 'localization'), attributes, SAFE);
     case 'update-version-localization':
@@ -131,7 +135,10 @@ export async function createVersion(step: Step, ctx: ApplyContext): Promise<{ id
     create: () => createAppStoreVersion(ctx.client, ctx.appId, { platform, versionString }),
     find: async () => {
       const spellings = [versionString, versionString.replace(/(\.0)+$/, ''), `${versionString}.0`];
-      const doc = await listAppStoreVersions(ctx.client, ctx.appId, { 'filter[platform]': [platform], 'filter[versionString]': [...new Set(spellings)] });
+      const doc = await listAppStoreVersions(ctx.client, ctx.appId, {
+        'filter[platform]': [platform],
+        'filter[versionString]': [...new Set(spellings)],
+      });
       const found = doc.data[0];
       return found ? { id: found.id, attributes: {} } : undefined;
     },
@@ -143,8 +150,17 @@ export async function createVersion(step: Step, ctx: ApplyContext): Promise<{ id
 const FIRST: ReadonlySet<Step['kind']> = new Set(['update-version']);
 
 export async function applySteps(steps: readonly Step[], ctx: ApplyContext): Promise<StepResult[]> {
-  const first = await applyAtOnce(steps.filter((s) => FIRST.has(s.kind)), ctx);
-  return [...first, ...(await applyAtOnce(steps.filter((s) => !FIRST.has(s.kind)), ctx))];
+  const first = await applyAtOnce(
+    steps.filter((s) => FIRST.has(s.kind)),
+    ctx,
+  );
+  return [
+    ...first,
+    ...(await applyAtOnce(
+      steps.filter((s) => !FIRST.has(s.kind)),
+      ctx,
+    )),
+  ];
 }
 
 async function applyAtOnce(steps: readonly Step[], ctx: ApplyContext): Promise<StepResult[]> {

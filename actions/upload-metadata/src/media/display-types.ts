@@ -7,20 +7,54 @@
 type Size = readonly [number, number];
 
 const PORTRAIT: Record<string, readonly Size[]> = {
-  APP_IPHONE_67: [[1290, 2796], [1320, 2868], [1260, 2736]],
-  APP_IPHONE_65: [[1242, 2688], [1284, 2778]],
-  APP_IPHONE_61: [[1179, 2556], [1206, 2622], [1170, 2532]],
-  APP_IPHONE_58: [[1125, 2436], [1080, 2340]],
+  APP_IPHONE_67: [
+    [1290, 2796],
+    [1320, 2868],
+    [1260, 2736],
+  ],
+  APP_IPHONE_65: [
+    [1242, 2688],
+    [1284, 2778],
+  ],
+  APP_IPHONE_61: [
+    [1179, 2556],
+    [1206, 2622],
+    [1170, 2532],
+  ],
+  APP_IPHONE_58: [
+    [1125, 2436],
+    [1080, 2340],
+  ],
   APP_IPHONE_55: [[1242, 2208]],
   APP_IPHONE_47: [[750, 1334]],
-  APP_IPHONE_40: [[640, 1136], [640, 1096]],
-  APP_IPHONE_35: [[640, 960], [640, 920]],
-  APP_IPAD_PRO_3GEN_129: [[2048, 2732], [2064, 2752]],
+  APP_IPHONE_40: [
+    [640, 1136],
+    [640, 1096],
+  ],
+  APP_IPHONE_35: [
+    [640, 960],
+    [640, 920],
+  ],
+  APP_IPAD_PRO_3GEN_129: [
+    [2048, 2732],
+    [2064, 2752],
+  ],
   APP_IPAD_PRO_129: [[2048, 2732]],
-  APP_IPAD_PRO_3GEN_11: [[1668, 2388], [1640, 2360], [1668, 2420], [1488, 2266]],
+  APP_IPAD_PRO_3GEN_11: [
+    [1668, 2388],
+    [1640, 2360],
+    [1668, 2420],
+    [1488, 2266],
+  ],
   APP_IPAD_105: [[1668, 2224]],
-  APP_IPAD_97: [[1536, 2048], [768, 1024]],
-  APP_WATCH_ULTRA: [[410, 502], [422, 514]],
+  APP_IPAD_97: [
+    [1536, 2048],
+    [768, 1024],
+  ],
+  APP_WATCH_ULTRA: [
+    [410, 502],
+    [422, 514],
+  ],
   APP_WATCH_SERIES_10: [[416, 496]],
   APP_WATCH_SERIES_7: [[396, 484]],
   APP_WATCH_SERIES_4: [[368, 448]],
@@ -29,8 +63,16 @@ const PORTRAIT: Record<string, readonly Size[]> = {
 
 /** Landscape only. */
 const LANDSCAPE: Record<string, readonly Size[]> = {
-  APP_DESKTOP: [[1280, 800], [1440, 900], [2560, 1600], [2880, 1800]],
-  APP_APPLE_TV: [[1920, 1080], [3840, 2160]],
+  APP_DESKTOP: [
+    [1280, 800],
+    [1440, 900],
+    [2560, 1600],
+    [2880, 1800],
+  ],
+  APP_APPLE_TV: [
+    [1920, 1080],
+    [3840, 2160],
+  ],
   APP_APPLE_VISION_PRO: [[3840, 2160]],
 };
 
@@ -49,11 +91,17 @@ export function sizesOf(displayType: string): string[] {
 export const SCREENSHOT_DISPLAY_TYPES: readonly string[] = [
   ...Object.keys(PORTRAIT),
   ...Object.keys(LANDSCAPE),
-  ...Object.keys(PORTRAIT).filter((t) => /^APP_(IPHONE|IPAD)/.test(t)).map((t) => `IMESSAGE_${t}`),
+  ...Object.keys(PORTRAIT)
+    .filter((t) => /^APP_(IPHONE|IPAD)/.test(t))
+    .map((t) => `IMESSAGE_${t}`),
 ];
 
 /** The display types an image of this size can be, within `candidates`. */
-export function displayTypesFor(width: number, height: number, candidates: readonly string[] = SCREENSHOT_DISPLAY_TYPES): string[] {
+export function displayTypesFor(
+  width: number,
+  height: number,
+  candidates: readonly string[] = SCREENSHOT_DISPLAY_TYPES,
+): string[] {
   const size = `${width}×${height}`;
   return candidates.filter((t) => sizesOf(t).includes(size));
 }
@@ -68,8 +116,22 @@ export function candidatesForFolder(folder: string | undefined): string[] {
 }
 
 export const PREVIEW_TYPES = [
-  'IPHONE_67', 'IPHONE_61', 'IPHONE_65', 'IPHONE_58', 'IPHONE_55', 'IPHONE_47', 'IPHONE_40', 'IPHONE_35',
-  'IPAD_PRO_3GEN_129', 'IPAD_PRO_3GEN_11', 'IPAD_PRO_129', 'IPAD_105', 'IPAD_97', 'DESKTOP', 'APPLE_TV', 'APPLE_VISION_PRO',
+  'IPHONE_67',
+  'IPHONE_61',
+  'IPHONE_65',
+  'IPHONE_58',
+  'IPHONE_55',
+  'IPHONE_47',
+  'IPHONE_40',
+  'IPHONE_35',
+  'IPAD_PRO_3GEN_129',
+  'IPAD_PRO_3GEN_11',
+  'IPAD_PRO_129',
+  'IPAD_105',
+  'IPAD_97',
+  'DESKTOP',
+  'APPLE_TV',
+  'APPLE_VISION_PRO',
 ] as const;
 
 /**
@@ -87,9 +149,15 @@ const PREVIEW_PORTRAIT: Record<string, readonly Size[]> = {
   IPHONE_40: [[1080, 1920]],
   IPAD_PRO_3GEN_129: [[1200, 1600]],
   IPAD_PRO_3GEN_11: [[1200, 1600]],
-  IPAD_PRO_129: [[1200, 1600], [900, 1200]],
+  IPAD_PRO_129: [
+    [1200, 1600],
+    [900, 1200],
+  ],
   IPAD_105: [[1200, 1600]],
-  IPAD_97: [[900, 1200], [1200, 1600]],
+  IPAD_97: [
+    [900, 1200],
+    [1200, 1600],
+  ],
   APPLE_VISION_PRO: [[3840, 2160]],
 };
 
@@ -100,6 +168,10 @@ export function previewSizesOf(previewType: string): string[] {
   return [...portrait, ...portrait.map(([w, h]) => [h, w] as Size)].map(([w, h]) => `${w}×${h}`);
 }
 
-export function previewTypesFor(width: number, height: number, candidates: readonly string[] = PREVIEW_TYPES): string[] {
+export function previewTypesFor(
+  width: number,
+  height: number,
+  candidates: readonly string[] = PREVIEW_TYPES,
+): string[] {
   return candidates.filter((t) => previewSizesOf(t).includes(`${width}×${height}`));
 }

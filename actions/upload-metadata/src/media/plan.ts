@@ -4,7 +4,16 @@
  * Connect with other content is replaced; a remote copy that never finished processing (FAILED)
  * or that duplicates another is never counted as kept.
  */
-import type { LocalMedia, LocalSet, MediaKind, MediaPlan, MediaSetPlan, RemoteAsset, RemoteSet, SyncMode } from './model.js';
+import type {
+  LocalMedia,
+  LocalSet,
+  MediaKind,
+  MediaPlan,
+  MediaSetPlan,
+  RemoteAsset,
+  RemoteSet,
+  SyncMode,
+} from './model.js';
 
 export interface MediaPlanInput {
   local: LocalMedia;
@@ -20,13 +29,28 @@ function sameOrder(current: string[], wanted: string[]): boolean {
   return current.length === wanted.length && current.every((id, i) => id === wanted[i]);
 }
 
-function planSet(local: LocalSet | undefined, remote: RemoteSet | undefined, base: { kind: MediaKind; locale: string; displayType: string; localizationId: string }, mode: SyncMode): MediaSetPlan {
+function planSet(
+  local: LocalSet | undefined,
+  remote: RemoteSet | undefined,
+  base: { kind: MediaKind; locale: string; displayType: string; localizationId: string },
+  mode: SyncMode,
+): MediaSetPlan {
   const pool = [...(remote?.assets ?? [])];
   const take = (match: (a: RemoteAsset) => boolean): RemoteAsset | undefined => {
     const i = pool.findIndex(match);
     return i < 0 ? undefined : pool.splice(i, 1)[0];
   };
-  const plan: MediaSetPlan = { ...base, setId: remote?.id, kept: [], upload: [], replaced: [], deleted: [], reorder: false, order: [], deleteSet: false };
+  const plan: MediaSetPlan = {
+    ...base,
+    setId: remote?.id,
+    kept: [],
+    upload: [],
+    replaced: [],
+    deleted: [],
+    reorder: false,
+    order: [],
+    deleteSet: false,
+  };
   for (const file of local?.files ?? []) {
     const same = take((a) => usable(a) && a.checksum === file.md5);
     if (same) {
@@ -53,7 +77,10 @@ function planSet(local: LocalSet | undefined, remote: RemoteSet | undefined, bas
   const token = (o: MediaSetPlan['order'][number]) => o.remoteId ?? `new:${o.fileName}`;
   const wanted = plan.order.map(token);
   const keptIds = new Set(plan.kept.map((k) => k.id));
-  const predicted = [...(remote?.assets ?? []).filter((a) => keptIds.has(a.id)).map((a) => a.id), ...plan.order.filter((o) => !o.remoteId).map(token)];
+  const predicted = [
+    ...(remote?.assets ?? []).filter((a) => keptIds.has(a.id)).map((a) => a.id),
+    ...plan.order.filter((o) => !o.remoteId).map(token),
+  ];
   plan.reorder = !plan.deleteSet && !sameOrder(predicted, wanted);
   return plan;
 }
@@ -69,13 +96,23 @@ export function planMedia(input: MediaPlanInput): MediaPlan {
       missing.add(local.locale);
       continue;
     }
-    sets.push(planSet(local, remoteByKey.get(key(local)), { kind: local.kind, locale: local.locale, displayType: local.displayType, localizationId }, input.mode));
+    sets.push(
+      planSet(
+        local,
+        remoteByKey.get(key(local)),
+        { kind: local.kind, locale: local.locale, displayType: local.displayType, localizationId },
+        input.mode,
+      ),
+    );
   }
   const localKeys = new Set(input.local.sets.map(key));
   for (const remote of input.remote) {
     if (localKeys.has(key(remote)) || !input.local.locales[remote.kind].includes(remote.locale)) continue;
     if (input.mode === 'mirror') sets.push(planSet(undefined, remote, remote, 'mirror'));
   }
-  sets.sort((a, b) => a.locale.localeCompare(b.locale) || a.kind.localeCompare(b.kind) || a.displayType.localeCompare(b.displayType));
+  sets.sort(
+    (a, b) =>
+      a.locale.localeCompare(b.locale) || a.kind.localeCompare(b.kind) || a.displayType.localeCompare(b.displayType),
+  );
   return { sets, missingLocalizations: [...missing].sort() };
 }

@@ -66,7 +66,7 @@ interface Box {
 
 function boxesIn(b: Buffer, from: number, to: number): Box[] {
   const boxes: Box[] = [];
-  for (let i = from; i + 8 <= to; ) {
+  for (let i = from; i + 8 <= to;) {
     let size = b.readUInt32BE(i);
     let headerSize = 8;
     if (size === 1 && i + 16 <= to) {
@@ -81,7 +81,7 @@ function boxesIn(b: Buffer, from: number, to: number): Box[] {
 }
 
 async function findMoov(file: FileHandle, fileSize: number): Promise<Buffer | undefined> {
-  for (let position = 0; position + 8 <= fileSize; ) {
+  for (let position = 0; position + 8 <= fileSize;) {
     const head = await readAt(file, position, 16);
     if (head.length < 8) return undefined;
     let size = head.readUInt32BE(0);
@@ -89,7 +89,8 @@ async function findMoov(file: FileHandle, fileSize: number): Promise<Buffer | un
     else if (size === 0) size = fileSize - position;
     if (size < 8) return undefined;
     // A moov box is small (track tables); refuse absurd sizes rather than read them.
-    if (head.toString('latin1', 4, 8) === 'moov') return size > 64 * 1024 * 1024 ? undefined : readAt(file, position, size);
+    if (head.toString('latin1', 4, 8) === 'moov')
+      return size > 64 * 1024 * 1024 ? undefined : readAt(file, position, size);
     position += size;
   }
   return undefined;

@@ -29,18 +29,38 @@ function rowOf(set: MediaSetPlan, result?: MediaSetResult): MediaRow {
     deleted: set.deleted.map((d) => d.fileName),
     reordered: result ? result.reordered : set.reorder,
     setDeleted: set.deleteSet,
-    failed: [...(result?.error ? [result.error] : []), ...(result?.uploaded.filter((u) => u.error).map((u) => `${u.fileName}: ${u.error}`) ?? [])],
+    failed: [
+      ...(result?.error ? [result.error] : []),
+      ...(result?.uploaded.filter((u) => u.error).map((u) => `${u.fileName}: ${u.error}`) ?? []),
+    ],
   };
 }
 
 export function mediaRows(plan: MediaPlan, results?: MediaSetResult[]): MediaRow[] {
-  return plan.sets.map((set) => rowOf(set, results?.find((r) => r.set === set)));
+  return plan.sets.map((set) =>
+    rowOf(
+      set,
+      results?.find((r) => r.set === set),
+    ),
+  );
 }
 
 /** Column and log words: a dry run says what it would do, never what it did. */
 const WORDS = {
-  done: { uploaded: 'uploaded', replaced: 'replaced', deleted: 'deleted', reordered: 'reordered', setDeleted: 'set deleted' },
-  planned: { uploaded: 'would upload', replaced: 'would replace', deleted: 'would delete', reordered: 'would reorder', setDeleted: 'would delete the set' },
+  done: {
+    uploaded: 'uploaded',
+    replaced: 'replaced',
+    deleted: 'deleted',
+    reordered: 'reordered',
+    setDeleted: 'set deleted',
+  },
+  planned: {
+    uploaded: 'would upload',
+    replaced: 'would replace',
+    deleted: 'would delete',
+    reordered: 'would reorder',
+    setDeleted: 'would delete the set',
+  },
 };
 
 const counts = (r: MediaRow, dryRun: boolean) => {
@@ -54,13 +74,18 @@ const counts = (r: MediaRow, dryRun: boolean) => {
     r.reordered && w.reordered,
     r.setDeleted && w.setDeleted,
     r.failed.length && `${r.failed.length} failed`,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
 };
 
 export function logMedia(rows: MediaRow[], missing: string[], logger: Logger, dryRun: boolean): void {
   logger.info(`Screenshots and previews${dryRun ? ' (dry run: nothing is sent)' : ''}: ${rows.length} set(s).`);
   for (const r of rows) logger.info(`  ${r.locale} ${r.kind} ${r.displayType}: ${counts(r, dryRun) || 'unchanged'}`);
-  for (const locale of missing) logger.warning(`${locale}: screenshots or previews in the repository, but the version has no ${locale} localization; nothing ${dryRun ? 'would be' : 'was'} uploaded there.`);
+  for (const locale of missing)
+    logger.warning(
+      `${locale}: screenshots or previews in the repository, but the version has no ${locale} localization; nothing ${dryRun ? 'would be' : 'was'} uploaded there.`,
+    );
 }
 
 export function writeMediaOutput(rows: MediaRow[], dryRun: boolean): void {
@@ -83,13 +108,34 @@ export async function writeMediaSummary(rows: MediaRow[], missing: string[], dry
   else {
     const w = dryRun ? WORDS.planned : WORDS.done;
     const title = (word: string) => word[0]!.toUpperCase() + word.slice(1);
-    const header = ['Locale', 'Kind', 'Display type', 'Kept', title(w.uploaded), title(w.replaced), title(w.deleted), title(w.reordered), 'Failed'].map((h) => ({ data: h, header: true }));
+    const header = [
+      'Locale',
+      'Kind',
+      'Display type',
+      'Kept',
+      title(w.uploaded),
+      title(w.replaced),
+      title(w.deleted),
+      title(w.reordered),
+      'Failed',
+    ].map((h) => ({ data: h, header: true }));
     const body = rows.map((r) => [
-      escapeHtml(r.locale), r.kind, escapeHtml(r.displayType), cell(r.kept), cell(r.uploaded), cell(r.replaced),
-      r.setDeleted ? `${cell(r.deleted)} (${w.setDeleted})` : cell(r.deleted), r.reordered ? 'yes' : '', cell(r.failed),
+      escapeHtml(r.locale),
+      r.kind,
+      escapeHtml(r.displayType),
+      cell(r.kept),
+      cell(r.uploaded),
+      cell(r.replaced),
+      r.setDeleted ? `${cell(r.deleted)} (${w.setDeleted})` : cell(r.deleted),
+      r.reordered ? 'yes' : '',
+      cell(r.failed),
     ]);
     summary.addTable([header, ...body]);
   }
-  if (missing.length) summary.addRaw(`<p>No version localization for ${escapeHtml(missing.join(', '))}: media there ${dryRun ? 'would not be' : 'was not'} uploaded.</p>`, true);
+  if (missing.length)
+    summary.addRaw(
+      `<p>No version localization for ${escapeHtml(missing.join(', '))}: media there ${dryRun ? 'would not be' : 'was not'} uploaded.</p>`,
+      true,
+    );
   await summary.write();
 }

@@ -24,7 +24,12 @@ interface Sent {
 }
 
 /** Reads the set until every asset in `ids` is COMPLETE or FAILED, or the processing timeout passes. */
-async function waitForSet(ctx: UploadContext, kind: MediaKind, setId: string, ids: readonly string[]): Promise<RemoteAsset[]> {
+async function waitForSet(
+  ctx: UploadContext,
+  kind: MediaKind,
+  setId: string,
+  ids: readonly string[],
+): Promise<RemoteAsset[]> {
   const deadline = ctx.clock.now() + ctx.processingTimeoutMs;
   for (;;) {
     const assets = await readSetAssets(ctx.client, kind, setId);
@@ -37,18 +42,27 @@ async function waitForSet(ctx: UploadContext, kind: MediaKind, setId: string, id
   }
 }
 
-async function sendAll(ctx: UploadContext, files: Limit, kind: MediaKind, setId: string, list: LocalAsset[]): Promise<Sent[]> {
+async function sendAll(
+  ctx: UploadContext,
+  files: Limit,
+  kind: MediaKind,
+  setId: string,
+  list: LocalAsset[],
+): Promise<Sent[]> {
   return Promise.all(
     list.map((file) =>
-      files.run(() => sendFile(ctx, kind, setId, file)).then(
-        (id): Sent => ({ file, id }),
-        (error: unknown): Sent => ({ file, error: error instanceof Error ? error.message : String(error) }),
-      ),
+      files
+        .run(() => sendFile(ctx, kind, setId, file))
+        .then(
+          (id): Sent => ({ file, id }),
+          (error: unknown): Sent => ({ file, error: error instanceof Error ? error.message : String(error) }),
+        ),
     ),
   );
 }
 
-const stateOf = (assets: RemoteAsset[], id: string | undefined): string => assets.find((a) => a.id === id)?.state ?? 'missing';
+const stateOf = (assets: RemoteAsset[], id: string | undefined): string =>
+  assets.find((a) => a.id === id)?.state ?? 'missing';
 
 /** What to do with a sent file after the wait: done, send again, or report. */
 function verdict(kind: MediaKind, state: string): 'done' | 'again' | 'processing' {
@@ -57,15 +71,30 @@ function verdict(kind: MediaKind, state: string): 'done' | 'again' | 'processing
   return 'processing';
 }
 
-const describe = (state: string): string => (state === 'FAILED' ? 'processing FAILED' : `still ${state} after the processing timeout`);
+const describe = (state: string): string =>
+  state === 'FAILED' ? 'processing FAILED' : `still ${state} after the processing timeout`;
 
-async function setPosterFrames(ctx: UploadContext, kind: MediaKind, setId: string, results: UploadResult[], assets: RemoteAsset[]): Promise<RemoteAsset[]> {
+async function setPosterFrames(
+  ctx: UploadContext,
+  kind: MediaKind,
+  setId: string,
+  results: UploadResult[],
+  assets: RemoteAsset[],
+): Promise<RemoteAsset[]> {
   const frame = ctx.previewFrameTime;
   if (kind !== 'preview' || !frame) return assets;
   const done = results.filter((r) => r.id && !r.error && stateOf(assets, r.id) === 'COMPLETE');
   if (done.length === 0) return assets;
   const api = API.preview;
-  await Promise.all(done.map((r) => ctx.client.patch(`/v1/${api.asset}/${r.id}`, { data: { type: api.asset, id: r.id, attributes: { previewFrameTimeCode: frame } } }, { safeToRetry: true })));
+  await Promise.all(
+    done.map((r) =>
+      ctx.client.patch(
+        `/v1/${api.asset}/${r.id}`,
+        { data: { type: api.asset, id: r.id, attributes: { previewFrameTimeCode: frame } } },
+        { safeToRetry: true },
+      ),
+    ),
+  );
   const after = await readSetAssets(ctx.client, kind, setId);
   for (const r of done) {
     const got = after.find((a) => a.id === r.id)?.frameTime;
@@ -75,9 +104,20 @@ async function setPosterFrames(ctx: UploadContext, kind: MediaKind, setId: strin
 }
 
 /** Uploads a set's new files; resolves to each file's result and the set's assets as last read (in order). */
-export async function deliverSet(ctx: UploadContext, files: Limit, kind: MediaKind, setId: string, list: LocalAsset[]): Promise<{ results: UploadResult[]; assets: RemoteAsset[] }> {
+export async function deliverSet(
+  ctx: UploadContext,
+  files: Limit,
+  kind: MediaKind,
+  setId: string,
+  list: LocalAsset[],
+): Promise<{ results: UploadResult[]; assets: RemoteAsset[] }> {
   const first = await sendAll(ctx, files, kind, setId, list);
-  let assets = await waitForSet(ctx, kind, setId, first.flatMap((s) => (s.id ? [s.id] : [])));
+  let assets = await waitForSet(
+    ctx,
+    kind,
+    setId,
+    first.flatMap((s) => (s.id ? [s.id] : [])),
+  );
   const results: UploadResult[] = [];
   const again: Sent[] = [];
   for (const sent of first) {
@@ -85,7 +125,13 @@ export async function deliverSet(ctx: UploadContext, files: Limit, kind: MediaKi
     const next = sent.error ? 'error' : verdict(kind, state);
     if (next === 'error') results.push({ fileName: sent.file.fileName, retried: false, error: sent.error });
     else if (next === 'done') results.push({ fileName: sent.file.fileName, id: sent.id, retried: false });
-    else if (next === 'processing') results.push({ fileName: sent.file.fileName, id: sent.id, retried: false, error: `${describe(state)}; left on App Store Connect, not uploaded again` });
+    else if (next === 'processing')
+      results.push({
+        fileName: sent.file.fileName,
+        id: sent.id,
+        retried: false,
+        error: `${describe(state)}; left on App Store Connect, not uploaded again`,
+      });
     else {
       ctx.logger.warning(`${sent.file.display}: ${describe(state)}; deleting it and uploading once more.`);
       again.push(sent);
@@ -93,8 +139,19 @@ export async function deliverSet(ctx: UploadContext, files: Limit, kind: MediaKi
   }
   if (again.length > 0) {
     await Promise.all(again.map((s) => deleteAsset(ctx, kind, s.id!)));
-    const second = await sendAll(ctx, files, kind, setId, again.map((s) => s.file));
-    assets = await waitForSet(ctx, kind, setId, second.flatMap((s) => (s.id ? [s.id] : [])));
+    const second = await sendAll(
+      ctx,
+      files,
+      kind,
+      setId,
+      again.map((s) => s.file),
+    );
+    assets = await waitForSet(
+      ctx,
+      kind,
+      setId,
+      second.flatMap((s) => (s.id ? [s.id] : [])),
+    );
     for (const sent of second) {
       const state = stateOf(assets, sent.id);
       if (!sent.error && state === 'COMPLETE') {

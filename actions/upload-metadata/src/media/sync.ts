@@ -27,7 +27,14 @@ export interface MediaRun {
  * `known`: locale → version localization id, when the metadata part already knows them (its
  * read or read-back, plus the localizations it created), so they are not read again.
  */
-export async function syncMedia(run: MediaRun, local: LocalMedia, settings: MediaSettings, versionId: string | undefined, dryRun: boolean, known?: Record<string, string>): Promise<void> {
+export async function syncMedia(
+  run: MediaRun,
+  local: LocalMedia,
+  settings: MediaSettings,
+  versionId: string | undefined,
+  dryRun: boolean,
+  known?: Record<string, string>,
+): Promise<void> {
   const localizations = known ?? (versionId ? await readLocalizationIds(run.client, versionId) : {});
   const remote = await readRemoteMedia(run.client, localizations, local.locales);
   const plan = planMedia({ local, remote, localizations, mode: settings.syncMode });
@@ -38,11 +45,24 @@ export async function syncMedia(run: MediaRun, local: LocalMedia, settings: Medi
     await writeMediaSummary(rows, plan.missingLocalizations, true);
     return;
   }
-  const ctx = { client: run.client, clock: run.clock, logger: run.logger, parts: new Limit(run.concurrency), bytes: new ByteBudget(PART_BYTES_IN_FLIGHT), buffers: new PartBuffers(), processingTimeoutMs: settings.processingTimeoutMs, pollMs: 5_000, previewFrameTime: settings.previewFrameTime };
+  const ctx = {
+    client: run.client,
+    clock: run.clock,
+    logger: run.logger,
+    parts: new Limit(run.concurrency),
+    bytes: new ByteBudget(PART_BYTES_IN_FLIGHT),
+    buffers: new PartBuffers(),
+    processingTimeoutMs: settings.processingTimeoutMs,
+    pollMs: 5_000,
+    previewFrameTime: settings.previewFrameTime,
+  };
   const results = await applyMedia(ctx, plan, run.concurrency * 2);
   rows = mediaRows(plan, results);
   writeMediaOutput(rows, false);
   await writeMediaSummary(rows, plan.missingLocalizations, false);
   const failures = failuresOf(results);
-  if (failures.length > 0) throw new AscError(`Screenshots and previews: ${failures.length} not synced: ${failures.join('; ')}. Rerun to retry: files already on App Store Connect are not uploaded again.`);
+  if (failures.length > 0)
+    throw new AscError(
+      `Screenshots and previews: ${failures.length} not synced: ${failures.join('; ')}. Rerun to retry: files already on App Store Connect are not uploaded again.`,
+    );
 }

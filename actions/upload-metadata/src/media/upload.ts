@@ -6,7 +6,15 @@
  * connection, 5xx) is never repeated blindly: the set is read and a half-made copy of the file
  * is deleted first, so a set never holds two.
  */
-import { ApiError, clientPartSender, putUploadOperations, type AscClient, type Clock, type Logger, type PartBuffers } from '@asc-actions/core';
+import {
+  ApiError,
+  clientPartSender,
+  putUploadOperations,
+  type AscClient,
+  type Clock,
+  type Logger,
+  type PartBuffers,
+} from '@asc-actions/core';
 import type { ByteBudget, Limit } from './limit.js';
 import type { LocalAsset, MediaKind } from './model.js';
 import { API, toRemoteAsset } from './remote.js';
@@ -64,20 +72,36 @@ async function reserve(ctx: UploadContext, kind: MediaKind, setId: string, file:
   const attributes: Record<string, unknown> = { fileName: file.fileName, fileSize: file.size };
   // The poster frame is not sent here: it is set once the preview is processed (set-delivery.ts).
   if (kind === 'preview') attributes.mimeType = /\.mov$/i.test(file.fileName) ? 'video/quicktime' : 'video/mp4';
-  const body = { data: { type: api.asset, attributes, relationships: { [api.setRelationship]: { data: { type: api.set, id: setId } } } } };
+  const body = {
+    data: {
+      type: api.asset,
+      attributes,
+      relationships: { [api.setRelationship]: { data: { type: api.set, id: setId } } },
+    },
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       return (await ctx.client.post<{ data: Asset }>(`/v1/${api.asset}`, body)).data.data;
     } catch (error) {
       if (definitelyRefused(error) || attempt >= MAX_RESERVE_ATTEMPTS) throw error;
-      ctx.logger.warning(`Reserving ${file.display} may not have completed (${error instanceof Error ? error.message : String(error)}); checking the set before trying again.`);
+      ctx.logger.warning(
+        `Reserving ${file.display} may not have completed (${error instanceof Error ? error.message : String(error)}); checking the set before trying again.`,
+      );
       await removeHalfMade(ctx, kind, setId, file.fileName);
     }
   }
 }
 
 async function putParts(ctx: UploadContext, file: LocalAsset, operations: Operation[]): Promise<void> {
-  await putUploadOperations({ client: ctx.client, path: file.path, operations, parts: ctx.parts, bytes: ctx.bytes, buffers: ctx.buffers, sendPart: clientPartSender(ctx.client) });
+  await putUploadOperations({
+    client: ctx.client,
+    path: file.path,
+    operations,
+    parts: ctx.parts,
+    bytes: ctx.bytes,
+    buffers: ctx.buffers,
+    sendPart: clientPartSender(ctx.client),
+  });
 }
 
 export async function deleteAsset(ctx: Pick<UploadContext, 'client'>, kind: MediaKind, id: string): Promise<void> {
@@ -95,6 +119,10 @@ export async function sendFile(ctx: UploadContext, kind: MediaKind, setId: strin
   const asset = await reserve(ctx, kind, setId, file);
   await putParts(ctx, file, (asset.attributes?.uploadOperations ?? []) as Operation[]);
   const attributes = { uploaded: true, sourceFileChecksum: file.md5 };
-  await ctx.client.patch(`/v1/${api.asset}/${asset.id}`, { data: { type: api.asset, id: asset.id, attributes } }, { safeToRetry: true });
+  await ctx.client.patch(
+    `/v1/${api.asset}/${asset.id}`,
+    { data: { type: api.asset, id: asset.id, attributes } },
+    { safeToRetry: true },
+  );
   return asset.id;
 }

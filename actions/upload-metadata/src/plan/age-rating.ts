@@ -8,7 +8,8 @@ import type { Finding } from '../findings.js';
 import type { GlobalInput } from './globals.js';
 import type { Change, Step } from './model.js';
 
-const text = (v: string | boolean | null | undefined): string | undefined => (v === undefined || v === null ? undefined : String(v));
+const text = (v: string | boolean | null | undefined): string | undefined =>
+  v === undefined || v === null ? undefined : String(v);
 
 export function planAgeRating(input: GlobalInput, findings: Finding[]): Step | undefined {
   const given = input.source.ageRating;
@@ -21,15 +22,32 @@ export function planAgeRating(input: GlobalInput, findings: Finding[]): Step | u
     if ((before ?? null) === value) continue;
     const at = { file: given.file, line, field: `age_rating.${question}` };
     if (input.live) {
-      findings.push({ level: 'warning', code: 'live-not-editable', message: `${given.file}:${line}: the age rating cannot change on a live version; "${question}" was skipped.`, ...at });
+      findings.push({
+        level: 'warning',
+        code: 'live-not-editable',
+        message: `${given.file}:${line}: the age rating cannot change on a live version; "${question}" was skipped.`,
+        ...at,
+      });
       continue;
     }
     if (!input.appInfoEditable || !current) {
-      findings.push({ level: 'error', code: 'not-editable', message: `${given.file}:${line}: the age rating can only change while a version is being prepared (the app info is not editable).`, ...at });
+      findings.push({
+        level: 'error',
+        code: 'not-editable',
+        message: `${given.file}:${line}: the age rating can only change while a version is being prepared (the app info is not editable).`,
+        ...at,
+      });
       continue;
     }
     attributes[question] = value;
-    changes.push({ resource: 'ageRating', label: `age rating: ${question}`, attribute: question, ...(text(before) !== undefined ? { before: text(before) } : {}), after: text(value) ?? null, ...at });
+    changes.push({
+      resource: 'ageRating',
+      label: `age rating: ${question}`,
+      attribute: question,
+      ...(text(before) !== undefined ? { before: text(before) } : {}),
+      after: text(value) ?? null,
+      ...at,
+    });
   }
   if (changes.length === 0) return undefined;
   return { id: 'update-age-rating:', kind: 'update-age-rating', resourceId: current!.id, attributes, changes };

@@ -11,28 +11,47 @@ import type { Step } from './model.js';
 /** Category id → its parent's id (undefined for a top-level category). */
 export type CategoryCatalog = ReadonlyMap<string, string | undefined>;
 
-export function checkCategories(step: Step | undefined, appInfo: RemoteAppInfo | undefined, catalog: CategoryCatalog): Finding[] {
+export function checkCategories(
+  step: Step | undefined,
+  appInfo: RemoteAppInfo | undefined,
+  catalog: CategoryCatalog,
+): Finding[] {
   if (!step) return [];
   const findings: Finding[] = [];
   const after = (relationship: string): string | undefined =>
-    relationship in step.attributes ? ((step.attributes[relationship] as string | null) ?? undefined) : appInfo?.categories[relationship as keyof RemoteAppInfo['categories']];
+    relationship in step.attributes
+      ? ((step.attributes[relationship] as string | null) ?? undefined)
+      : appInfo?.categories[relationship as keyof RemoteAppInfo['categories']];
   for (const change of step.changes) {
     const field = CATEGORY_FIELDS.find((f) => f.key === change.field)!;
     if (change.after === null) continue;
     const id = String(change.after);
     const at = { file: change.file, line: change.line, field: field.key };
-    const fail = (code: string, message: string) => findings.push({ level: 'error', code, message: `${change.file ?? field.label}: ${message}`, ...at });
-    if (!catalog.has(id)) fail('unknown-category', `"${id}" is not an App Store category (App Store Connect lists ${catalog.size} ids).`);
-    else if (!field.parent && catalog.get(id) !== undefined) fail('bad-subcategory', `"${id}" is a subcategory; the ${field.label} must be a category such as ${catalog.get(id)}.`);
+    const fail = (code: string, message: string) =>
+      findings.push({ level: 'error', code, message: `${change.file ?? field.label}: ${message}`, ...at });
+    if (!catalog.has(id))
+      fail('unknown-category', `"${id}" is not an App Store category (App Store Connect lists ${catalog.size} ids).`);
+    else if (!field.parent && catalog.get(id) !== undefined)
+      fail(
+        'bad-subcategory',
+        `"${id}" is a subcategory; the ${field.label} must be a category such as ${catalog.get(id)}.`,
+      );
     else if (field.parent) {
       const parent = after(CATEGORY_FIELDS.find((f) => f.key === field.parent)!.relationship);
-      if (catalog.get(id) !== parent) fail('bad-subcategory', `"${id}" is not a subcategory of ${parent ?? 'the (unset) category'}.`);
+      if (catalog.get(id) !== parent)
+        fail('bad-subcategory', `"${id}" is not a subcategory of ${parent ?? 'the (unset) category'}.`);
     }
   }
   const primary = after('primaryCategory');
   if (primary && primary === after('secondaryCategory')) {
     const change = step.changes.find((c) => c.attribute === 'secondaryCategory' || c.attribute === 'primaryCategory')!;
-    findings.push({ level: 'error', code: 'same-category', message: `${change.file ?? 'categories'}: the secondary category must differ from the primary category (${primary}).`, file: change.file, line: change.line });
+    findings.push({
+      level: 'error',
+      code: 'same-category',
+      message: `${change.file ?? 'categories'}: the secondary category must differ from the primary category (${primary}).`,
+      file: change.file,
+      line: change.line,
+    });
   }
   return findings;
 }

@@ -17,7 +17,14 @@ export interface GlobalInput {
 }
 
 function skipLive(findings: Finding[], label: string, v: SourceValue): void {
-  findings.push({ level: 'warning', code: 'live-not-editable', message: `The ${label} of a live version cannot change; ${v.file} was skipped.`, file: v.file, line: v.line, field: label });
+  findings.push({
+    level: 'warning',
+    code: 'live-not-editable',
+    message: `The ${label} of a live version cannot change; ${v.file} was skipped.`,
+    file: v.file,
+    line: v.line,
+    field: label,
+  });
 }
 
 export function planVersionAttributes(input: GlobalInput, findings: Finding[]): Step | undefined {
@@ -26,10 +33,27 @@ export function planVersionAttributes(input: GlobalInput, findings: Finding[]): 
   const before = input.version?.copyright;
   if (v && (before ?? null) !== v.value && !(before === undefined && v.value === null)) {
     if (input.live) skipLive(findings, COPYRIGHT.label, v);
-    else changes.push({ resource: 'version', field: 'copyright', label: 'copyright', attribute: 'copyright', ...(before !== undefined ? { before } : {}), after: v.value, file: v.file, line: v.line });
+    else
+      changes.push({
+        resource: 'version',
+        field: 'copyright',
+        label: 'copyright',
+        attribute: 'copyright',
+        ...(before !== undefined ? { before } : {}),
+        after: v.value,
+        file: v.file,
+        line: v.line,
+      });
   }
   if (input.renameTo && input.version) {
-    changes.push({ resource: 'version', field: 'version', label: 'version string', attribute: 'versionString', before: input.version.versionString, after: input.renameTo });
+    changes.push({
+      resource: 'version',
+      field: 'version',
+      label: 'version string',
+      attribute: 'versionString',
+      before: input.version.versionString,
+      after: input.renameTo,
+    });
   }
   if (changes.length === 0) return undefined;
   const attributes: Step['attributes'] = Object.fromEntries(changes.map((c) => [c.attribute, c.after]));
@@ -42,11 +66,21 @@ function categoryId(field: CategoryField, v: SourceValue, findings: Finding[]): 
   const at = { file: v.file, line: v.line, field: field.key };
   const canonical = canonicalCategory(v.value, field.parent !== undefined);
   if (!canonical.id) {
-    findings.push({ level: 'error', code: 'unknown-category', message: `${v.file}: "${v.value}" is not an App Store category id (e.g. PRODUCTIVITY, GAMES_PUZZLE).`, ...at });
+    findings.push({
+      level: 'error',
+      code: 'unknown-category',
+      message: `${v.file}: "${v.value}" is not an App Store category id (e.g. PRODUCTIVITY, GAMES_PUZZLE).`,
+      ...at,
+    });
     return undefined;
   }
   if (canonical.legacy) {
-    findings.push({ level: 'warning', code: 'legacy-category', message: `${v.file}: "${v.value}" is fastlane's old iTunes Connect spelling; use ${canonical.id}.`, ...at });
+    findings.push({
+      level: 'warning',
+      code: 'legacy-category',
+      message: `${v.file}: "${v.value}" is fastlane's old iTunes Connect spelling; use ${canonical.id}.`,
+      ...at,
+    });
   }
   return canonical.id;
 }
@@ -56,7 +90,10 @@ function categoryId(field: CategoryField, v: SourceValue, findings: Finding[]): 
  * its two subcategories too: to the value given, or to none (a stale subcategory left under a
  * new category is refused by Apple). A cleared category clears its subcategories.
  */
-function wantedCategories(input: GlobalInput, findings: Finding[]): Map<CategoryField, { id: string | null; v?: SourceValue }> {
+function wantedCategories(
+  input: GlobalInput,
+  findings: Finding[],
+): Map<CategoryField, { id: string | null; v?: SourceValue }> {
   const wanted = new Map<CategoryField, { id: string | null; v?: SourceValue }>();
   for (const field of CATEGORY_FIELDS) {
     const v = input.source.global[field.key];
@@ -70,7 +107,14 @@ function wantedCategories(input: GlobalInput, findings: Finding[]): Map<Category
     for (const sub of CATEGORY_FIELDS.filter((f) => f.parent === parent.key)) {
       const given = wanted.get(sub);
       if (set.id === null && given?.id) {
-        findings.push({ level: 'error', code: 'bad-subcategory', message: `${given.v!.file}: the ${sub.label} cannot be set while ${set.v!.file} clears the ${parent.label}.`, file: given.v!.file, line: given.v!.line, field: sub.key });
+        findings.push({
+          level: 'error',
+          code: 'bad-subcategory',
+          message: `${given.v!.file}: the ${sub.label} cannot be set while ${set.v!.file} clears the ${parent.label}.`,
+          file: given.v!.file,
+          line: given.v!.line,
+          field: sub.key,
+        });
       }
       if (!given || set.id === null) wanted.set(sub, { id: null, v: given?.v ?? set.v });
     }
@@ -86,17 +130,46 @@ export function planCategories(input: GlobalInput, findings: Finding[]): Step | 
     const source = v!;
     if (input.live) skipLive(findings, field.label, source);
     else if (!input.appInfoEditable || !input.appInfo) {
-      findings.push({ level: 'error', code: 'not-editable', message: `The ${field.label} can only change while a version is being prepared (the app info is not editable).`, file: source.file, line: source.line, field: field.key });
+      findings.push({
+        level: 'error',
+        code: 'not-editable',
+        message: `The ${field.label} can only change while a version is being prepared (the app info is not editable).`,
+        file: source.file,
+        line: source.line,
+        field: field.key,
+      });
     } else {
-      changes.push({ resource: 'appInfo', field: field.key, label: field.label, attribute: field.relationship, ...(before ? { before } : {}), after: id, file: source.file, line: source.line });
+      changes.push({
+        resource: 'appInfo',
+        field: field.key,
+        label: field.label,
+        attribute: field.relationship,
+        ...(before ? { before } : {}),
+        after: id,
+        file: source.file,
+        line: source.line,
+      });
     }
   }
   if (changes.length === 0) return undefined;
   const primaryCleared = changes.find((c) => c.attribute === 'primaryCategory' && c.after === null);
   if (primaryCleared) {
-    findings.push({ level: 'warning', code: 'primary-category-cleared', message: `${primaryCleared.file}: the primary category is cleared; App Review needs one before the version can be submitted.`, file: primaryCleared.file, line: primaryCleared.line, field: 'primary_category' });
+    findings.push({
+      level: 'warning',
+      code: 'primary-category-cleared',
+      message: `${primaryCleared.file}: the primary category is cleared; App Review needs one before the version can be submitted.`,
+      file: primaryCleared.file,
+      line: primaryCleared.line,
+      field: 'primary_category',
+    });
   }
-  return { id: 'update-categories:', kind: 'update-categories', resourceId: input.appInfo!.id, attributes: Object.fromEntries(changes.map((c) => [c.attribute, c.after])), changes };
+  return {
+    id: 'update-categories:',
+    kind: 'update-categories',
+    resourceId: input.appInfo!.id,
+    attributes: Object.fromEntries(changes.map((c) => [c.attribute, c.after])),
+    changes,
+  };
 }
 
 /**
@@ -113,7 +186,8 @@ function demoRequired(input: GlobalInput, attributes: Step['attributes']): boole
   const current = input.version?.reviewDetail?.attributes ?? {};
   const value = (key: 'demo_user' | 'demo_password', attribute: string) =>
     blank.includes(key) ? '' : attribute in attributes ? attributes[attribute] : current[attribute];
-  const required = Boolean(value('demo_user', 'demoAccountName')) && Boolean(value('demo_password', 'demoAccountPassword'));
+  const required =
+    Boolean(value('demo_user', 'demoAccountName')) && Boolean(value('demo_password', 'demoAccountPassword'));
   return current.demoAccountRequired === required ? undefined : required;
 }
 
@@ -126,17 +200,39 @@ export function planReview(input: GlobalInput, findings: Finding[]): Step | unde
     const before = current?.attributes[field.attribute];
     if ((typeof before === 'string' ? before : null) === v.value) continue;
     if (input.live) skipLive(findings, field.label, v);
-    else changes.push({ resource: 'reviewDetail', field: `review.${field.key}`, label: field.label, attribute: field.attribute, ...(typeof before === 'string' ? { before } : {}), after: v.value, secret: true, file: v.file, line: v.line });
+    else
+      changes.push({
+        resource: 'reviewDetail',
+        field: `review.${field.key}`,
+        label: field.label,
+        attribute: field.attribute,
+        ...(typeof before === 'string' ? { before } : {}),
+        after: v.value,
+        secret: true,
+        file: v.file,
+        line: v.line,
+      });
   }
   const attributes: Step['attributes'] = Object.fromEntries(changes.map((c) => [c.attribute, c.after]));
   const required = demoRequired(input, attributes);
   if (required !== undefined && !input.live) {
     attributes.demoAccountRequired = required;
     const before = current?.attributes.demoAccountRequired;
-    const file = (input.source.review.demo_password ?? input.source.review.demo_user)?.file ?? `${input.source.root}/review_information`;
-    changes.push({ resource: 'reviewDetail', field: 'review.demo_account_required', label: 'sign-in required', attribute: 'demoAccountRequired', ...(typeof before === 'boolean' ? { before: String(before) } : {}), after: String(required), file });
+    const file =
+      (input.source.review.demo_password ?? input.source.review.demo_user)?.file ??
+      `${input.source.root}/review_information`;
+    changes.push({
+      resource: 'reviewDetail',
+      field: 'review.demo_account_required',
+      label: 'sign-in required',
+      attribute: 'demoAccountRequired',
+      ...(typeof before === 'boolean' ? { before: String(before) } : {}),
+      after: String(required),
+      file,
+    });
   }
   if (Object.keys(attributes).length === 0) return undefined;
-  if (current) return { id: 'update-review-detail:', kind: 'update-review-detail', resourceId: current.id, attributes, changes };
+  if (current)
+    return { id: 'update-review-detail:', kind: 'update-review-detail', resourceId: current.id, attributes, changes };
   return { id: 'create-review-detail:', kind: 'create-review-detail', attributes, changes };
 }

@@ -10,22 +10,46 @@ import type { SourceValue } from '../source/model.js';
 export const UNUSED_BUDGET_WARNING = 10;
 
 const words = (text: string | undefined): Set<string> =>
-  new Set((text ?? '').toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+  new Set(
+    (text ?? '')
+      .toLocaleLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
 
-export function lintKeywords(keywords: SourceValue, locale: string, name: string | undefined, subtitle: string | undefined): Finding[] {
+export function lintKeywords(
+  keywords: SourceValue,
+  locale: string,
+  name: string | undefined,
+  subtitle: string | undefined,
+): Finding[] {
   const text = keywords.value;
   if (!text) return [];
   const findings: Finding[] = [];
   const at = { file: keywords.file, line: keywords.line, locale, field: 'keywords' };
-  const warn = (code: string, message: string) => findings.push({ level: 'warning', code, message: `${keywords.file} (${locale}): ${message}`, ...at });
-  const terms = text.split(',').map((t) => t.trim().toLocaleLowerCase()).filter((t) => t !== '');
+  const warn = (code: string, message: string) =>
+    findings.push({ level: 'warning', code, message: `${keywords.file} (${locale}): ${message}`, ...at });
+  const terms = text
+    .split(',')
+    .map((t) => t.trim().toLocaleLowerCase())
+    .filter((t) => t !== '');
   const duplicates = [...new Set(terms.filter((t, i) => terms.indexOf(t) !== i))];
   if (duplicates.length) warn('keywords-duplicate', `duplicate keywords: ${duplicates.join(', ')}.`);
   const indexed = new Set([...words(name), ...words(subtitle)]);
-  const repeated = [...new Set(terms.filter((t) => [...words(t)].length > 0 && [...words(t)].every((w) => indexed.has(w))))];
-  if (repeated.length) warn('keywords-in-name', `already in the name or subtitle, which App Store search indexes anyway: ${repeated.join(', ')}.`);
+  const repeated = [
+    ...new Set(terms.filter((t) => [...words(t)].length > 0 && [...words(t)].every((w) => indexed.has(w)))),
+  ];
+  if (repeated.length)
+    warn(
+      'keywords-in-name',
+      `already in the name or subtitle, which App Store search indexes anyway: ${repeated.join(', ')}.`,
+    );
   const spaced = (text.match(/,\s+|\s+,/g) ?? []).length;
-  if (spaced) warn('keywords-space', `${spaced} space${spaced > 1 ? 's' : ''} next to commas use characters of the 100 for nothing.`);
+  if (spaced)
+    warn(
+      'keywords-space',
+      `${spaced} space${spaced > 1 ? 's' : ''} next to commas use characters of the 100 for nothing.`,
+    );
   const unused = 100 - [...text].length;
   if (unused > UNUSED_BUDGET_WARNING) warn('keywords-unused', `${unused} of the 100 characters are unused.`);
   return findings;

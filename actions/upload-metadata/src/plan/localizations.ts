@@ -36,7 +36,15 @@ function change(field: LocalizedField, locale: string, before: string | undefine
   };
 }
 
-function warn(findings: Finding[], code: string, message: string, v: SourceValue, locale: string, field: string, level: Finding['level'] = 'warning'): void {
+function warn(
+  findings: Finding[],
+  code: string,
+  message: string,
+  v: SourceValue,
+  locale: string,
+  field: string,
+  level: Finding['level'] = 'warning',
+): void {
   findings.push({ level, code, message, file: v.file, line: v.line, locale, field });
 }
 
@@ -49,13 +57,27 @@ function changesFor(input: LocaleInput, resource: LocalizedResource, findings: F
     if (!v) continue;
     const before = remote?.attributes[field.attribute];
     if (field.key === 'release_notes' && input.firstVersion && v.value !== null) {
-      warn(findings, 'first-version-whats-new', `${input.locale}: what's new is not accepted on an app's first version; ${v.file} was skipped.`, v, input.locale, field.key);
+      warn(
+        findings,
+        'first-version-whats-new',
+        `${input.locale}: what's new is not accepted on an app's first version; ${v.file} was skipped.`,
+        v,
+        input.locale,
+        field.key,
+      );
       continue;
     }
     if (!remote && v.value === null) continue;
     if (same(before, v.value)) continue;
     if (input.live && !field.liveEditable) {
-      warn(findings, 'live-not-editable', `${input.locale}: the ${field.label} of a live version cannot change (only promotional text can); ${v.file} was skipped.`, v, input.locale, field.key);
+      warn(
+        findings,
+        'live-not-editable',
+        `${input.locale}: the ${field.label} of a live version cannot change (only promotional text can); ${v.file} was skipped.`,
+        v,
+        input.locale,
+        field.key,
+      );
       continue;
     }
     if (resource === 'appInfoLocalization' && !input.appInfoEditable && !input.live) {
@@ -68,27 +90,55 @@ function changesFor(input: LocaleInput, resource: LocalizedResource, findings: F
   return out;
 }
 
-function step(kind: Step['kind'], locale: string, resourceId: string | undefined, changes: Change[], creating: boolean): Step {
+function step(
+  kind: Step['kind'],
+  locale: string,
+  resourceId: string | undefined,
+  changes: Change[],
+  creating: boolean,
+): Step {
   const attributes: Step['attributes'] = creating ? { locale } : {};
   for (const c of changes) attributes[c.attribute] = c.after;
-  return { id: `${kind}:${locale}`, kind, ...(resourceId !== undefined ? { resourceId } : {}), locale, attributes, changes };
+  return {
+    id: `${kind}:${locale}`,
+    kind,
+    ...(resourceId !== undefined ? { resourceId } : {}),
+    locale,
+    attributes,
+    changes,
+  };
 }
 
 function appInfoStep(input: LocaleInput, findings: Finding[], newLocale: boolean): Step | undefined {
   const changes = changesFor(input, 'appInfoLocalization', findings);
-  if (input.remote.appInfo) return changes.length ? step('update-app-info-localization', input.locale, input.remote.appInfo.id, changes, false) : undefined;
+  if (input.remote.appInfo)
+    return changes.length
+      ? step('update-app-info-localization', input.locale, input.remote.appInfo.id, changes, false)
+      : undefined;
   if (input.live || !input.appInfoEditable || !input.appInfoId) return undefined;
   if (!changes.some((c) => c.field === 'name' && c.after !== null)) {
     const message = `${input.locale} is a new locale on App Store Connect and needs a name: add ${input.origin}/name.txt (or a name in default/).`;
-    findings.push({ level: 'error', code: 'new-locale-needs-name', message, file: input.origin, locale: input.locale, field: 'name' });
+    findings.push({
+      level: 'error',
+      code: 'new-locale-needs-name',
+      message,
+      file: input.origin,
+      locale: input.locale,
+      field: 'name',
+    });
     return undefined;
   }
-  return newLocale || changes.length ? step('create-app-info-localization', input.locale, undefined, changes, true) : undefined;
+  return newLocale || changes.length
+    ? step('create-app-info-localization', input.locale, undefined, changes, true)
+    : undefined;
 }
 
 function versionStep(input: LocaleInput, findings: Finding[]): Step | undefined {
   const changes = changesFor(input, 'versionLocalization', findings);
-  if (input.remote.version) return changes.length ? step('update-version-localization', input.locale, input.remote.version.id, changes, false) : undefined;
+  if (input.remote.version)
+    return changes.length
+      ? step('update-version-localization', input.locale, input.remote.version.id, changes, false)
+      : undefined;
   if (input.live || input.versionId === undefined) return undefined;
   return step('create-version-localization', input.locale, undefined, changes, true);
 }
@@ -96,5 +146,7 @@ function versionStep(input: LocaleInput, findings: Finding[]): Step | undefined 
 /** Steps for one locale. A locale missing on App Store Connect gets both localizations created. */
 export function planLocale(input: LocaleInput, findings: Finding[]): Step[] {
   const newLocale = !input.remote.appInfo && !input.remote.version;
-  return [appInfoStep(input, findings, newLocale), versionStep(input, findings)].filter((s): s is Step => s !== undefined);
+  return [appInfoStep(input, findings, newLocale), versionStep(input, findings)].filter(
+    (s): s is Step => s !== undefined,
+  );
 }

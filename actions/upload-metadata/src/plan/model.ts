@@ -1,7 +1,8 @@
 /** A plan: typed steps, each with the field changes it makes (old → new). Pure data. */
 import type { Finding } from '../findings.js';
 
-export type ResourceKind = 'appInfoLocalization' | 'versionLocalization' | 'version' | 'appInfo' | 'reviewDetail' | 'ageRating';
+export type ResourceKind =
+  'appInfoLocalization' | 'versionLocalization' | 'version' | 'appInfo' | 'reviewDetail' | 'ageRating';
 
 export interface Change {
   resource: ResourceKind;
@@ -71,7 +72,8 @@ export interface Plan {
 /** Every change, ordered for people: app-wide fields first, then by locale, fields in a stable order. */
 export function changesOf(plan: Pick<Plan, 'steps'>): Change[] {
   const all = plan.steps.flatMap((s) => s.changes);
-  const rank = (c: Change) => FIELD_ORDER.indexOf(c.field.replace(/^review\..*/, 'review').replace(/^age_rating\..*/, 'age_rating'));
+  const rank = (c: Change) =>
+    FIELD_ORDER.indexOf(c.field.replace(/^review\..*/, 'review').replace(/^age_rating\..*/, 'age_rating'));
   return all
     .map((c, i) => ({ c, i }))
     .sort((a, b) => (a.c.locale ?? '').localeCompare(b.c.locale ?? '') || rank(a.c) - rank(b.c) || a.i - b.i)
@@ -79,7 +81,25 @@ export function changesOf(plan: Pick<Plan, 'steps'>): Change[] {
 }
 
 const FIELD_ORDER = [
-  'version', 'copyright', 'primary_category', 'primary_first_sub_category', 'primary_second_sub_category', 'secondary_category',
-  'secondary_first_sub_category', 'secondary_second_sub_category', 'age_rating', 'name', 'subtitle', 'privacy_url', 'privacy_choices_url',
-  'apple_tv_privacy_policy', 'description', 'keywords', 'promotional_text', 'release_notes', 'marketing_url', 'support_url', 'review',
+  'version',
+  'copyright',
+  'primary_category',
+  'primary_first_sub_category',
+  'primary_second_sub_category',
+  'secondary_category',
+  'secondary_first_sub_category',
+  'secondary_second_sub_category',
+  'age_rating',
+  'name',
+  'subtitle',
+  'privacy_url',
+  'privacy_choices_url',
+  'apple_tv_privacy_policy',
+  'description',
+  'keywords',
+  'promotional_text',
+  'release_notes',
+  'marketing_url',
+  'support_url',
+  'review',
 ];

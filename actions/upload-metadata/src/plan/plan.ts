@@ -21,8 +21,16 @@ export interface PlanInput {
 }
 
 const ORDER: StepKind[] = [
-  'create-version', 'update-version', 'update-categories', 'update-age-rating', 'create-app-info-localization', 'update-app-info-localization',
-  'create-version-localization', 'update-version-localization', 'create-review-detail', 'update-review-detail',
+  'create-version',
+  'update-version',
+  'update-categories',
+  'update-age-rating',
+  'create-app-info-localization',
+  'update-app-info-localization',
+  'create-version-localization',
+  'update-version-localization',
+  'create-review-detail',
+  'update-review-detail',
 ];
 
 /** Locales to plan: the repository's; with only default/, every locale App Store Connect has. */
@@ -44,7 +52,12 @@ function summary(input: PlanInput, version: RemoteVersion | undefined): TargetSu
     bundleId: input.remote.app.bundleId,
     appName: input.remote.app.name,
     platform: input.platform,
-    versionString: choice.kind === 'create' ? choice.versionString : choice.kind === 'rename' ? choice.to : choice.version.versionString,
+    versionString:
+      choice.kind === 'create'
+        ? choice.versionString
+        : choice.kind === 'rename'
+          ? choice.to
+          : choice.version.versionString,
     versionState: choice.kind === 'create' ? 'to be created' : (version?.state ?? ''),
     createVersion: choice.kind === 'create',
     appInfoState: input.target.appInfo?.state,
@@ -64,10 +77,31 @@ function planLocales(input: PlanInput, version: RemoteVersion | undefined, findi
     };
     const origin = source.kind === 'folder' ? `${source.root}/${locale}` : source.root;
     if (target.live && !remote.version) {
-      findings.push({ level: 'warning', code: 'live-not-editable', message: `${locale} is not on the live version; a live version takes no new locales, so it was skipped.`, file: origin, locale });
+      findings.push({
+        level: 'warning',
+        code: 'live-not-editable',
+        message: `${locale} is not on the live version; a live version takes no new locales, so it was skipped.`,
+        file: origin,
+        locale,
+      });
       continue;
     }
-    steps.push(...planLocale({ locale, values, origin, remote, appInfoId: target.appInfo?.id, appInfoEditable: target.appInfoEditable, versionId, firstVersion: target.firstVersion, live: target.live }, findings));
+    steps.push(
+      ...planLocale(
+        {
+          locale,
+          values,
+          origin,
+          remote,
+          appInfoId: target.appInfo?.id,
+          appInfoEditable: target.appInfoEditable,
+          versionId,
+          firstVersion: target.firstVersion,
+          live: target.live,
+        },
+        findings,
+      ),
+    );
     if (values.keywords) {
       const name = values.name?.value ?? remote.appInfo?.attributes.name;
       const subtitle = values.subtitle?.value ?? remote.appInfo?.attributes.subtitle;
@@ -106,15 +140,34 @@ export function makePlan(input: PlanInput): Plan {
   };
   const steps: Step[] = [];
   if (choice.kind === 'create') {
-    const change = { resource: 'version' as const, field: 'version', label: 'version string', attribute: 'versionString', after: choice.versionString };
-    steps.push({ id: 'create-version:', kind: 'create-version', attributes: { platform: input.platform, versionString: choice.versionString }, changes: [change] });
+    const change = {
+      resource: 'version' as const,
+      field: 'version',
+      label: 'version string',
+      attribute: 'versionString',
+      after: choice.versionString,
+    };
+    steps.push({
+      id: 'create-version:',
+      kind: 'create-version',
+      attributes: { platform: input.platform, versionString: choice.versionString },
+      changes: [change],
+    });
   }
-  steps.push(...[planVersionAttributes(global, findings), planCategories(global, findings), planAgeRating(global, findings)].filter((s): s is Step => s !== undefined));
+  steps.push(
+    ...[
+      planVersionAttributes(global, findings),
+      planCategories(global, findings),
+      planAgeRating(global, findings),
+    ].filter((s): s is Step => s !== undefined),
+  );
   steps.push(...planLocales(input, version, findings));
   const review = planReview(global, findings);
   if (review) steps.push(review);
   findings.push(...whatsNewMissing(input, version, steps));
   steps.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-  const createdLocales = [...new Set(steps.filter((s) => s.kind.startsWith('create-') && s.locale).map((s) => s.locale!))].sort();
+  const createdLocales = [
+    ...new Set(steps.filter((s) => s.kind.startsWith('create-') && s.locale).map((s) => s.locale!)),
+  ].sort();
   return { target: summary(input, version), steps, findings, createdLocales };
 }

@@ -7,7 +7,15 @@ import { LOCALIZED_FIELDS, REVIEW_FIELDS, type LocalizedField } from '../fields.
 import type { Finding } from '../findings.js';
 import type { LocalizedValues, MetadataSource, SourceValue } from '../source/model.js';
 
-const ONE_LINE = new Set(['name', 'subtitle', 'keywords', 'privacy_url', 'privacy_choices_url', 'marketing_url', 'support_url']);
+const ONE_LINE = new Set([
+  'name',
+  'subtitle',
+  'keywords',
+  'privacy_url',
+  'privacy_choices_url',
+  'marketing_url',
+  'support_url',
+]);
 
 export const codePoints = (text: string): number => [...text].length;
 
@@ -31,7 +39,14 @@ function checkField(field: LocalizedField, v: SourceValue, locale: string, findi
   const text = v.value;
   const at = { file: v.file, locale, field: field.key };
   if (text === null) {
-    if (!field.clearable) findings.push({ level: 'error', code: 'cannot-clear', message: `${v.file}: the ${field.label} cannot be cleared.`, line: v.line, ...at });
+    if (!field.clearable)
+      findings.push({
+        level: 'error',
+        code: 'cannot-clear',
+        message: `${v.file}: the ${field.label} cannot be cleared.`,
+        line: v.line,
+        ...at,
+      });
     return;
   }
   if (field.limit !== undefined && codePoints(text) > field.limit) {
@@ -39,10 +54,22 @@ function checkField(field: LocalizedField, v: SourceValue, locale: string, findi
     findings.push({ level: 'error', code: 'too-long', message, line: lineOfExcess(v, field.limit), ...at });
   }
   if (ONE_LINE.has(field.key) && text.includes('\n')) {
-    findings.push({ level: 'error', code: 'multi-line', message: `${v.file}: the ${field.label} (${locale}) must be one line.`, line: v.line + 1, ...at });
+    findings.push({
+      level: 'error',
+      code: 'multi-line',
+      message: `${v.file}: the ${field.label} (${locale}) must be one line.`,
+      line: v.line + 1,
+      ...at,
+    });
   }
   if (field.url && !isWebUrl(text)) {
-    findings.push({ level: 'error', code: 'bad-url', message: `${v.file}: the ${field.label} (${locale}) "${text.slice(0, 80)}" is not an http(s) URL with a host.`, line: v.line, ...at });
+    findings.push({
+      level: 'error',
+      code: 'bad-url',
+      message: `${v.file}: the ${field.label} (${locale}) "${text.slice(0, 80)}" is not an http(s) URL with a host.`,
+      line: v.line,
+      ...at,
+    });
   }
   if (field.key === 'keywords' && Buffer.byteLength(text, 'utf8') > 100) {
     const message = `${v.file}: the keywords (${locale}) are ${Buffer.byteLength(text, 'utf8')} UTF-8 bytes; the API takes them (${codePoints(text)} of 100 characters) but some Apple tools count bytes.`;
@@ -64,12 +91,26 @@ export function validateSource(source: MetadataSource): Finding[] {
   const email = source.review.email_address;
   if (email?.value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.value)) {
     // The address itself is not quoted: review contact details are never printed.
-    findings.push({ level: 'error', code: 'bad-email', message: `${email.file}: the App Review contact email is not an email address.`, file: email.file, line: email.line, field: 'review.email_address' });
+    findings.push({
+      level: 'error',
+      code: 'bad-email',
+      message: `${email.file}: the App Review contact email is not an email address.`,
+      file: email.file,
+      line: email.line,
+      field: 'review.email_address',
+    });
   }
   for (const field of REVIEW_FIELDS) {
     const v = source.review[field.key];
     if (v?.value && field.key !== 'notes' && v.value.includes('\n')) {
-      findings.push({ level: 'error', code: 'multi-line', message: `${v.file}: the ${field.label} must be one line.`, file: v.file, line: v.line, field: `review.${field.key}` });
+      findings.push({
+        level: 'error',
+        code: 'multi-line',
+        message: `${v.file}: the ${field.label} must be one line.`,
+        file: v.file,
+        line: v.line,
+        field: `review.${field.key}`,
+      });
     }
   }
   return findings;

@@ -10,7 +10,8 @@ import type { PullRequestContext } from './context.js';
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
-export const commentMarker = (appId: string, platform: string): string => `<!-- asc-actions/upload-metadata app=${appId} platform=${platform} -->`;
+export const commentMarker = (appId: string, platform: string): string =>
+  `<!-- asc-actions/upload-metadata app=${appId} platform=${platform} -->`;
 
 interface Notifier {
   logger: Logger;
@@ -34,13 +35,23 @@ async function ownLogin(octokit: ReturnType<typeof getOctokit>): Promise<string>
   }
 }
 
-export async function upsertComment(token: string, pr: PullRequestContext, marker: string, body: string, out: Notifier): Promise<CommentOutcome> {
+export async function upsertComment(
+  token: string,
+  pr: PullRequestContext,
+  marker: string,
+  body: string,
+  out: Notifier,
+): Promise<CommentOutcome> {
   // The secret tripwire: a comment holding the key or the token is never posted (it stops the step).
   guardSink(`the comment on pull request #${pr.number}`, body);
   const octokit = getOctokit(token, { baseUrl: pr.apiUrl });
   const where = { owner: pr.owner, repo: pr.repo };
   try {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      ...where,
+      issue_number: pr.number,
+      per_page: 100,
+    });
     // Anyone can paste the marker into a comment: only one written by this token's own user is adopted.
     const login = await ownLogin(octokit);
     const existing = comments.find((c) => c.body?.includes(marker) && c.user?.login === login);
@@ -54,9 +65,13 @@ export async function upsertComment(token: string, pr: PullRequestContext, marke
   } catch (error) {
     const code = status(error);
     if (code === 403 || code === 404 || code === 401) {
-      out.notice(`The plan was not posted to pull request #${pr.number}: the token may not write comments (HTTP ${code}). Give the job "permissions: pull-requests: write"; pull requests from forks get a read-only token.`);
+      out.notice(
+        `The plan was not posted to pull request #${pr.number}: the token may not write comments (HTTP ${code}). Give the job "permissions: pull-requests: write"; pull requests from forks get a read-only token.`,
+      );
     } else {
-      out.logger.warning(`The plan was not posted to pull request #${pr.number}: ${error instanceof Error ? error.message : String(error)}`);
+      out.logger.warning(
+        `The plan was not posted to pull request #${pr.number}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return 'skipped';
   }

@@ -20,19 +20,34 @@ import {
   type AscClient,
   type CategoryRelationship,
 } from '@asc-actions/core';
-import type { RemoteApp, RemoteAppInfo, RemoteLocalization, RemoteState, RemoteVersion, VersionSummary } from './model.js';
+import type {
+  RemoteApp,
+  RemoteAppInfo,
+  RemoteLocalization,
+  RemoteState,
+  RemoteVersion,
+  VersionSummary,
+} from './model.js';
 
 /** Apple includes at most this many related items per resource (`limit[...]` ≤ 50). */
 const INCLUDE_LIMIT = 50;
 const CATEGORY_RELATIONSHIPS: CategoryRelationship[] = [
-  'primaryCategory', 'primarySubcategoryOne', 'primarySubcategoryTwo', 'secondaryCategory', 'secondarySubcategoryOne', 'secondarySubcategoryTwo',
+  'primaryCategory',
+  'primarySubcategoryOne',
+  'primarySubcategoryTwo',
+  'secondaryCategory',
+  'secondarySubcategoryOne',
+  'secondarySubcategoryTwo',
 ];
 
 export async function findTargetApp(client: AscClient, idOrBundleId: string): Promise<RemoteApp> {
   const app = await findApp(client, idOrBundleId);
   if (!app) {
     const what = /^\d+$/.test(idOrBundleId.trim()) ? 'Apple ID' : 'bundle id';
-    throw new InputError(`Input "app": no app with ${what} "${idOrBundleId}" is visible to this API key (check the value and the key's app access).`, { input: 'app' });
+    throw new InputError(
+      `Input "app": no app with ${what} "${idOrBundleId}" is visible to this API key (check the value and the key's app access).`,
+      { input: 'app' },
+    );
   }
   const a = app.attributes ?? {};
   return { id: app.id, bundleId: a.bundleId ?? '', name: a.name ?? '', primaryLocale: a.primaryLocale ?? 'en-US' };
@@ -40,7 +55,8 @@ export async function findTargetApp(client: AscClient, idOrBundleId: string): Pr
 
 function localization(r: { id: string; attributes?: Record<string, unknown> }): RemoteLocalization {
   const attributes: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(r.attributes ?? {})) if (typeof v === 'string' && k !== 'locale') attributes[k] = v;
+  for (const [k, v] of Object.entries(r.attributes ?? {}))
+    if (typeof v === 'string' && k !== 'locale') attributes[k] = v;
   return { id: r.id, locale: String(r.attributes?.locale ?? ''), attributes };
 }
 
@@ -60,7 +76,10 @@ export async function readAppInfos(client: AscClient, appId: string): Promise<Re
     'limit[appInfoLocalizations]': INCLUDE_LIMIT,
   });
   const locs = includedOfType<AppInfoLocalization>(doc.included, 'appInfoLocalizations');
-  const declarations = includedOfType<{ id: string; type: string; attributes?: Record<string, unknown> }>(doc.included, 'ageRatingDeclarations');
+  const declarations = includedOfType<{ id: string; type: string; attributes?: Record<string, unknown> }>(
+    doc.included,
+    'ageRatingDeclarations',
+  );
   return Promise.all(
     doc.data.map(async (info: AppInfo) => {
       const categories: RemoteAppInfo['categories'] = {};
@@ -69,17 +88,36 @@ export async function readAppInfos(client: AscClient, appId: string): Promise<Re
         if (id) categories[name] = id;
       }
       const ids = linkedIds(info.relationships?.appInfoLocalizations);
-      const localizations = await localizationsOf(ids, locs, async () => (await listAppInfoLocalizations(client, info.id)).data);
+      const localizations = await localizationsOf(
+        ids,
+        locs,
+        async () => (await listAppInfoLocalizations(client, info.id)).data,
+      );
       const [declarationId] = linkedIds(info.relationships?.ageRatingDeclaration);
       const declaration = declarationId ? declarations.get(declarationId) : undefined;
-      const answers = Object.fromEntries(Object.entries(declaration?.attributes ?? {}).filter((e): e is [string, string | boolean] => typeof e[1] === 'string' || typeof e[1] === 'boolean'));
-      return { id: info.id, state: info.attributes?.state ?? '', categories, localizations, ...(declarationId ? { ageRating: { id: declarationId, answers } } : {}) };
+      const answers = Object.fromEntries(
+        Object.entries(declaration?.attributes ?? {}).filter(
+          (e): e is [string, string | boolean] => typeof e[1] === 'string' || typeof e[1] === 'boolean',
+        ),
+      );
+      return {
+        id: info.id,
+        state: info.attributes?.state ?? '',
+        categories,
+        localizations,
+        ...(declarationId ? { ageRating: { id: declarationId, answers } } : {}),
+      };
     }),
   );
 }
 
 /** Versions of the platform matching `filter` (e.g. the editable states), read in full. */
-export async function readVersions(client: AscClient, appId: string, platform: string, filter: Record<string, string[]>): Promise<RemoteVersion[]> {
+export async function readVersions(
+  client: AscClient,
+  appId: string,
+  platform: string,
+  filter: Record<string, string[]>,
+): Promise<RemoteVersion[]> {
   const doc = await listAppStoreVersions(client, appId, {
     'filter[platform]': [platform],
     ...filter,
@@ -91,7 +129,11 @@ export async function readVersions(client: AscClient, appId: string, platform: s
   return Promise.all(
     doc.data.map(async (v: AppStoreVersion) => {
       const ids = linkedIds(v.relationships?.appStoreVersionLocalizations);
-      const localizations = await localizationsOf(ids, locs, async () => (await listAppStoreVersionLocalizations(client, v.id)).data);
+      const localizations = await localizationsOf(
+        ids,
+        locs,
+        async () => (await listAppStoreVersionLocalizations(client, v.id)).data,
+      );
       const [reviewId] = linkedIds(v.relationships?.appStoreReviewDetail);
       const review = reviewId ? reviews.get(reviewId) : undefined;
       return {
@@ -105,7 +147,12 @@ export async function readVersions(client: AscClient, appId: string, platform: s
 }
 
 function summary(v: AppStoreVersion): VersionSummary {
-  return { id: v.id, versionString: v.attributes?.versionString ?? '', state: v.attributes?.appVersionState ?? '', createdDate: v.attributes?.createdDate };
+  return {
+    id: v.id,
+    versionString: v.attributes?.versionString ?? '',
+    state: v.attributes?.appVersionState ?? '',
+    createdDate: v.attributes?.createdDate,
+  };
 }
 
 export async function readAllVersions(client: AscClient, appId: string, platform: string): Promise<VersionSummary[]> {
@@ -117,7 +164,12 @@ export async function readAllVersions(client: AscClient, appId: string, platform
 }
 
 /** The whole remote picture for one app and platform; `states` chooses the candidate versions. */
-export async function readRemote(client: AscClient, app: RemoteApp, platform: string, states: readonly string[]): Promise<RemoteState> {
+export async function readRemote(
+  client: AscClient,
+  app: RemoteApp,
+  platform: string,
+  states: readonly string[],
+): Promise<RemoteState> {
   const [appInfos, candidates, versions] = await Promise.all([
     readAppInfos(client, app.id),
     readVersions(client, app.id, platform, { 'filter[appVersionState]': [...states] }),

@@ -22,7 +22,10 @@ export function annotateWarnings(findings: readonly Finding[]): void {
     }
     const [first] = group;
     const files = group.slice(1).map((f) => f.file ?? f.locale ?? '?');
-    annotate(first!.level, `${first!.message} The same in ${files.length} more: ${files.join(', ')}.`, { file: first!.file, line: first!.line });
+    annotate(first!.level, `${first!.message} The same in ${files.length} more: ${files.join(', ')}.`, {
+      file: first!.file,
+      line: first!.line,
+    });
   }
 }
 
@@ -40,6 +43,9 @@ export function stopOnWarnings(findings: readonly Finding[], failOnWarnings: boo
   const warnings = warningsOf(findings);
   if (!failOnWarnings || warnings.length === 0) return;
   const first = warnings[0]!.message.replace(/[.\s]+$/, '');
-  const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more warning${warnings.length > 2 ? 's' : ''} above)` : '';
-  throw new InputError(`"fail-on-warnings" is true and the plan has warnings: ${first}${more}. Nothing was written.`, { input: 'fail-on-warnings' });
+  const more =
+    warnings.length > 1 ? ` (and ${warnings.length - 1} more warning${warnings.length > 2 ? 's' : ''} above)` : '';
+  throw new InputError(`"fail-on-warnings" is true and the plan has warnings: ${first}${more}. Nothing was written.`, {
+    input: 'fail-on-warnings',
+  });
 }

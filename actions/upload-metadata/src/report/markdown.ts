@@ -32,8 +32,12 @@ export function commentBody(plan: Plan, marker: string, context: { sha?: string;
   ];
   if (changes.length > 0) {
     lines.push('', '| Locale | Field | Before | After | Length |', '| --- | --- | --- | --- | --- |');
-    for (const c of changes.slice(0, MAX_ROWS)) lines.push(`| ${where(c)} | ${cell(c.label)} | ${cell(shown(c, 'before', 40))} | ${cell(shown(c, 'after', 40))} | ${lengthOf(c)} |`);
-    if (changes.length > MAX_ROWS) lines.push('', `…and ${changes.length - MAX_ROWS} more changes: see the job summary.`);
+    for (const c of changes.slice(0, MAX_ROWS))
+      lines.push(
+        `| ${where(c)} | ${cell(c.label)} | ${cell(shown(c, 'before', 40))} | ${cell(shown(c, 'after', 40))} | ${lengthOf(c)} |`,
+      );
+    if (changes.length > MAX_ROWS)
+      lines.push('', `…and ${changes.length - MAX_ROWS} more changes: see the job summary.`);
   }
   const errors = errorsOf(plan.findings);
   if (errors.length > 0) {
@@ -44,10 +48,13 @@ export function commentBody(plan: Plan, marker: string, context: { sha?: string;
   if (warnings.length > 0) {
     lines.push('', `<details><summary>${warnings.length} warning(s)</summary>`, '');
     for (const w of warnings.slice(0, MAX_WARNINGS)) lines.push(`- ${cell(w.message)}`);
-    if (warnings.length > MAX_WARNINGS) lines.push(`- …and ${warnings.length - MAX_WARNINGS} more (see the job summary)`);
+    if (warnings.length > MAX_WARNINGS)
+      lines.push(`- …and ${warnings.length - MAX_WARNINGS} more (see the job summary)`);
     lines.push('', '</details>');
   }
-  const footer = [context.sha ? `for ${context.sha.slice(0, 7)}` : '', context.runUrl ? `[run](${context.runUrl})` : ''].filter(Boolean).join(' · ');
+  const footer = [context.sha ? `for ${context.sha.slice(0, 7)}` : '', context.runUrl ? `[run](${context.runUrl})` : '']
+    .filter(Boolean)
+    .join(' · ');
   lines.push('', `<sub>upload-metadata${footer ? ` ${footer}` : ''}</sub>`);
   return lines.join('\n');
 }

@@ -25,7 +25,11 @@ export interface PlanDocument {
   changes: PublicChange[];
   createdLocales: string[];
   findings: Array<Pick<Finding, 'level' | 'code' | 'message' | 'file' | 'line'>>;
-  result?: { applied: number; failed: Array<{ step: string; error: string }>; notPersisted: Array<{ locale?: string; field: string }> };
+  result?: {
+    applied: number;
+    failed: Array<{ step: string; error: string }>;
+    notPersisted: Array<{ locale?: string; field: string }>;
+  };
 }
 
 function publicChange(stepId: string, change: Change, results?: StepResult[]): PublicChange {
@@ -44,22 +48,39 @@ function publicChange(stepId: string, change: Change, results?: StepResult[]): P
   };
 }
 
-export function planDocument(plan: Plan, dryRun: boolean, outcome?: { results: StepResult[]; notPersisted: Change[] }): PlanDocument {
+export function planDocument(
+  plan: Plan,
+  dryRun: boolean,
+  outcome?: { results: StepResult[]; notPersisted: Change[] },
+): PlanDocument {
   const t = plan.target;
   return {
     app: { id: t.appId, bundleId: t.bundleId, name: t.appName },
     platform: t.platform,
     version: { versionString: t.versionString, state: t.versionState, create: t.createVersion },
     dryRun,
-    changes: changesOf(plan).map((c) => publicChange(plan.steps.find((s) => s.changes.includes(c))!.id, c, outcome?.results)),
+    changes: changesOf(plan).map((c) =>
+      publicChange(plan.steps.find((s) => s.changes.includes(c))!.id, c, outcome?.results),
+    ),
     createdLocales: plan.createdLocales,
-    findings: plan.findings.map(({ level, code, message, file, line }) => ({ level, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
+    findings: plan.findings.map(({ level, code, message, file, line }) => ({
+      level,
+      code,
+      message,
+      ...(file ? { file } : {}),
+      ...(line ? { line } : {}),
+    })),
     ...(outcome
       ? {
           result: {
             applied: outcome.results.filter((r) => r.status === 'applied').length,
-            failed: outcome.results.filter((r) => r.status === 'failed').map((r) => ({ step: r.stepId, error: r.error ?? '' })),
-            notPersisted: outcome.notPersisted.map((c) => ({ ...(c.locale ? { locale: c.locale } : {}), field: c.field })),
+            failed: outcome.results
+              .filter((r) => r.status === 'failed')
+              .map((r) => ({ step: r.stepId, error: r.error ?? '' })),
+            notPersisted: outcome.notPersisted.map((c) => ({
+              ...(c.locale ? { locale: c.locale } : {}),
+              field: c.field,
+            })),
           },
         }
       : {}),

@@ -20,7 +20,13 @@ function heading(input: SummaryInput): string {
   const t = input.plan.target;
   const version = `${t.platform} ${t.versionString}${t.createVersion ? ' (new)' : ''}${t.live ? ' (live)' : ''}`;
   const refused = input.refused ?? 0;
-  const mode = input.dryRun ? 'plan (dry run)' : refused > 0 ? `not applied: ${refused} problem${refused > 1 ? 's' : ''}` : input.results ? 'applied' : 'plan';
+  const mode = input.dryRun
+    ? 'plan (dry run)'
+    : refused > 0
+      ? `not applied: ${refused} problem${refused > 1 ? 's' : ''}`
+      : input.results
+        ? 'applied'
+        : 'plan';
   return escapeHtml(`App Store metadata — ${t.appName || t.bundleId} ${version}: ${mode}`);
 }
 
@@ -31,7 +37,13 @@ function stepOf(plan: Plan, change: Change): string {
 function rows(input: SummaryInput): string[][] {
   const withStatus = input.results !== undefined;
   return changesOf(input.plan).map((c) => {
-    const row = [where(c), escapeHtml(c.label), escapeHtml(shown(c, 'before')), escapeHtml(shown(c, 'after')), lengthOf(c)];
+    const row = [
+      where(c),
+      escapeHtml(c.label),
+      escapeHtml(shown(c, 'before')),
+      escapeHtml(shown(c, 'after')),
+      lengthOf(c),
+    ];
     if (withStatus) {
       const result = input.results!.find((r) => r.stepId === stepOf(input.plan, c));
       const lost = input.notPersisted?.includes(c) ? '⚠️ did not persist' : undefined;
@@ -64,9 +76,15 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
   summary.addHeading(heading(input), 3);
   const locales = new Set(changes.map((c) => c.locale).filter(Boolean));
   const created = plan.createdLocales.length ? `, new locales: ${plan.createdLocales.join(', ')}` : '';
-  summary.addRaw(`<p>${changes.length} change(s) in ${locales.size} locale(s)${escapeHtml(created)}; ${warningsOf(plan.findings).length} warning(s).</p>`, true);
+  summary.addRaw(
+    `<p>${changes.length} change(s) in ${locales.size} locale(s)${escapeHtml(created)}; ${warningsOf(plan.findings).length} warning(s).</p>`,
+    true,
+  );
   if (changes.length > 0) {
-    const header = ['Locale', 'Field', 'Before', 'After', 'Length', ...(input.results ? ['Status'] : [])].map((h) => ({ data: h, header: true }));
+    const header = ['Locale', 'Field', 'Before', 'After', 'Length', ...(input.results ? ['Status'] : [])].map((h) => ({
+      data: h,
+      header: true,
+    }));
     summary.addTable([header, ...rows(input)]);
   } else {
     summary.addRaw('<p>No differences: App Store Connect already matches the repository.</p>', true);

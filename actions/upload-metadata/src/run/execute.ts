@@ -28,70 +28,136 @@ export interface Outcome {
 
 type ExecuteSettings = Pick<Settings, 'platform' | 'version' | 'createVersion' | 'editLive'>;
 
-async function createThenReplan(client: AscClient, logger: Logger, prepared: Prepared, source: MetadataSource, settings: ExecuteSettings): Promise<{ prepared: Prepared; result: StepResult; blocked?: string }> {
+async function createThenReplan(
+  client: AscClient,
+  logger: Logger,
+  prepared: Prepared,
+  source: MetadataSource,
+  settings: ExecuteSettings,
+): Promise<{ prepared: Prepared; result: StepResult; blocked?: string }> {
   const step = prepared.plan.steps.find((s) => s.kind === 'create-version')!;
   const ctx = { client, logger, appId: prepared.remote.app.id };
   try {
     const created = await createVersion(step, ctx);
     logger.info(`✓ created ${settings.platform} version ${String(step.attributes.versionString)}`);
-    const again = await readTarget(client, prepared.remote.app, { ...settings, version: String(step.attributes.versionString), createVersion: false });
+    const again = await readTarget(client, prepared.remote.app, {
+      ...settings,
+      version: String(step.attributes.versionString),
+      createVersion: false,
+    });
     const plan = await planFor(client, source, again.remote, again.target, settings.platform);
-    const result: StepResult = { stepId: step.id, status: 'applied', resourceId: created.id, ...(created.adopted ? { adopted: true } : {}) };
+    const result: StepResult = {
+      stepId: step.id,
+      status: 'applied',
+      resourceId: created.id,
+      ...(created.adopted ? { adopted: true } : {}),
+    };
     const errors = errorsOf(plan.findings);
     // The plan made against the new version must pass the same checks before anything else is written.
-    if (errors.length > 0) return { prepared: { ...again, plan }, result, blocked: errors.map((e) => e.message).join(' ') };
+    if (errors.length > 0)
+      return { prepared: { ...again, plan }, result, blocked: errors.map((e) => e.message).join(' ') };
     return { prepared: { ...again, plan }, result };
   } catch (error) {
-    return { prepared, result: { stepId: step.id, status: 'failed', error: error instanceof Error ? error.message : String(error) } };
+    return {
+      prepared,
+      result: { stepId: step.id, status: 'failed', error: error instanceof Error ? error.message : String(error) },
+    };
   }
 }
 
 /** Reads back the resources that were written and returns the applied changes that did not stick. */
-async function readBack(client: AscClient, prepared: Prepared, source: MetadataSource, applied: Step[], platform: string): Promise<Change[]> {
+async function readBack(
+  client: AscClient,
+  prepared: Prepared,
+  source: MetadataSource,
+  applied: Step[],
+  platform: string,
+): Promise<Change[]> {
   if (applied.length === 0) return [];
   const { remote, target } = prepared;
   const version = currentVersion(target.version);
-  const appWide = (s: Step) => s.kind.includes('app-info') || s.kind === 'update-categories' || s.kind === 'update-age-rating';
+  const appWide = (s: Step) =>
+    s.kind.includes('app-info') || s.kind === 'update-categories' || s.kind === 'update-age-rating';
   const needsInfo = applied.some(appWide);
   const needsVersion = applied.some((s) => !appWide(s));
   const [appInfos, versions] = await Promise.all([
     needsInfo ? readAppInfos(client, remote.app.id) : Promise.resolve(remote.appInfos),
-    needsVersion && version ? readVersions(client, remote.app.id, platform, { 'filter[id]': [version.id] }) : Promise.resolve(version ? [version] : []),
+    needsVersion && version
+      ? readVersions(client, remote.app.id, platform, { 'filter[id]': [version.id] })
+      : Promise.resolve(version ? [version] : []),
   ]);
   const appInfo = appInfos.find((i) => i.id === target.appInfo?.id) ?? target.appInfo;
-  const reread = { ...target, appInfo, version: versions[0] ? { kind: 'existing' as const, version: versions[0] } : target.version };
+  const reread = {
+    ...target,
+    appInfo,
+    version: versions[0] ? { kind: 'existing' as const, version: versions[0] } : target.version,
+  };
   const again = makePlan({ source, remote: { ...remote, appInfos }, target: reread, platform });
   const appliedIds = new Set(applied.map((s) => s.id.replace(/^create-/, 'update-')));
   return again.steps.filter((s) => appliedIds.has(s.id.replace(/^create-/, 'update-'))).flatMap((s) => s.changes);
 }
 
-export async function execute(client: AscClient, logger: Logger, prepared: Prepared, source: MetadataSource, settings: ExecuteSettings): Promise<Outcome> {
+export async function execute(
+  client: AscClient,
+  logger: Logger,
+  prepared: Prepared,
+  source: MetadataSource,
+  settings: ExecuteSettings,
+): Promise<Outcome> {
   const results: StepResult[] = [];
   let current = prepared;
   if (current.plan.steps.some((s) => s.kind === 'create-version')) {
     const created = await createThenReplan(client, logger, current, source, settings);
     results.push(created.result);
-    if (created.result.status === 'failed') return { plan: current.plan, results, notPersisted: [], localizationIds: {} };
+    if (created.result.status === 'failed')
+      return { plan: current.plan, results, notPersisted: [], localizationIds: {} };
     current = created.prepared;
     if (created.blocked) {
-      const notApplied = current.plan.steps.map((s): StepResult => ({ stepId: s.id, status: 'failed', error: `not attempted: ${created.blocked}` }));
+      const notApplied = current.plan.steps.map((s): StepResult => ({
+        stepId: s.id,
+        status: 'failed',
+        error: `not attempted: ${created.blocked}`,
+      }));
       const steps = [...prepared.plan.steps.filter((s) => s.kind === 'create-version'), ...current.plan.steps];
-      return { plan: { ...current.plan, steps }, results: [...results, ...notApplied], notPersisted: [], localizationIds: {} };
+      return {
+        plan: { ...current.plan, steps },
+        results: [...results, ...notApplied],
+        notPersisted: [],
+        localizationIds: {},
+      };
     }
   }
   const version = currentVersion(current.target.version);
-  const ctx = { client, logger, appId: current.remote.app.id, appInfoId: current.target.appInfo?.id, versionId: version?.id };
+  const ctx = {
+    client,
+    logger,
+    appId: current.remote.app.id,
+    appInfoId: current.target.appInfo?.id,
+    versionId: version?.id,
+  };
   results.push(...(await applySteps(current.plan.steps, ctx)));
   const applied = current.plan.steps.filter((s) => results.some((r) => r.stepId === s.id && r.status === 'applied'));
   const notPersisted = await readBack(client, current, source, applied, settings.platform);
   const createStep = prepared.plan.steps.filter((s) => s.kind === 'create-version');
   const localizationIds = localizationIdsOf(version, current.plan.steps, results);
-  return { plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] }, results, notPersisted, versionId: version?.id || undefined, localizationIds };
+  return {
+    plan: { ...current.plan, steps: [...createStep, ...current.plan.steps] },
+    results,
+    notPersisted,
+    versionId: version?.id || undefined,
+    localizationIds,
+  };
 }
 
 /** The version's localizations as read, plus the ones this run created (their ids from the create's answer). */
-export function localizationIdsOf(version: RemoteVersion | undefined, steps: readonly Step[], results: readonly StepResult[]): Record<string, string> {
-  const ids: Record<string, string> = Object.fromEntries((version?.localizations ?? []).filter((l) => l.id).map((l) => [l.locale, l.id]));
+export function localizationIdsOf(
+  version: RemoteVersion | undefined,
+  steps: readonly Step[],
+  results: readonly StepResult[],
+): Record<string, string> {
+  const ids: Record<string, string> = Object.fromEntries(
+    (version?.localizations ?? []).filter((l) => l.id).map((l) => [l.locale, l.id]),
+  );
   for (const step of steps.filter((s) => s.kind === 'create-version-localization')) {
     const done = results.find((r) => r.stepId === step.id && r.status === 'applied');
     if (done?.resourceId && step.locale) ids[step.locale] = done.resourceId;

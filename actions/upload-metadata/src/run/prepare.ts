@@ -18,7 +18,11 @@ export interface Prepared {
 
 type TargetSettings = Pick<Settings, 'platform' | 'version' | 'createVersion' | 'editLive'>;
 
-export async function readTarget(client: AscClient, app: RemoteApp, settings: TargetSettings): Promise<{ remote: RemoteState; target: Target }> {
+export async function readTarget(
+  client: AscClient,
+  app: RemoteApp,
+  settings: TargetSettings,
+): Promise<{ remote: RemoteState; target: Target }> {
   const remote = await readRemote(client, app, settings.platform, candidateStates(settings.editLive));
   const target = chooseTarget(remote, settings);
   const choice = target.version;
@@ -29,14 +33,26 @@ export async function readTarget(client: AscClient, app: RemoteApp, settings: Ta
   return { remote, target };
 }
 
-export async function planFor(client: AscClient, source: MetadataSource, remote: RemoteState, target: Target, platform: string): Promise<Plan> {
+export async function planFor(
+  client: AscClient,
+  source: MetadataSource,
+  remote: RemoteState,
+  target: Target,
+  platform: string,
+): Promise<Plan> {
   const plan = makePlan({ source, remote, target, platform });
   const categories = plan.steps.find((s) => s.kind === 'update-categories');
-  if (categories) plan.findings.push(...checkCategories(categories, target.appInfo, await readCategoryCatalog(client, platform)));
+  if (categories)
+    plan.findings.push(...checkCategories(categories, target.appInfo, await readCategoryCatalog(client, platform)));
   return plan;
 }
 
-export async function prepare(client: AscClient, app: RemoteApp, source: MetadataSource, settings: TargetSettings): Promise<Prepared> {
+export async function prepare(
+  client: AscClient,
+  app: RemoteApp,
+  source: MetadataSource,
+  settings: TargetSettings,
+): Promise<Prepared> {
   const { remote, target } = await readTarget(client, app, settings);
   return { remote, target, plan: await planFor(client, source, remote, target, settings.platform) };
 }

@@ -14,7 +14,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS, type GlobalKey } from '../fields.js';
+import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS } from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, suggestLocale } from '../locales.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
@@ -36,15 +36,33 @@ function lineOf(ctx: FileContext, node: Node | null | undefined): number {
   return node?.range ? ctx.lines.linePos(node.range[0]).line : 1;
 }
 
-function problem(ctx: FileContext, node: Node | null | undefined, code: string, message: string, extra: Partial<Finding> = {}): void {
+function problem(
+  ctx: FileContext,
+  node: Node | null | undefined,
+  code: string,
+  message: string,
+  extra: Partial<Finding> = {},
+): void {
   const line = lineOf(ctx, node);
-  ctx.findings.push({ level: 'error', code, message: `${ctx.file}:${line}: ${message}`, file: ctx.file, line, ...extra });
+  ctx.findings.push({
+    level: 'error',
+    code,
+    message: `${ctx.file}:${line}: ${message}`,
+    file: ctx.file,
+    line,
+    ...extra,
+  });
 }
 
 /** A scalar's text as a field value: null clears, numbers and booleans become text. */
-function value(ctx: FileContext, node: Node | null | undefined, where: { locale?: string; field?: string }): SourceValue | undefined {
+function value(
+  ctx: FileContext,
+  node: Node | null | undefined,
+  where: { locale?: string; field?: string },
+): SourceValue | undefined {
   const line = lineOf(ctx, node);
-  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return { value: null, file: ctx.file, line };
+  if (node === null || node === undefined || (isScalar(node) && node.value === null))
+    return { value: null, file: ctx.file, line };
   if (!isScalar(node)) {
     problem(ctx, node, 'bad-value', `${where.field ?? 'this field'} must be text, not a list or a mapping.`, where);
     return undefined;
@@ -69,8 +87,17 @@ function readLocale(ctx: FileContext, node: Node | null | undefined, locale: str
     const name = keyText(pair);
     const field = resolveFieldName(LOCALIZED_FIELDS, name);
     if (!field) {
-      const hint = didYouMean(name, LOCALIZED_FIELDS.map((f) => f.key));
-      problem(ctx, pair.key, 'unknown-field', `"${name}" (locale ${locale}) is not a field upload-metadata knows.${hint}`, { locale });
+      const hint = didYouMean(
+        name,
+        LOCALIZED_FIELDS.map((f) => f.key),
+      );
+      problem(
+        ctx,
+        pair.key,
+        'unknown-field',
+        `"${name}" (locale ${locale}) is not a field upload-metadata knows.${hint}`,
+        { locale },
+      );
       continue;
     }
     const v = value(ctx, pair.value, { locale, field: field.key });
@@ -85,7 +112,8 @@ function readLocales(ctx: FileContext, source: MetadataSource, node: Node | null
     if (locale === 'default') source.defaults = readLocale(ctx, pair.value, 'default');
     else if (isAppStoreLocale(locale)) {
       source.hadLocales = true;
-      if (!ctx.locales.length || ctx.locales.includes(locale)) source.locales.set(locale, readLocale(ctx, pair.value, locale));
+      if (!ctx.locales.length || ctx.locales.includes(locale))
+        source.locales.set(locale, readLocale(ctx, pair.value, locale));
     } else if (!ctx.locales.length) {
       const guess = suggestLocale(locale);
       const line = lineOf(ctx, pair.key);
@@ -105,24 +133,44 @@ function readTopLevel(ctx: FileContext, source: MetadataSource, pair: Pair<Node,
   if (name === 'review_information' || name === 'review') {
     for (const p of pairs(ctx, pair.value, 'review_information')) {
       const field = resolveFieldName(REVIEW_FIELDS, keyText(p));
-      if (!field) problem(ctx, p.key, 'unknown-field', `"${keyText(p)}" is not an App Review field.${didYouMean(keyText(p), REVIEW_FIELDS.map((f) => f.key))}`);
+      if (!field)
+        problem(
+          ctx,
+          p.key,
+          'unknown-field',
+          `"${keyText(p)}" is not an App Review field.${didYouMean(
+            keyText(p),
+            REVIEW_FIELDS.map((f) => f.key),
+          )}`,
+        );
       else {
         const v = value(ctx, p.value, { field: field.key });
         if (v) source.review[field.key] = v;
-        else if (isScalar(p.value) && String(p.value.value ?? '').trim() === '' && p.value.value !== null) source.blankReview.push(field.key);
+        else if (isScalar(p.value) && String(p.value.value ?? '').trim() === '' && p.value.value !== null)
+          source.blankReview.push(field.key);
       }
     }
     return;
   }
   const field = resolveFieldName([COPYRIGHT, ...CATEGORY_FIELDS], name);
-  if (!field) return problem(ctx, pair.key, 'unknown-field', `"${name}" is not a field upload-metadata knows.${didYouMean(name, TOP_LEVEL)}`);
+  if (!field)
+    return problem(
+      ctx,
+      pair.key,
+      'unknown-field',
+      `"${name}" is not a field upload-metadata knows.${didYouMean(name, TOP_LEVEL)}`,
+    );
   const v = value(ctx, pair.value, { field: field.key });
-  if (v) source.global[field.key as GlobalKey] = v;
+  if (v) source.global[field.key] = v;
 }
 
 export function readMetadataFile(path: string, file: string, locales: readonly string[] = []): MetadataSource {
-  if (!existsSync(path)) throw new InputError(`Input "metadata-file": ${file} does not exist.`, { input: 'metadata-file' });
-  if (!statSync(path).isFile()) throw new InputError(`Input "metadata-file": ${file} is not a file (use metadata-path for a folder).`, { input: 'metadata-file' });
+  if (!existsSync(path))
+    throw new InputError(`Input "metadata-file": ${file} does not exist.`, { input: 'metadata-file' });
+  if (!statSync(path).isFile())
+    throw new InputError(`Input "metadata-file": ${file} is not a file (use metadata-path for a folder).`, {
+      input: 'metadata-file',
+    });
   // Core's safe reader: inside the workspace, a regular file, at most 1 MB, UTF-8 text.
   const text = readRepoText(path, { input: 'metadata-file', kind: 'data' }).text;
   if (/\.json$/i.test(path)) {
@@ -134,11 +182,14 @@ export function readMetadataFile(path: string, file: string, locales: readonly s
   const [first] = doc.errors;
   if (first) {
     const line = first.linePos?.[0].line ?? 1;
-    throw new InputError(`${file}:${line}: not valid YAML (${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}).`, { file, line });
+    throw new InputError(
+      `${file}:${line}: not valid YAML (${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}).`,
+      { file, line },
+    );
   }
   const source = emptySource('file', file);
   const ctx: FileContext = { file, lines, findings: source.findings, locales };
   if (doc.contents === null) throw new InputError(`${file} is empty: it holds no metadata.`, { file, line: 1 });
-  for (const pair of pairs(ctx, doc.contents as Node, 'The file')) readTopLevel(ctx, source, pair);
+  for (const pair of pairs(ctx, doc.contents, 'The file')) readTopLevel(ctx, source, pair);
   return source;
 }

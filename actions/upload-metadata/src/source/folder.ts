@@ -6,7 +6,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, didYouMean, listRepoDir, readRepoText, type RepoDirEntry } from '@asc-actions/core';
-import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, REVIEW_FIELDS, type GlobalKey, type LocalizedKey, type ReviewKey } from '../fields.js';
+import {
+  CATEGORY_FIELDS,
+  COPYRIGHT,
+  LOCALIZED_FIELDS,
+  REVIEW_FIELDS,
+  type GlobalKey,
+  type LocalizedKey,
+  type ReviewKey,
+} from '../fields.js';
 import type { Finding } from '../findings.js';
 import { isAppStoreLocale, looksLikeLocale, suggestLocale } from '../locales.js';
 import { emptySource, type MetadataSource, type SourceValue } from './model.js';
@@ -22,7 +30,12 @@ export interface ReadContext {
 
 const selected = (ctx: ReadContext, locale: string): boolean => !ctx.locales?.length || ctx.locales.includes(locale);
 
-const PLATFORM_FOLDERS: Record<string, string[]> = { IOS: ['ios'], MAC_OS: ['macos', 'osx'], TV_OS: ['tvos', 'appletvos'], VISION_OS: ['visionos'] };
+const PLATFORM_FOLDERS: Record<string, string[]> = {
+  IOS: ['ios'],
+  MAC_OS: ['macos', 'osx'],
+  TV_OS: ['tvos', 'appletvos'],
+  VISION_OS: ['visionos'],
+};
 const UNMANAGED = ['trade_representative_contact_information'];
 const GLOBAL_NAMES: readonly string[] = [COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
 
@@ -33,16 +46,28 @@ function entries(dir: string): RepoDirEntry[] {
 
 /** `metadata/` holding `ios/` and `macos/` (and no locale folders): the platform's subfolder. */
 function platformFolder(root: string, ctx: ReadContext, findings: Finding[]): string {
-  const names = entries(root).filter((e) => e.isDirectory).map((e) => e.name);
+  const names = entries(root)
+    .filter((e) => e.isDirectory)
+    .map((e) => e.name);
   if (names.some((n) => isAppStoreLocale(n) || n === 'default')) return root;
   const sub = (PLATFORM_FOLDERS[ctx.platform] ?? []).find((n) => names.includes(n));
   if (!sub) return root;
   const dir = join(root, sub);
-  findings.push({ level: 'notice', code: 'platform-folder', message: `Reading ${ctx.display(dir)} for platform ${ctx.platform}.`, file: ctx.display(dir) });
+  findings.push({
+    level: 'notice',
+    code: 'platform-folder',
+    message: `Reading ${ctx.display(dir)} for platform ${ctx.platform}.`,
+    file: ctx.display(dir),
+  });
   return dir;
 }
 
-function readValue(path: string, ctx: ReadContext, findings: Finding[], where: { locale?: string; field?: string }): SourceValue | undefined {
+function readValue(
+  path: string,
+  ctx: ReadContext,
+  findings: Finding[],
+  where: { locale?: string; field?: string },
+): SourceValue | undefined {
   const file = ctx.display(path);
   // Core's safe reader: inside the workspace, a regular file, at most 64 KB, UTF-8 text.
   const read = readRepoText(path, { input: 'metadata-path', kind: 'text' });
@@ -54,24 +79,46 @@ function readValue(path: string, ctx: ReadContext, findings: Finding[], where: {
 function unknownFile(path: string, known: readonly string[], ctx: ReadContext, findings: Finding[]): void {
   const name = path.split('/').pop()!;
   if (!name.endsWith('.txt')) {
-    findings.push({ level: 'warning', code: 'ignored-file', message: `${ctx.display(path)} is not a metadata text file; it was ignored.`, file: ctx.display(path) });
+    findings.push({
+      level: 'warning',
+      code: 'ignored-file',
+      message: `${ctx.display(path)} is not a metadata text file; it was ignored.`,
+      file: ctx.display(path),
+    });
     return;
   }
   // Real trees carry files that are not deliver fields (a screenshot tool's screenshots_text.txt,
   // notes): deliver reads only the names it knows, so these are warnings, not errors.
   const names = known.map((k) => `${k}.txt`);
   const hint = didYouMean(name, names) || ` Field files here are ${names.join(', ')}.`;
-  findings.push({ level: 'warning', code: 'unknown-file', message: `${ctx.display(path)}: "${name}" is not a field upload-metadata knows; it was ignored.${hint}`, file: ctx.display(path), line: 1 });
+  findings.push({
+    level: 'warning',
+    code: 'unknown-file',
+    message: `${ctx.display(path)}: "${name}" is not a field upload-metadata knows; it was ignored.${hint}`,
+    file: ctx.display(path),
+    line: 1,
+  });
 }
 
 /** The `.txt` fields of one folder whose names are in `known`. */
-function readFields<K extends string>(dir: string, known: readonly K[], ctx: ReadContext, findings: Finding[], locale?: string): Partial<Record<K, SourceValue>> {
+function readFields<K extends string>(
+  dir: string,
+  known: readonly K[],
+  ctx: ReadContext,
+  findings: Finding[],
+  locale?: string,
+): Partial<Record<K, SourceValue>> {
   const values: Partial<Record<K, SourceValue>> = {};
   for (const entry of entries(dir)) {
     const path = join(dir, entry.name);
     const key = entry.name.replace(/\.txt$/, '') as K;
     if (entry.isDirectory) {
-      findings.push({ level: 'warning', code: 'ignored-folder', message: `${ctx.display(path)} is a folder inside a metadata folder; it was ignored.`, file: ctx.display(path) });
+      findings.push({
+        level: 'warning',
+        code: 'ignored-folder',
+        message: `${ctx.display(path)} is a folder inside a metadata folder; it was ignored.`,
+        file: ctx.display(path),
+      });
     } else if (entry.name.endsWith('.txt') && known.includes(key)) {
       const value = readValue(path, ctx, findings, { locale, field: key });
       if (value) values[key] = value;
@@ -88,28 +135,56 @@ function readDirectory(source: MetadataSource, dir: string, name: string, ctx: R
   const localized = LOCALIZED_FIELDS.map((f) => f.key);
   if (name === 'default') source.defaults = readFields<LocalizedKey>(path, localized, ctx, source.findings, 'default');
   else if (name === 'review_information') {
-    source.review = readFields<ReviewKey>(path, REVIEW_FIELDS.map((f) => f.key), ctx, source.findings);
-    source.blankReview = REVIEW_FIELDS.map((f) => f.key).filter((key) => !source.review[key] && existsSync(join(path, `${key}.txt`)));
-  }
-  else if (UNMANAGED.includes(name)) {
-    source.findings.push({ level: 'warning', code: 'unmanaged', message: `${display} is not uploaded by upload-metadata (no App Store Connect API for it); it was ignored.`, file: display });
+    source.review = readFields<ReviewKey>(
+      path,
+      REVIEW_FIELDS.map((f) => f.key),
+      ctx,
+      source.findings,
+    );
+    source.blankReview = REVIEW_FIELDS.map((f) => f.key).filter(
+      (key) => !source.review[key] && existsSync(join(path, `${key}.txt`)),
+    );
+  } else if (UNMANAGED.includes(name)) {
+    source.findings.push({
+      level: 'warning',
+      code: 'unmanaged',
+      message: `${display} is not uploaded by upload-metadata (no App Store Connect API for it); it was ignored.`,
+      file: display,
+    });
   } else if (isAppStoreLocale(name)) {
     source.hadLocales = true;
-    if (selected(ctx, name)) source.locales.set(name, readFields<LocalizedKey>(path, localized, ctx, source.findings, name));
+    if (selected(ctx, name))
+      source.locales.set(name, readFields<LocalizedKey>(path, localized, ctx, source.findings, name));
   } else if (looksLikeLocale(name)) {
     if (ctx.locales?.length) return; // not a selected locale either: not this run's business
 
     const guess = suggestLocale(name);
     const hint = guess ? ` Did you mean ${guess}?` : '';
-    source.findings.push({ level: 'warning', code: 'unknown-locale', message: `${display}: "${name}" is not an App Store locale; the folder was skipped.${hint}`, file: display, locale: name });
+    source.findings.push({
+      level: 'warning',
+      code: 'unknown-locale',
+      message: `${display}: "${name}" is not an App Store locale; the folder was skipped.${hint}`,
+      file: display,
+      locale: name,
+    });
   } else {
-    source.findings.push({ level: 'warning', code: 'ignored-folder', message: `${display} is not a locale folder; it was ignored.`, file: display });
+    source.findings.push({
+      level: 'warning',
+      code: 'ignored-folder',
+      message: `${display} is not a locale folder; it was ignored.`,
+      file: display,
+    });
   }
 }
 
 export function readFolder(root: string, ctx: ReadContext): MetadataSource {
-  if (!existsSync(root)) throw new InputError(`Input "metadata-path": ${ctx.display(root)} does not exist.`, { input: 'metadata-path' });
-  if (!statSync(root).isDirectory()) throw new InputError(`Input "metadata-path": ${ctx.display(root)} is not a folder (use metadata-file for a JSON or YAML file).`, { input: 'metadata-path' });
+  if (!existsSync(root))
+    throw new InputError(`Input "metadata-path": ${ctx.display(root)} does not exist.`, { input: 'metadata-path' });
+  if (!statSync(root).isDirectory())
+    throw new InputError(
+      `Input "metadata-path": ${ctx.display(root)} is not a folder (use metadata-file for a JSON or YAML file).`,
+      { input: 'metadata-path' },
+    );
   const findings: Finding[] = [];
   const dir = platformFolder(root, ctx, findings);
   const source = emptySource('folder', ctx.display(dir));

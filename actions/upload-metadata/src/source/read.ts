@@ -9,8 +9,8 @@ export interface SourceSettings {
   metadataPath?: string;
   metadataFile?: string;
   /** Absolute path resolution and display are the caller's (workspace-relative). */
-  resolve(path: string): string;
-  display(path: string): string;
+  resolve: (path: string) => string;
+  display: (path: string) => string;
   platform: string;
   /** `age-rating-file`: deliver's app_rating_config_path JSON. */
   ageRatingFile?: string;
@@ -33,9 +33,14 @@ function hasAnything(source: MetadataSource): boolean {
 
 export function readSource(settings: SourceSettings): MetadataSource {
   const ctx: ReadContext = { display: settings.display, platform: settings.platform, locales: settings.locales };
-  const source = settings.metadataFile !== undefined
-    ? readMetadataFile(settings.resolve(settings.metadataFile), settings.display(settings.resolve(settings.metadataFile)), settings.locales)
-    : readFolder(settings.resolve(settings.metadataPath!), ctx);
+  const source =
+    settings.metadataFile !== undefined
+      ? readMetadataFile(
+          settings.resolve(settings.metadataFile),
+          settings.display(settings.resolve(settings.metadataFile)),
+          settings.locales,
+        )
+      : readFolder(settings.resolve(settings.metadataPath!), ctx);
   if (settings.ageRatingFile !== undefined) {
     const path = settings.resolve(settings.ageRatingFile);
     source.ageRating = readAgeRatingFile(path, settings.display(path), source.findings);
@@ -43,13 +48,18 @@ export function readSource(settings: SourceSettings): MetadataSource {
   if (!hasAnything(source)) {
     const input = settings.metadataFile !== undefined ? 'metadata-file' : 'metadata-path';
     const skipped = source.findings.filter((f) => f.code === 'unknown-locale').length;
-    const why = skipped > 0 ? ` (${skipped} folder${skipped > 1 ? 's were' : ' was'} skipped as not App Store locales)` : '';
-    throw new InputError(`Input "${input}": ${source.root} holds no metadata: no locale folders, no default/, no copyright or categories${why}.`, { input });
+    const why =
+      skipped > 0 ? ` (${skipped} folder${skipped > 1 ? 's were' : ' was'} skipped as not App Store locales)` : '';
+    throw new InputError(
+      `Input "${input}": ${source.root} holds no metadata: no locale folders, no default/, no copyright or categories${why}.`,
+      { input },
+    );
   }
   source.hadLocales = source.hadLocales || source.locales.size > 0;
   if (settings.locales.length > 0) {
     source.localeFilter = settings.locales;
-    for (const locale of [...source.locales.keys()]) if (!settings.locales.includes(locale)) source.locales.delete(locale);
+    for (const locale of [...source.locales.keys()])
+      if (!settings.locales.includes(locale)) source.locales.delete(locale);
   }
   return source;
 }

@@ -19,22 +19,34 @@ function lineOf(lines: string[], test: (line: string) => boolean): number {
 }
 
 /** `label` names the value in messages (the file, or `file:line (locale field)` for a metadata file). */
-export function readFieldText(raw: string, file: string, where: { locale?: string; field?: string } = {}, label = file): ReadText {
+export function readFieldText(
+  raw: string,
+  file: string,
+  where: { locale?: string; field?: string } = {},
+  label = file,
+): ReadText {
   const findings: Finding[] = [];
-  const note = (code: string, message: string, line = 1) => findings.push({ level: 'warning', code, message, file, line, ...where });
+  const note = (code: string, message: string, line = 1) =>
+    findings.push({ level: 'warning', code, message, file, line, ...where });
   let text = raw;
   if (text.charCodeAt(0) === 0xfeff) {
     note('bom', `${label} starts with a byte-order mark; it was removed.`);
     text = text.slice(1);
   }
-  if (text.includes('\r')) note('crlf', `${label} has CRLF line endings; they were read as LF.`, lineOf(text.split('\n'), (l) => l.endsWith('\r')));
+  if (text.includes('\r'))
+    note(
+      'crlf',
+      `${label} has CRLF line endings; they were read as LF.`,
+      lineOf(text.split('\n'), (l) => l.endsWith('\r')),
+    );
   text = text.replace(/\r\n?/g, '\n');
   // Spaces at the end of an inner line survive fastlane's trim and reach the store unseen.
   const leading = text.length - text.trimStart().length;
   const firstLine = text.slice(0, leading).split('\n').length;
   const inner = text.trim().split('\n');
   const spaced = inner.findIndex((l) => /[ \t\u00a0]+$/.test(l));
-  if (spaced >= 0) note('trailing-whitespace', `${label} has spaces at the end of lines; they were removed.`, firstLine + spaced);
+  if (spaced >= 0)
+    note('trailing-whitespace', `${label} has spaces at the end of lines; they were removed.`, firstLine + spaced);
   const trimmedLines = inner.map((l) => l.replace(/[ \t\u00a0]+$/, ''));
   const value = trimmedLines.join('\n').trim();
   if (value === '') {
@@ -43,6 +55,7 @@ export function readFieldText(raw: string, file: string, where: { locale?: strin
     return { value: undefined, findings };
   }
   if (value === CLEAR_MARKER) return { value: null, findings };
-  if (value !== value.normalize('NFC')) note('non-nfc', `${label} is not NFC-normalized text; App Store Connect may count or show it differently.`);
+  if (value !== value.normalize('NFC'))
+    note('non-nfc', `${label} is not NFC-normalized text; App Store Connect may count or show it differently.`);
   return { value, findings };
 }

@@ -28,7 +28,11 @@ export class KeyRegistry {
 
   register(k: EmulatorKey): void {
     const key = typeof k.publicKey === 'string' ? createPublicKey(k.publicKey) : k.publicKey;
-    if (key.type !== 'public' || key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    if (
+      key.type !== 'public' ||
+      key.asymmetricKeyType !== 'ec' ||
+      key.asymmetricKeyDetails?.namedCurve !== 'prime256v1'
+    ) {
       throw new Error(`Key ${k.keyId}: expected an EC P-256 public key`);
     }
     this.keys.set(k.keyId, { issuerId: k.issuerId, key });
@@ -47,7 +51,11 @@ function decodeClaims(token: string): Record<string, unknown> | undefined {
   }
 }
 
-export async function verifyBearer(authorization: string | undefined, keys: KeyRegistry, nowMs: number): Promise<TokenVerdict> {
+export async function verifyBearer(
+  authorization: string | undefined,
+  keys: KeyRegistry,
+  nowMs: number,
+): Promise<TokenVerdict> {
   if (!authorization) return { ok: false, reason: 'no Authorization header' };
   const match = /^Bearer (\S+)$/.exec(authorization.trim());
   if (!match?.[1]) return { ok: false, reason: 'Authorization is not "Bearer <token>"' };
@@ -64,7 +72,14 @@ export async function verifyBearer(authorization: string | undefined, keys: KeyR
         if (!registered) throw new Error(`unknown kid '${keyId}'`);
         return registered.key;
       },
-      { algorithms: ['ES256'], audience: AUDIENCE, typ: 'JWT', requiredClaims: ['iat', 'exp'], currentDate: new Date(nowMs), clockTolerance: SKEW_S },
+      {
+        algorithms: ['ES256'],
+        audience: AUDIENCE,
+        typ: 'JWT',
+        requiredClaims: ['iat', 'exp'],
+        currentDate: new Date(nowMs),
+        clockTolerance: SKEW_S,
+      },
     );
     const problem = claimProblem(payload, registered as RegisteredKey, nowMs);
     return problem ? { ok: false, reason: problem, claims } : { ok: true, keyId, claims: claims ?? {} };
@@ -83,6 +98,6 @@ function claimProblem(p: JWTPayload, key: RegisteredKey, nowMs: number): string 
     if (p.iss !== undefined) return 'individual key: token must not carry iss';
     return undefined;
   }
-  if (p.iss !== key.issuerId) return 'iss does not match the key\'s issuer id';
+  if (p.iss !== key.issuerId) return "iss does not match the key's issuer id";
   return undefined;
 }

@@ -76,7 +76,13 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
   // Without --seed: the demo pipeline's seed (the demo seed plus what App Review needs for Demo Notes 1.5).
   const seed = values.seed ? (JSON.parse(readFileSync(values.seed, 'utf8')) as Seed) : demoPipelineSeed();
   const keys = values['keys-from-env'] ? keysFromEnv(io.env) : [];
-  const emulator = await startEmulator({ seed, keys, port: Number(values.port), host: values.host, specPath: values.spec });
+  const emulator = await startEmulator({
+    seed,
+    keys,
+    port: Number(values.port),
+    host: values.host,
+    specPath: values.spec,
+  });
   if (values['build-processing'] !== undefined) {
     // Seconds from a build upload's commit to its processed build (Apple: minutes), for demos.
     const control = buildUploadControl(emulator.state);
@@ -88,7 +94,8 @@ export async function main(argv: string[], io: CliIo): Promise<() => Promise<num
   return async () => {
     await emulator.close();
     if (values.transcript) writeTranscript(values.transcript, emulator);
-    for (const v of emulator.violations) io.stderr(`asc-emulator: contract violation (${v.direction}) ${v.method} ${v.path}: ${v.problems.join('; ')}`);
+    for (const v of emulator.violations)
+      io.stderr(`asc-emulator: contract violation (${v.direction}) ${v.method} ${v.path}: ${v.problems.join('; ')}`);
     return values['fail-on-violation'] && emulator.violations.length ? 1 : 0;
   };
 }

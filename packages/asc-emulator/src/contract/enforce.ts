@@ -19,7 +19,9 @@ export interface RequestFacts {
   rawBody: string;
 }
 
-export type RequestVerdict = { operation: SpecOperation; error?: undefined } | { operation?: SpecOperation; error: AppleError; violation: ContractViolation };
+export type RequestVerdict =
+  | { operation: SpecOperation; error?: undefined }
+  | { operation?: SpecOperation; error: AppleError; violation: ContractViolation };
 
 /**
  * Apple's `links.next` carries `cursor=…`, but the spec declares no `cursor` parameter on any
@@ -32,7 +34,9 @@ export async function checkRequest(contract: SpecContract, req: RequestFacts): P
   const match = contract.match(req.method, req.pathname);
   if (!match.operation) {
     const what = `${req.method} ${req.pathname} is not an operation in Apple's spec`;
-    const error = match.pathKnown ? methodNotAllowed(`${REQUEST_PREFIX} ${what}.`) : pathNotFound(`${REQUEST_PREFIX} ${what}.`);
+    const error = match.pathKnown
+      ? methodNotAllowed(`${REQUEST_PREFIX} ${what}.`)
+      : pathNotFound(`${REQUEST_PREFIX} ${what}.`);
     return { error, violation: { ...base, status: error.status, problems: [what] } };
   }
   const operation = match.operation;
@@ -52,7 +56,14 @@ export async function checkRequest(contract: SpecContract, req: RequestFacts): P
 }
 
 function methodNotAllowed(detail: string): AppleError {
-  return new AppleError(405, [{ status: '405', code: 'METHOD_NOT_ALLOWED', title: 'The request method is not valid for the resource path.', detail }]);
+  return new AppleError(405, [
+    {
+      status: '405',
+      code: 'METHOD_NOT_ALLOWED',
+      title: 'The request method is not valid for the resource path.',
+      detail,
+    },
+  ]);
 }
 
 /** Validates a reply's JSON body (or empty body) against the schema declared for its status. */
@@ -63,7 +74,11 @@ export async function checkResponse(
   reply: Reply,
 ): Promise<{ reply: Reply; violation?: ContractViolation }> {
   if (reply.binary) return { reply };
-  const errors = await contract.validateResponse(operation, reply.status, reply.json === undefined ? null : JSON.stringify(reply.json));
+  const errors = await contract.validateResponse(
+    operation,
+    reply.status,
+    reply.json === undefined ? null : JSON.stringify(reply.json),
+  );
   if (!errors.length) return { reply };
   const problems = responseProblems(errors);
   const violation: ContractViolation = {

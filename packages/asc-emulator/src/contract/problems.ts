@@ -19,7 +19,7 @@ export interface Problem {
 }
 
 function describe(e: AjvError): string {
-  const p = e.params as Record<string, unknown>;
+  const p = e.params;
   if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) {
     const allowed = p.allowedValues as unknown[];
     const shown = allowed.slice(0, 12).join(', ') + (allowed.length > 12 ? `, … (${allowed.length} values)` : '');
@@ -49,14 +49,24 @@ export function problemsFromAjv(errors: AjvError[]): Problem[] {
 function toProblem(e: AjvError): Problem {
   const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
   const [root, ...rest] = segments;
-  const p = e.params as Record<string, unknown>;
+  const p = e.params;
   if (e.keyword === 'parse' && !root) {
-    return { where: 'body', pointer: '', unknownParameter: false, text: `request body is not valid JSON (${e.message ?? 'parse error'})` };
+    return {
+      where: 'body',
+      pointer: '',
+      unknownParameter: false,
+      text: `request body is not valid JSON (${e.message ?? 'parse error'})`,
+    };
   }
   if (root === 'query' || root === 'path') {
     if (e.keyword === 'additionalProperties' && rest.length === 0) {
       const name = String(p.additionalProperty);
-      return { where: root, parameter: name, unknownParameter: true, text: `${root} parameter '${name}' is not declared for this operation` };
+      return {
+        where: root,
+        parameter: name,
+        unknownParameter: true,
+        text: `${root} parameter '${name}' is not declared for this operation`,
+      };
     }
     if (e.keyword === 'required' && rest.length === 0) {
       const name = String(p.missingProperty);
@@ -64,7 +74,12 @@ function toProblem(e: AjvError): Problem {
     }
     const name = rest[0] ?? '';
     const value = rest.length > 1 ? ` value #${rest[1]}` : '';
-    return { where: root, parameter: name, unknownParameter: false, text: `${root} parameter '${name}'${value} ${describe(e)}` };
+    return {
+      where: root,
+      parameter: name,
+      unknownParameter: false,
+      text: `${root} parameter '${name}'${value} ${describe(e)}`,
+    };
   }
   if (root === 'requestBody' || (e.keyword === 'required' && p.missingProperty === 'requestBody')) {
     const pointer = '/' + rest.join('/');
@@ -79,13 +94,30 @@ export function appleErrorsFor(problems: Problem[]): AppleErrorObject[] {
   return problems.map((pr) => {
     const detail = `${REQUEST_PREFIX} ${pr.text}`;
     if (pr.parameter !== undefined && pr.unknownParameter) {
-      return { status: '400', code: 'PARAMETER_ERROR.ILLEGAL', title: 'A given parameter is not allowed for this request', detail, source: { parameter: pr.parameter } };
+      return {
+        status: '400',
+        code: 'PARAMETER_ERROR.ILLEGAL',
+        title: 'A given parameter is not allowed for this request',
+        detail,
+        source: { parameter: pr.parameter },
+      };
     }
     if (pr.parameter !== undefined) {
-      return { status: '400', code: 'PARAMETER_ERROR.INVALID', title: 'A parameter has an invalid value', detail, source: { parameter: pr.parameter } };
+      return {
+        status: '400',
+        code: 'PARAMETER_ERROR.INVALID',
+        title: 'A parameter has an invalid value',
+        detail,
+        source: { parameter: pr.parameter },
+      };
     }
     if (pr.where === 'body') {
-      const error: AppleErrorObject = { status: '400', code: 'ENTITY_ERROR', title: 'The provided entity is invalid', detail };
+      const error: AppleErrorObject = {
+        status: '400',
+        code: 'ENTITY_ERROR',
+        title: 'The provided entity is invalid',
+        detail,
+      };
       if (pr.pointer) error.source = { pointer: pr.pointer };
       return error;
     }

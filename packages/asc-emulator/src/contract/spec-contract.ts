@@ -94,7 +94,10 @@ export class SpecContract {
   /** The operation for a request, or whether the path exists with other methods only. */
   match(method: string, pathname: string): OperationMatch {
     const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-    const candidates = [this.exact.get(path) ?? [], ...this.templates.filter((t) => t.regex.test(path)).map((t) => t.ops)];
+    const candidates = [
+      this.exact.get(path) ?? [],
+      ...this.templates.filter((t) => t.regex.test(path)).map((t) => t.ops),
+    ];
     for (const list of candidates) {
       const operation = list.find((op) => op.method === method);
       if (operation) return { operation };
@@ -105,7 +108,13 @@ export class SpecContract {
   validateRequest(op: SpecOperation, req: RequestToValidate): Promise<AjvError[]> {
     const headers: Record<string, string> = {};
     if (req.contentType) headers['content-type'] = req.contentType;
-    const request = { method: req.method, path: req.pathname, query: req.query, headers, body: req.rawBody || undefined };
+    const request = {
+      method: req.method,
+      path: req.pathname,
+      query: req.query,
+      headers,
+      body: req.rawBody || undefined,
+    };
     return this.call({ type: 'request', operationId: op.operationId, request });
   }
 

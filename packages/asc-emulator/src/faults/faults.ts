@@ -10,13 +10,7 @@
 import { seededRandom } from '../seed/random.js';
 
 export type FaultKind =
-  | 'status'
-  | 'rate-limit'
-  | 'latency'
-  | 'drop-before'
-  | 'drop-after'
-  | 'expired-token'
-  | 'truncated-gzip';
+  'status' | 'rate-limit' | 'latency' | 'drop-before' | 'drop-after' | 'expired-token' | 'truncated-gzip';
 
 export interface FaultSpec {
   method?: string;

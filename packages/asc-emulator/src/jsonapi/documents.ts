@@ -21,20 +21,28 @@ export function resourceUrl(origin: string, type: string, id: string): string {
   return `${origin}/v1/${type}/${id}`;
 }
 
-function wanted(dc: DocumentContext, type: string): ((name: string) => boolean) {
+function wanted(dc: DocumentContext, type: string): (name: string) => boolean {
   const fields = dc.query.list(`fields[${type}]`);
   return fields ? (name) => fields.includes(name) : () => true;
 }
 
 /** One resource object; `withData` names relationships whose linkage is shown (the included ones). */
-export function resourceObject(record: ResourceRecord, dc: DocumentContext, withData: string[] = []): Record<string, unknown> {
+export function resourceObject(
+  record: ResourceRecord,
+  dc: DocumentContext,
+  withData: string[] = [],
+): Record<string, unknown> {
   const keep = wanted(dc, record.type);
   const self = resourceUrl(dc.origin, record.type, record.id);
-  const attributes = Object.fromEntries(Object.entries(record.attributes).filter(([k, v]) => keep(k) && v !== undefined));
+  const attributes = Object.fromEntries(
+    Object.entries(record.attributes).filter(([k, v]) => keep(k) && v !== undefined),
+  );
   const relationships: Record<string, unknown> = {};
   for (const name of Object.keys(dc.types.get(record.type)?.relationships ?? {})) {
     if (!keep(name)) continue;
-    const rel: Record<string, unknown> = { links: { self: `${self}/relationships/${name}`, related: `${self}/${name}` } };
+    const rel: Record<string, unknown> = {
+      links: { self: `${self}/relationships/${name}`, related: `${self}/${name}` },
+    };
     // Apple's spec declares included to-one linkage `data` as a non-nullable object: an empty
     // to-one relationship is sent without `data` (to-many: an empty array).
     const linkage = record.relationships[name] ?? (dc.types.get(record.type)?.relationships[name]?.many ? [] : null);
@@ -56,7 +64,10 @@ export function resourceObject(record: ResourceRecord, dc: DocumentContext, with
 }
 
 /** Serializes primary records and the records their `include`d relationships point to. */
-function withIncluded(records: ResourceRecord[], dc: DocumentContext): { data: Record<string, unknown>[]; included: Record<string, unknown>[] } {
+function withIncluded(
+  records: ResourceRecord[],
+  dc: DocumentContext,
+): { data: Record<string, unknown>[]; included: Record<string, unknown>[] } {
   const include = dc.query.list('include') ?? [];
   const included = new Map<string, Record<string, unknown>>();
   const data = records.map((record) => {

@@ -30,7 +30,13 @@ export class AppleError extends Error {
   }
 }
 
-function one(status: number, code: string, title: string, detail: string, source?: AppleErrorObject['source']): AppleError {
+function one(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  source?: AppleErrorObject['source'],
+): AppleError {
   const error: AppleErrorObject = { status: String(status), code, title, detail };
   if (source) error.source = source;
   return new AppleError(status, [error]);
@@ -57,7 +63,12 @@ export function rateLimitExceeded(retryAfter: string): AppleError {
 }
 
 export function resourceNotFound(type: string, id: string): AppleError {
-  return one(404, 'NOT_FOUND', 'The specified resource does not exist', `There is no resource of type '${type}' with id '${id}'`);
+  return one(
+    404,
+    'NOT_FOUND',
+    'The specified resource does not exist',
+    `There is no resource of type '${type}' with id '${id}'`,
+  );
 }
 
 export function pathNotFound(extra = ''): AppleError {
@@ -85,22 +96,40 @@ export function invalidAttribute(pointer: string, detail: string): AppleError {
 }
 
 export function attributeRequired(pointer: string, name: string): AppleError {
-  return one(409, 'ENTITY_ERROR.ATTRIBUTE.REQUIRED', 'The provided entity is missing a required attribute', `You must provide a value for the attribute '${name}' with this request`, {
-    pointer,
-  });
+  return one(
+    409,
+    'ENTITY_ERROR.ATTRIBUTE.REQUIRED',
+    'The provided entity is missing a required attribute',
+    `You must provide a value for the attribute '${name}' with this request`,
+    {
+      pointer,
+    },
+  );
 }
 
 /** Apple refuses attributes an operation does not accept, where the spec would allow them. */
 export function unknownAttribute(pointer: string, name: string, operation: 'CREATE' | 'UPDATE'): AppleError {
-  return one(409, 'ENTITY_ERROR.ATTRIBUTE.UNKNOWN', 'The provided entity includes an unknown attribute', `'${name}' is not a valid attribute for a ${operation} request.`, {
-    pointer,
-  });
+  return one(
+    409,
+    'ENTITY_ERROR.ATTRIBUTE.UNKNOWN',
+    'The provided entity includes an unknown attribute',
+    `'${name}' is not a valid attribute for a ${operation} request.`,
+    {
+      pointer,
+    },
+  );
 }
 
 export function invalidRelationship(pointer: string, detail: string): AppleError {
-  return one(409, 'ENTITY_ERROR.RELATIONSHIP.INVALID', 'The provided entity includes a relationship with an invalid value', detail, {
-    pointer,
-  });
+  return one(
+    409,
+    'ENTITY_ERROR.RELATIONSHIP.INVALID',
+    'The provided entity includes a relationship with an invalid value',
+    detail,
+    {
+      pointer,
+    },
+  );
 }
 
 export function stateError(detail: string): AppleError {
@@ -132,10 +161,20 @@ export function faultStatus(status: number): AppleError {
  * emulate yet: 501, so a test that depends on it fails loudly instead of seeing a plausible 404.
  */
 export function notImplemented(what: string): AppleError {
-  return one(501, 'EMULATOR_NOT_IMPLEMENTED', 'Not implemented by the emulator', `The emulator does not implement ${what} yet.`);
+  return one(
+    501,
+    'EMULATOR_NOT_IMPLEMENTED',
+    'Not implemented by the emulator',
+    `The emulator does not implement ${what} yet.`,
+  );
 }
 
 /** The emulator's own answer when a response it built breaks Apple's contract. */
 export function responseContractViolation(problems: string[]): AppleError {
-  return one(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.', `Emulator response contract violation: ${problems.join('; ')}`);
+  return one(
+    500,
+    'UNEXPECTED_ERROR',
+    'An unexpected error occurred.',
+    `Emulator response contract violation: ${problems.join('; ')}`,
+  );
 }

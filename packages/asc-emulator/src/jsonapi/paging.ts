@@ -26,10 +26,16 @@ function readLimit(query: QueryParams, maximum: number): number {
   if (raw === undefined) return DEFAULT_LIMIT;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1) {
-    throw invalidParameter('limit', `'${raw}' is not a valid value for the parameter 'limit'. The value must be an integer greater than 0.`);
+    throw invalidParameter(
+      'limit',
+      `'${raw}' is not a valid value for the parameter 'limit'. The value must be an integer greater than 0.`,
+    );
   }
   if (n > maximum) {
-    throw invalidParameter('limit', `'${raw}' is not a valid value for the parameter 'limit'. The value must be less than or equal to ${maximum}.`);
+    throw invalidParameter(
+      'limit',
+      `'${raw}' is not a valid value for the parameter 'limit'. The value must be less than or equal to ${maximum}.`,
+    );
   }
   return n;
 }
@@ -52,7 +58,13 @@ function readCursor(query: QueryParams): number {
 }
 
 /** The absolute next-page URL, or undefined on the last page. */
-export function nextLink(origin: string, pathname: string, query: QueryParams, page: Page, total: number): string | undefined {
+export function nextLink(
+  origin: string,
+  pathname: string,
+  query: QueryParams,
+  page: Page,
+  total: number,
+): string | undefined {
   const nextOffset = page.offset + page.limit;
   if (nextOffset >= total) return undefined;
   return `${origin}${pathname}?${query.with('cursor', encodeCursor(nextOffset))}`;

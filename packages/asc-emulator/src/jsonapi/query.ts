@@ -51,9 +51,7 @@ export class QueryParams {
 
 /** Encodes like URLSearchParams but keeps brackets and commas readable, as Apple's links do. */
 export function encodeQuery(params: URLSearchParams): string {
-  return [...params]
-    .map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`)
-    .join('&');
+  return [...params].map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&');
 }
 
 function encodePart(s: string): string {

@@ -23,11 +23,16 @@ export const NOT_AVAILABLE_YET =
 export const NO_SALES = 'There were no sales for the date specified.';
 
 export function noResults(detail: string): AppleError {
-  return new AppleError(404, [{ status: '404', code: 'NOT_FOUND', title: 'The request expected results but none were found', detail }]);
+  return new AppleError(404, [
+    { status: '404', code: 'NOT_FOUND', title: 'The request expected results but none were found', detail },
+  ]);
 }
 
 export function versionError(latest: string): AppleError {
-  return invalidParameter('filter[version]', `The version parameter you have specified is invalid. The latest version for this report is ${latest}.`);
+  return invalidParameter(
+    'filter[version]',
+    `The version parameter you have specified is invalid. The latest version for this report is ${latest}.`,
+  );
 }
 
 export function unknownVendor(): AppleError {
@@ -35,7 +40,12 @@ export function unknownVendor(): AppleError {
 }
 
 export function gzipReply(body: Buffer, fileName: string): Reply {
-  return { status: 200, binary: body, contentType: 'application/a-gzip', headers: { 'Content-Encoding': 'agzip', 'x-reports-filename': fileName } };
+  return {
+    status: 200,
+    binary: body,
+    contentType: 'application/a-gzip',
+    headers: { 'Content-Encoding': 'agzip', 'x-reports-filename': fileName },
+  };
 }
 
 // Retries of one big report should not regenerate it: the last few are kept.
@@ -61,9 +71,20 @@ const PREFIX: Record<string, string> = {
 };
 
 /** App Store Connect Help, "Report file names": S_D_<vendor>_<yyyymmdd>, P_S_W_…, Subscription_Event_…_V1_3. */
-export function salesFileName(r: { reportType: string; frequency: string; vendorNumber: string; reportDate: string; version: string }): string {
+export function salesFileName(r: {
+  reportType: string;
+  frequency: string;
+  vendorNumber: string;
+  reportDate: string;
+  version: string;
+}): string {
   const f = r.frequency.charAt(0);
-  const prefix = r.reportType === 'SALES' ? `S_${f}` : r.reportType === 'PRE_ORDER' ? `P_S_${f}` : PREFIX[r.reportType] ?? r.reportType;
+  const prefix =
+    r.reportType === 'SALES'
+      ? `S_${f}`
+      : r.reportType === 'PRE_ORDER'
+        ? `P_S_${f}`
+        : (PREFIX[r.reportType] ?? r.reportType);
   const suffix = PREFIX[r.reportType] ? `_V${r.version}` : '';
   return `${prefix}_${r.vendorNumber}_${r.reportDate.replace(/-/g, '')}${suffix}.txt.gz`;
 }

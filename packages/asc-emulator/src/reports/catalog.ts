@@ -25,18 +25,35 @@ export const SALES_MATRIX: readonly Combination[] = [
   { reportType: 'INSTALLS', reportSubType: 'DETAILED', frequencies: ['MONTHLY'], versions: ['1_2'] },
   { reportType: 'INSTALLS', reportSubType: 'DETAILED', frequencies: ['YEARLY'], versions: ['1_0', '1_1'] },
   { reportType: 'NEWSSTAND', reportSubType: 'DETAILED', frequencies: ['DAILY', 'WEEKLY'], versions: ['1_0'] },
-  { reportType: 'PRE_ORDER', reportSubType: 'SUMMARY', frequencies: ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'], versions: ['1_0'] },
-  { reportType: 'SALES', reportSubType: 'SUMMARY', frequencies: ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'], versions: ['1_0'] },
+  {
+    reportType: 'PRE_ORDER',
+    reportSubType: 'SUMMARY',
+    frequencies: ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'],
+    versions: ['1_0'],
+  },
+  {
+    reportType: 'SALES',
+    reportSubType: 'SUMMARY',
+    frequencies: ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'],
+    versions: ['1_0'],
+  },
   { reportType: 'SUBSCRIBER', reportSubType: 'DETAILED', frequencies: ['DAILY'], versions: ['1_3'] },
   { reportType: 'SUBSCRIPTION', reportSubType: 'SUMMARY', frequencies: ['DAILY'], versions: ['1_3'] },
   { reportType: 'SUBSCRIPTION_EVENT', reportSubType: 'SUMMARY', frequencies: ['DAILY'], versions: ['1_3'] },
-  { reportType: 'SUBSCRIPTION_OFFER_CODE_REDEMPTION', reportSubType: 'SUMMARY', frequencies: ['DAILY'], versions: ['1_0'] },
+  {
+    reportType: 'SUBSCRIPTION_OFFER_CODE_REDEMPTION',
+    reportSubType: 'SUMMARY',
+    frequencies: ['DAILY'],
+    versions: ['1_0'],
+  },
   { reportType: 'WIN_BACK_ELIGIBILITY', reportSubType: 'SUMMARY', frequencies: ['DAILY'], versions: ['1_0'] },
 ];
 
 /** The matrix row for a request, or undefined when Apple has no such report. */
 export function findCombination(reportType: string, reportSubType: string, frequency: string): Combination | undefined {
-  return SALES_MATRIX.find((c) => c.reportType === reportType && c.reportSubType === reportSubType && c.frequencies.includes(frequency));
+  return SALES_MATRIX.find(
+    (c) => c.reportType === reportType && c.reportSubType === reportSubType && c.frequencies.includes(frequency),
+  );
 }
 
 /**
@@ -45,9 +62,21 @@ export function findCombination(reportType: string, reportSubType: string, frequ
  * unlisted ones report in USD. ZZ is all regions consolidated; Z1 is the FINANCE_DETAIL region.
  */
 export const FINANCE_REGION_CURRENCIES: Readonly<Record<string, readonly string[]>> = {
-  US: ['USD'], CA: ['CAD'], MX: ['MXN'], AU: ['AUD'], NZ: ['NZD'], JP: ['JPY'], CN: ['CNY'], KR: ['KRW'],
-  IN: ['INR'], EU: ['EUR'], GB: ['GBP'], CH: ['CHF'], WW: ['USD'],
-  ZZ: ['USD', 'EUR', 'JPY', 'GBP'], Z1: ['USD', 'EUR', 'JPY', 'GBP'],
+  US: ['USD'],
+  CA: ['CAD'],
+  MX: ['MXN'],
+  AU: ['AUD'],
+  NZ: ['NZD'],
+  JP: ['JPY'],
+  CN: ['CNY'],
+  KR: ['KRW'],
+  IN: ['INR'],
+  EU: ['EUR'],
+  GB: ['GBP'],
+  CH: ['CHF'],
+  WW: ['USD'],
+  ZZ: ['USD', 'EUR', 'JPY', 'GBP'],
+  Z1: ['USD', 'EUR', 'JPY', 'GBP'],
 };
 
 const DATE_FORMATS: Record<string, RegExp> = {
@@ -81,7 +110,8 @@ export function pacificHour(ms: number): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}`;
 }
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The Pacific-time day a report is published (at 8 am PT, "generally" per App Store Connect

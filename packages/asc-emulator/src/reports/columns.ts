@@ -10,8 +10,18 @@ const proceeds = (r: Row): string => money(r.proceedsCents, r.counter);
 const price = (r: Row): string => money(r.priceCents, r.counter);
 const subscriptionName = (r: Row): string => (r.product.subscription ? r.product.title : 'Notes Plus');
 const subscriptionId = (r: Row): string => (r.product.subscription ? r.product.appleId : '1600000201');
-const count = (mod: number) => (r: Row): string => String(Math.abs(r.units * 7 + r.counter) % mod);
-const appName = (r: Row): string => r.product.parent ? r.product.parent.replace('DEMO_', 'Demo ').replace('NOTES', 'Notes').replace('TASKS', 'Tasks').replace('WETTER', 'Wetter') : r.product.title;
+const count =
+  (mod: number) =>
+  (r: Row): string =>
+    String(Math.abs(r.units * 7 + r.counter) % mod);
+const appName = (r: Row): string =>
+  r.product.parent
+    ? r.product.parent
+        .replace('DEMO_', 'Demo ')
+        .replace('NOTES', 'Notes')
+        .replace('TASKS', 'Tasks')
+        .replace('WETTER', 'Wetter')
+    : r.product.title;
 const appId = (r: Row): string => (r.product.parent ? '1600000001' : r.product.appleId);
 
 const CELLS: Record<string, Cell> = {

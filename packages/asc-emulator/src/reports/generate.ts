@@ -32,10 +32,17 @@ export function periodOf(frequency: string, date: string): { begin: string; end:
   if (frequency === 'WEEKLY') return { begin: iso(Date.parse(`${date}T00:00:00Z`) - 6 * 86_400_000), end: date };
   if (frequency === 'YEARLY') return { begin: `${date}-01-01`, end: `${date}-12-31` };
   const [y, m] = date.split('-').map(Number);
-  return { begin: `${date}-01`, end: iso(Date.UTC(y!, m!, 0)) };
+  return { begin: `${date}-01`, end: iso(Date.UTC(y!, m, 0)) };
 }
 
-const SUBSCRIPTION_TYPES = new Set(['SUBSCRIPTION', 'SUBSCRIPTION_EVENT', 'SUBSCRIBER', 'SUBSCRIPTION_OFFER_CODE_REDEMPTION', 'FIRST_ANNUAL', 'WIN_BACK_ELIGIBILITY']);
+const SUBSCRIPTION_TYPES = new Set([
+  'SUBSCRIPTION',
+  'SUBSCRIPTION_EVENT',
+  'SUBSCRIBER',
+  'SUBSCRIPTION_OFFER_CODE_REDEMPTION',
+  'FIRST_ANNUAL',
+  'WIN_BACK_ELIGIBILITY',
+]);
 
 const usDate = (isoDate: string): string => `${isoDate.slice(5, 7)}/${isoDate.slice(8, 10)}/${isoDate.slice(0, 4)}`;
 
@@ -56,12 +63,21 @@ const FINANCE_CELLS: Record<string, (r: Row) => string> = {
   Region: () => 'Americas',
   'Customer Price': (r) => money(r.priceCents),
 };
-const FINANCE_BLANK = new Set(['UPC', 'ISRC/ISBN', 'Label/Studio/Network/Developer/Publisher', 'Grid', 'ISAN/Other Identifier', 'Pre-order Flag', 'Promo Code', 'Order Type']);
+const FINANCE_BLANK = new Set([
+  'UPC',
+  'ISRC/ISBN',
+  'Label/Studio/Network/Developer/Publisher',
+  'Grid',
+  'ISAN/Other Identifier',
+  'Pre-order Flag',
+  'Promo Code',
+  'Order Type',
+]);
 
 function renderers(spec: ReportSpec): Array<(r: Row) => string> {
   const finance = spec.frequency === 'FISCAL_MONTH';
   return spec.columns.map((name) => {
-    if (finance && FINANCE_CELLS[name]) return FINANCE_CELLS[name]!;
+    if (finance && FINANCE_CELLS[name]) return FINANCE_CELLS[name];
     if (finance && FINANCE_BLANK.has(name)) return () => '';
     return cellFor(name);
   });
@@ -69,7 +85,17 @@ function renderers(spec: ReportSpec): Array<(r: Row) => string> {
 
 /** The header line, the rows, and for FINANCIAL reports the `Total_*` trailer lines, each without '\n'. */
 export function* reportLines(spec: ReportSpec): Generator<string> {
-  const random = seededRandom([spec.vendorNumber, spec.reportType, spec.reportSubType, spec.frequency, spec.version, spec.reportDate, spec.regionCode ?? ''].join('|'));
+  const random = seededRandom(
+    [
+      spec.vendorNumber,
+      spec.reportType,
+      spec.reportSubType,
+      spec.frequency,
+      spec.version,
+      spec.reportDate,
+      spec.regionCode ?? '',
+    ].join('|'),
+  );
   const span = periodOf(spec.frequency === 'FISCAL_MONTH' ? 'MONTHLY' : spec.frequency, spec.reportDate);
   const period = usesUsDates(spec.reportType) ? { begin: usDate(span.begin), end: usDate(span.end) } : span;
   const territories = spec.currencies ? financeTerritories(spec.currencies) : TERRITORIES;

@@ -20,16 +20,32 @@ export interface Territory {
 }
 
 export const TERRITORIES: readonly Territory[] = [
-  { code: 'US', currency: 'USD', rate: 1 }, { code: 'CA', currency: 'CAD', rate: 1.4 }, { code: 'MX', currency: 'MXN', rate: 20 },
-  { code: 'BR', currency: 'BRL', rate: 5.5 }, { code: 'GB', currency: 'GBP', rate: 0.8 }, { code: 'DE', currency: 'EUR', rate: 0.95 },
-  { code: 'FR', currency: 'EUR', rate: 0.95 }, { code: 'IT', currency: 'EUR', rate: 0.95 }, { code: 'NL', currency: 'EUR', rate: 0.95 },
-  { code: 'CH', currency: 'CHF', rate: 0.9 }, { code: 'SE', currency: 'SEK', rate: 11 }, { code: 'PL', currency: 'PLN', rate: 4 },
-  { code: 'RU', currency: 'RUB', rate: 100, whole: true }, { code: 'KZ', currency: 'KZT', rate: 500, whole: true },
-  { code: 'TR', currency: 'TRY', rate: 35 }, { code: 'IN', currency: 'INR', rate: 85, whole: true },
-  { code: 'JP', currency: 'JPY', rate: 150, whole: true }, { code: 'KR', currency: 'KRW', rate: 1400, whole: true },
-  { code: 'CN', currency: 'CNY', rate: 7.2 }, { code: 'AU', currency: 'AUD', rate: 1.5 }, { code: 'NZ', currency: 'NZD', rate: 1.7 },
-  { code: 'SA', currency: 'SAR', rate: 3.75 }, { code: 'AE', currency: 'AED', rate: 3.67 }, { code: 'ZA', currency: 'ZAR', rate: 18 },
-  { code: 'ID', currency: 'IDR', rate: 16000, whole: true }, { code: 'UA', currency: 'USD', rate: 1 },
+  { code: 'US', currency: 'USD', rate: 1 },
+  { code: 'CA', currency: 'CAD', rate: 1.4 },
+  { code: 'MX', currency: 'MXN', rate: 20 },
+  { code: 'BR', currency: 'BRL', rate: 5.5 },
+  { code: 'GB', currency: 'GBP', rate: 0.8 },
+  { code: 'DE', currency: 'EUR', rate: 0.95 },
+  { code: 'FR', currency: 'EUR', rate: 0.95 },
+  { code: 'IT', currency: 'EUR', rate: 0.95 },
+  { code: 'NL', currency: 'EUR', rate: 0.95 },
+  { code: 'CH', currency: 'CHF', rate: 0.9 },
+  { code: 'SE', currency: 'SEK', rate: 11 },
+  { code: 'PL', currency: 'PLN', rate: 4 },
+  { code: 'RU', currency: 'RUB', rate: 100, whole: true },
+  { code: 'KZ', currency: 'KZT', rate: 500, whole: true },
+  { code: 'TR', currency: 'TRY', rate: 35 },
+  { code: 'IN', currency: 'INR', rate: 85, whole: true },
+  { code: 'JP', currency: 'JPY', rate: 150, whole: true },
+  { code: 'KR', currency: 'KRW', rate: 1400, whole: true },
+  { code: 'CN', currency: 'CNY', rate: 7.2 },
+  { code: 'AU', currency: 'AUD', rate: 1.5 },
+  { code: 'NZ', currency: 'NZD', rate: 1.7 },
+  { code: 'SA', currency: 'SAR', rate: 3.75 },
+  { code: 'AE', currency: 'AED', rate: 3.67 },
+  { code: 'ZA', currency: 'ZAR', rate: 18 },
+  { code: 'ID', currency: 'IDR', rate: 16000, whole: true },
+  { code: 'UA', currency: 'USD', rate: 1 },
 ];
 
 export interface Product {
@@ -51,15 +67,73 @@ export const PRODUCTS: readonly Product[] = [
   { sku: 'DEMO_TASKS', title: 'Demo Tasks', appleId: '1600000002', type: '7', usd: 0, platform: 'iOS' },
   { sku: 'DEMO_WETTER', title: 'Demo Wetter', appleId: '1600000003', type: 'F1', usd: 4.99, platform: 'macOS' },
   { sku: 'DEMO_WETTER', title: 'Demo Wetter', appleId: '1600000003', type: 'F7', usd: 0, platform: 'macOS' },
-  { sku: 'DEMO_NOTES_PRO', title: 'Demo Notes Pro', appleId: '1600000101', type: 'IA1', usd: 4.99, parent: 'DEMO_NOTES', platform: 'iOS' },
-  { sku: 'DEMO_NOTES_THEMES', title: 'Themes Pack', appleId: '1600000102', type: 'IA1', usd: 0.99, parent: 'DEMO_NOTES', platform: 'iOS' },
-  { sku: 'DEMO_NOTES_PRO', title: 'Demo Notes Pro', appleId: '1600000101', type: 'IA3', usd: 0, parent: 'DEMO_NOTES', platform: 'iOS' },
-  { sku: 'DEMO_NOTES_PLUS', title: 'Notes Plus', appleId: '1600000201', type: 'IAY', usd: 1.99, parent: 'DEMO_NOTES', subscription: true, platform: 'iOS' },
-  { sku: 'DEMO_WETTER_PRO', title: 'Wetter Pro', appleId: '1600000301', type: 'IAY-M', usd: 9.99, parent: 'DEMO_WETTER', subscription: true, platform: 'macOS' },
-  { sku: 'DEMO_TASKS_PASS', title: 'Tasks Season Pass', appleId: '1600000202', type: 'IA9', usd: 14.99, parent: 'DEMO_TASKS', platform: 'iOS' },
+  {
+    sku: 'DEMO_NOTES_PRO',
+    title: 'Demo Notes Pro',
+    appleId: '1600000101',
+    type: 'IA1',
+    usd: 4.99,
+    parent: 'DEMO_NOTES',
+    platform: 'iOS',
+  },
+  {
+    sku: 'DEMO_NOTES_THEMES',
+    title: 'Themes Pack',
+    appleId: '1600000102',
+    type: 'IA1',
+    usd: 0.99,
+    parent: 'DEMO_NOTES',
+    platform: 'iOS',
+  },
+  {
+    sku: 'DEMO_NOTES_PRO',
+    title: 'Demo Notes Pro',
+    appleId: '1600000101',
+    type: 'IA3',
+    usd: 0,
+    parent: 'DEMO_NOTES',
+    platform: 'iOS',
+  },
+  {
+    sku: 'DEMO_NOTES_PLUS',
+    title: 'Notes Plus',
+    appleId: '1600000201',
+    type: 'IAY',
+    usd: 1.99,
+    parent: 'DEMO_NOTES',
+    subscription: true,
+    platform: 'iOS',
+  },
+  {
+    sku: 'DEMO_WETTER_PRO',
+    title: 'Wetter Pro',
+    appleId: '1600000301',
+    type: 'IAY-M',
+    usd: 9.99,
+    parent: 'DEMO_WETTER',
+    subscription: true,
+    platform: 'macOS',
+  },
+  {
+    sku: 'DEMO_TASKS_PASS',
+    title: 'Tasks Season Pass',
+    appleId: '1600000202',
+    type: 'IA9',
+    usd: 14.99,
+    parent: 'DEMO_TASKS',
+    platform: 'iOS',
+  },
 ];
 
-const EVENTS = ['Subscribe', 'Renew', 'Cancel', 'Start Introductory Offer', 'Billing Retry from Paid Subscription', 'Renewal from Billing Retry', 'Upgrade'];
+const EVENTS = [
+  'Subscribe',
+  'Renew',
+  'Cancel',
+  'Start Introductory Offer',
+  'Billing Retry from Paid Subscription',
+  'Renewal from Billing Retry',
+  'Upgrade',
+];
 const OFFER_TYPES = ['Free Trial', 'Pay as you go', 'Pay Up Front'];
 const DEVICES = ['iPhone', 'iPad', 'Desktop'];
 const STATES = ['CA', 'NY', 'QLD', 'Lagos', 'BY', ' '];
@@ -90,7 +164,13 @@ const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(rando
 
 export const SUBSCRIPTION_PRODUCTS: readonly Product[] = PRODUCTS.filter((p) => p.subscription);
 
-export function makeRow(random: Random, counter: number, period: { begin: string; end: string }, territories = TERRITORIES, products = PRODUCTS): Row {
+export function makeRow(
+  random: Random,
+  counter: number,
+  period: { begin: string; end: string },
+  territories = TERRITORIES,
+  products = PRODUCTS,
+): Row {
   const product = pick(random, products);
   const territory = pick(random, territories);
   const paid = product.usd > 0;

@@ -42,7 +42,11 @@ function patchApp(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   requireResource(ctx, 'apps', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, UPDATABLE, 'UPDATE');
   ctx.state.update('apps', id, { attributes });

@@ -16,7 +16,14 @@ import type { EmulatorState } from '../store/state.js';
 import { listResources } from '../jsonapi/collection.js';
 import { singleDocument } from '../jsonapi/documents.js';
 import { invalidAttribute, invalidRelationship } from '../jsonapi/errors.js';
-import { bodyData, checkAllowedAttributes, checkLength, checkRequiredString, requireResource, type ResourceFamily } from './family.js';
+import {
+  bodyData,
+  checkAllowedAttributes,
+  checkLength,
+  checkRequiredString,
+  requireResource,
+  type ResourceFamily,
+} from './family.js';
 
 export const BETA_GROUP_NAME_MAX = 50;
 
@@ -29,8 +36,24 @@ const betaGroupsType: ResourceType = {
   },
 };
 
-const CREATABLE = ['name', 'isInternalGroup', 'hasAccessToAllBuilds', 'publicLinkEnabled', 'publicLinkLimitEnabled', 'publicLinkLimit', 'feedbackEnabled'];
-const UPDATABLE = ['name', 'publicLinkEnabled', 'publicLinkLimitEnabled', 'publicLinkLimit', 'feedbackEnabled', 'iosBuildsAvailableForAppleSiliconMac', 'iosBuildsAvailableForAppleVision'];
+const CREATABLE = [
+  'name',
+  'isInternalGroup',
+  'hasAccessToAllBuilds',
+  'publicLinkEnabled',
+  'publicLinkLimitEnabled',
+  'publicLinkLimit',
+  'feedbackEnabled',
+];
+const UPDATABLE = [
+  'name',
+  'publicLinkEnabled',
+  'publicLinkLimitEnabled',
+  'publicLinkLimit',
+  'feedbackEnabled',
+  'iosBuildsAvailableForAppleSiliconMac',
+  'iosBuildsAvailableForAppleVision',
+];
 
 function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
   const dc = { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state };
@@ -40,8 +63,14 @@ function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply
 function checkName(state: EmulatorState, appId: string, name: unknown, selfId?: string): void {
   checkRequiredString('/data/attributes/name', 'name', name);
   checkLength('/data/attributes/name', name, BETA_GROUP_NAME_MAX);
-  const taken = state.all('betaGroups').some((g) => g.id !== selfId && state.relatedId(g, 'app') === appId && g.attributes.name === name);
-  if (taken) throw invalidAttribute('/data/attributes/name', `A group with the name '${String(name)}' already exists for this app.`);
+  const taken = state
+    .all('betaGroups')
+    .some((g) => g.id !== selfId && state.relatedId(g, 'app') === appId && g.attributes.name === name);
+  if (taken)
+    throw invalidAttribute(
+      '/data/attributes/name',
+      `A group with the name '${String(name)}' already exists for this app.`,
+    );
 }
 
 function checkPublicLink(isInternalGroup: unknown, publicLinkEnabled: unknown): void {
@@ -68,7 +97,10 @@ function createGroup(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, CREATABLE, 'CREATE');
   const appId = (data.relationships?.app?.data as Linkage | undefined)?.id;
   if (!appId || !ctx.state.get('apps', appId)) {
-    throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${String(appId)}'`);
+    throw invalidRelationship(
+      '/data/relationships/app',
+      `There is no resource of type 'apps' with id '${String(appId)}'`,
+    );
   }
   checkName(ctx.state, appId, attributes.name);
   const isInternalGroup = attributes.isInternalGroup === true;
@@ -100,7 +132,11 @@ function updateGroup(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'betaGroups', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, UPDATABLE, 'UPDATE');
   if ('name' in attributes) checkName(ctx.state, ctx.state.relatedId(record, 'app') ?? '', attributes.name, id);
@@ -151,10 +187,18 @@ export const betaGroupsFamily: ResourceFamily = {
   name: 'betaGroups',
   types: [betaGroupsType],
   routes: [
-    { method: 'GET', path: '/v1/betaGroups', handler: (ctx) => listResources(ctx, 'betaGroups', ctx.state.all('betaGroups')) },
+    {
+      method: 'GET',
+      path: '/v1/betaGroups',
+      handler: (ctx) => listResources(ctx, 'betaGroups', ctx.state.all('betaGroups')),
+    },
     { method: 'GET', path: '/v1/apps/{id}/betaGroups', handler: groupsOfApp },
     { method: 'POST', path: '/v1/betaGroups', handler: createGroup },
-    { method: 'GET', path: '/v1/betaGroups/{id}', handler: (ctx) => reply(ctx, requireResource(ctx, 'betaGroups', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/betaGroups/{id}',
+      handler: (ctx) => reply(ctx, requireResource(ctx, 'betaGroups', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/betaGroups/{id}', handler: updateGroup },
     { method: 'DELETE', path: '/v1/betaGroups/{id}', handler: deleteGroup },
   ],

@@ -23,7 +23,14 @@ import type { EmulatorState } from '../store/state.js';
 import { singleDocument } from '../jsonapi/documents.js';
 import { invalidRelationship } from '../jsonapi/errors.js';
 import { pacificDateTime } from '../seed/reviews.js';
-import { bodyData, checkAllowedAttributes, checkLength, checkRequiredString, requireResource, type ResourceFamily } from './family.js';
+import {
+  bodyData,
+  checkAllowedAttributes,
+  checkLength,
+  checkRequiredString,
+  requireResource,
+  type ResourceFamily,
+} from './family.js';
 
 export const REVIEW_RESPONSE_MAX = 5970;
 export const REVIEW_RESPONSE_PUBLISH_DELAY_MS = 24 * 60 * 60 * 1000;
@@ -76,7 +83,11 @@ function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply
 function reviewOfBody(ctx: HandlerContext): ResourceRecord {
   const linkage = bodyData(ctx).relationships?.review?.data as Linkage | undefined;
   const review = linkage?.id === undefined ? undefined : ctx.state.get('customerReviews', linkage.id);
-  if (!review) throw invalidRelationship('/data/relationships/review', `There is no resource of type 'customerReviews' with id '${String(linkage?.id)}'`);
+  if (!review)
+    throw invalidRelationship(
+      '/data/relationships/review',
+      `There is no resource of type 'customerReviews' with id '${String(linkage?.id)}'`,
+    );
   return review;
 }
 
@@ -92,11 +103,23 @@ function createResponse(ctx: HandlerContext): Reply {
   const existing = responseOf(ctx.state, review);
   const log = reviewResponseLog(ctx.state);
   if (existing) {
-    log.push({ kind: 'replace', reviewId: review.id, responseId: existing.id, responseBody: body, previousBody: String(existing.attributes.responseBody), at: ctx.now() });
+    log.push({
+      kind: 'replace',
+      reviewId: review.id,
+      responseId: existing.id,
+      responseBody: body,
+      previousBody: String(existing.attributes.responseBody),
+      at: ctx.now(),
+    });
     return reply(ctx, ctx.state.update('customerReviewResponses', existing.id, { attributes: fresh }), 201);
   }
-  const created = ctx.state.create('customerReviewResponses', { attributes: fresh, relationships: { review: { type: 'customerReviews', id: review.id } } });
-  ctx.state.update('customerReviews', review.id, { relationships: { response: { type: 'customerReviewResponses', id: created.id } } });
+  const created = ctx.state.create('customerReviewResponses', {
+    attributes: fresh,
+    relationships: { review: { type: 'customerReviews', id: review.id } },
+  });
+  ctx.state.update('customerReviews', review.id, {
+    relationships: { response: { type: 'customerReviewResponses', id: created.id } },
+  });
   log.push({ kind: 'create', reviewId: review.id, responseId: created.id, responseBody: body, at: ctx.now() });
   return reply(ctx, created, 201);
 }
@@ -112,7 +135,13 @@ function deleteResponse(ctx: HandlerContext): Reply {
   const review = reviewId === undefined ? undefined : ctx.state.get('customerReviews', reviewId);
   if (review) ctx.state.update('customerReviews', review.id, { relationships: { response: null } });
   ctx.state.remove('customerReviewResponses', record.id);
-  reviewResponseLog(ctx.state).push({ kind: 'delete', reviewId: reviewId ?? '', responseId: record.id, previousBody: String(record.attributes.responseBody), at: ctx.now() });
+  reviewResponseLog(ctx.state).push({
+    kind: 'delete',
+    reviewId: reviewId ?? '',
+    responseId: record.id,
+    previousBody: String(record.attributes.responseBody),
+    at: ctx.now(),
+  });
   return { status: 204 };
 }
 

@@ -85,9 +85,11 @@ function filtered(ctx: HandlerContext, reviews: ResourceRecord[]): ResourceRecor
 
 function sorted(ctx: HandlerContext, reviews: ResourceRecord[]): ResourceRecord[] {
   const keys = ctx.query.list('sort') ?? ['-createdDate'];
-  const value = (r: ResourceRecord, name: string): number => (name === 'rating' ? Number(r.attributes.rating) : instant(r));
+  const value = (r: ResourceRecord, name: string): number =>
+    name === 'rating' ? Number(r.attributes.rating) : instant(r);
   for (const key of keys) {
-    if (!['rating', 'createdDate'].includes(key.replace(/^-/, ''))) throw invalidParameter('sort', `'${key}' is not a valid value for the parameter 'sort'.`);
+    if (!['rating', 'createdDate'].includes(key.replace(/^-/, '')))
+      throw invalidParameter('sort', `'${key}' is not a valid value for the parameter 'sort'.`);
   }
   return [...reviews].sort((a, b) => {
     for (const key of keys) {
@@ -107,7 +109,9 @@ function sorted(ctx: HandlerContext, reviews: ResourceRecord[]): ResourceRecord[
  */
 function withoutNullLinkage(doc: Record<string, unknown>): Record<string, unknown> {
   const data = doc.data;
-  for (const resource of (Array.isArray(data) ? data : [data]) as Array<{ relationships?: Record<string, { data?: unknown }> }>) {
+  for (const resource of (Array.isArray(data) ? data : [data]) as Array<{
+    relationships?: Record<string, { data?: unknown }>;
+  }>) {
     const rel = resource.relationships?.response;
     if (rel && rel.data === null) delete rel.data;
   }
@@ -138,12 +142,20 @@ function listReviews(ctx: HandlerContext): Reply {
 function getReview(ctx: HandlerContext): Reply {
   settleResponses(ctx.state, ctx.now());
   const dc = { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state };
-  return { status: 200, json: withoutNullLinkage(singleDocument(requireResource(ctx, 'customerReviews', ctx.params.id ?? ''), dc)) };
+  return {
+    status: 200,
+    json: withoutNullLinkage(singleDocument(requireResource(ctx, 'customerReviews', ctx.params.id ?? ''), dc)),
+  };
 }
 
 function noReply(id: string): AppleError {
   return new AppleError(404, [
-    { status: '404', code: 'NOT_FOUND', title: 'The specified resource does not exist', detail: `There is no resource of type 'customerReviewResponses' related to the customerReviews resource with id '${id}'` },
+    {
+      status: '404',
+      code: 'NOT_FOUND',
+      title: 'The specified resource does not exist',
+      detail: `There is no resource of type 'customerReviewResponses' related to the customerReviews resource with id '${id}'`,
+    },
   ]);
 }
 
@@ -163,7 +175,13 @@ function getReviewReply(ctx: HandlerContext): Reply {
 function getReplyLinkage(ctx: HandlerContext): Reply {
   const response = reviewReply(ctx);
   const self = `${resourceUrl(ctx.origin, 'customerReviews', ctx.params.id ?? '')}/relationships/response`;
-  return { status: 200, json: { data: { type: response.type, id: response.id }, links: { self, related: self.replace('/relationships/response', '/response') } } };
+  return {
+    status: 200,
+    json: {
+      data: { type: response.type, id: response.id },
+      links: { self, related: self.replace('/relationships/response', '/response') },
+    },
+  };
 }
 
 function seedReviews(state: EmulatorState, seed: Seed): void {
@@ -172,13 +190,28 @@ function seedReviews(state: EmulatorState, seed: Seed): void {
     n++;
     const app = state.get('apps', r.app) ?? state.all('apps').find((a) => a.attributes.bundleId === r.app);
     if (!app) throw new Error(`seed: customer review by '${r.reviewerNickname}' names unknown app '${r.app}'`);
-    const attributes: Record<string, unknown> = { rating: r.rating, title: r.title, body: r.body, reviewerNickname: r.reviewerNickname, createdDate: r.createdDate, territory: r.territory };
-    const review = state.create('customerReviews', { id: r.id ?? reviewId(1_000_000 + n), attributes, relationships: { app: { type: 'apps', id: app.id }, response: null } });
+    const attributes: Record<string, unknown> = {
+      rating: r.rating,
+      title: r.title,
+      body: r.body,
+      reviewerNickname: r.reviewerNickname,
+      createdDate: r.createdDate,
+      territory: r.territory,
+    };
+    const review = state.create('customerReviews', {
+      id: r.id ?? reviewId(1_000_000 + n),
+      attributes,
+      relationships: { app: { type: 'apps', id: app.id }, response: null },
+    });
     if (!r.response) continue;
     const modified = r.response.lastModifiedDate ?? pacificDateTime(Date.parse(r.createdDate) + 86_400_000);
     const reply = state.create('customerReviewResponses', {
       id: r.response.id,
-      attributes: { responseBody: r.response.responseBody, lastModifiedDate: modified, state: r.response.state ?? 'PUBLISHED' },
+      attributes: {
+        responseBody: r.response.responseBody,
+        lastModifiedDate: modified,
+        state: r.response.state ?? 'PUBLISHED',
+      },
       relationships: { review: { type: 'customerReviews', id: review.id } },
     });
     review.relationships.response = { type: 'customerReviewResponses', id: reply.id };

@@ -36,8 +36,9 @@ export function bodyData(ctx: HandlerContext): {
   relationships?: Record<string, { data?: unknown }>;
 } {
   const data = (ctx.body as { data?: unknown } | undefined)?.data;
-  if (!data || typeof data !== 'object') throw invalidAttribute('/data', 'The request body must contain a data object.');
-  return data as ReturnType<typeof bodyData>;
+  if (!data || typeof data !== 'object')
+    throw invalidAttribute('/data', 'The request body must contain a data object.');
+  return data;
 }
 
 /** Field limits are counted in Unicode code points, as Apple counts them. */
@@ -49,14 +50,19 @@ export function checkLength(pointer: string, value: unknown, max: number): void 
 
 export function checkRequiredString(pointer: string, name: string, value: unknown): void {
   if (value === undefined || value === null) throw attributeRequired(pointer, name);
-  if (typeof value !== 'string' || value.trim() === '') throw invalidAttribute(pointer, `The attribute '${name}' must be a non-empty string.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalidAttribute(pointer, `The attribute '${name}' must be a non-empty string.`);
 }
 
 /**
  * The live API refuses attributes an operation does not take (409), although the spec's
  * request schemas do not say `additionalProperties: false`. The emulator follows the live API.
  */
-export function checkAllowedAttributes(attributes: Record<string, unknown>, allowed: readonly string[], operation: 'CREATE' | 'UPDATE'): void {
+export function checkAllowedAttributes(
+  attributes: Record<string, unknown>,
+  allowed: readonly string[],
+  operation: 'CREATE' | 'UPDATE',
+): void {
   for (const name of Object.keys(attributes)) {
     if (!allowed.includes(name)) throw unknownAttribute(`/data/attributes/${name}`, name, operation);
   }

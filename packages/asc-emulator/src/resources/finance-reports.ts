@@ -42,12 +42,16 @@ async function getFinanceReport(ctx: HandlerContext): Promise<Reply> {
   const want = required(ctx);
   const vendor = ctx.state.reportVendors.find((v) => v.vendorNumber === want.vendorNumber);
   if (!vendor) throw unknownVendor();
-  if (!/^[A-Z0-9]{2}$/.test(want.regionCode)) throw invalidParameter('filter[regionCode]', `Invalid region code '${want.regionCode}'.`);
+  if (!/^[A-Z0-9]{2}$/.test(want.regionCode))
+    throw invalidParameter('filter[regionCode]', `Invalid region code '${want.regionCode}'.`);
   if (want.reportType === 'FINANCE_DETAIL' && want.regionCode !== 'Z1') {
     throw invalidParameter('filter[regionCode]', 'FINANCE_DETAIL reports are only available for region code Z1.');
   }
   if (!dateMatchesFrequency(want.reportDate, 'MONTHLY')) {
-    throw invalidParameter('filter[reportDate]', `Invalid date format '${want.reportDate}'; expected YYYY-MM (a fiscal month).`);
+    throw invalidParameter(
+      'filter[reportDate]',
+      `Invalid date format '${want.reportDate}'; expected YYYY-MM (a fiscal month).`,
+    );
   }
   if (!isPublished('FISCAL_MONTH', want.reportDate, ctx.now())) throw noResults(NOT_AVAILABLE_YET);
   if (vendor.noSalesDates?.includes(want.reportDate)) throw noResults(NO_SALES);

@@ -16,7 +16,18 @@ import { analyticsReportsFamily } from './analytics/index.js';
 import { appReviewFamilies } from './app-review/index.js';
 import type { ResourceFamily } from './family.js';
 
-export const FAMILIES: readonly ResourceFamily[] = [appsFamily, betaGroupsFamily, salesReportsFamily, financeReportsFamily, customerReviewsFamily, customerReviewResponsesFamily, ...testflightFamilies, ...appStoreFamilies, ...appReviewFamilies, analyticsReportsFamily];
+export const FAMILIES: readonly ResourceFamily[] = [
+  appsFamily,
+  betaGroupsFamily,
+  salesReportsFamily,
+  financeReportsFamily,
+  customerReviewsFamily,
+  customerReviewResponsesFamily,
+  ...testflightFamilies,
+  ...appStoreFamilies,
+  ...appReviewFamilies,
+  analyticsReportsFamily,
+];
 
 /** Every route; a family's `refresh` (state that moves with the clock) runs before any handler. */
 export function allRoutes(): Route[] {

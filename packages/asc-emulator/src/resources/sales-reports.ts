@@ -23,7 +23,16 @@ import { invalidParameter } from '../jsonapi/errors.js';
 import { dateMatchesFrequency, findCombination, isPublished, latestPublished } from '../reports/catalog.js';
 import { layoutFor } from '../reports/layouts.js';
 import { DEFAULT_GENERATED_ROWS, type SeedReportVendor } from '../reports/vendors.js';
-import { generatedBody, gzipReply, NO_SALES, NOT_AVAILABLE_YET, noResults, salesFileName, unknownVendor, versionError } from '../reports/answers.js';
+import {
+  generatedBody,
+  gzipReply,
+  NO_SALES,
+  NOT_AVAILABLE_YET,
+  noResults,
+  salesFileName,
+  unknownVendor,
+  versionError,
+} from '../reports/answers.js';
 import { gzipSync } from 'node:zlib';
 import type { ResourceFamily } from './family.js';
 
@@ -49,11 +58,19 @@ function explicitReport(ctx: HandlerContext, want: Wanted): SeedSalesReport {
   const reports = ctx.state.salesReports;
   if (!reports.some((r) => r.vendorNumber === want.vendorNumber)) throw unknownVendor();
   const matching = reports.filter((r) => REQUIRED.every((name) => r[name] === want[name]));
-  const latestVersion = matching.map((r) => r.version).sort().at(-1);
+  const latestVersion = matching
+    .map((r) => r.version)
+    .sort()
+    .at(-1);
   const version = filter(ctx, 'version') ?? latestVersion;
   if (latestVersion && !matching.some((r) => r.version === version)) throw versionError(latestVersion);
   const sameVersion = matching.filter((r) => r.version === version);
-  const date = filter(ctx, 'reportDate') ?? sameVersion.map((r) => r.reportDate).sort().at(-1);
+  const date =
+    filter(ctx, 'reportDate') ??
+    sameVersion
+      .map((r) => r.reportDate)
+      .sort()
+      .at(-1);
   const report = sameVersion.find((r) => r.reportDate === date);
   if (!report) throw noResults(NOT_AVAILABLE_YET);
   return report;
@@ -83,7 +100,9 @@ async function generatedReply(ctx: HandlerContext, want: Wanted, vendor: SeedRep
   }
   // A seeded report is served as seeded, whatever the clock says.
   const key = { ...want, version, reportDate: date };
-  const explicit = ctx.state.salesReports.find((r) => (Object.keys(key) as Array<keyof typeof key>).every((k) => r[k] === key[k]));
+  const explicit = ctx.state.salesReports.find((r) =>
+    (Object.keys(key) as Array<keyof typeof key>).every((k) => r[k] === key[k]),
+  );
   if (explicit) return explicitReply(explicit);
   if (!isPublished(want.frequency, date, ctx.now())) throw noResults(NOT_AVAILABLE_YET);
   if (vendor.noSalesDates?.includes(date)) throw noResults(NO_SALES);

@@ -22,7 +22,11 @@ function demoVersionLocalizations(whatsNew: boolean): Record<string, SeedAttribu
       supportUrl: 'https://example.com/support',
       ...(whatsNew ? { whatsNew: 'Bug fixes.' } : {}),
     },
-    'de-DE': { description: 'Demo Notes hält deine Notizen synchron.', keywords: 'notizen,sync', supportUrl: 'https://example.com/de/support' },
+    'de-DE': {
+      description: 'Demo Notes hält deine Notizen synchron.',
+      keywords: 'notizen,sync',
+      supportUrl: 'https://example.com/de/support',
+    },
   };
 }
 
@@ -36,12 +40,32 @@ export function demoAppStore(appId: string): SeedAppStore[] {
     {
       app: appId,
       appInfos: [
-        { state: 'READY_FOR_DISTRIBUTION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: infoLocalizations },
-        { state: 'PREPARE_FOR_SUBMISSION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: infoLocalizations },
+        {
+          state: 'READY_FOR_DISTRIBUTION',
+          categories: { primaryCategory: 'PRODUCTIVITY' },
+          localizations: infoLocalizations,
+        },
+        {
+          state: 'PREPARE_FOR_SUBMISSION',
+          categories: { primaryCategory: 'PRODUCTIVITY' },
+          localizations: infoLocalizations,
+        },
       ],
       versions: [
-        { versionString: '1.4', state: 'READY_FOR_DISTRIBUTION', copyright: '2025 Example Inc.', localizations: demoVersionLocalizations(true), reviewDetail: DEMO_REVIEW },
-        { versionString: '1.5', state: 'PREPARE_FOR_SUBMISSION', copyright: '2025 Example Inc.', localizations: demoVersionLocalizations(false), reviewDetail: DEMO_REVIEW },
+        {
+          versionString: '1.4',
+          state: 'READY_FOR_DISTRIBUTION',
+          copyright: '2025 Example Inc.',
+          localizations: demoVersionLocalizations(true),
+          reviewDetail: DEMO_REVIEW,
+        },
+        {
+          versionString: '1.5',
+          state: 'PREPARE_FOR_SUBMISSION',
+          copyright: '2025 Example Inc.',
+          localizations: demoVersionLocalizations(false),
+          reviewDetail: DEMO_REVIEW,
+        },
       ],
     },
   ];
@@ -66,18 +90,41 @@ export function fixtureLocales(n: number): string[] {
 /** An app with `locales` localizations of both kinds, every field filled with "v1" text. */
 export function appStoreFixture(appId: string, options: AppStoreFixtureOptions): SeedAppStore {
   const locales = fixtureLocales(options.locales);
-  const infos = Object.fromEntries(locales.map((l) => [l, { name: `App ${l}`, subtitle: 'Subtitle v1', privacyPolicyUrl: 'https://example.com/privacy' }]));
+  const infos = Object.fromEntries(
+    locales.map((l) => [
+      l,
+      { name: `App ${l}`, subtitle: 'Subtitle v1', privacyPolicyUrl: 'https://example.com/privacy' },
+    ]),
+  );
   const versionLocs = Object.fromEntries(
-    locales.map((l) => [l, { description: `Description v1 (${l})`, keywords: 'alpha,beta', supportUrl: 'https://example.com/support', promotionalText: 'Promo v1' }]),
+    locales.map((l) => [
+      l,
+      {
+        description: `Description v1 (${l})`,
+        keywords: 'alpha,beta',
+        supportUrl: 'https://example.com/support',
+        promotionalText: 'Promo v1',
+      },
+    ]),
   );
   const platform = options.platform ?? 'IOS';
   const live = options.withLiveVersion ?? true;
   return {
     app: appId,
-    appInfos: [{ state: 'PREPARE_FOR_SUBMISSION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: infos }],
+    appInfos: [
+      { state: 'PREPARE_FOR_SUBMISSION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: infos },
+    ],
     versions: [
-      ...(live ? [{ platform, versionString: '1.0', state: 'READY_FOR_DISTRIBUTION', localizations: versionLocs }] : []),
-      { platform, versionString: options.versionString ?? '1.1', state: options.state ?? 'PREPARE_FOR_SUBMISSION', copyright: '2025 Example', localizations: versionLocs },
+      ...(live
+        ? [{ platform, versionString: '1.0', state: 'READY_FOR_DISTRIBUTION', localizations: versionLocs }]
+        : []),
+      {
+        platform,
+        versionString: options.versionString ?? '1.1',
+        state: options.state ?? 'PREPARE_FOR_SUBMISSION',
+        copyright: '2025 Example',
+        localizations: versionLocs,
+      },
     ],
   };
 }

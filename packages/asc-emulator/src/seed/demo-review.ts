@@ -16,20 +16,39 @@ export const DEMO_REVIEW_VERSION = '1.5';
 export const DEMO_REVIEW_BUILD_NUMBER = '50';
 export const DEMO_TASKS_APP_ID = '1600000002';
 
-const tasksLocale = { description: 'Demo Tasks keeps lists.', keywords: 'tasks,lists', supportUrl: 'https://example.com/support', whatsNew: 'Reminders.' };
+const tasksLocale = {
+  description: 'Demo Tasks keeps lists.',
+  keywords: 'tasks,lists',
+  supportUrl: 'https://example.com/support',
+  whatsNew: 'Reminders.',
+};
 
-function withWhatsNew(localizations: Record<string, Record<string, string>> | undefined): Record<string, Record<string, string>> {
-  return Object.fromEntries(Object.entries(localizations ?? {}).map(([locale, a]) => [locale, { whatsNew: 'Faster sync.', ...a }]));
+function withWhatsNew(
+  localizations: Record<string, Record<string, string>> | undefined,
+): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(localizations ?? {}).map(([locale, a]) => [locale, { whatsNew: 'Faster sync.', ...a }]),
+  );
 }
 
 export function demoPipelineSeed(now: number = Date.now()): Seed & TestFlightSeed {
   const base = demoSeed(now) as Seed & TestFlightSeed;
   return {
     ...base,
-    apps: (base.apps ?? []).map((a) => (a.id === DEMO_APP_ID ? { ...a, attributes: { ...a.attributes, contentRightsDeclaration: 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } } : a)),
+    apps: (base.apps ?? []).map((a) =>
+      a.id === DEMO_APP_ID
+        ? { ...a, attributes: { ...a.attributes, contentRightsDeclaration: 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } }
+        : a,
+    ),
     builds: [
       ...(base.builds ?? []),
-      { app: DEMO_APP_ID, version: DEMO_REVIEW_VERSION, buildNumber: DEMO_REVIEW_BUILD_NUMBER, uploadedDate: new Date(now - 2 * 3_600_000).toISOString(), usesNonExemptEncryption: false },
+      {
+        app: DEMO_APP_ID,
+        version: DEMO_REVIEW_VERSION,
+        buildNumber: DEMO_REVIEW_BUILD_NUMBER,
+        uploadedDate: new Date(now - 2 * 3_600_000).toISOString(),
+        usesNonExemptEncryption: false,
+      },
     ],
     appStore: [
       ...(base.appStore ?? []).map((entry) =>
@@ -38,15 +57,32 @@ export function demoPipelineSeed(now: number = Date.now()): Seed & TestFlightSee
           : {
               ...entry,
               appInfos: (entry.appInfos ?? []).map((info) => ({ ...info, ageRating: AGE_RATING_NONE })),
-              versions: (entry.versions ?? []).map((v) => (v.versionString === DEMO_REVIEW_VERSION ? { ...v, screenshots: { APP_IPHONE_67: 3 }, localizations: withWhatsNew(v.localizations) } : v)),
+              versions: (entry.versions ?? []).map((v) =>
+                v.versionString === DEMO_REVIEW_VERSION
+                  ? { ...v, screenshots: { APP_IPHONE_67: 3 }, localizations: withWhatsNew(v.localizations) }
+                  : v,
+              ),
             },
       ),
       {
         app: DEMO_TASKS_APP_ID,
-        appInfos: [{ state: 'READY_FOR_DISTRIBUTION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: { 'en-US': { name: 'Demo Tasks' } }, ageRating: AGE_RATING_NONE }],
+        appInfos: [
+          {
+            state: 'READY_FOR_DISTRIBUTION',
+            categories: { primaryCategory: 'PRODUCTIVITY' },
+            localizations: { 'en-US': { name: 'Demo Tasks' } },
+            ageRating: AGE_RATING_NONE,
+          },
+        ],
         versions: [
           { versionString: '2.0', state: 'READY_FOR_DISTRIBUTION', localizations: { 'en-US': tasksLocale } },
-          { versionString: '2.1', state: 'PENDING_DEVELOPER_RELEASE', releaseType: 'MANUAL', phasedRelease: 'INACTIVE', localizations: { 'en-US': tasksLocale } },
+          {
+            versionString: '2.1',
+            state: 'PENDING_DEVELOPER_RELEASE',
+            releaseType: 'MANUAL',
+            phasedRelease: 'INACTIVE',
+            localizations: { 'en-US': tasksLocale },
+          },
         ],
       },
     ],

@@ -9,16 +9,38 @@ const HOUR = 3_600_000;
 
 export function demoReviews(app: string, now: number): SeedCustomerReview[] {
   const at = (hoursAgo: number): string => pacificDateTime(now - hoursAgo * HOUR);
-  const review = (n: number, hoursAgo: number, r: Omit<SeedCustomerReview, 'app' | 'createdDate' | 'id'>): SeedCustomerReview => ({
+  const review = (
+    n: number,
+    hoursAgo: number,
+    r: Omit<SeedCustomerReview, 'app' | 'createdDate' | 'id'>,
+  ): SeedCustomerReview => ({
     id: reviewId(0xde0000 + n),
     app,
     createdDate: at(hoursAgo),
     ...r,
   });
   return [
-    review(1, 2, { rating: 5, title: 'Pretty Stellar', body: 'I love how creative I can be when I use this app.', reviewerNickname: 'Juan Chavez', territory: 'USA' }),
-    review(2, 5, { rating: 1, title: 'Crashes on launch', body: 'Since 1.4 it crashes every time I open a shared note.', reviewerNickname: 'mobile_mia', territory: 'GBR' }),
-    review(3, 9, { rating: 4, title: 'Sehr gut', body: 'Schnell und übersichtlich. Tags wären toll.', reviewerNickname: 'Lukas B.', territory: 'DEU' }),
+    review(1, 2, {
+      rating: 5,
+      title: 'Pretty Stellar',
+      body: 'I love how creative I can be when I use this app.',
+      reviewerNickname: 'Juan Chavez',
+      territory: 'USA',
+    }),
+    review(2, 5, {
+      rating: 1,
+      title: 'Crashes on launch',
+      body: 'Since 1.4 it crashes every time I open a shared note.',
+      reviewerNickname: 'mobile_mia',
+      territory: 'GBR',
+    }),
+    review(3, 9, {
+      rating: 4,
+      title: 'Sehr gut',
+      body: 'Schnell und übersichtlich. Tags wären toll.',
+      reviewerNickname: 'Lukas B.',
+      territory: 'DEU',
+    }),
     review(4, 20, {
       rating: 2,
       title: '**Read me** <img src=x onerror=alert(1)>',
@@ -26,14 +48,23 @@ export function demoReviews(app: string, now: number): SeedCustomerReview[] {
       reviewerNickname: '<script>alert("nick")</script>',
       territory: 'USA',
     }),
-    review(5, 30, { rating: 3, title: 'まあまあ', body: '検索がもう少し速いと嬉しいです。', reviewerNickname: 'さくら', territory: 'JPN' }),
+    review(5, 30, {
+      rating: 3,
+      title: 'まあまあ',
+      body: '検索がもう少し速いと嬉しいです。',
+      reviewerNickname: 'さくら',
+      territory: 'JPN',
+    }),
     review(6, 40, {
       rating: 1,
       title: 'Lost my notes',
       body: 'Sync deleted everything.',
       reviewerNickname: 'notes_fan_88',
       territory: 'CAN',
-      response: { responseBody: 'We are so sorry! Please write to support@example.com and we will restore your notes. — Ana', state: 'PUBLISHED' },
+      response: {
+        responseBody: 'We are so sorry! Please write to support@example.com and we will restore your notes. — Ana',
+        state: 'PUBLISHED',
+      },
     }),
     review(7, 50, {
       rating: 2,
@@ -41,8 +72,18 @@ export function demoReviews(app: string, now: number): SeedCustomerReview[] {
       body: 'Takes ages to open a long note.',
       reviewerNickname: 'ProUser2026',
       territory: 'AUS',
-      response: { responseBody: 'Thanks! Version 1.5 makes long notes open twice as fast. — Ana', state: 'PENDING_PUBLISH', lastModifiedDate: pacificDateTime(now - HOUR) },
+      response: {
+        responseBody: 'Thanks! Version 1.5 makes long notes open twice as fast. — Ana',
+        state: 'PENDING_PUBLISH',
+        lastModifiedDate: pacificDateTime(now - HOUR),
+      },
     }),
-    review(8, 70, { rating: 5, title: 'Love it', body: 'Best notes app I have tried.', reviewerNickname: 'Chloé', territory: 'FRA' }),
+    review(8, 70, {
+      rating: 5,
+      title: 'Love it',
+      body: 'Best notes app I have tried.',
+      reviewerNickname: 'Chloé',
+      territory: 'FRA',
+    }),
   ];
 }

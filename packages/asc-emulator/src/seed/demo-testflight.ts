@@ -23,17 +23,42 @@ export function demoTestFlightSeed(now: number = Date.now()): TestFlightSeed {
         whatsNew: { 'en-US': 'Faster sync.' },
         betaReviewState: 'APPROVED',
       },
-      { app, version: DEMO_VERSION, buildNumber: DEMO_BUILD_NUMBER, uploadedDate: new Date(now - HOUR).toISOString(), usesNonExemptEncryption: false },
+      {
+        app,
+        version: DEMO_VERSION,
+        buildNumber: DEMO_BUILD_NUMBER,
+        uploadedDate: new Date(now - HOUR).toISOString(),
+        usesNonExemptEncryption: false,
+      },
     ],
     betaTesters: [
-      { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', betaGroups: ['a1b2c3d4-0000-4000-8000-000000000002'], state: 'INSTALLED' },
+      {
+        email: 'ada@example.com',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        betaGroups: ['a1b2c3d4-0000-4000-8000-000000000002'],
+        state: 'INSTALLED',
+      },
       { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', apps: [app], state: 'ACCEPTED' },
     ],
     betaAppLocalizations: [
-      { app, locale: 'en-US', description: 'Demo Notes keeps your notes in sync.', feedbackEmail: 'beta@example.com', privacyPolicyUrl: 'https://example.com/privacy' },
+      {
+        app,
+        locale: 'en-US',
+        description: 'Demo Notes keeps your notes in sync.',
+        feedbackEmail: 'beta@example.com',
+        privacyPolicyUrl: 'https://example.com/privacy',
+      },
     ],
     betaAppReviewDetails: [
-      { app, contactFirstName: 'Riley', contactLastName: 'Reviewer', contactPhone: '+1 555 0100', contactEmail: 'review@example.com', demoAccountRequired: false },
+      {
+        app,
+        contactFirstName: 'Riley',
+        contactLastName: 'Reviewer',
+        contactPhone: '+1 555 0100',
+        contactEmail: 'review@example.com',
+        demoAccountRequired: false,
+      },
     ],
   };
 }

@@ -10,10 +10,34 @@ export const DEMO_APP_ID = '1600000001';
 
 /** Apple's current SALES / SUMMARY header (28 columns; see corpus/sales-reports/LAYOUTS.md). */
 export const SALES_SUMMARY_HEADER = [
-  'Provider', 'Provider Country', 'SKU', 'Developer', 'Title', 'Version', 'Product Type Identifier', 'Units',
-  'Developer Proceeds', 'Begin Date', 'End Date', 'Customer Currency', 'Country Code', 'Currency of Proceeds',
-  'Apple Identifier', 'Customer Price', 'Promo Code', 'Parent Identifier', 'Subscription', 'Period', 'Category',
-  'CMB', 'Device', 'Supported Platforms', 'Proceeds Reason', 'Preserved Pricing', 'Client', 'Order Type',
+  'Provider',
+  'Provider Country',
+  'SKU',
+  'Developer',
+  'Title',
+  'Version',
+  'Product Type Identifier',
+  'Units',
+  'Developer Proceeds',
+  'Begin Date',
+  'End Date',
+  'Customer Currency',
+  'Country Code',
+  'Currency of Proceeds',
+  'Apple Identifier',
+  'Customer Price',
+  'Promo Code',
+  'Parent Identifier',
+  'Subscription',
+  'Period',
+  'Category',
+  'CMB',
+  'Device',
+  'Supported Platforms',
+  'Proceeds Reason',
+  'Preserved Pricing',
+  'Client',
+  'Order Type',
 ];
 
 /** `n` apps with predictable names, bundle ids and SKUs, for paging tests. */
@@ -33,9 +57,48 @@ function reportDay(isoDate: string): string {
 /** A small SALES / SUMMARY / DAILY report: app units in two currencies, an IAP and a refund. */
 export function demoSalesTsv(isoDate: string): string {
   const day = reportDay(isoDate);
-  const row = (sku: string, title: string, type: string, units: string, proceeds: string, cur: string, country: string, id: string, price: string, parent = ''): string =>
-    ['APPLE', 'US', sku, 'Example Developer', title, '1.4', type, units, proceeds, day, day, cur, country, cur, id, price, '', parent, '', '', 'Productivity', '', 'iPhone', 'iOS', '', '', '', '']
-      .join('\t');
+  const row = (
+    sku: string,
+    title: string,
+    type: string,
+    units: string,
+    proceeds: string,
+    cur: string,
+    country: string,
+    id: string,
+    price: string,
+    parent = '',
+  ): string =>
+    [
+      'APPLE',
+      'US',
+      sku,
+      'Example Developer',
+      title,
+      '1.4',
+      type,
+      units,
+      proceeds,
+      day,
+      day,
+      cur,
+      country,
+      cur,
+      id,
+      price,
+      '',
+      parent,
+      '',
+      '',
+      'Productivity',
+      '',
+      'iPhone',
+      'iOS',
+      '',
+      '',
+      '',
+      '',
+    ].join('\t');
   const rows = [
     row('DEMO_NOTES', 'Demo Notes', '1F', '12', '2.09', 'USD', 'US', DEMO_APP_ID, '2.99'),
     row('DEMO_NOTES', 'Demo Notes', '1F', '3', '2.14', 'EUR', 'DE', DEMO_APP_ID, '2.99'),
@@ -60,8 +123,20 @@ export function demoSeed(now: number = Date.now()): Seed {
   return {
     apps: [
       { id: DEMO_APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', sku: 'DEMO_NOTES', primaryLocale: 'en-US' },
-      { id: '1600000002', name: 'Demo Tasks', bundleId: 'com.example.tasks', sku: 'DEMO_TASKS', primaryLocale: 'en-US' },
-      { id: '1600000003', name: 'Demo Wetter', bundleId: 'com.example.wetter', sku: 'DEMO_WETTER', primaryLocale: 'de-DE' },
+      {
+        id: '1600000002',
+        name: 'Demo Tasks',
+        bundleId: 'com.example.tasks',
+        sku: 'DEMO_TASKS',
+        primaryLocale: 'en-US',
+      },
+      {
+        id: '1600000003',
+        name: 'Demo Wetter',
+        bundleId: 'com.example.wetter',
+        sku: 'DEMO_WETTER',
+        primaryLocale: 'de-DE',
+      },
     ],
     betaGroups: [
       { id: 'a1b2c3d4-0000-4000-8000-000000000001', app: DEMO_APP_ID, name: 'Internal Testers', isInternalGroup: true },

@@ -26,16 +26,38 @@ export interface ReviewReadyOptions {
 }
 
 const locales = (whatsNew: boolean) => ({
-  'en-US': { description: 'Review Notes keeps notes.', keywords: 'notes,review', supportUrl: 'https://example.com/support', ...(whatsNew ? { whatsNew: 'Faster sync.' } : {}) },
-  'de-DE': { description: 'Review Notes hält Notizen.', keywords: 'notizen', supportUrl: 'https://example.com/de/support', ...(whatsNew ? { whatsNew: 'Schneller.' } : {}) },
+  'en-US': {
+    description: 'Review Notes keeps notes.',
+    keywords: 'notes,review',
+    supportUrl: 'https://example.com/support',
+    ...(whatsNew ? { whatsNew: 'Faster sync.' } : {}),
+  },
+  'de-DE': {
+    description: 'Review Notes hält Notizen.',
+    keywords: 'notizen',
+    supportUrl: 'https://example.com/de/support',
+    ...(whatsNew ? { whatsNew: 'Schneller.' } : {}),
+  },
 });
 
 export const AGE_RATING_NONE: Record<string, unknown> = {
-  violenceCartoonOrFantasy: 'NONE', violenceRealistic: 'NONE', profanityOrCrudeHumor: 'NONE', sexualContentOrNudity: 'NONE',
-  gamblingSimulated: 'NONE', horrorOrFearThemes: 'NONE', gambling: false, unrestrictedWebAccess: false,
+  violenceCartoonOrFantasy: 'NONE',
+  violenceRealistic: 'NONE',
+  profanityOrCrudeHumor: 'NONE',
+  sexualContentOrNudity: 'NONE',
+  gamblingSimulated: 'NONE',
+  horrorOrFearThemes: 'NONE',
+  gambling: false,
+  unrestrictedWebAccess: false,
 };
 
-export const REVIEW_CONTACT = { contactFirstName: 'Dana', contactLastName: 'Example', contactPhone: '+1 555 0100', contactEmail: 'review@example.com', demoAccountRequired: false };
+export const REVIEW_CONTACT = {
+  contactFirstName: 'Dana',
+  contactLastName: 'Example',
+  contactPhone: '+1 555 0100',
+  contactEmail: 'review@example.com',
+  demoAccountRequired: false,
+};
 
 export function reviewReadySeed(options: ReviewReadyOptions = {}): Seed & TestFlightSeed {
   const uploaded = new Date((options.now ?? Date.parse('2026-11-26T12:00:00Z')) - 3_600_000).toISOString();
@@ -53,13 +75,42 @@ export function reviewReadySeed(options: ReviewReadyOptions = {}): Seed & TestFl
     ...options.version,
   };
   return {
-    apps: [{ id: REVIEW_APP_ID, name: 'Review Notes', bundleId: REVIEW_BUNDLE_ID, primaryLocale: 'en-US', attributes: { contentRightsDeclaration: options.noContentRights ? undefined : 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } }],
+    apps: [
+      {
+        id: REVIEW_APP_ID,
+        name: 'Review Notes',
+        bundleId: REVIEW_BUNDLE_ID,
+        primaryLocale: 'en-US',
+        attributes: {
+          contentRightsDeclaration: options.noContentRights ? undefined : 'DOES_NOT_USE_THIRD_PARTY_CONTENT',
+        },
+      },
+    ],
     builds,
     appStore: [
       {
         app: REVIEW_APP_ID,
-        appInfos: [{ state: first ? 'PREPARE_FOR_SUBMISSION' : 'READY_FOR_DISTRIBUTION', categories: { primaryCategory: 'PRODUCTIVITY' }, localizations: { 'en-US': { name: 'Review Notes' } }, ...(options.noAgeRating ? {} : { ageRating: AGE_RATING_NONE }) }],
-        versions: [...(first ? [] : [{ versionString: '2.0', state: 'READY_FOR_DISTRIBUTION', localizations: locales(true), reviewDetail: REVIEW_CONTACT }]), editable],
+        appInfos: [
+          {
+            state: first ? 'PREPARE_FOR_SUBMISSION' : 'READY_FOR_DISTRIBUTION',
+            categories: { primaryCategory: 'PRODUCTIVITY' },
+            localizations: { 'en-US': { name: 'Review Notes' } },
+            ...(options.noAgeRating ? {} : { ageRating: AGE_RATING_NONE }),
+          },
+        ],
+        versions: [
+          ...(first
+            ? []
+            : [
+                {
+                  versionString: '2.0',
+                  state: 'READY_FOR_DISTRIBUTION',
+                  localizations: locales(true),
+                  reviewDetail: REVIEW_CONTACT,
+                },
+              ]),
+          editable,
+        ],
       },
     ],
   };

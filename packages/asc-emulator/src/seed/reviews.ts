@@ -59,14 +59,56 @@ export function pacificDateTime(ms: number): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
-const TERRITORIES = ['USA', 'USA', 'USA', 'GBR', 'DEU', 'FRA', 'JPN', 'ESP', 'ITA', 'BRA', 'CAN', 'AUS', 'MEX', 'NLD', 'KOR'];
-const NICKNAMES = ['Juan Chavez', 'notes_fan_88', 'Mia K.', 'daily planner', 'Ünal', 'さくら', 'Lukas B.', 'ProUser2026', 'anon', 'Chloé'];
+const TERRITORIES = [
+  'USA',
+  'USA',
+  'USA',
+  'GBR',
+  'DEU',
+  'FRA',
+  'JPN',
+  'ESP',
+  'ITA',
+  'BRA',
+  'CAN',
+  'AUS',
+  'MEX',
+  'NLD',
+  'KOR',
+];
+const NICKNAMES = [
+  'Juan Chavez',
+  'notes_fan_88',
+  'Mia K.',
+  'daily planner',
+  'Ünal',
+  'さくら',
+  'Lukas B.',
+  'ProUser2026',
+  'anon',
+  'Chloé',
+];
 const TEXTS: Record<number, Array<[string, string]>> = {
-  1: [['Crashes on launch', 'Since the last update the app crashes every time I open it.'], ['Lost my notes', 'Sync deleted everything. Please fix!']],
-  2: [['Too many ads', 'The ads make it hard to use.'], ['Slow', 'Takes ages to open a long note.']],
-  3: [['OK', 'Does the job, but search could be better.'], ['Decent', 'Good app, wish it had dark mode on the widget.']],
-  4: [['Very good', 'I use it every day. Would love tags.'], ['Nice', 'Clean and fast.']],
-  5: [['Pretty Stellar', 'I love how creative I can be when I use this app.'], ['Love it', 'Best notes app I have tried.']],
+  1: [
+    ['Crashes on launch', 'Since the last update the app crashes every time I open it.'],
+    ['Lost my notes', 'Sync deleted everything. Please fix!'],
+  ],
+  2: [
+    ['Too many ads', 'The ads make it hard to use.'],
+    ['Slow', 'Takes ages to open a long note.'],
+  ],
+  3: [
+    ['OK', 'Does the job, but search could be better.'],
+    ['Decent', 'Good app, wish it had dark mode on the widget.'],
+  ],
+  4: [
+    ['Very good', 'I use it every day. Would love tags.'],
+    ['Nice', 'Clean and fast.'],
+  ],
+  5: [
+    ['Pretty Stellar', 'I love how creative I can be when I use this app.'],
+    ['Love it', 'Best notes app I have tried.'],
+  ],
 };
 
 export interface MakeReviewsOptions {
@@ -106,7 +148,11 @@ export function makeReviews(n: number, options: MakeReviewsOptions): SeedCustome
       createdDate: pacificDateTime(createdMs),
       territory: pick(TERRITORIES),
     };
-    if (answered) review.response = { responseBody: 'Thank you for your feedback! — The team', lastModifiedDate: pacificDateTime(createdMs + 86_400_000) };
+    if (answered)
+      review.response = {
+        responseBody: 'Thank you for your feedback! — The team',
+        lastModifiedDate: pacificDateTime(createdMs + 86_400_000),
+      };
     return review;
   });
 }

@@ -18,7 +18,14 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: PipelineDe
   if (raw) return raw.serve(req, res, deps, url.pathname, url.search.slice(1));
   const rawBody = await readBody(req);
   const outcome = await handleRequest(
-    { method: (req.method ?? 'GET').toUpperCase(), pathname: url.pathname, rawQuery: url.search.slice(1), headers: req.headers, rawBody, origin },
+    {
+      method: (req.method ?? 'GET').toUpperCase(),
+      pathname: url.pathname,
+      rawQuery: url.search.slice(1),
+      headers: req.headers,
+      rawBody,
+      origin,
+    },
     deps,
   );
   if (!outcome.reply) {
@@ -32,7 +39,9 @@ function internalError(res: ServerResponse, e: unknown): void {
   const detail = `Emulator internal error: ${e instanceof Error ? e.message : String(e)}`;
   process.stderr.write(`asc-emulator: ${detail}\n`);
   if (res.headersSent || res.destroyed) return;
-  const body = { errors: [{ status: '500', code: 'UNEXPECTED_ERROR', title: 'An unexpected error occurred.', detail }] };
+  const body = {
+    errors: [{ status: '500', code: 'UNEXPECTED_ERROR', title: 'An unexpected error occurred.', detail }],
+  };
   writeReply(res, { status: 500, json: body }, {});
 }
 
@@ -42,7 +51,12 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(deps: PipelineDeps, host: string, port: number, getOrigin: () => string): Promise<Listening> {
+export async function listen(
+  deps: PipelineDeps,
+  host: string,
+  port: number,
+  getOrigin: () => string,
+): Promise<Listening> {
   const server = createServer((req, res) => {
     serve(req, res, deps, getOrigin()).catch((e: unknown) => internalError(res, e));
   });

@@ -15,7 +15,14 @@ import { checkRequest, checkResponse, type RequestFacts } from '../contract/enfo
 import type { Router } from '../routing/router.js';
 import type { TypeRegistry } from '../jsonapi/resource-types.js';
 import { QueryParams } from '../jsonapi/query.js';
-import { AppleError, faultStatus, notAuthorized, notImplemented, pathNotFound, rateLimitExceeded } from '../jsonapi/errors.js';
+import {
+  AppleError,
+  faultStatus,
+  notAuthorized,
+  notImplemented,
+  pathNotFound,
+  rateLimitExceeded,
+} from '../jsonapi/errors.js';
 import { DEFAULT_LIMIT_MAXIMUM } from '../jsonapi/paging.js';
 import { errorReply, type Reply } from './reply.js';
 
@@ -25,7 +32,13 @@ import { errorReply, type Reply } from './reply.js';
  */
 export interface RawRoute {
   matches(pathname: string): boolean;
-  serve(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void>;
+  serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    deps: PipelineDeps,
+    pathname: string,
+    rawQuery: string,
+  ): Promise<void>;
 }
 
 export interface PipelineDeps {
@@ -90,7 +103,13 @@ export async function handleRequest(req: IncomingRequest, deps: PipelineDeps): P
   return outcome;
 }
 
-async function run(req: IncomingRequest, deps: PipelineDeps, entry: TranscriptEntry, body: unknown, faults: RequestFaults): Promise<Outcome> {
+async function run(
+  req: IncomingRequest,
+  deps: PipelineDeps,
+  entry: TranscriptEntry,
+  body: unknown,
+  faults: RequestFaults,
+): Promise<Outcome> {
   // The Date header follows the emulator's clock, so a virtual clock shows up as clock skew.
   const headers: Record<string, string> = { Date: new Date(deps.now()).toUTCString() };
   const verdict = await verifyBearer(req.headers.authorization, deps.keys, deps.now());
@@ -144,7 +163,14 @@ async function dispatch(req: IncomingRequest, deps: PipelineDeps, body: unknown,
   return checked.reply;
 }
 
-async function route(req: IncomingRequest, deps: PipelineDeps, facts: RequestFacts, body: unknown, operation?: SpecOperation, keyId?: string): Promise<Reply> {
+async function route(
+  req: IncomingRequest,
+  deps: PipelineDeps,
+  facts: RequestFacts,
+  body: unknown,
+  operation?: SpecOperation,
+  keyId?: string,
+): Promise<Reply> {
   try {
     const match = deps.router.match(req.method, req.pathname);
     if (!match) throw operation ? notImplemented(`${req.method} ${operation.path}`) : pathNotFound();

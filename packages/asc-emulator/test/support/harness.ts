@@ -51,7 +51,7 @@ export async function sign(key: TestKey, o: TokenOptions): Promise<string> {
   const base: Record<string, unknown> = key.issuerId === null ? { sub: 'user' } : { iss: key.issuerId };
   const claims = { ...base, aud: 'appstoreconnect-v1', iat, exp: iat + (o.lifetimeS ?? 1200), ...(o.claims ?? {}) };
   const header = { alg: 'ES256', kid: o.kid ?? key.keyId, typ: 'JWT', ...(o.header ?? {}) };
-  return new SignJWT(claims as Record<string, unknown>).setProtectedHeader(header as { alg: string }).sign(key.privateKey);
+  return new SignJWT(claims).setProtectedHeader(header).sign(key.privateKey);
 }
 
 export interface Harness {
@@ -71,19 +71,33 @@ export async function harness(opts: StartOptions = {}): Promise<Harness> {
   const send = async (method: string, path: string, body?: unknown, t?: string): Promise<Response> => {
     const headers: Record<string, string> = { Authorization: `Bearer ${t ?? (await token())}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return fetch(`${emu.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(`${emu.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   };
   return { emu, clock, key, token, get: (path, t) => send('GET', path, undefined, t), send };
 }
 
 /** The first Apple error of a response. */
-export async function firstError(res: Response): Promise<{ status: string; code: string; title: string; detail: string; source?: unknown }> {
-  const body = (await res.json()) as { errors: Array<{ status: string; code: string; title: string; detail: string; source?: unknown }> };
+export async function firstError(
+  res: Response,
+): Promise<{ status: string; code: string; title: string; detail: string; source?: unknown }> {
+  const body = (await res.json()) as {
+    errors: Array<{ status: string; code: string; title: string; detail: string; source?: unknown }>;
+  };
   const [first] = body.errors;
   if (!first) throw new Error('no errors in body');
   return first;
 }
 
 export function betaGroupBody(appId: string, name: string, attributes: Record<string, unknown> = {}): unknown {
-  return { data: { type: 'betaGroups', attributes: { name, ...attributes }, relationships: { app: { data: { type: 'apps', id: appId } } } } };
+  return {
+    data: {
+      type: 'betaGroups',
+      attributes: { name, ...attributes },
+      relationships: { app: { data: { type: 'apps', id: appId } } },
+    },
+  };
 }

@@ -34,12 +34,14 @@ export function authFailureHint(error: AuthenticationError): string {
       ? 'this is a team key but issuer-id is empty (individual keys are the only ones without an issuer id)'
       : 'issuer-id set for an individual key, or the issuer id of another team',
     "the runner's clock is wrong by minutes (tokens are valid 20 minutes from iat)",
-    "the Apple Developer Program License Agreement was updated and the Account Holder has not accepted it yet (Apple then answers 401 or 403 to every request)",
+    'the Apple Developer Program License Agreement was updated and the Account Holder has not accepted it yet (Apple then answers 401 or 403 to every request)',
   ];
   const skew = a ? skewSeconds(a) : undefined;
   if (skew !== undefined && Math.abs(skew) > SKEW_WORTH_NAMING_S) {
     causes.splice(2, 1);
-    causes.unshift(`the runner's clock is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} Apple's: fix the runner's time (NTP)`);
+    causes.unshift(
+      `the runner's clock is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} Apple's: fix the runner's time (NTP)`,
+    );
   }
   const list = causes.map((c, i) => `(${i + 1}) ${c}`).join('; ');
   return `${a ? `${sent(a)}. ` : ''}Likely causes, most likely first: ${list}. See ${TROUBLESHOOTING}`;
@@ -56,6 +58,8 @@ export function forbiddenHint(error: ForbiddenError, requiredRole?: string): str
       'at developer.apple.com/account (and agreements under Business in App Store Connect); no key or role change helps until then'
     );
   }
-  const needs = requiredRole ? `this action needs a key with the ${requiredRole} role (or Admin)` : 'use a key whose role covers what this action does';
+  const needs = requiredRole
+    ? `this action needs a key with the ${requiredRole} role (or Admin)`
+    : 'use a key whose role covers what this action does';
   return `the key's role lacks access; ${needs} (Users and Access → Integrations)`;
 }

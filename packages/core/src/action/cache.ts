@@ -42,17 +42,22 @@ export function actionsCache(logger: Logger): CacheStore {
   return {
     available,
     async restore(paths, key, restoreKeys = []) {
-      if (!available) return unavailable(), undefined;
+      if (!available) return (unavailable(), undefined);
       try {
         const cache = await loadCache();
-        return await withinLimit(cache.restoreCache(paths, key, restoreKeys, { timeoutInMs: CACHE_LIMIT_MS / 2, segmentTimeoutInMs: CACHE_LIMIT_MS }));
+        return await withinLimit(
+          cache.restoreCache(paths, key, restoreKeys, {
+            timeoutInMs: CACHE_LIMIT_MS / 2,
+            segmentTimeoutInMs: CACHE_LIMIT_MS,
+          }),
+        );
       } catch (error) {
         logger.warning(`The cache could not be read (${describe(error)}); going on without it.`);
         return undefined;
       }
     },
     async save(paths, key) {
-      if (!available) return unavailable(), false;
+      if (!available) return (unavailable(), false);
       try {
         return (await withinLimit((await loadCache()).saveCache(paths, key))) !== -1;
       } catch (error) {

@@ -8,7 +8,15 @@ import type { KeyObject } from 'node:crypto';
 import { info, setSecret, warning } from '@actions/core';
 import { InputError } from '../errors.js';
 import { readKeyFile, resolvePrivateKey } from '../auth/key-locate.js';
-import { fastlaneNotes, firstSource, ISSUER_ID_SOURCES, KEY_ID_SOURCES, KEY_SOURCE_NAMES, keySource, type Source } from '../auth/credential-sources.js';
+import {
+  fastlaneNotes,
+  firstSource,
+  ISSUER_ID_SOURCES,
+  KEY_ID_SOURCES,
+  KEY_SOURCE_NAMES,
+  keySource,
+  type Source,
+} from '../auth/credential-sources.js';
 import { validateIssuerId, validateKeyId } from '../auth/token.js';
 import { normalizeApiBaseUrl } from '../http/base-url.js';
 import { DEFAULT_API_BASE_URL } from '../http/client.js';
@@ -38,7 +46,8 @@ export interface CommonInputsOptions {
   homeDir?: string;
 }
 
-const looked = (input: string, envNames: readonly string[]): string => [`input ${input}`, ...envNames.map((n) => `env ${n}`)].join(', ');
+const looked = (input: string, envNames: readonly string[]): string =>
+  [`input ${input}`, ...envNames.map((n) => `env ${n}`)].join(', ');
 
 export function readCommonInputs(options: CommonInputsOptions = {}): CommonInputs {
   const env = options.env ?? process.env;
@@ -55,7 +64,10 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
 
   const keyId = firstSource({ name: 'key-id', value: optional('key-id') }, KEY_ID_SOURCES, env);
   if (keyId === undefined) {
-    throw new InputError(`No App Store Connect key id was found. Looked at: ${looked('key-id', KEY_ID_SOURCES)}.${forkNote ? ` ${forkNote}` : ''}`, { input: 'key-id' });
+    throw new InputError(
+      `No App Store Connect key id was found. Looked at: ${looked('key-id', KEY_ID_SOURCES)}.${forkNote ? ` ${forkNote}` : ''}`,
+      { input: 'key-id' },
+    );
   }
   validateKeyId(keyId.value);
   const issuer = firstSource({ name: 'issuer-id', value: optional('issuer-id') }, ISSUER_ID_SOURCES, env);
@@ -95,8 +107,15 @@ export function readCommonInputs(options: CommonInputsOptions = {}): CommonInput
 }
 
 /** One line naming where each credential came from (names and paths only, never values). */
-function logSources(keyId: Source, issuer: Source | undefined, key: Source | undefined, path: string | undefined, env: NodeJS.ProcessEnv): void {
-  const keyFrom = key === undefined ? `the file ${path}` : path !== undefined ? `${key.name} (the file ${path})` : key.name;
+function logSources(
+  keyId: Source,
+  issuer: Source | undefined,
+  key: Source | undefined,
+  path: string | undefined,
+  env: NodeJS.ProcessEnv,
+): void {
+  const keyFrom =
+    key === undefined ? `the file ${path}` : path !== undefined ? `${key.name} (the file ${path})` : key.name;
   const issuerFrom = issuer === undefined ? 'issuer-id: none (an individual key)' : `issuer-id from ${issuer.name}`;
   info(`Credentials: key-id ${keyId.value} from ${keyId.name}; ${issuerFrom}; private key from ${keyFrom}.`);
   for (const note of fastlaneNotes(env)) warning(note);

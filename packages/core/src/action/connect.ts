@@ -22,7 +22,8 @@ export function connect(settings: CommonInputs, deps: ConnectDeps = {}): { clien
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? actionsLogger();
   const proxy = describeProxy();
-  if (proxy !== undefined && deps.fetch === undefined) logger.info(`Requests to App Store Connect and upload URLs go through the proxy: ${proxy}.`);
+  if (proxy !== undefined && deps.fetch === undefined)
+    logger.info(`Requests to App Store Connect and upload URLs go through the proxy: ${proxy}.`);
   const tokens = new TokenSource({
     key: settings.privateKey,
     keyId: settings.keyId,

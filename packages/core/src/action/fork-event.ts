@@ -13,13 +13,19 @@ export function isForkPullRequest(env: NodeJS.ProcessEnv = process.env): boolean
   try {
     if (statSync(env.GITHUB_EVENT_PATH).size > MAX_EVENT_BYTES) return false;
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { head?: { repo?: { fork?: boolean; full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+      pull_request?: {
+        head?: { repo?: { fork?: boolean; full_name?: string } | null };
+        base?: { repo?: { full_name?: string } };
+      };
     };
     const pr = payload.pull_request;
     if (!pr) return false;
     // A deleted fork has head.repo null; it was still a fork.
     if (pr.head?.repo === null) return true;
-    return pr.head?.repo?.fork === true || (pr.head?.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base?.repo?.full_name);
+    return (
+      pr.head?.repo?.fork === true ||
+      (pr.head?.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base?.repo?.full_name)
+    );
   } catch {
     return false;
   }

@@ -67,9 +67,12 @@ export function enumeration<T extends string>(name: string, allowed: readonly T[
   if (value === '') return defaultValue;
   const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (match !== undefined) return match;
-  throw new InputError(`Input "${name}" must be one of ${acceptedValues(allowed, defaultValue)}; got ${shown(value)}.${didYouMean(value, allowed)}`, {
-    input: name,
-  });
+  throw new InputError(
+    `Input "${name}" must be one of ${acceptedValues(allowed, defaultValue)}; got ${shown(value)}.${didYouMean(value, allowed)}`,
+    {
+      input: name,
+    },
+  );
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped. */
@@ -95,7 +98,14 @@ export function integer(name: string, defaultValue: number, range: { min?: numbe
   const max = range.max ?? Number.MAX_SAFE_INTEGER;
   const parsed = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  const bounds = range.min !== undefined && range.max !== undefined ? ` from ${min} to ${max}` : range.min !== undefined ? ` ≥ ${min}` : range.max !== undefined ? ` ≤ ${max}` : '';
+  const bounds =
+    range.min !== undefined && range.max !== undefined
+      ? ` from ${min} to ${max}`
+      : range.min !== undefined
+        ? ` ≥ ${min}`
+        : range.max !== undefined
+          ? ` ≤ ${max}`
+          : '';
   throw new InputError(`Input "${name}" must be a whole number${bounds}; got ${shown(value)}.`, { input: name });
 }
 

@@ -7,7 +7,13 @@
 
 // C0 controls but tab and line feed, DEL, C1 controls, and the Unicode line/paragraph separators.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
-const NAMED: Record<string, string> = { '\r': '\\r', '\u000B': '\\v', '\u000C': '\\f', '\u001B': '\\x1b', '\u0000': '\\0' };
+const NAMED: Record<string, string> = {
+  '\r': '\\r',
+  '\u000B': '\\v',
+  '\u000C': '\\f',
+  '\u001B': '\\x1b',
+  '\u0000': '\\0',
+};
 
 function visible(char: string): string {
   const named = NAMED[char];

@@ -5,7 +5,15 @@
  * debug log only, redacted).
  */
 import { debug, error as annotate, setFailed } from '@actions/core';
-import { AscError, AuthenticationError, ForbiddenError, InputError, NetworkError, RateLimitError, redactText } from '../errors.js';
+import {
+  AscError,
+  AuthenticationError,
+  ForbiddenError,
+  InputError,
+  NetworkError,
+  RateLimitError,
+  redactText,
+} from '../errors.js';
 import { containsSecret } from '../secrets/registry.js';
 import { authFailureHint, forbiddenHint } from './auth-hints.js';
 import { writeFailureSummary } from './failure-summary.js';
@@ -22,7 +30,11 @@ const RATE_HINT =
   'wait for the hour to roll over, run fewer matrix jobs in parallel, or give heavy workflows their own key';
 
 /** The failure's message (redacted) and the fix, apart, for the log line and the summary. */
-export function failureParts(name: string, error: unknown, options: RunActionOptions = {}): { message: string; hint?: string } {
+export function failureParts(
+  name: string,
+  error: unknown,
+  options: RunActionOptions = {},
+): { message: string; hint?: string } {
   // Redact before a hint is appended, so the hint's punctuation cannot extend a token match.
   const message = redactText(error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
   if (error instanceof InputError || error instanceof NetworkError) return { message };
@@ -55,7 +67,8 @@ export async function runAction(name: string, fn: () => Promise<void>, options: 
   } catch (error) {
     let message = failureMessage(name, error, options);
     // A message built from hostile content (a parse error, an answer) must not carry a secret out.
-    if (containsSecret(message)) message = `${name} failed with a message that held a secret (the private key or the GitHub token); it was withheld.`;
+    if (containsSecret(message))
+      message = `${name} failed with a message that held a secret (the private key or the GitHub token); it was withheld.`;
     if (error instanceof InputError && error.file) annotate(message, { file: error.file, startLine: error.line });
     else setFailed(message);
     process.exitCode = 1;

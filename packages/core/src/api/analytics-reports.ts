@@ -19,7 +19,13 @@ export type AnalyticsAccessType = 'ONGOING' | 'ONE_TIME_SNAPSHOT';
 export type AnalyticsCategory = 'APP_USAGE' | 'APP_STORE_ENGAGEMENT' | 'COMMERCE' | 'FRAMEWORK_USAGE' | 'PERFORMANCE';
 export type AnalyticsGranularity = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 
-export const ANALYTICS_CATEGORIES: readonly AnalyticsCategory[] = ['APP_STORE_ENGAGEMENT', 'COMMERCE', 'APP_USAGE', 'FRAMEWORK_USAGE', 'PERFORMANCE'];
+export const ANALYTICS_CATEGORIES: readonly AnalyticsCategory[] = [
+  'APP_STORE_ENGAGEMENT',
+  'COMMERCE',
+  'APP_USAGE',
+  'FRAMEWORK_USAGE',
+  'PERFORMANCE',
+];
 export const ANALYTICS_GRANULARITIES: readonly AnalyticsGranularity[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 
 /** The client with the one write this API needs. AscClient fits. */
@@ -34,19 +40,42 @@ async function all<T>(client: ApiClientLike, path: string, query: Query): Promis
 }
 
 /** The app's report requests of one access type. */
-export function listAnalyticsReportRequests(client: ApiClientLike, appId: string, accessType: AnalyticsAccessType): Promise<AnalyticsReportRequest[]> {
-  return all(client, `/v1/apps/${encodeURIComponent(appId)}/analyticsReportRequests`, { 'filter[accessType]': [accessType] });
+export function listAnalyticsReportRequests(
+  client: ApiClientLike,
+  appId: string,
+  accessType: AnalyticsAccessType,
+): Promise<AnalyticsReportRequest[]> {
+  return all(client, `/v1/apps/${encodeURIComponent(appId)}/analyticsReportRequests`, {
+    'filter[accessType]': [accessType],
+  });
 }
 
 /** Creates a report request (Admin only). Not retried: the caller re-reads before trying again. */
-export async function createAnalyticsReportRequest(client: AnalyticsClientLike, appId: string, accessType: AnalyticsAccessType): Promise<AnalyticsReportRequest> {
-  const body = { data: { type: 'analyticsReportRequests', attributes: { accessType }, relationships: { app: { data: { type: 'apps', id: appId } } } } };
-  const response = await client.post<AnalyticsReportRequestsCreateInstanceResponse>('/v1/analyticsReportRequests', body);
+export async function createAnalyticsReportRequest(
+  client: AnalyticsClientLike,
+  appId: string,
+  accessType: AnalyticsAccessType,
+): Promise<AnalyticsReportRequest> {
+  const body = {
+    data: {
+      type: 'analyticsReportRequests',
+      attributes: { accessType },
+      relationships: { app: { data: { type: 'apps', id: appId } } },
+    },
+  };
+  const response = await client.post<AnalyticsReportRequestsCreateInstanceResponse>(
+    '/v1/analyticsReportRequests',
+    body,
+  );
   return response.data.data;
 }
 
 /** A request's reports, narrowed to categories and/or exact names (every page). */
-export function listAnalyticsReports(client: ApiClientLike, requestId: string, filter: { categories?: readonly AnalyticsCategory[]; names?: readonly string[] } = {}): Promise<AnalyticsReport[]> {
+export function listAnalyticsReports(
+  client: ApiClientLike,
+  requestId: string,
+  filter: { categories?: readonly AnalyticsCategory[]; names?: readonly string[] } = {},
+): Promise<AnalyticsReport[]> {
   return all(client, `/v1/analyticsReportRequests/${encodeURIComponent(requestId)}/reports`, {
     'filter[category]': filter.categories?.length ? filter.categories : undefined,
     'filter[name]': filter.names?.length ? filter.names : undefined,
@@ -54,7 +83,12 @@ export function listAnalyticsReports(client: ApiClientLike, requestId: string, f
 }
 
 /** A report's instances of one granularity, optionally for given processing dates. */
-export function listAnalyticsReportInstances(client: ApiClientLike, reportId: string, granularity: AnalyticsGranularity, processingDates?: readonly string[]): Promise<AnalyticsReportInstance[]> {
+export function listAnalyticsReportInstances(
+  client: ApiClientLike,
+  reportId: string,
+  granularity: AnalyticsGranularity,
+  processingDates?: readonly string[],
+): Promise<AnalyticsReportInstance[]> {
   return all(client, `/v1/analyticsReports/${encodeURIComponent(reportId)}/instances`, {
     'filter[granularity]': [granularity],
     'filter[processingDate]': processingDates?.length ? processingDates : undefined,
@@ -62,6 +96,9 @@ export function listAnalyticsReportInstances(client: ApiClientLike, reportId: st
 }
 
 /** An instance's segments: each a pre-signed URL (valid for minutes) with its MD5 and size. */
-export function listAnalyticsReportSegments(client: ApiClientLike, instanceId: string): Promise<AnalyticsReportSegment[]> {
+export function listAnalyticsReportSegments(
+  client: ApiClientLike,
+  instanceId: string,
+): Promise<AnalyticsReportSegment[]> {
   return all(client, `/v1/analyticsReportInstances/${encodeURIComponent(instanceId)}/segments`, {});
 }

@@ -4,6 +4,14 @@ import { collect, type CollectedDocument, type DocumentClientLike } from './docu
 import type { AppCategory } from './generated/index.js';
 
 /** Top-level categories with their subcategories included (Apple has at most ~20 per category). */
-export function listAppCategories(client: DocumentClientLike, query: Query = {}): Promise<CollectedDocument<AppCategory>> {
-  return collect<AppCategory>(client, '/v1/appCategories', { 'exists[parent]': false, include: ['subcategories'], 'limit[subcategories]': 50, ...query });
+export function listAppCategories(
+  client: DocumentClientLike,
+  query: Query = {},
+): Promise<CollectedDocument<AppCategory>> {
+  return collect<AppCategory>(client, '/v1/appCategories', {
+    'exists[parent]': false,
+    include: ['subcategories'],
+    'limit[subcategories]': 50,
+    ...query,
+  });
 }

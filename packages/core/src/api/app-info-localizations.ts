@@ -10,8 +10,16 @@ import type {
 
 export type AppInfoLocalizationAttributes = NonNullable<AppInfoLocalizationUpdateRequest['data']['attributes']>;
 
-export function listAppInfoLocalizations(client: DocumentClientLike, appInfoId: string, query: Query = {}): Promise<CollectedDocument<AppInfoLocalization>> {
-  return collect<AppInfoLocalization>(client, `/v1/appInfos/${encodeURIComponent(appInfoId)}/appInfoLocalizations`, query);
+export function listAppInfoLocalizations(
+  client: DocumentClientLike,
+  appInfoId: string,
+  query: Query = {},
+): Promise<CollectedDocument<AppInfoLocalization>> {
+  return collect<AppInfoLocalization>(
+    client,
+    `/v1/appInfos/${encodeURIComponent(appInfoId)}/appInfoLocalizations`,
+    query,
+  );
 }
 
 /** `POST /v1/appInfoLocalizations`; `name` is required by Apple for a new locale. */
@@ -22,7 +30,11 @@ export async function createAppInfoLocalization(
   options: WriteOptions = {},
 ): Promise<AppInfoLocalization> {
   const body: AppInfoLocalizationCreateRequest = {
-    data: { type: 'appInfoLocalizations', attributes, relationships: { appInfo: { data: { type: 'appInfos', id: appInfoId } } } },
+    data: {
+      type: 'appInfoLocalizations',
+      attributes,
+      relationships: { appInfo: { data: { type: 'appInfos', id: appInfoId } } },
+    },
   };
   return (await client.post<AppInfoLocalizationResponse>('/v1/appInfoLocalizations', body, options)).data.data;
 }
@@ -34,5 +46,7 @@ export async function updateAppInfoLocalization(
   options: WriteOptions = {},
 ): Promise<AppInfoLocalization> {
   const body: AppInfoLocalizationUpdateRequest = { data: { type: 'appInfoLocalizations', id, attributes } };
-  return (await client.patch<AppInfoLocalizationResponse>(`/v1/appInfoLocalizations/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (
+    await client.patch<AppInfoLocalizationResponse>(`/v1/appInfoLocalizations/${encodeURIComponent(id)}`, body, options)
+  ).data.data;
 }

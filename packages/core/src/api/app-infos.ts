@@ -4,7 +4,11 @@ import { collect, type CollectedDocument, type DocumentClientLike, type WriteOpt
 import type { AppInfo, AppInfoUpdateRequest, AppInfoResponse } from './generated/index.js';
 
 /** `GET /v1/apps/{id}/appInfos`, every page, with whatever `include` the query asks for. */
-export function listAppInfos(client: DocumentClientLike, appId: string, query: Query = {}): Promise<CollectedDocument<AppInfo>> {
+export function listAppInfos(
+  client: DocumentClientLike,
+  appId: string,
+  query: Query = {},
+): Promise<CollectedDocument<AppInfo>> {
   return collect<AppInfo>(client, `/v1/apps/${encodeURIComponent(appId)}/appInfos`, query);
 }
 

@@ -24,13 +24,23 @@ export interface ReleaseClientLike extends DocumentClientLike {
 }
 
 /** `PATCH /v1/appStoreVersions/{id}/relationships/build` (204). Replaying it is harmless. */
-export async function attachBuildToVersion(client: DocumentClientLike, versionId: string, buildId: string): Promise<void> {
+export async function attachBuildToVersion(
+  client: DocumentClientLike,
+  versionId: string,
+  buildId: string,
+): Promise<void> {
   const body: AppStoreVersionBuildLinkageRequest = { data: { type: 'builds', id: buildId } };
-  await client.patch(`/v1/appStoreVersions/${encodeURIComponent(versionId)}/relationships/build`, body, { safeToRetry: true });
+  await client.patch(`/v1/appStoreVersions/${encodeURIComponent(versionId)}/relationships/build`, body, {
+    safeToRetry: true,
+  });
 }
 
 /** Created INACTIVE, the one state known to be accepted before release (fastlane; §2.3). */
-export async function createPhasedRelease(client: DocumentClientLike, versionId: string, options: WriteOptions = {}): Promise<AppStoreVersionPhasedRelease> {
+export async function createPhasedRelease(
+  client: DocumentClientLike,
+  versionId: string,
+  options: WriteOptions = {},
+): Promise<AppStoreVersionPhasedRelease> {
   const body: AppStoreVersionPhasedReleaseCreateRequest = {
     data: {
       type: 'appStoreVersionPhasedReleases',
@@ -38,13 +48,26 @@ export async function createPhasedRelease(client: DocumentClientLike, versionId:
       relationships: { appStoreVersion: { data: { type: 'appStoreVersions', id: versionId } } },
     },
   };
-  return (await client.post<AppStoreVersionPhasedReleaseResponse>('/v1/appStoreVersionPhasedReleases', body, options)).data.data;
+  return (await client.post<AppStoreVersionPhasedReleaseResponse>('/v1/appStoreVersionPhasedReleases', body, options))
+    .data.data;
 }
 
 /** Pause (PAUSED), resume (ACTIVE) or release to everyone now (COMPLETE). Setting a state twice is harmless. */
-export async function updatePhasedRelease(client: DocumentClientLike, id: string, state: PhasedReleaseState): Promise<AppStoreVersionPhasedRelease> {
-  const body: AppStoreVersionPhasedReleaseUpdateRequest = { data: { type: 'appStoreVersionPhasedReleases', id, attributes: { phasedReleaseState: state } } };
-  return (await client.patch<AppStoreVersionPhasedReleaseResponse>(`/v1/appStoreVersionPhasedReleases/${encodeURIComponent(id)}`, body, { safeToRetry: true })).data.data;
+export async function updatePhasedRelease(
+  client: DocumentClientLike,
+  id: string,
+  state: PhasedReleaseState,
+): Promise<AppStoreVersionPhasedRelease> {
+  const body: AppStoreVersionPhasedReleaseUpdateRequest = {
+    data: { type: 'appStoreVersionPhasedReleases', id, attributes: { phasedReleaseState: state } },
+  };
+  return (
+    await client.patch<AppStoreVersionPhasedReleaseResponse>(
+      `/v1/appStoreVersionPhasedReleases/${encodeURIComponent(id)}`,
+      body,
+      { safeToRetry: true },
+    )
+  ).data.data;
 }
 
 /** Only a phased release that has not started (INACTIVE) can be deleted. */
@@ -55,16 +78,33 @@ export async function deletePhasedRelease(client: ReleaseClientLike, id: string)
 /** Releases a PENDING_DEVELOPER_RELEASE version. Irreversible: never replayed blindly (§2.9). */
 export async function createReleaseRequest(client: DocumentClientLike, versionId: string): Promise<string> {
   const body: AppStoreVersionReleaseRequestCreateRequest = {
-    data: { type: 'appStoreVersionReleaseRequests', relationships: { appStoreVersion: { data: { type: 'appStoreVersions', id: versionId } } } },
+    data: {
+      type: 'appStoreVersionReleaseRequests',
+      relationships: { appStoreVersion: { data: { type: 'appStoreVersions', id: versionId } } },
+    },
   };
-  return (await client.post<AppStoreVersionReleaseRequestResponse>('/v1/appStoreVersionReleaseRequests', body)).data.data.id;
+  return (await client.post<AppStoreVersionReleaseRequestResponse>('/v1/appStoreVersionReleaseRequests', body)).data
+    .data.id;
 }
 
-export async function getAgeRatingDeclaration(client: DocumentClientLike, appInfoId: string): Promise<AgeRatingDeclaration> {
-  return (await client.get<AgeRatingDeclarationResponse>(`/v1/appInfos/${encodeURIComponent(appInfoId)}/ageRatingDeclaration`)).data.data;
+export async function getAgeRatingDeclaration(
+  client: DocumentClientLike,
+  appInfoId: string,
+): Promise<AgeRatingDeclaration> {
+  return (
+    await client.get<AgeRatingDeclarationResponse>(`/v1/appInfos/${encodeURIComponent(appInfoId)}/ageRatingDeclaration`)
+  ).data.data;
 }
 
 /** A localization's screenshot sets (`include=appScreenshots` brings the screenshots). */
-export function listScreenshotSets(client: DocumentClientLike, localizationId: string, query: Query = {}): Promise<CollectedDocument<AppScreenshotSet>> {
-  return collect<AppScreenshotSet>(client, `/v1/appStoreVersionLocalizations/${encodeURIComponent(localizationId)}/appScreenshotSets`, query);
+export function listScreenshotSets(
+  client: DocumentClientLike,
+  localizationId: string,
+  query: Query = {},
+): Promise<CollectedDocument<AppScreenshotSet>> {
+  return collect<AppScreenshotSet>(
+    client,
+    `/v1/appStoreVersionLocalizations/${encodeURIComponent(localizationId)}/appScreenshotSets`,
+    query,
+  );
 }

@@ -11,9 +11,14 @@ import type {
 export type AppStoreReviewDetailAttributes = NonNullable<AppStoreReviewDetailUpdateRequest['data']['attributes']>;
 
 /** `GET /v1/appStoreVersions/{id}/appStoreReviewDetail`; undefined when the version has none yet. */
-export async function getReviewDetailOfVersion(client: DocumentClientLike, versionId: string): Promise<AppStoreReviewDetail | undefined> {
+export async function getReviewDetailOfVersion(
+  client: DocumentClientLike,
+  versionId: string,
+): Promise<AppStoreReviewDetail | undefined> {
   try {
-    const response = await client.get<AppStoreReviewDetailResponse>(`/v1/appStoreVersions/${encodeURIComponent(versionId)}/appStoreReviewDetail`);
+    const response = await client.get<AppStoreReviewDetailResponse>(
+      `/v1/appStoreVersions/${encodeURIComponent(versionId)}/appStoreReviewDetail`,
+    );
     return response.data.data ?? undefined;
   } catch (error) {
     if (error instanceof NotFoundError) return undefined;
@@ -44,5 +49,11 @@ export async function updateReviewDetail(
   options: WriteOptions = {},
 ): Promise<AppStoreReviewDetail> {
   const body: AppStoreReviewDetailUpdateRequest = { data: { type: 'appStoreReviewDetails', id, attributes } };
-  return (await client.patch<AppStoreReviewDetailResponse>(`/v1/appStoreReviewDetails/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (
+    await client.patch<AppStoreReviewDetailResponse>(
+      `/v1/appStoreReviewDetails/${encodeURIComponent(id)}`,
+      body,
+      options,
+    )
+  ).data.data;
 }

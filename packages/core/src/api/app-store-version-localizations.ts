@@ -8,14 +8,20 @@ import type {
   AppStoreVersionLocalizationUpdateRequest,
 } from './generated/index.js';
 
-export type AppStoreVersionLocalizationAttributes = NonNullable<AppStoreVersionLocalizationUpdateRequest['data']['attributes']>;
+export type AppStoreVersionLocalizationAttributes = NonNullable<
+  AppStoreVersionLocalizationUpdateRequest['data']['attributes']
+>;
 
 export function listAppStoreVersionLocalizations(
   client: DocumentClientLike,
   versionId: string,
   query: Query = {},
 ): Promise<CollectedDocument<AppStoreVersionLocalization>> {
-  return collect<AppStoreVersionLocalization>(client, `/v1/appStoreVersions/${encodeURIComponent(versionId)}/appStoreVersionLocalizations`, query);
+  return collect<AppStoreVersionLocalization>(
+    client,
+    `/v1/appStoreVersions/${encodeURIComponent(versionId)}/appStoreVersionLocalizations`,
+    query,
+  );
 }
 
 export async function createAppStoreVersionLocalization(
@@ -31,7 +37,8 @@ export async function createAppStoreVersionLocalization(
       relationships: { appStoreVersion: { data: { type: 'appStoreVersions', id: versionId } } },
     },
   };
-  return (await client.post<AppStoreVersionLocalizationResponse>('/v1/appStoreVersionLocalizations', body, options)).data.data;
+  return (await client.post<AppStoreVersionLocalizationResponse>('/v1/appStoreVersionLocalizations', body, options))
+    .data.data;
 }
 
 export async function updateAppStoreVersionLocalization(
@@ -40,7 +47,9 @@ export async function updateAppStoreVersionLocalization(
   attributes: AppStoreVersionLocalizationAttributes,
   options: WriteOptions = {},
 ): Promise<AppStoreVersionLocalization> {
-  const body: AppStoreVersionLocalizationUpdateRequest = { data: { type: 'appStoreVersionLocalizations', id, attributes } };
+  const body: AppStoreVersionLocalizationUpdateRequest = {
+    data: { type: 'appStoreVersionLocalizations', id, attributes },
+  };
   const path = `/v1/appStoreVersionLocalizations/${encodeURIComponent(id)}`;
   return (await client.patch<AppStoreVersionLocalizationResponse>(path, body, options)).data.data;
 }

@@ -25,7 +25,11 @@ export const EDITABLE_VERSION_STATES: readonly AppVersionState[] = [
 export type AppStoreVersionAttributes = NonNullable<AppStoreVersionUpdateRequest['data']['attributes']>;
 
 /** `GET /v1/apps/{id}/appStoreVersions`, every page. */
-export function listAppStoreVersions(client: DocumentClientLike, appId: string, query: Query = {}): Promise<CollectedDocument<AppStoreVersion>> {
+export function listAppStoreVersions(
+  client: DocumentClientLike,
+  appId: string,
+  query: Query = {},
+): Promise<CollectedDocument<AppStoreVersion>> {
   return collect<AppStoreVersion>(client, `/v1/apps/${encodeURIComponent(appId)}/appStoreVersions`, query);
 }
 
@@ -48,5 +52,6 @@ export async function updateAppStoreVersion(
   options: WriteOptions = {},
 ): Promise<AppStoreVersion> {
   const body: AppStoreVersionUpdateRequest = { data: { type: 'appStoreVersions', id, attributes } };
-  return (await client.patch<AppStoreVersionResponse>(`/v1/appStoreVersions/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (await client.patch<AppStoreVersionResponse>(`/v1/appStoreVersions/${encodeURIComponent(id)}`, body, options))
+    .data.data;
 }

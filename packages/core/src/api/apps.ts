@@ -9,7 +9,11 @@ export interface ListOptions {
 }
 
 /** Every app the key can see that matches `query` (`limit` defaults to the maximum, 200). */
-export async function listApps(client: ApiClientLike, query: AppsGetCollectionQuery = {}, options: ListOptions = {}): Promise<App[]> {
+export async function listApps(
+  client: ApiClientLike,
+  query: AppsGetCollectionQuery = {},
+  options: ListOptions = {},
+): Promise<App[]> {
   const apps: App[] = [];
   for await (const app of client.paginate<App>('/v1/apps', { limit: 200, ...query }, options)) apps.push(app);
   return apps;

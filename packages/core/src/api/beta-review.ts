@@ -16,38 +16,82 @@ import type {
   BetaBuildLocalizationUpdateRequest,
 } from './generated/index.js';
 
-export async function listBetaBuildLocalizations(client: DocumentClientLike, buildId: string): Promise<BetaBuildLocalization[]> {
-  return (await collect<BetaBuildLocalization>(client, `/v1/builds/${encodeURIComponent(buildId)}/betaBuildLocalizations`)).data;
+export async function listBetaBuildLocalizations(
+  client: DocumentClientLike,
+  buildId: string,
+): Promise<BetaBuildLocalization[]> {
+  return (
+    await collect<BetaBuildLocalization>(client, `/v1/builds/${encodeURIComponent(buildId)}/betaBuildLocalizations`)
+  ).data;
 }
 
-export async function createBetaBuildLocalization(client: DocumentClientLike, buildId: string, locale: string, whatsNew: string, options: WriteOptions = {}): Promise<BetaBuildLocalization> {
+export async function createBetaBuildLocalization(
+  client: DocumentClientLike,
+  buildId: string,
+  locale: string,
+  whatsNew: string,
+  options: WriteOptions = {},
+): Promise<BetaBuildLocalization> {
   const body: BetaBuildLocalizationCreateRequest = {
-    data: { type: 'betaBuildLocalizations', attributes: { locale, whatsNew }, relationships: { build: { data: { type: 'builds', id: buildId } } } },
+    data: {
+      type: 'betaBuildLocalizations',
+      attributes: { locale, whatsNew },
+      relationships: { build: { data: { type: 'builds', id: buildId } } },
+    },
   };
   return (await client.post<BetaBuildLocalizationResponse>('/v1/betaBuildLocalizations', body, options)).data.data;
 }
 
-export async function updateBetaBuildLocalization(client: DocumentClientLike, id: string, whatsNew: string, options: WriteOptions = {}): Promise<BetaBuildLocalization> {
-  const body: BetaBuildLocalizationUpdateRequest = { data: { type: 'betaBuildLocalizations', id, attributes: { whatsNew } } };
-  return (await client.patch<BetaBuildLocalizationResponse>(`/v1/betaBuildLocalizations/${encodeURIComponent(id)}`, body, options)).data.data;
+export async function updateBetaBuildLocalization(
+  client: DocumentClientLike,
+  id: string,
+  whatsNew: string,
+  options: WriteOptions = {},
+): Promise<BetaBuildLocalization> {
+  const body: BetaBuildLocalizationUpdateRequest = {
+    data: { type: 'betaBuildLocalizations', id, attributes: { whatsNew } },
+  };
+  return (
+    await client.patch<BetaBuildLocalizationResponse>(
+      `/v1/betaBuildLocalizations/${encodeURIComponent(id)}`,
+      body,
+      options,
+    )
+  ).data.data;
 }
 
 /** The app's TestFlight test information per locale (Beta App Description, feedback e-mail …). */
-export async function listBetaAppLocalizations(client: DocumentClientLike, appId: string): Promise<BetaAppLocalization[]> {
-  return (await collect<BetaAppLocalization>(client, `/v1/apps/${encodeURIComponent(appId)}/betaAppLocalizations`)).data;
+export async function listBetaAppLocalizations(
+  client: DocumentClientLike,
+  appId: string,
+): Promise<BetaAppLocalization[]> {
+  return (await collect<BetaAppLocalization>(client, `/v1/apps/${encodeURIComponent(appId)}/betaAppLocalizations`))
+    .data;
 }
 
 /** The app's Beta App Review contact and sign-in information. */
 export async function getBetaAppReviewDetail(client: DocumentClientLike, appId: string): Promise<BetaAppReviewDetail> {
-  return (await client.get<BetaAppReviewDetailWithoutIncludesResponse>(`/v1/apps/${encodeURIComponent(appId)}/betaAppReviewDetail`)).data.data;
+  return (
+    await client.get<BetaAppReviewDetailWithoutIncludesResponse>(
+      `/v1/apps/${encodeURIComponent(appId)}/betaAppReviewDetail`,
+    )
+  ).data.data;
 }
 
 /** Review submissions of these builds (`filter[build]` is required by the API). */
-export async function listBetaAppReviewSubmissions(client: DocumentClientLike, buildIds: string[]): Promise<BetaAppReviewSubmission[]> {
-  return (await collect<BetaAppReviewSubmission>(client, '/v1/betaAppReviewSubmissions', { 'filter[build]': buildIds })).data;
+export async function listBetaAppReviewSubmissions(
+  client: DocumentClientLike,
+  buildIds: string[],
+): Promise<BetaAppReviewSubmission[]> {
+  return (await collect<BetaAppReviewSubmission>(client, '/v1/betaAppReviewSubmissions', { 'filter[build]': buildIds }))
+    .data;
 }
 
-export async function submitForBetaReview(client: DocumentClientLike, buildId: string, options: WriteOptions = {}): Promise<BetaAppReviewSubmission> {
+export async function submitForBetaReview(
+  client: DocumentClientLike,
+  buildId: string,
+  options: WriteOptions = {},
+): Promise<BetaAppReviewSubmission> {
   const body: BetaAppReviewSubmissionCreateRequest = {
     data: { type: 'betaAppReviewSubmissions', relationships: { build: { data: { type: 'builds', id: buildId } } } },
   };

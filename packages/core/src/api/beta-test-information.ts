@@ -24,9 +24,20 @@ export interface BetaAppReviewDetailText {
   notes?: string | null;
 }
 
-export async function updateBetaAppLocalization(client: DocumentClientLike, id: string, attributes: BetaAppLocalizationText, options: WriteOptions = {}): Promise<BetaAppLocalization> {
+export async function updateBetaAppLocalization(
+  client: DocumentClientLike,
+  id: string,
+  attributes: BetaAppLocalizationText,
+  options: WriteOptions = {},
+): Promise<BetaAppLocalization> {
   const body = { data: { type: 'betaAppLocalizations', id, attributes } };
-  return (await client.patch<{ data: BetaAppLocalization }>(`/v1/betaAppLocalizations/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (
+    await client.patch<{ data: BetaAppLocalization }>(
+      `/v1/betaAppLocalizations/${encodeURIComponent(id)}`,
+      body,
+      options,
+    )
+  ).data.data;
 }
 
 export async function createBetaAppLocalization(
@@ -36,11 +47,28 @@ export async function createBetaAppLocalization(
   attributes: BetaAppLocalizationText,
   options: WriteOptions = {},
 ): Promise<BetaAppLocalization> {
-  const body = { data: { type: 'betaAppLocalizations', attributes: { locale, ...attributes }, relationships: { app: { data: { type: 'apps', id: appId } } } } };
+  const body = {
+    data: {
+      type: 'betaAppLocalizations',
+      attributes: { locale, ...attributes },
+      relationships: { app: { data: { type: 'apps', id: appId } } },
+    },
+  };
   return (await client.post<{ data: BetaAppLocalization }>('/v1/betaAppLocalizations', body, options)).data.data;
 }
 
-export async function updateBetaAppReviewDetail(client: DocumentClientLike, appId: string, attributes: BetaAppReviewDetailText, options: WriteOptions = {}): Promise<BetaAppReviewDetail> {
+export async function updateBetaAppReviewDetail(
+  client: DocumentClientLike,
+  appId: string,
+  attributes: BetaAppReviewDetailText,
+  options: WriteOptions = {},
+): Promise<BetaAppReviewDetail> {
   const body = { data: { type: 'betaAppReviewDetails', id: appId, attributes } };
-  return (await client.patch<{ data: BetaAppReviewDetail }>(`/v1/betaAppReviewDetails/${encodeURIComponent(appId)}`, body, options)).data.data;
+  return (
+    await client.patch<{ data: BetaAppReviewDetail }>(
+      `/v1/betaAppReviewDetails/${encodeURIComponent(appId)}`,
+      body,
+      options,
+    )
+  ).data.data;
 }

@@ -6,12 +6,18 @@ import type { BetaTester, BetaTesterCreateRequest, BetaTesterResponse } from './
 export const EMAILS_PER_LOOKUP = 50;
 
 /** The team's testers with these e-mails (matched again here, case-insensitively). */
-export async function findBetaTestersByEmail(client: DocumentClientLike, emails: readonly string[]): Promise<BetaTester[]> {
+export async function findBetaTestersByEmail(
+  client: DocumentClientLike,
+  emails: readonly string[],
+): Promise<BetaTester[]> {
   const out: BetaTester[] = [];
   const wanted = new Set(emails.map((e) => e.toLowerCase()));
   for (let i = 0; i < emails.length; i += EMAILS_PER_LOOKUP) {
     const batch = emails.slice(i, i + EMAILS_PER_LOOKUP);
-    const found = await collect<BetaTester>(client, '/v1/betaTesters', { 'filter[email]': batch, 'fields[betaTesters]': ['email', 'firstName', 'lastName', 'state'] });
+    const found = await collect<BetaTester>(client, '/v1/betaTesters', {
+      'filter[email]': batch,
+      'fields[betaTesters]': ['email', 'firstName', 'lastName', 'state'],
+    });
     out.push(...found.data.filter((t) => wanted.has(String(t.attributes?.email).toLowerCase())));
   }
   return out;
@@ -24,7 +30,12 @@ export interface NewBetaTester {
 }
 
 /** `POST /v1/betaTesters` with its groups: one request invites the tester into all of them. */
-export async function createBetaTester(client: DocumentClientLike, tester: NewBetaTester, groupIds: string[], options: WriteOptions = {}): Promise<BetaTester> {
+export async function createBetaTester(
+  client: DocumentClientLike,
+  tester: NewBetaTester,
+  groupIds: string[],
+  options: WriteOptions = {},
+): Promise<BetaTester> {
   const body: BetaTesterCreateRequest = {
     data: {
       type: 'betaTesters',

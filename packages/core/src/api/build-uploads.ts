@@ -34,17 +34,34 @@ export async function createBuildUpload(client: DocumentClientLike, u: NewBuildU
 }
 
 /** `GET /v1/buildUploads/{id}`, with the build once processing linked it. */
-export async function getBuildUpload(client: DocumentClientLike, uploadId: string): Promise<{ data: BuildUpload; included?: Array<{ type: string; id: string; attributes?: Record<string, unknown> }> }> {
-  return (await client.get<{ data: BuildUpload; included?: Array<{ type: string; id: string; attributes?: Record<string, unknown> }> }>(`/v1/buildUploads/${id(uploadId)}`, { include: ['build'] })).data;
+export async function getBuildUpload(
+  client: DocumentClientLike,
+  uploadId: string,
+): Promise<{
+  data: BuildUpload;
+  included?: Array<{ type: string; id: string; attributes?: Record<string, unknown> }>;
+}> {
+  return (
+    await client.get<{
+      data: BuildUpload;
+      included?: Array<{ type: string; id: string; attributes?: Record<string, unknown> }>;
+    }>(`/v1/buildUploads/${id(uploadId)}`, { include: ['build'] })
+  ).data;
 }
 
 /** `DELETE /v1/buildUploads/{id}` (Apple allows it in AWAITING_UPLOAD). */
-export async function deleteBuildUpload(client: { delete(path: string): Promise<unknown> }, uploadId: string): Promise<void> {
+export async function deleteBuildUpload(
+  client: { delete(path: string): Promise<unknown> },
+  uploadId: string,
+): Promise<void> {
   await client.delete(`/v1/buildUploads/${id(uploadId)}`);
 }
 
 /** `POST /v1/buildUploadFiles` (`assetType: ASSET`): the answer carries `uploadOperations`. */
-export async function createBuildUploadFile(client: DocumentClientLike, f: NewBuildUploadFile): Promise<BuildUploadFile> {
+export async function createBuildUploadFile(
+  client: DocumentClientLike,
+  f: NewBuildUploadFile,
+): Promise<BuildUploadFile> {
   const body = {
     data: {
       type: 'buildUploadFiles',
@@ -61,7 +78,18 @@ export async function listBuildUploadFiles(client: DocumentClientLike, uploadId:
 }
 
 /** `PATCH /v1/buildUploadFiles/{id}` `{uploaded: true, sourceFileChecksums}`: Apple's "Commit a Build Upload File". */
-export async function commitBuildUploadFile(client: DocumentClientLike, fileId: string, checksums?: Checksums, options: WriteOptions = {}): Promise<BuildUploadFile> {
+export async function commitBuildUploadFile(
+  client: DocumentClientLike,
+  fileId: string,
+  checksums?: Checksums,
+  options: WriteOptions = {},
+): Promise<BuildUploadFile> {
   const attributes = { uploaded: true, ...(checksums ? { sourceFileChecksums: checksums } : {}) };
-  return (await client.patch<{ data: BuildUploadFile }>(`/v1/buildUploadFiles/${id(fileId)}`, { data: { type: 'buildUploadFiles', id: fileId, attributes } }, options)).data.data;
+  return (
+    await client.patch<{ data: BuildUploadFile }>(
+      `/v1/buildUploadFiles/${id(fileId)}`,
+      { data: { type: 'buildUploadFiles', id: fileId, attributes } },
+      options,
+    )
+  ).data.data;
 }

@@ -16,22 +16,36 @@ import type {
 export type BuildAttributes = NonNullable<NonNullable<BuildUpdateRequest['data']['attributes']>>;
 
 /** `GET /v1/builds` across pages (data and included). */
-export function listBuilds(client: DocumentClientLike, query: BuildsGetCollectionQuery, options: { maxItems?: number } = {}): Promise<CollectedDocument<Build>> {
+export function listBuilds(
+  client: DocumentClientLike,
+  query: BuildsGetCollectionQuery,
+  options: { maxItems?: number } = {},
+): Promise<CollectedDocument<Build>> {
   return collect<Build>(client, '/v1/builds', query, options);
 }
 
-export async function getBuild(client: DocumentClientLike, id: string, query: BuildsGetInstanceQuery = {}): Promise<BuildResponse> {
+export async function getBuild(
+  client: DocumentClientLike,
+  id: string,
+  query: BuildsGetInstanceQuery = {},
+): Promise<BuildResponse> {
   return (await client.get<BuildResponse>(`/v1/builds/${encodeURIComponent(id)}`, query)).data;
 }
 
-export async function updateBuild(client: DocumentClientLike, id: string, attributes: BuildAttributes, options: WriteOptions = {}): Promise<Build> {
+export async function updateBuild(
+  client: DocumentClientLike,
+  id: string,
+  attributes: BuildAttributes,
+  options: WriteOptions = {},
+): Promise<Build> {
   const body: BuildUpdateRequest = { data: { type: 'builds', id, attributes } };
   return (await client.patch<BuildResponse>(`/v1/builds/${encodeURIComponent(id)}`, body, options)).data.data;
 }
 
 /** `GET /v1/builds/{id}/buildBetaDetail` (answers 5xx while the build still processes). */
 export async function getBuildBetaDetail(client: DocumentClientLike, buildId: string): Promise<BuildBetaDetail> {
-  return (await client.get<BuildBetaDetailResponse>(`/v1/builds/${encodeURIComponent(buildId)}/buildBetaDetail`)).data.data;
+  return (await client.get<BuildBetaDetailResponse>(`/v1/builds/${encodeURIComponent(buildId)}/buildBetaDetail`)).data
+    .data;
 }
 
 export async function updateBuildBetaDetail(
@@ -41,10 +55,17 @@ export async function updateBuildBetaDetail(
   options: WriteOptions = {},
 ): Promise<BuildBetaDetail> {
   const body: BuildBetaDetailUpdateRequest = { data: { type: 'buildBetaDetails', id, attributes } };
-  return (await client.patch<BuildBetaDetailResponse>(`/v1/buildBetaDetails/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (await client.patch<BuildBetaDetailResponse>(`/v1/buildBetaDetails/${encodeURIComponent(id)}`, body, options))
+    .data.data;
 }
 
 /** `GET /v1/apps/{id}/buildUploads`: an upload's `state.errors` say why processing failed. */
-export async function listBuildUploads(client: DocumentClientLike, appId: string, query: AppsBuildUploadsGetToManyRelatedQuery = {}): Promise<BuildUpload[]> {
-  return (await collect<BuildUpload>(client, `/v1/apps/${encodeURIComponent(appId)}/buildUploads`, query, { maxItems: 200 })).data;
+export async function listBuildUploads(
+  client: DocumentClientLike,
+  appId: string,
+  query: AppsBuildUploadsGetToManyRelatedQuery = {},
+): Promise<BuildUpload[]> {
+  return (
+    await collect<BuildUpload>(client, `/v1/apps/${encodeURIComponent(appId)}/buildUploads`, query, { maxItems: 200 })
+  ).data;
 }

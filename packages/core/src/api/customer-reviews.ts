@@ -43,10 +43,18 @@ export function customerReviewPages(
   query: AppsCustomerReviewsGetToManyRelatedQuery = {},
   options: PaginateOptions = {},
 ): AsyncGenerator<PageDocument<CustomerReview>> {
-  return client.paginatePages<CustomerReview>(`/v1/apps/${enc(appId)}/customerReviews`, { limit: 200, ...query }, options);
+  return client.paginatePages<CustomerReview>(
+    `/v1/apps/${enc(appId)}/customerReviews`,
+    { limit: 200, ...query },
+    options,
+  );
 }
 
-export async function getCustomerReview(client: ReviewsClient, id: string, query: CustomerReviewsGetInstanceQuery = {}): Promise<CustomerReviewsGetInstanceResponse> {
+export async function getCustomerReview(
+  client: ReviewsClient,
+  id: string,
+  query: CustomerReviewsGetInstanceQuery = {},
+): Promise<CustomerReviewsGetInstanceResponse> {
   return (await client.get<CustomerReviewsGetInstanceResponse>(`/v1/customerReviews/${enc(id)}`, query)).data;
 }
 
@@ -54,9 +62,14 @@ export async function getCustomerReview(client: ReviewsClient, id: string, query
  * The reply a review has now, or undefined. "No reply" may come as 404 or as 200 with
  * `data: null` (how Apple answers other empty to-one relationships): both mean none.
  */
-export async function getReviewReply(client: ReviewsClient, reviewId: string): Promise<CustomerReviewResponseV1 | undefined> {
+export async function getReviewReply(
+  client: ReviewsClient,
+  reviewId: string,
+): Promise<CustomerReviewResponseV1 | undefined> {
   try {
-    const response = await client.get<CustomerReviewsResponseGetToOneRelatedResponse | { data: null }>(`/v1/customerReviews/${enc(reviewId)}/response`);
+    const response = await client.get<CustomerReviewsResponseGetToOneRelatedResponse | { data: null }>(
+      `/v1/customerReviews/${enc(reviewId)}/response`,
+    );
     return response.data?.data ?? undefined;
   } catch (error) {
     if (error instanceof NotFoundError) return undefined;
@@ -65,7 +78,11 @@ export async function getReviewReply(client: ReviewsClient, reviewId: string): P
 }
 
 /** Posts a reply (replacing any the review has). Sent once: never retried after it may have applied. */
-export async function createReviewReply(client: ReviewsClient, reviewId: string, responseBody: string): Promise<CustomerReviewResponseV1> {
+export async function createReviewReply(
+  client: ReviewsClient,
+  reviewId: string,
+  responseBody: string,
+): Promise<CustomerReviewResponseV1> {
   const body: CustomerReviewResponsesCreateInstanceBody = {
     data: {
       type: 'customerReviewResponses',
@@ -73,12 +90,17 @@ export async function createReviewReply(client: ReviewsClient, reviewId: string,
       relationships: { review: { data: { type: 'customerReviews', id: reviewId } } },
     },
   };
-  const response = await client.post<CustomerReviewResponsesCreateInstanceResponse>('/v1/customerReviewResponses', body, { safeToRetry: false });
+  const response = await client.post<CustomerReviewResponsesCreateInstanceResponse>(
+    '/v1/customerReviewResponses',
+    body,
+    { safeToRetry: false },
+  );
   return response.data.data;
 }
 
 export async function getReviewResponse(client: ReviewsClient, id: string): Promise<CustomerReviewResponseV1> {
-  return (await client.get<CustomerReviewResponsesCreateInstanceResponse>(`/v1/customerReviewResponses/${enc(id)}`)).data.data;
+  return (await client.get<CustomerReviewResponsesCreateInstanceResponse>(`/v1/customerReviewResponses/${enc(id)}`))
+    .data.data;
 }
 
 export async function deleteReviewResponse(client: ReviewsClient, id: string): Promise<void> {

@@ -25,7 +25,12 @@ export interface CollectedDocument<T> {
   included: unknown[];
 }
 
-export async function collect<T>(client: DocumentClientLike, path: string, query: Query = {}, options: PaginateOptions = {}): Promise<CollectedDocument<T>> {
+export async function collect<T>(
+  client: DocumentClientLike,
+  path: string,
+  query: Query = {},
+  options: PaginateOptions = {},
+): Promise<CollectedDocument<T>> {
   const out: CollectedDocument<T> = { data: [], included: [] };
   for await (const page of client.paginatePages<T>(path, query, options)) {
     out.data.push(...(page.data ?? []));
@@ -35,7 +40,10 @@ export async function collect<T>(client: DocumentClientLike, path: string, query
 }
 
 /** The included resources of one type, by id. */
-export function includedOfType<T extends { type: string; id: string }>(included: readonly unknown[], type: T['type']): Map<string, T> {
+export function includedOfType<T extends { type: string; id: string }>(
+  included: readonly unknown[],
+  type: T['type'],
+): Map<string, T> {
   const out = new Map<string, T>();
   for (const item of included) {
     const r = item as T;
@@ -48,5 +56,7 @@ export function includedOfType<T extends { type: string; id: string }>(included:
 export function linkedIds(relationship: { data?: unknown } | undefined): string[] {
   const data = relationship?.data;
   if (!data) return [];
-  return (Array.isArray(data) ? data : [data]).map((l) => (l as { id: string }).id).filter((id) => typeof id === 'string');
+  return (Array.isArray(data) ? data : [data])
+    .map((l) => (l as { id: string }).id)
+    .filter((id) => typeof id === 'string');
 }

@@ -21,7 +21,10 @@ export function getSalesReport(client: StreamClientLike, query: SalesReportsGetC
   return client.getStream('/v1/salesReports', query);
 }
 
-export function getFinanceReport(client: StreamClientLike, query: FinanceReportsGetCollectionQuery): Promise<HttpResponse> {
+export function getFinanceReport(
+  client: StreamClientLike,
+  query: FinanceReportsGetCollectionQuery,
+): Promise<HttpResponse> {
   return client.getStream('/v1/financeReports', query);
 }
 

@@ -19,7 +19,14 @@ import type {
 export type ReviewSubmissionState = NonNullable<NonNullable<ReviewSubmission['attributes']>['state']>;
 
 /** Submissions not finished: a draft, waiting, in review, or rejected and open. */
-export const OPEN_REVIEW_SUBMISSION_STATES: readonly ReviewSubmissionState[] = ['READY_FOR_REVIEW', 'WAITING_FOR_REVIEW', 'IN_REVIEW', 'UNRESOLVED_ISSUES', 'CANCELING', 'COMPLETING'];
+export const OPEN_REVIEW_SUBMISSION_STATES: readonly ReviewSubmissionState[] = [
+  'READY_FOR_REVIEW',
+  'WAITING_FOR_REVIEW',
+  'IN_REVIEW',
+  'UNRESOLVED_ISSUES',
+  'CANCELING',
+  'COMPLETING',
+];
 
 /** `GET /v1/reviewSubmissions?filter[app]=…` (`filter[app]` is required by the spec), every page. */
 export function listReviewSubmissions(
@@ -35,14 +42,28 @@ export async function getReviewSubmission(client: DocumentClientLike, id: string
 }
 
 /** Always sends `platform`: what Apple assumes without it is unknown (release-apis.md §2.4). */
-export async function createReviewSubmission(client: DocumentClientLike, appId: string, platform: Platform, options: WriteOptions = {}): Promise<ReviewSubmission> {
+export async function createReviewSubmission(
+  client: DocumentClientLike,
+  appId: string,
+  platform: Platform,
+  options: WriteOptions = {},
+): Promise<ReviewSubmission> {
   const body: ReviewSubmissionCreateRequest = {
-    data: { type: 'reviewSubmissions', attributes: { platform }, relationships: { app: { data: { type: 'apps', id: appId } } } },
+    data: {
+      type: 'reviewSubmissions',
+      attributes: { platform },
+      relationships: { app: { data: { type: 'apps', id: appId } } },
+    },
   };
   return (await client.post<ReviewSubmissionResponse>('/v1/reviewSubmissions', body, options)).data.data;
 }
 
-export async function addVersionToReviewSubmission(client: DocumentClientLike, submissionId: string, versionId: string, options: WriteOptions = {}): Promise<ReviewSubmissionItem> {
+export async function addVersionToReviewSubmission(
+  client: DocumentClientLike,
+  submissionId: string,
+  versionId: string,
+  options: WriteOptions = {},
+): Promise<ReviewSubmissionItem> {
   const body: ReviewSubmissionItemCreateRequest = {
     data: {
       type: 'reviewSubmissionItems',
@@ -62,14 +83,24 @@ async function updateReviewSubmission(
   options: WriteOptions,
 ): Promise<ReviewSubmission> {
   const body: ReviewSubmissionUpdateRequest = { data: { type: 'reviewSubmissions', id, attributes } };
-  return (await client.patch<ReviewSubmissionResponse>(`/v1/reviewSubmissions/${encodeURIComponent(id)}`, body, options)).data.data;
+  return (
+    await client.patch<ReviewSubmissionResponse>(`/v1/reviewSubmissions/${encodeURIComponent(id)}`, body, options)
+  ).data.data;
 }
 
 /** `PATCH submitted: true`: the submission goes to App Review (WAITING_FOR_REVIEW). */
-export function submitReviewSubmission(client: DocumentClientLike, id: string, options: WriteOptions = {}): Promise<ReviewSubmission> {
+export function submitReviewSubmission(
+  client: DocumentClientLike,
+  id: string,
+  options: WriteOptions = {},
+): Promise<ReviewSubmission> {
   return updateReviewSubmission(client, id, { submitted: true }, options);
 }
 
-export function cancelReviewSubmission(client: DocumentClientLike, id: string, options: WriteOptions = {}): Promise<ReviewSubmission> {
+export function cancelReviewSubmission(
+  client: DocumentClientLike,
+  id: string,
+  options: WriteOptions = {},
+): Promise<ReviewSubmission> {
   return updateReviewSubmission(client, id, { canceled: true }, options);
 }

@@ -25,7 +25,10 @@ export interface TesterMemberships {
 type Linkages = { data?: Array<{ id: string }>; meta?: { paging?: { total?: number } } };
 
 /** The team's testers with these e-mails and the groups each is in (matched case-insensitively). */
-export async function findBetaTestersWithGroups(client: DocumentClientLike, emails: readonly string[]): Promise<TesterMemberships[]> {
+export async function findBetaTestersWithGroups(
+  client: DocumentClientLike,
+  emails: readonly string[],
+): Promise<TesterMemberships[]> {
   const out: TesterMemberships[] = [];
   const wanted = new Set(emails.map((e) => e.toLowerCase()));
   for (let i = 0; i < emails.length; i += EMAILS_PER_MEMBERSHIP_LOOKUP) {
@@ -42,7 +45,12 @@ export async function findBetaTestersWithGroups(client: DocumentClientLike, emai
       const rel = t.relationships?.betaGroups as Linkages | undefined;
       const groupIds = (rel?.data ?? []).map((l) => l.id);
       const total = rel?.meta?.paging?.total;
-      out.push({ id: t.id, email, groupIds, complete: total !== undefined ? total <= groupIds.length : groupIds.length < INCLUDED_GROUPS_MAX });
+      out.push({
+        id: t.id,
+        email,
+        groupIds,
+        complete: total !== undefined ? total <= groupIds.length : groupIds.length < INCLUDED_GROUPS_MAX,
+      });
     }
   }
   return out;
@@ -50,17 +58,31 @@ export async function findBetaTestersWithGroups(client: DocumentClientLike, emai
 
 /** Every group a tester is in (`GET /v1/betaTesters/{id}/relationships/betaGroups`). */
 export async function listBetaTesterGroupIds(client: DocumentClientLike, testerId: string): Promise<string[]> {
-  return (await collect<{ id: string }>(client, `/v1/betaTesters/${encodeURIComponent(testerId)}/relationships/betaGroups`, {}, { maxItems: 10_000 })).data.map((l) => l.id);
+  return (
+    await collect<{ id: string }>(
+      client,
+      `/v1/betaTesters/${encodeURIComponent(testerId)}/relationships/betaGroups`,
+      {},
+      { maxItems: 10_000 },
+    )
+  ).data.map((l) => l.id);
 }
 
 /** `POST /v1/builds/{id}/relationships/betaGroups` (204): the build into all these groups in one request. */
-export async function addBetaGroupsToBuild(client: DocumentClientLike, buildId: string, groupIds: string[], options: WriteOptions = {}): Promise<void> {
+export async function addBetaGroupsToBuild(
+  client: DocumentClientLike,
+  buildId: string,
+  groupIds: string[],
+  options: WriteOptions = {},
+): Promise<void> {
   const body: ToManyBody = { data: groupIds.map((id) => ({ type: 'betaGroups', id })) };
   await client.post(`/v1/builds/${encodeURIComponent(buildId)}/relationships/betaGroups`, body, options);
 }
 
 /** `POST /v1/buildBetaNotifications` (201): tells the build's testers it is ready (when auto-notify is off). */
 export async function sendBuildBetaNotification(client: DocumentClientLike, buildId: string): Promise<void> {
-  const body = { data: { type: 'buildBetaNotifications', relationships: { build: { data: { type: 'builds', id: buildId } } } } };
+  const body = {
+    data: { type: 'buildBetaNotifications', relationships: { build: { data: { type: 'builds', id: buildId } } } },
+  };
   await client.post('/v1/buildBetaNotifications', body);
 }

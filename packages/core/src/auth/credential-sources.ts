@@ -42,8 +42,13 @@ const KEY_SOURCES: readonly Candidate[] = [
 export const KEY_SOURCE_NAMES: readonly string[] = KEY_SOURCES.map((c) => `env ${c.name}`);
 
 /** The first non-empty of the input and then the env names; undefined when all are empty. */
-export function firstSource(input: { name: string; value: string | undefined }, envNames: readonly string[], env: NodeJS.ProcessEnv): Source | undefined {
-  if (input.value !== undefined && input.value.trim() !== '') return { name: `input ${input.name}`, value: input.value.trim() };
+export function firstSource(
+  input: { name: string; value: string | undefined },
+  envNames: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Source | undefined {
+  if (input.value !== undefined && input.value.trim() !== '')
+    return { name: `input ${input.name}`, value: input.value.trim() };
   for (const name of envNames) {
     const value = env[name]?.trim();
     if (value) return { name: `env ${name}`, value };
@@ -53,11 +58,14 @@ export function firstSource(input: { name: string; value: string | undefined }, 
 
 /** The key: the input first (text or a path, as before), then the env names above. */
 export function keySource(input: string | undefined, env: NodeJS.ProcessEnv): KeySource | undefined {
-  if (input !== undefined && input.trim() !== '') return { name: 'input private-key', value: input.trim(), form: 'text' };
+  if (input !== undefined && input.trim() !== '')
+    return { name: 'input private-key', value: input.trim(), form: 'text' };
   for (const candidate of KEY_SOURCES) {
     const value = env[candidate.name]?.trim();
     if (!value) continue;
-    const base64 = candidate.name === `${FASTLANE}_KEY` && /^(true|yes|1)$/i.test(env[`${FASTLANE}_IS_KEY_CONTENT_BASE64`]?.trim() ?? '');
+    const base64 =
+      candidate.name === `${FASTLANE}_KEY` &&
+      /^(true|yes|1)$/i.test(env[`${FASTLANE}_IS_KEY_CONTENT_BASE64`]?.trim() ?? '');
     return { name: `env ${candidate.name}`, value, form: base64 ? 'base64' : candidate.form! };
   }
   return undefined;
@@ -67,7 +75,9 @@ export function keySource(input: string | undefined, env: NodeJS.ProcessEnv): Ke
 export function fastlaneNotes(env: NodeJS.ProcessEnv): string[] {
   const notes: string[] = [];
   if (env[`${FASTLANE}_DURATION`]?.trim()) {
-    notes.push(`${FASTLANE}_DURATION is not needed here: tokens are valid 20 minutes and re-signed before they expire.`);
+    notes.push(
+      `${FASTLANE}_DURATION is not needed here: tokens are valid 20 minutes and re-signed before they expire.`,
+    );
   }
   if (/^(true|yes|1)$/i.test(env[`${FASTLANE}_IN_HOUSE`]?.trim() ?? '')) {
     notes.push(

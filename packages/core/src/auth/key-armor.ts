@@ -20,9 +20,7 @@ export interface PemBlock {
 export type ArmorProblem = 'empty' | 'garbage' | 'not-der' | 'unterminated' | 'bad-body';
 
 export type DecodedKeyText =
-  | { kind: 'pem'; blocks: PemBlock[] }
-  | { kind: 'der'; der: Buffer }
-  | { kind: 'problem'; problem: ArmorProblem };
+  { kind: 'pem'; blocks: PemBlock[] } | { kind: 'der'; der: Buffer } | { kind: 'problem'; problem: ArmorProblem };
 
 const BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/g;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -31,7 +29,7 @@ const BASE64_ANY = /^[A-Za-z0-9+/_-]+={0,2}$/;
 /** Undoes what secret stores and copy-paste do to a PEM: literal `\n`, CRLF, quotes, indentation. */
 export function normalizeKeyText(input: string): string {
   let text = input.trim();
-  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0]!)) text = text.slice(1, -1);
+  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text.endsWith(text[0])) text = text.slice(1, -1);
   return text
     .replace(/\\r\\n|\\n|\\r/g, '\n')
     .replace(/\r\n?/g, '\n')

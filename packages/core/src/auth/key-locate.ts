@@ -52,7 +52,10 @@ export function resolvePrivateKey(opts: ResolvePrivateKeyOptions): ResolvedPriva
   if (opts.isPath) {
     const path = expandPath(value, cwd, home);
     const text = read(path);
-    if (text === undefined) throw new InputError(`${opts.sourceName ?? 'private-key'} names ${path}, but there is no file there.`, { input: 'private-key' });
+    if (text === undefined)
+      throw new InputError(`${opts.sourceName ?? 'private-key'} names ${path}, but there is no file there.`, {
+        input: 'private-key',
+      });
     return { key: parseFile(text, opts.passphrase, path), source: 'file', path };
   }
   if (looksLikePath(value)) {
@@ -69,18 +72,29 @@ export function resolvePrivateKey(opts: ResolvePrivateKeyOptions): ResolvedPriva
   return { key: parsePrivateKey(value, opts.passphrase), source: 'input' };
 }
 
-function searchKey(opts: ResolvePrivateKeyOptions, cwd: string, home: string, read: (path: string) => string | undefined): ResolvedPrivateKey {
+function searchKey(
+  opts: ResolvePrivateKeyOptions,
+  cwd: string,
+  home: string,
+  read: (path: string) => string | undefined,
+): ResolvedPrivateKey {
   const dirs = keySearchDirs(cwd, home);
   const looked = (opts.lookedAt ?? ['input private-key', 'env ASC_PRIVATE_KEY']).join(', ');
   const note = opts.emptyNote ? ` ${opts.emptyNote}` : '';
-  if (!opts.keyId) throw new InputError(`No App Store Connect private key was found. Looked at: ${looked}.${note}`, { input: 'private-key' });
+  if (!opts.keyId)
+    throw new InputError(`No App Store Connect private key was found. Looked at: ${looked}.${note}`, {
+      input: 'private-key',
+    });
   const name = `AuthKey_${opts.keyId}.p8`;
   for (const dir of dirs) {
     const path = join(dir, name);
     const text = read(path);
     if (text !== undefined) return { key: parseFile(text, opts.passphrase, path), source: 'search', path };
   }
-  throw new InputError(`No App Store Connect private key was found. Looked at: ${looked}, and ${name} in ${dirs.join(', ')}.${note}`, { input: 'private-key' });
+  throw new InputError(
+    `No App Store Connect private key was found. Looked at: ${looked}, and ${name} in ${dirs.join(', ')}.${note}`,
+    { input: 'private-key' },
+  );
 }
 
 function parseFile(text: string, passphrase: string | undefined, path: string): KeyObject {
@@ -133,7 +147,10 @@ export function readKeyFile(path: string): string | undefined {
     if (stat.isDirectory()) return undefined;
     if (!stat.isFile()) throw new InputError(`private-key: ${path} is not a regular file.`, { input: 'private-key' });
     if (stat.size > MAX_KEY_FILE_BYTES) {
-      throw new InputError(`private-key: ${path} is ${stat.size} bytes; a .p8 key file is under 1 KB (at most ${MAX_KEY_FILE_BYTES} bytes are read).`, { input: 'private-key' });
+      throw new InputError(
+        `private-key: ${path} is ${stat.size} bytes; a .p8 key file is under 1 KB (at most ${MAX_KEY_FILE_BYTES} bytes are read).`,
+        { input: 'private-key' },
+      );
     }
     const buffer = Buffer.alloc(stat.size);
     const read = readSync(fd, buffer, 0, stat.size, 0);

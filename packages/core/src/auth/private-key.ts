@@ -11,34 +11,60 @@ import { blockToPem, decodeKeyText, derDeclaredLength, type PemBlock } from './k
 export { keyMaterialVariants } from './key-armor.js';
 
 export type KeyProblem =
-  | 'empty' | 'garbage' | 'not-der' | 'unterminated' | 'bad-body' | 'truncated' | 'invalid'
-  | 'rsa' | 'curve' | 'other-type' | 'public' | 'certificate' | 'openssh' | 'unknown-block'
-  | 'needs-passphrase' | 'wrong-passphrase';
+  | 'empty'
+  | 'garbage'
+  | 'not-der'
+  | 'unterminated'
+  | 'bad-body'
+  | 'truncated'
+  | 'invalid'
+  | 'rsa'
+  | 'curve'
+  | 'other-type'
+  | 'public'
+  | 'certificate'
+  | 'openssh'
+  | 'unknown-block'
+  | 'needs-passphrase'
+  | 'wrong-passphrase';
 
 const EXPECTED =
   'Expected the contents of the AuthKey_<KEY_ID>.p8 file from App Store Connect (Users and Access → Integrations), ' +
   'that text base64-encoded, or a path to the file.';
 const APPLE_KEY = 'App Store Connect keys are EC P-256 (.p8 from Users and Access → Integrations).';
-const WANT_PRIVATE = 'it must be the private key: the .p8 file App Store Connect lets you download once, when the key is created.';
+const WANT_PRIVATE =
+  'it must be the private key: the .p8 file App Store Connect lets you download once, when the key is created.';
 
 function message(problem: KeyProblem, detail: string): string {
   switch (problem) {
-    case 'empty': return `private-key is empty. ${EXPECTED}`;
-    case 'garbage': return `private-key is not a key: it is neither PEM text nor base64. ${EXPECTED}`;
-    case 'not-der': return `private-key looks like base64, but it decodes to neither PEM text nor a DER-encoded key. ${EXPECTED}`;
+    case 'empty':
+      return `private-key is empty. ${EXPECTED}`;
+    case 'garbage':
+      return `private-key is not a key: it is neither PEM text nor base64. ${EXPECTED}`;
+    case 'not-der':
+      return `private-key looks like base64, but it decodes to neither PEM text nor a DER-encoded key. ${EXPECTED}`;
     case 'unterminated':
       return 'private-key is cut off: its opening armor line has no matching closing line. Store the whole .p8 file in the secret, including its first and last lines.';
-    case 'bad-body': return `private-key's PEM body is not valid base64 (stray characters between the armor lines). ${EXPECTED}`;
+    case 'bad-body':
+      return `private-key's PEM body is not valid base64 (stray characters between the armor lines). ${EXPECTED}`;
     case 'truncated':
       return 'private-key is truncated: its key data is shorter than the structure it declares, so part of the file was lost. Store the whole .p8 file in the secret.';
-    case 'invalid': return `private-key's key data is not a valid PKCS#8 or SEC1 private key. ${EXPECTED}`;
-    case 'rsa': return `private-key is an RSA key; ${APPLE_KEY}`;
-    case 'curve': return `private-key is an EC key on curve ${detail}, not P-256; ${APPLE_KEY}`;
-    case 'other-type': return `private-key is a key of type ${detail}; ${APPLE_KEY}`;
-    case 'public': return `private-key is a public key; ${WANT_PRIVATE}`;
-    case 'certificate': return `private-key is a certificate (or a certificate request or revocation list); ${WANT_PRIVATE}`;
-    case 'openssh': return `private-key is an OpenSSH-format key; ${APPLE_KEY}`;
-    case 'unknown-block': return `private-key holds a PEM block of a kind that is not a private key. ${EXPECTED}`;
+    case 'invalid':
+      return `private-key's key data is not a valid PKCS#8 or SEC1 private key. ${EXPECTED}`;
+    case 'rsa':
+      return `private-key is an RSA key; ${APPLE_KEY}`;
+    case 'curve':
+      return `private-key is an EC key on curve ${detail}, not P-256; ${APPLE_KEY}`;
+    case 'other-type':
+      return `private-key is a key of type ${detail}; ${APPLE_KEY}`;
+    case 'public':
+      return `private-key is a public key; ${WANT_PRIVATE}`;
+    case 'certificate':
+      return `private-key is a certificate (or a certificate request or revocation list); ${WANT_PRIVATE}`;
+    case 'openssh':
+      return `private-key is an OpenSSH-format key; ${APPLE_KEY}`;
+    case 'unknown-block':
+      return `private-key holds a PEM block of a kind that is not a private key. ${EXPECTED}`;
     case 'needs-passphrase':
       return "private-key is encrypted but private-key-passphrase is empty: set private-key-passphrase (Apple's own .p8 download is not encrypted).";
     case 'wrong-passphrase':
@@ -74,7 +100,9 @@ function importPem(blocks: PemBlock[], passphrase: string | undefined): KeyObjec
   if (label === 'PRIVATE KEY') return importDer(toDer(block), 'pkcs8', false, passphrase);
   if (label === 'ENCRYPTED PRIVATE KEY') return importDer(toDer(block), 'pkcs8', true, passphrase);
   if (label === 'EC PRIVATE KEY') {
-    return block.headers.length > 0 ? importLegacyEncrypted(block, passphrase) : importDer(toDer(block), 'sec1', false, passphrase);
+    return block.headers.length > 0
+      ? importLegacyEncrypted(block, passphrase)
+      : importDer(toDer(block), 'sec1', false, passphrase);
   }
   if (label === 'RSA PRIVATE KEY') throw new PrivateKeyError('rsa');
   if (label === 'DSA PRIVATE KEY') throw new PrivateKeyError('other-type', 'DSA');

@@ -22,7 +22,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Throws an InputError on `key-id` unless it has the form Apple issues (10 characters A–Z, 0–9). */
 export function validateKeyId(keyId: string): void {
   if (KEY_ID.test(keyId)) return;
-  const hint = UUID.test(keyId) ? ' It looks like an Issuer ID: the two may be swapped.' : ` The value given has ${keyId.length} characters.`;
+  const hint = UUID.test(keyId)
+    ? ' It looks like an Issuer ID: the two may be swapped.'
+    : ` The value given has ${keyId.length} characters.`;
   throw new InputError(
     `key-id must be the 10-character Key ID (capital letters and digits) shown next to the key in App Store Connect → Users and Access → Integrations.${hint}`,
     { input: 'key-id' },
@@ -51,8 +53,14 @@ export interface SignTokenOptions {
 }
 
 function checkLifetime(lifetimeSeconds: number): void {
-  if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds <= CLOCK_SKEW_SECONDS || lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw new RangeError(`lifetimeSeconds must be an integer in ${CLOCK_SKEW_SECONDS + 1}..${MAX_TOKEN_LIFETIME_SECONDS} (Apple's limit is 20 minutes)`);
+  if (
+    !Number.isInteger(lifetimeSeconds) ||
+    lifetimeSeconds <= CLOCK_SKEW_SECONDS ||
+    lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS
+  ) {
+    throw new RangeError(
+      `lifetimeSeconds must be an integer in ${CLOCK_SKEW_SECONDS + 1}..${MAX_TOKEN_LIFETIME_SECONDS} (Apple's limit is 20 minutes)`,
+    );
   }
 }
 
@@ -131,7 +139,13 @@ export class TokenSource {
   /** The claims a token of this source carries, and this source's clock (never the token itself). */
   describe(token: string): { keyId: string; issuerSet: boolean; iat: number; exp: number; now: number } {
     const claims = decodeJwt(token);
-    return { keyId: this.opts.keyId, issuerSet: claims.iss !== undefined, iat: claims.iat ?? 0, exp: claims.exp ?? 0, now: Math.floor(this.clock.now() / 1000) };
+    return {
+      keyId: this.opts.keyId,
+      issuerSet: claims.iss !== undefined,
+      iat: claims.iat ?? 0,
+      exp: claims.exp ?? 0,
+      now: Math.floor(this.clock.now() / 1000),
+    };
   }
 
   /** Drops `token` if it is the current one (the server answered 401), so the next getToken signs anew. */
@@ -141,7 +155,13 @@ export class TokenSource {
 
   private async sign(): Promise<string> {
     const now = this.clock.now();
-    const token = await signToken({ key: this.opts.key, keyId: this.opts.keyId, issuerId: this.opts.issuerId, now, lifetimeSeconds: this.lifetime });
+    const token = await signToken({
+      key: this.opts.key,
+      keyId: this.opts.keyId,
+      issuerId: this.opts.issuerId,
+      now,
+      lifetimeSeconds: this.lifetime,
+    });
     this.count++;
     this.opts.onToken?.(token);
     const iat = Math.floor(now / 1000) - CLOCK_SKEW_SECONDS;

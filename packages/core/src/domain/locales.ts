@@ -32,5 +32,7 @@ export function suggestLocale(name: string): string | undefined {
   const language = normalized.split('-')[0];
   const sameLanguage = APP_STORE_LOCALES.filter((l) => l.split('-')[0]!.toLowerCase() === language);
   if (sameLanguage.length === 1) return sameLanguage[0];
-  return sameLanguage.find((l) => l.toLowerCase() === `${language}-${language}`) ?? (language === 'en' ? 'en-US' : undefined);
+  return (
+    sameLanguage.find((l) => l.toLowerCase() === `${language}-${language}`) ?? (language === 'en' ? 'en-US' : undefined)
+  );
 }

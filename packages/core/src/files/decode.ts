@@ -9,7 +9,10 @@ import { InputError } from '../errors.js';
 export class FileContentError extends InputError {
   readonly column: number;
   constructor(what: string, where: { input?: string; file: string; line: number; column: number }) {
-    super(`${where.input ? `Input "${where.input}": ` : ''}${where.file} line ${where.line}, column ${where.column}: ${what}`, where);
+    super(
+      `${where.input ? `Input "${where.input}": ` : ''}${where.file} line ${where.line}, column ${where.column}: ${what}`,
+      where,
+    );
     this.column = where.column;
   }
 }
@@ -31,7 +34,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
 function invalidUtf8At(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -75,7 +78,10 @@ export function decodeRepoText(bytes: Uint8Array, where: DecodeWhere): string {
     const bad = invalidUtf8At(body);
     if (bad >= 0) {
       const before = Buffer.from(body.subarray(0, bad)).toString('utf8');
-      throw new FileContentError('is not valid UTF-8 (save the file as UTF-8).', { ...where, ...lineColumn(before, before.length) });
+      throw new FileContentError('is not valid UTF-8 (save the file as UTF-8).', {
+        ...where,
+        ...lineColumn(before, before.length),
+      });
     }
     text = Buffer.from(body).toString('utf8');
   }
@@ -83,7 +89,10 @@ export function decodeRepoText(bytes: Uint8Array, where: DecodeWhere): string {
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const what = code === '0000' ? 'a NUL character' : `control character U+${code}`;
-    throw new FileContentError(`holds ${what}; only text (with tabs and line breaks) is read.`, { ...where, ...lineColumn(text, control.index) });
+    throw new FileContentError(`holds ${what}; only text (with tabs and line breaks) is read.`, {
+      ...where,
+      ...lineColumn(text, control.index),
+    });
   }
   return text;
 }
@@ -92,6 +101,9 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', where: Deco
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
   } catch {
-    throw new InputError(`${prefix}${where.file} starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}; save it as UTF-8.`, where);
+    throw new InputError(
+      `${prefix}${where.file} starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}; save it as UTF-8.`,
+      where,
+    );
   }
 }

@@ -5,7 +5,17 @@
  * file and must be under its kind's size cap. Refusals are InputErrors naming the input and
  * path, raised before any request.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { byteOrderMark, decodeRepoText } from './decode.js';
@@ -35,7 +45,10 @@ function where(input: string, shown: string): string {
 }
 
 /** Resolves `given` to a real path inside the workspace, or throws naming the input and path. */
-export function resolveInWorkspace(given: string, options: { input: string; workspace?: string }): { path: string; shown: string; root: string } {
+export function resolveInWorkspace(
+  given: string,
+  options: { input: string; workspace?: string },
+): { path: string; shown: string; root: string } {
   const root = options.workspace !== undefined ? realOrSelf(options.workspace) : workspaceRoot();
   const absolute = absoluteIn(root, given);
   const shown = shownPath(root, absolute);
@@ -44,12 +57,20 @@ export function resolveInWorkspace(given: string, options: { input: string; work
     real = realpathSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'does not exist' : code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${code ?? 'error'})`;
+    const what =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'ELOOP'
+          ? 'is a symlink loop'
+          : `cannot be read (${code ?? 'error'})`;
     throw new InputError(`${where(options.input, shown)} ${what}.`, { input: options.input });
   }
   if (!isInside(root, real)) {
     const link = real !== absolute ? ` (it resolves to ${real}, through a symlink)` : '';
-    throw new InputError(`${where(options.input, shown)} lies outside the workspace${link}; only files inside the repository checkout are read.`, { input: options.input });
+    throw new InputError(
+      `${where(options.input, shown)} lies outside the workspace${link}; only files inside the repository checkout are read.`,
+      { input: options.input },
+    );
   }
   return { path: real, shown, root };
 }
@@ -60,7 +81,9 @@ export function repoFile(given: string, options: RepoFileOptions): RepoFile {
   const stat = statSync(path);
   if (!stat.isFile()) {
     const what = stat.isDirectory() ? 'a folder' : 'not a regular file (a device, pipe or socket)';
-    throw new InputError(`${where(options.input, shown)} is ${what}; a regular file is expected.`, { input: options.input });
+    throw new InputError(`${where(options.input, shown)} is ${what}; a regular file is expected.`, {
+      input: options.input,
+    });
   }
   checkSize(stat.size, shown, options);
   return { path, shown, size: stat.size };
@@ -73,7 +96,10 @@ function capOf(options: RepoFileOptions): number {
 function checkSize(size: number, shown: string, options: RepoFileOptions): void {
   const cap = capOf(options);
   if (size > cap) {
-    throw new InputError(`${where(options.input, shown)} is ${formatBytes(size)}; at most ${formatBytes(cap)} is read for ${options.kind === 'data' ? 'a data' : `a ${options.kind}`} file.`, { input: options.input });
+    throw new InputError(
+      `${where(options.input, shown)} is ${formatBytes(size)}; at most ${formatBytes(cap)} is read for ${options.kind === 'data' ? 'a data' : `a ${options.kind}`} file.`,
+      { input: options.input },
+    );
   }
 }
 
@@ -83,7 +109,8 @@ export function readRepoBytes(given: string, options: RepoFileOptions): Buffer {
   // O_NOFOLLOW: the real path was checked, so a symlink swapped in since is refused; O_NONBLOCK: a pipe swapped in cannot hang the open.
   const fd = openSync(file.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw new InputError(`${where(options.input, file.shown)} changed while it was read.`, { input: options.input });
+    if (!fstatSync(fd).isFile())
+      throw new InputError(`${where(options.input, file.shown)} changed while it was read.`, { input: options.input });
     // Read to the end in chunks (a file may be longer than its stat said), stopping past the cap.
     const cap = capOf(options);
     const chunks: Buffer[] = [];
@@ -126,9 +153,13 @@ export interface RepoDirEntry {
 }
 
 /** A folder inside the workspace (its real path), or throws naming the input. */
-export function repoDir(given: string, options: { input: string; workspace?: string }): { path: string; shown: string } {
+export function repoDir(
+  given: string,
+  options: { input: string; workspace?: string },
+): { path: string; shown: string } {
   const { path, shown } = resolveInWorkspace(given, options);
-  if (!statSync(path).isDirectory()) throw new InputError(`${where(options.input, shown)} is not a folder.`, { input: options.input });
+  if (!statSync(path).isDirectory())
+    throw new InputError(`${where(options.input, shown)} is not a folder.`, { input: options.input });
   return { path, shown };
 }
 

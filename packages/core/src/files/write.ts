@@ -4,7 +4,18 @@
  * to a temporary file beside the target that is renamed into place, so a reader never sees half
  * a file and a failed run leaves the old file as it was.
  */
-import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { absoluteIn, isInside, realOrSelf, runnerTemp, shownPath, workspaceRoot } from './workspace.js';
@@ -36,7 +47,10 @@ export function writeTarget(given: string, options: WriteOptions): string {
   const final = join(real, target.slice(existing.length));
   if (!roots.some((r) => isInside(r, final))) {
     const link = real !== existing ? ` (${shownPath(root, existing)} resolves to ${real}, through a symlink)` : '';
-    throw new InputError(`${prefix} lies outside the workspace and the runner's temporary folder${link}; files are written only there.`, { input: options.input });
+    throw new InputError(
+      `${prefix} lies outside the workspace and the runner's temporary folder${link}; files are written only there.`,
+      { input: options.input },
+    );
   }
   let stat;
   try {
@@ -44,8 +58,16 @@ export function writeTarget(given: string, options: WriteOptions): string {
   } catch {
     return final;
   }
-  if (stat.isSymbolicLink()) throw new InputError(`${prefix} is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.`, { input: options.input });
-  if (!stat.isFile()) throw new InputError(`${prefix} exists and is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; give a file path.`, { input: options.input });
+  if (stat.isSymbolicLink())
+    throw new InputError(
+      `${prefix} is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.`,
+      { input: options.input },
+    );
+  if (!stat.isFile())
+    throw new InputError(
+      `${prefix} exists and is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; give a file path.`,
+      { input: options.input },
+    );
   return final;
 }
 
@@ -65,7 +87,11 @@ export function openSafeWriter(given: string, options: WriteOptions): SafeWriter
   const path = writeTarget(given, options);
   mkdirSync(dirname(path), { recursive: true });
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  const fd = openSync(
+    tempPath,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o644,
+  );
   let open = true;
   const close = () => {
     if (open) closeSync(fd);
@@ -76,7 +102,7 @@ export function openSafeWriter(given: string, options: WriteOptions): SafeWriter
     tempPath,
     write(data) {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     },
     commit() {
       close();

@@ -31,7 +31,10 @@ export function withAuth(next: Send, tokens: TokenProvider): Send {
     const second = await send();
     if (second.response.status === 401 && tokens.describe) {
       const date = Date.parse(second.response.headers.get('date') ?? '');
-      second.response.auth = { ...tokens.describe(second.token), ...(Number.isNaN(date) ? {} : { serverNow: Math.floor(date / 1000) }) };
+      second.response.auth = {
+        ...tokens.describe(second.token),
+        ...(Number.isNaN(date) ? {} : { serverNow: Math.floor(date / 1000) }),
+      };
     }
     return second.response;
   };

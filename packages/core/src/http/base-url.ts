@@ -16,10 +16,15 @@ export function normalizeApiBaseUrl(value: string, input = 'api-base-url'): stri
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(`Input "${input}" must be an absolute URL such as https://api.appstoreconnect.apple.com.`, { input });
+    throw new InputError(`Input "${input}" must be an absolute URL such as https://api.appstoreconnect.apple.com.`, {
+      input,
+    });
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new InputError(`Input "${input}" must use https (plain http is allowed only for loopback hosts such as 127.0.0.1).`, { input });
+    throw new InputError(
+      `Input "${input}" must use https (plain http is allowed only for loopback hosts such as 127.0.0.1).`,
+      { input },
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InputError(`Input "${input}" must not contain credentials, a query or a fragment.`, { input });

@@ -58,17 +58,24 @@ export function createAscClient(options: ClientOptions): AscClient {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const stats: ClientStats = { sent: 0 };
-  const transport = createTransport({ baseUrl, fetch: options.fetch, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+  const transport = createTransport({
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    userAgent: options.userAgent,
+  });
   const counted: Send = (request) => {
     stats.sent++;
     return transport(request);
   };
   const limiter = new RateLimiter({ clock, logger });
   const semaphore = new Semaphore(options.concurrency ?? 4);
-  const send = withErrors(
-    withRetry(limiter.wrap(withAuth(withConcurrency(counted, semaphore), options.tokens)), { ...options.retry, clock, logger }),
-    clock,
-  );
+  // The layers, innermost first: each wraps the one before.
+  const onTheWire = withConcurrency(counted, semaphore); // a slot held while a request is on the wire
+  const signed = withAuth(onTheWire, options.tokens); // a token on each request, re-signed once on 401
+  const paced = limiter.wrap(signed); // the hourly budget, shared by every caller
+  const retried = withRetry(paced, { ...options.retry, clock, logger }); // backoff on 429, 5xx, network errors
+  const send = withErrors(retried, clock); // Apple's error documents as typed errors
   const typed = <T>(request: HttpRequest) => send(request) as Promise<HttpResponse<T>>;
   return {
     baseUrl,
@@ -79,7 +86,8 @@ export function createAscClient(options: ClientOptions): AscClient {
     post: (path, json, o) => typed({ method: 'POST', url: path, json, safeToRetry: o?.safeToRetry }),
     patch: (path, json, o) => typed({ method: 'PATCH', url: path, json, safeToRetry: o?.safeToRetry }),
     delete: (path) => typed<undefined>({ method: 'DELETE', url: path }),
-    getBinary: async (path, query) => (await send({ method: 'GET', url: path, query, responseType: 'binary' })).body ?? Buffer.alloc(0),
+    getBinary: async (path, query) =>
+      (await send({ method: 'GET', url: path, query, responseType: 'binary' })).body ?? Buffer.alloc(0),
     getStream: (path, query) => send({ method: 'GET', url: path, query, responseType: 'stream' }),
     paginate: (path, query, o) => paginateItems(send, path, query, o),
     paginatePages: (path, query, o) => paginatePages(send, path, query, o),

@@ -11,7 +11,12 @@ export function withErrors(next: Send, clock: Clock): Send {
     if (response.status >= 200 && response.status < 300) return response;
     const errors = appleErrors(response.data, response.status, response.body);
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-    const error = apiErrorFor(response.status, errors, { method: request.method, url: response.url, headers: request.headers }, retryAfter);
+    const error = apiErrorFor(
+      response.status,
+      errors,
+      { method: request.method, url: response.url, headers: request.headers },
+      retryAfter,
+    );
     if (error instanceof AuthenticationError && response.auth) error.auth = response.auth;
     throw error;
   };
@@ -20,7 +25,9 @@ export function withErrors(next: Send, clock: Clock): Send {
 function appleErrors(data: unknown, status: number, body: Buffer | undefined): AppleErrorItem[] {
   const list = (data as { errors?: unknown })?.errors;
   if (Array.isArray(list)) {
-    return list.filter((e): e is AppleErrorItem => typeof e === 'object' && e !== null).map((e) => ({ ...e, status: String(e.status ?? status) }));
+    return list
+      .filter((e): e is AppleErrorItem => typeof e === 'object' && e !== null)
+      .map((e) => ({ ...e, status: String(e.status ?? status) }));
   }
   const text = body?.toString('utf8').trim().slice(0, 500);
   return [{ status: String(status), code: 'UNEXPECTED_RESPONSE', title: `HTTP ${status}`, detail: text ?? '' }];

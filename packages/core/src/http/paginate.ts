@@ -38,7 +38,10 @@ export async function* paginatePages<T>(
     yield doc;
     const next = doc.links?.next;
     if (!next) return;
-    if (seen.has(next)) throw new UnexpectedResponseError(`page ${page} of ${path.split('?')[0]} links to a page it had already given (links.next repeats); the listing was stopped.`);
+    if (seen.has(next))
+      throw new UnexpectedResponseError(
+        `page ${page} of ${path.split('?')[0]} links to a page it had already given (links.next repeats); the listing was stopped.`,
+      );
     seen.add(next);
     request = { method: 'GET', url: next };
   }

@@ -68,7 +68,7 @@ export function defaultFetch(env: NodeJS.ProcessEnv = process.env): typeof fetch
     if (proxy === undefined) return globalThis.fetch(url, init);
     const lib = await (undici ??= import('undici') as Promise<Undici>);
     if (!agents.has(proxy)) agents.set(proxy, new lib.ProxyAgent(proxy));
-    return (await (lib.fetch as unknown as UndiciFetch)(url, { ...init, dispatcher: agents.get(proxy) })) as Response;
+    return (await (lib.fetch as UndiciFetch)(url, { ...init, dispatcher: agents.get(proxy) })) as Response;
   };
-  return proxied as typeof fetch;
+  return proxied;
 }

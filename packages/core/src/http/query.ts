@@ -2,7 +2,8 @@ import type { Query } from './types.js';
 
 // Apple's parameter names are literal bracketed names (`filter[bundleId]`), and array values are
 // comma-joined (style form, explode false). Brackets and commas stay readable in the URL.
-const encode = (s: string): string => encodeURIComponent(s).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%2C/g, ',');
+const encode = (s: string): string =>
+  encodeURIComponent(s).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%2C/g, ',');
 
 /** Appends the query to a URL, skipping undefined values; arrays are comma-joined. */
 export function withQuery(url: string, query: Query | undefined): string {

@@ -68,7 +68,10 @@ export function withRetry(next: Send, options: RetryOptions): Send {
       const failed = outcome instanceof NetworkError || outcome.status === 429 || outcome.status >= 500;
       if (!failed || attempt >= maxAttempts || !isRetryable(request, outcome)) return settle(outcome);
       const backoff = Math.min(cap, base * 2 ** (attempt - 1)) * (0.5 + random() / 2);
-      const retryAfter = outcome instanceof NetworkError ? undefined : parseRetryAfter(outcome.headers.get('retry-after'), options.clock.now());
+      const retryAfter =
+        outcome instanceof NetworkError
+          ? undefined
+          : parseRetryAfter(outcome.headers.get('retry-after'), options.clock.now());
       if (retryAfter !== undefined && retryAfter > maxRetryAfter) return settle(outcome);
       const wait = Math.round(retryAfter ?? backoff);
       const why = outcome instanceof NetworkError ? 'network error' : `HTTP ${outcome.status}`;
@@ -93,6 +96,7 @@ function settle(outcome: HttpResponse | NetworkError): HttpResponse {
   return outcome;
 }
 
-const seconds = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6000) / 10} min` : `${Math.round(ms / 100) / 10} s`);
+const seconds = (ms: number): string =>
+  ms >= 60_000 ? `${Math.round(ms / 6000) / 10} min` : `${Math.round(ms / 100) / 10} s`;
 
 const pathOf = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? url;

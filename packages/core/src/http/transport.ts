@@ -30,13 +30,18 @@ export function createTransport(options: TransportOptions): Send {
     let url = resolveUrl(options.baseUrl, origin, request);
     for (let hop = 0; ; hop++) {
       const response = await fetchOnce(doFetch, url, request, options);
-      if (response.status < 300 || response.status >= 400 || response.status === 304) return read(response, request, url);
+      if (response.status < 300 || response.status >= 400 || response.status === 304)
+        return read(response, request, url);
       const location = response.headers.get('location');
       await response.body?.cancel();
-      if (!location || hop >= MAX_REDIRECTS) throw new NetworkError(`too many or empty redirects (${response.status})`, info(request, url));
+      if (!location || hop >= MAX_REDIRECTS)
+        throw new NetworkError(`too many or empty redirects (${response.status})`, info(request, url));
       const next = new URL(location, url);
       if (request.auth !== false && next.origin !== origin) {
-        throw new NetworkError(`refused a redirect to another origin (${next.origin}); credentials only go to ${origin}`, info(request, url));
+        throw new NetworkError(
+          `refused a redirect to another origin (${next.origin}); credentials only go to ${origin}`,
+          info(request, url),
+        );
       }
       url = next.toString();
     }
@@ -47,16 +52,30 @@ function resolveUrl(baseUrl: string, origin: string, request: HttpRequest): stri
   const absolute = /^https?:\/\//i.test(request.url);
   const url = absolute ? request.url : baseUrl + (request.url.startsWith('/') ? '' : '/') + request.url;
   if (absolute && request.auth !== false && new URL(url).origin !== origin) {
-    throw new NetworkError(`refused to send credentials to another origin (${new URL(url).origin}); the API origin is ${origin}`, info(request, url));
+    throw new NetworkError(
+      `refused to send credentials to another origin (${new URL(url).origin}); the API origin is ${origin}`,
+      info(request, url),
+    );
   }
   return withQuery(url, request.query);
 }
 
 const info = (request: HttpRequest, url: string) => ({ method: request.method, url, headers: request.headers });
 
-async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpRequest, options: TransportOptions): Promise<Response> {
+async function fetchOnce(
+  doFetch: typeof fetch,
+  url: string,
+  request: HttpRequest,
+  options: TransportOptions,
+): Promise<Response> {
   // A pre-signed upload URL (auth: false) gets exactly the headers its operation lists: none of ours.
-  const ours = request.auth === false ? {} : { accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5', ...(options.userAgent ? { 'user-agent': options.userAgent } : {}) };
+  const ours =
+    request.auth === false
+      ? {}
+      : {
+          accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5',
+          ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
+        };
   const headers: Record<string, string> = { ...ours, ...request.headers };
   let body: string | Uint8Array | undefined = request.body;
   if (request.json !== undefined) {
@@ -66,15 +85,27 @@ async function fetchOnce(doFetch: typeof fetch, url: string, request: HttpReques
   }
   const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? 60_000;
   try {
-    return await doFetch(url, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    return await doFetch(url, {
+      method: request.method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (cause) {
     // DOMException is not always an `instanceof Error` (other realms), so test the name only.
     const name = (cause as { name?: unknown })?.name;
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     // A refused connection never reached the server; anything else may have been applied.
     const refused = errorCode(cause) === 'ECONNREFUSED' || errorCode(cause) === 'ENOTFOUND';
-    const what = timedOut ? `timed out after ${timeoutMs} ms` : `network error (${errorCode(cause) ?? describe(cause)})`;
-    throw new NetworkError(what, info(request, url), { cause, timedOut, maybeApplied: !refused && !isIdempotent(request.method) });
+    const what = timedOut
+      ? `timed out after ${timeoutMs} ms`
+      : `network error (${errorCode(cause) ?? describe(cause)})`;
+    throw new NetworkError(what, info(request, url), {
+      cause,
+      timedOut,
+      maybeApplied: !refused && !isIdempotent(request.method),
+    });
   }
 }
 
@@ -118,17 +149,30 @@ async function readCapped(response: Response, cap: number): Promise<Buffer> {
 
 /** A 2xx answer to an API request must be a JSON:API document (data, meta or errors). */
 function isJsonApi(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && ('data' in data || 'meta' in data || 'errors' in data);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    ('data' in data || 'meta' in data || 'errors' in data)
+  );
 }
 
 async function read(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
   const answer = await readBody(response, request, url);
   const ok = answer.status >= 200 && answer.status < 300;
-  const expectsDocument = ok && (request.responseType ?? 'json') === 'json' && request.auth !== false && answer.status !== 204 && request.method !== 'DELETE' && request.method !== 'HEAD';
+  const expectsDocument =
+    ok &&
+    (request.responseType ?? 'json') === 'json' &&
+    request.auth !== false &&
+    answer.status !== 204 &&
+    request.method !== 'DELETE' &&
+    request.method !== 'HEAD';
   if (expectsDocument && !isJsonApi(answer.data)) {
     const type = response.headers.get('content-type') || 'no content type';
     const size = answer.body?.length ?? 0;
-    throw new UnexpectedResponseError(`${request.method} ${pathOf(url)} answered ${answer.status} with ${type} (${size} bytes) that is not a JSON:API document; nothing was read from it. Check api-base-url, a proxy in between, or Apple's status page.`);
+    throw new UnexpectedResponseError(
+      `${request.method} ${pathOf(url)} answered ${answer.status} with ${type} (${size} bytes) that is not a JSON:API document; nothing was read from it. Check api-base-url, a proxy in between, or Apple's status page.`,
+    );
   }
   return answer;
 }
@@ -141,7 +185,7 @@ async function readBody(response: Response, request: HttpRequest, url: string): 
   const cap = ok && request.responseType === 'binary' ? MAX_BINARY_RESPONSE_BYTES : MAX_JSON_RESPONSE_BYTES;
   try {
     if (ok && request.responseType === 'stream' && response.body) {
-      return { ...base, stream: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) };
+      return { ...base, stream: Readable.fromWeb(response.body) };
     }
     const bytes = await readCapped(response, cap);
     if (ok && request.responseType === 'binary') return { ...base, body: bytes };
@@ -155,7 +199,10 @@ async function readBody(response: Response, request: HttpRequest, url: string): 
     }
     return { ...base, body: bytes.length > 0 ? bytes : undefined };
   } catch (cause) {
-    if (cause instanceof TooLarge) throw new UnexpectedResponseError(`${request.method} ${pathOf(url)} answered ${response.status} with a body over ${cap / 1024 / 1024} MB; it was not read.`);
+    if (cause instanceof TooLarge)
+      throw new UnexpectedResponseError(
+        `${request.method} ${pathOf(url)} answered ${response.status} with a body over ${cap / 1024 / 1024} MB; it was not read.`,
+      );
     throw new NetworkError(`connection lost while reading the response (${describe(cause)})`, info(request, url), {
       cause,
       maybeApplied: !isIdempotent(request.method),

@@ -21,10 +21,12 @@ import { createGunzip, type ZlibOptions } from 'node:zlib';
 export type OnRow = (bytes: Buffer, starts: Int32Array, fields: number, lineNo: number) => void;
 
 /** Field `i` of a row, decoded. */
-export const field = (bytes: Buffer, starts: Int32Array, i: number): string => bytes.toString('utf8', starts[i]!, starts[i + 1]! - 1);
+export const field = (bytes: Buffer, starts: Int32Array, i: number): string =>
+  bytes.toString('utf8', starts[i], starts[i + 1]! - 1);
 
 /** The whole row, decoded (headers, trailer lines, messages). */
-export const rowText = (bytes: Buffer, starts: Int32Array, fields: number): string => bytes.toString('utf8', starts[0]!, starts[fields]! - 1);
+export const rowText = (bytes: Buffer, starts: Int32Array, fields: number): string =>
+  bytes.toString('utf8', starts[0], starts[fields]! - 1);
 
 /**
  * Bounds on what a report may inflate to: Apple's largest reports are tens of MB with rows of a
@@ -36,7 +38,10 @@ export const MAX_LINE_BYTES = 64 * 1024;
 /** A report over one of the bounds; the reader adds which report it was. */
 export class ReportTooLarge extends Error {}
 
-export const reportTooLarge = (): ReportTooLarge => new ReportTooLarge(`it inflates to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, more than any report App Store Connect sends`);
+export const reportTooLarge = (): ReportTooLarge =>
+  new ReportTooLarge(
+    `it inflates to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, more than any report App Store Connect sends`,
+  );
 
 /** A Writable that hands each row's field offsets to `onRow`, synchronously. */
 export class RowSplitter extends Writable {
@@ -87,7 +92,9 @@ export class RowSplitter extends Writable {
   }
 
   private tooLong(): never {
-    throw new ReportTooLarge(`line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`);
+    throw new ReportTooLarge(
+      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`,
+    );
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -102,7 +109,10 @@ export class RowSplitter extends Writable {
 
   /** Hands over every complete row; returns where the incomplete rest begins. */
   private scan(bytes: Buffer, from: number): number {
-    let start = this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from; // a UTF-8 BOM
+    let start =
+      this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
+        ? from + 3
+        : from; // a UTF-8 BOM
     for (;;) {
       // The newline by memchr (native), then the tabs before it by a tight loop: the fastest pair measured.
       const nl = bytes.indexOf(10, start);
@@ -166,12 +176,20 @@ export class LineSplitter extends Writable {
   }
 
   private tooLong(): ReportTooLarge {
-    return new ReportTooLarge(`line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`);
+    return new ReportTooLarge(
+      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`,
+    );
   }
 
   override _final(callback: (error?: Error | null) => void): void {
     try {
-      if (this.carry.length) this.onLine(this.carry, 0, this.carry[this.carry.length - 1] === 13 ? this.carry.length - 1 : this.carry.length, ++this.lineNo);
+      if (this.carry.length)
+        this.onLine(
+          this.carry,
+          0,
+          this.carry[this.carry.length - 1] === 13 ? this.carry.length - 1 : this.carry.length,
+          ++this.lineNo,
+        );
       this.carry = Buffer.alloc(0);
       callback();
     } catch (error) {
@@ -186,7 +204,8 @@ const GUNZIP = { chunkSize: 1 << 20, highWaterMark: 1 << 23 } as ZlibOptions;
 /** Why a gunzip failed, in words: truncated, or not gzip at all. */
 export function gzipProblem(error: unknown): string | undefined {
   const code = (error as { code?: unknown })?.code;
-  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message))) return 'the gzip stream is truncated (unexpected end of file)';
+  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message)))
+    return 'the gzip stream is truncated (unexpected end of file)';
   if (code === 'Z_DATA_ERROR') return `the data is not a valid gzip stream (${(error as Error).message})`;
   return undefined;
 }

@@ -20,7 +20,12 @@ export function registerKeySecret(keyText: string): void {
   const variants = keyMaterialVariants(keyText);
   for (const variant of variants) add(variant);
   for (const variant of variants.filter((v) => v.includes('-----BEGIN '))) {
-    const body = variant.replace(/\\n/g, '\n').split(/\r?\n/).filter((l) => !l.startsWith('-----')).join('').trim();
+    const body = variant
+      .replace(/\\n/g, '\n')
+      .split(/\r?\n/)
+      .filter((l) => !l.startsWith('-----'))
+      .join('')
+      .trim();
     for (let i = 0; i + 20 <= body.length; i += 4) add(body.slice(i, i + 20));
   }
 }

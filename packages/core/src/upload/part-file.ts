@@ -29,7 +29,8 @@ export async function readPart(path: string, offset: number, length: number, int
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    if (done !== length) throw new Error(`${path} changed while uploading: expected ${length} bytes at ${offset}, read ${done}.`);
+    if (done !== length)
+      throw new Error(`${path} changed while uploading: expected ${length} bytes at ${offset}, read ${done}.`);
     return buffer;
   } finally {
     await file.close();

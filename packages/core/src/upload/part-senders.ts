@@ -26,12 +26,17 @@ export type PartSender = (operation: PartOperation, body: Buffer) => Promise<voi
 
 /** A part refused or failed; `retryable` for network errors, 408, 429 and 5xx. */
 export class PartError extends AscError {
-  constructor(message: string, readonly status: number | undefined, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryable: boolean,
+  ) {
     super(message);
   }
 }
 
-const headersOf = (op: PartOperation): Record<string, string> => Object.fromEntries((op.requestHeaders ?? []).map((h) => [h.name, h.value]));
+const headersOf = (op: PartOperation): Record<string, string> =>
+  Object.fromEntries((op.requestHeaders ?? []).map((h) => [h.name, h.value]));
 
 /** The store's answer for messages: its status and the first bytes of an error body (never the signed URL). */
 function where(op: PartOperation): string {
@@ -43,23 +48,39 @@ export function directPartSender(options: { timeoutMs?: number } = {}): PartSend
     new Promise<void>((resolve, reject) => {
       const url = new URL(op.url);
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(url, { method: op.method.toUpperCase(), headers: { ...headersOf(op), 'Content-Length': String(body.length) }, timeout: options.timeoutMs ?? 120_000 }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        let kept = 0;
-        res.on('data', (c: Buffer) => {
-          if (kept < 512) chunks.push(c.subarray(0, 512 - kept));
-          kept += c.length;
-        });
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve();
-          const text = Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').slice(0, 200);
-          reject(new PartError(`${where(op)}: HTTP ${status} ${text}`.trim(), status, status === 408 || status === 429 || status >= 500));
-        });
-        res.on('error', (e) => reject(new PartError(`${where(op)}: ${e.message}`, undefined, true)));
-      });
+      const req = send(
+        url,
+        {
+          method: op.method.toUpperCase(),
+          headers: { ...headersOf(op), 'Content-Length': String(body.length) },
+          timeout: options.timeoutMs ?? 120_000,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let kept = 0;
+          res.on('data', (c: Buffer) => {
+            if (kept < 512) chunks.push(c.subarray(0, 512 - kept));
+            kept += c.length;
+          });
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) return resolve();
+            const text = Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').slice(0, 200);
+            reject(
+              new PartError(
+                `${where(op)}: HTTP ${status} ${text}`.trim(),
+                status,
+                status === 408 || status === 429 || status >= 500,
+              ),
+            );
+          });
+          res.on('error', (e) => reject(new PartError(`${where(op)}: ${e.message}`, undefined, true)));
+        },
+      );
       req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', (e) => reject(new PartError(`${where(op)}: ${(e as NodeJS.ErrnoException).code ?? e.message}`, undefined, true)));
+      req.on('error', (e) =>
+        reject(new PartError(`${where(op)}: ${(e as NodeJS.ErrnoException).code ?? e.message}`, undefined, true)),
+      );
       req.end(body);
     });
 }
@@ -67,11 +88,22 @@ export function directPartSender(options: { timeoutMs?: number } = {}): PartSend
 /** Through the API client (its transport, proxy and retry layer); errors are the client's. */
 export function clientPartSender(client: { send(request: HttpRequest): Promise<unknown> }): PartSender {
   return async (op, body) => {
-    await client.send({ method: op.method.toUpperCase() as Method, url: op.url, headers: headersOf(op), body, auth: false, safeToRetry: true, responseType: 'binary' });
+    await client.send({
+      method: op.method.toUpperCase() as Method,
+      url: op.url,
+      headers: headersOf(op),
+      body,
+      auth: false,
+      safeToRetry: true,
+      responseType: 'binary',
+    });
   };
 }
 
 /** Direct unless the environment names a proxy, which only the client's transport honours. */
-export function defaultPartSender(client: { send(request: HttpRequest): Promise<unknown> }, env: NodeJS.ProcessEnv = process.env): PartSender {
+export function defaultPartSender(
+  client: { send(request: HttpRequest): Promise<unknown> },
+  env: NodeJS.ProcessEnv = process.env,
+): PartSender {
   return describeProxy(env) ? clientPartSender(client) : directPartSender();
 }

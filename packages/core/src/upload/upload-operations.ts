@@ -83,13 +83,22 @@ export function checkOperations(operations: readonly UploadOperation[], fileSize
   for (const op of sorted) {
     const url = URL.canParse(op.url) ? new URL(op.url) : undefined;
     const secure = url && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)));
-    const shaped = Number.isSafeInteger(op.offset) && Number.isSafeInteger(op.length) && op.length > 0 && METHODS.includes(op.method.toUpperCase());
+    const shaped =
+      Number.isSafeInteger(op.offset) &&
+      Number.isSafeInteger(op.length) &&
+      op.length > 0 &&
+      METHODS.includes(op.method.toUpperCase());
     if (!secure || !shaped || op.offset !== next) {
-      throw new AscError(`App Store Connect answered upload operations that do not cover the file's ${fileSize} bytes exactly once (at byte ${next}: ${op.method} of ${op.length} bytes at ${op.offset} to ${url ? url.origin : 'an invalid URL'}). Nothing was sent; try again.`);
+      throw new AscError(
+        `App Store Connect answered upload operations that do not cover the file's ${fileSize} bytes exactly once (at byte ${next}: ${op.method} of ${op.length} bytes at ${op.offset} to ${url ? url.origin : 'an invalid URL'}). Nothing was sent; try again.`,
+      );
     }
     next += op.length;
   }
-  if (next !== fileSize) throw new AscError(`App Store Connect answered upload operations for ${next} bytes; the file has ${fileSize}. Nothing was sent; try again.`);
+  if (next !== fileSize)
+    throw new AscError(
+      `App Store Connect answered upload operations for ${next} bytes; the file has ${fileSize}. Nothing was sent; try again.`,
+    );
   return sorted;
 }
 

@@ -37,7 +37,9 @@ test('saves a folder and restores it into a fresh checkout; keys are immutable',
   expect(service.entries).toHaveLength(1);
 
   rmSync(dir, { recursive: true });
-  const restored = await asRunner({}, service.env, () => actionsCache(logger).restore([dir], 'reviews-app1-v2', ['reviews-app1-']));
+  const restored = await asRunner({}, service.env, () =>
+    actionsCache(logger).restore([dir], 'reviews-app1-v2', ['reviews-app1-']),
+  );
   expect(restored.value).toBe('reviews-app1-v1');
   expect(readFileSync(join(dir, 'last-run.json'), 'utf8')).toBe('{"newest":"2026-11-25"}');
   expect(warnings).toEqual([]);
@@ -55,7 +57,12 @@ test('without a cache service it says so once, makes no request, and goes on', a
   const env = { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined };
   const result = await asRunner({}, env, async () => {
     const store = actionsCache(logger);
-    return [store.available, await store.restore([work], 'k'), await store.save([work], 'k'), await store.restore([work], 'k')];
+    return [
+      store.available,
+      await store.restore([work], 'k'),
+      await store.save([work], 'k'),
+      await store.restore([work], 'k'),
+    ];
   });
   expect(result.value).toEqual([false, undefined, false, undefined]);
   expect(warnings).toHaveLength(1);
@@ -68,12 +75,26 @@ test.each([
   [{}, false],
   [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_RESULTS_URL: 'https://r/' }, true],
   [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_CACHE_URL: 'https://c/' }, false],
-  [{ ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_CACHE_URL: 'https://c/', GITHUB_SERVER_URL: 'https://ghes.example.com' }, true],
+  [
+    {
+      ACTIONS_CACHE_SERVICE_V2: 'True',
+      ACTIONS_CACHE_URL: 'https://c/',
+      GITHUB_SERVER_URL: 'https://ghes.example.com',
+    },
+    true,
+  ],
 ])('cacheServiceAvailable(%o) agrees with @actions/cache: %s', async (env, expected) => {
   const cache = await import('@actions/cache');
-  const result = await asRunner({}, { ACTIONS_CACHE_URL: undefined, ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_SERVICE_V2: undefined, GITHUB_SERVER_URL: undefined, ...env }, () => [
-    cacheServiceAvailable(),
-    cache.isFeatureAvailable(),
-  ]);
+  const result = await asRunner(
+    {},
+    {
+      ACTIONS_CACHE_URL: undefined,
+      ACTIONS_RESULTS_URL: undefined,
+      ACTIONS_CACHE_SERVICE_V2: undefined,
+      GITHUB_SERVER_URL: undefined,
+      ...env,
+    },
+    () => [cacheServiceAvailable(), cache.isFeatureAvailable()],
+  );
   expect(result.value).toEqual([expected, expected]);
 });

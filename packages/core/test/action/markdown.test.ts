@@ -17,6 +17,6 @@ test.each([
   expect(escapeMarkdown(input)).toBe(expected);
 });
 
-test("escapeMarkdown keeps the entity of an apostrophe intact", () => {
+test('escapeMarkdown keeps the entity of an apostrophe intact', () => {
   expect(escapeMarkdown("It's #1")).toBe('It&#39;s \\#1');
 });

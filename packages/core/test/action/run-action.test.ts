@@ -26,7 +26,12 @@ const request = (token = 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJlc2lnb
   url: 'https://api.appstoreconnect.apple.com/v1/apps?filter[bundleId]=com.example',
   headers: { authorization: `Bearer ${token}` },
 });
-const item = (status: number, title: string, detail: string): AppleErrorItem => ({ status: String(status), code: 'X', title, detail });
+const item = (status: number, title: string, detail: string): AppleErrorItem => ({
+  status: String(status),
+  code: 'X',
+  title,
+  detail,
+});
 
 function errorLines(lines: string[]): string[] {
   return lines.filter((l) => l.startsWith('::error'));
@@ -38,12 +43,27 @@ describe('runAction', () => {
     const result = await asRunner(inputs, {}, () =>
       runAction('upload-metadata', async () => {
         const settings = readCommonInputs();
-        const tokens = new TokenSource({ ...settings, key: settings.privateKey, clock: new VirtualClock(), onToken: maskToken });
+        const tokens = new TokenSource({
+          ...settings,
+          key: settings.privateKey,
+          clock: new VirtualClock(),
+          onToken: maskToken,
+        });
         token = await tokens.getToken();
         actionsLogger().info(`signed a token for key ${settings.keyId}`);
         core.setOutput('result', JSON.stringify({ apps: 1 }));
         await core.summary.addHeading('Plan').addRaw('nothing to do').write();
-        throw new AuthenticationError(401, [item(401, 'Authentication credentials are missing or invalid.', 'Provide a properly configured and signed bearer token.')], request(token));
+        throw new AuthenticationError(
+          401,
+          [
+            item(
+              401,
+              'Authentication credentials are missing or invalid.',
+              'Provide a properly configured and signed bearer token.',
+            ),
+          ],
+          request(token),
+        );
       }),
     );
     expect(result.exitCode).toBe(1);
@@ -67,7 +87,11 @@ describe('runAction', () => {
     expect(result.output).toContain('result<<');
     expect(result.summary).toContain('<h1>Plan</h1>');
     assertNoLeaks(
-      [{ name: 'stdout', text: result.stdout }, { name: 'GITHUB_OUTPUT', text: result.output }, { name: 'GITHUB_STEP_SUMMARY', text: result.summary }],
+      [
+        { name: 'stdout', text: result.stdout },
+        { name: 'GITHUB_OUTPUT', text: result.output },
+        { name: 'GITHUB_STEP_SUMMARY', text: result.summary },
+      ],
       [...keyEncodings(testKey.privatePem), token],
     );
   });
@@ -82,7 +106,9 @@ describe('runAction', () => {
     const good = await asRunner(inputs, {}, () => runAction('x', async () => void readCommonInputs()));
     expect(good.exitCode).toBe(0);
     expect(errorLines(good.lines)).toEqual([]);
-    const bad = await asRunner({ ...inputs, 'api-base-url': 'http://example.com' }, {}, () => runAction('x', async () => void readCommonInputs()));
+    const bad = await asRunner({ ...inputs, 'api-base-url': 'http://example.com' }, {}, () =>
+      runAction('x', async () => void readCommonInputs()),
+    );
     expect(bad.exitCode).toBe(1);
     expect(errorLines(bad.lines)).toHaveLength(1);
     expect(errorLines(bad.lines)[0]).toMatch(/^::error::Input "api-base-url" must use https/);
@@ -91,11 +117,16 @@ describe('runAction', () => {
   test('an InputError on a file line becomes an annotation there', async () => {
     const result = await asRunner({}, {}, () =>
       runAction('upload-metadata', async () => {
-        throw new InputError('name is 31 characters; the App Store allows 30', { file: 'metadata/en-US/name.txt', line: 1 });
+        throw new InputError('name is 31 characters; the App Store allows 30', {
+          file: 'metadata/en-US/name.txt',
+          line: 1,
+        });
       }),
     );
     expect(result.exitCode).toBe(1);
-    expect(errorLines(result.lines)).toEqual(['::error file=metadata/en-US/name.txt,line=1::name is 31 characters; the App Store allows 30']);
+    expect(errorLines(result.lines)).toEqual([
+      '::error file=metadata/en-US/name.txt,line=1::name is 31 characters; the App Store allows 30',
+    ]);
   });
 
   test.each([
@@ -107,7 +138,18 @@ describe('runAction', () => {
     ],
     [
       '403 for an unaccepted Program License Agreement: the agreement, not the role',
-      new ForbiddenError(403, [{ status: '403', code: 'FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED', title: 'A required agreement is missing or has expired.', detail: 'This request requires an in-effect agreement that has not been signed or has expired.' }], request()),
+      new ForbiddenError(
+        403,
+        [
+          {
+            status: '403',
+            code: 'FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED',
+            title: 'A required agreement is missing or has expired.',
+            detail: 'This request requires an in-effect agreement that has not been signed or has expired.',
+          },
+        ],
+        request(),
+      ),
       { requiredRole: 'App Manager' },
       /answered 403: A required agreement is missing or has expired: .* Hint: the team's Program License Agreement \(or another required agreement\) is unaccepted or expired: the Account Holder must accept it .* no key or role change helps until then\.$/,
     ],
@@ -119,14 +161,39 @@ describe('runAction', () => {
     ],
     [
       '429',
-      new RateLimitError(429, [item(429, 'The request rate limit has been reached.', 'We have received too many requests.')], request(), 60_000),
+      new RateLimitError(
+        429,
+        [item(429, 'The request rate limit has been reached.', 'We have received too many requests.')],
+        request(),
+        60_000,
+      ),
       {},
       /answered 429: .* Hint: the key's hourly request budget \(X-Rate-Limit\) is spent, and every job using the key shares it/,
     ],
-    ['network', new NetworkError('connection reset', request(), { maybeApplied: true }), {}, 'GET /v1/apps?filter[bundleId]=com.example: connection reset'],
-    ['other API error', new ConflictError(409, [item(409, 'Conflict', 'already exists')], request()), {}, 'GET /v1/apps?filter[bundleId]=com.example answered 409: Conflict: already exists'],
-    ['unknown error', new TypeError("Cannot read properties of undefined (reading 'id')"), {}, "Cannot read properties of undefined (reading 'id'). Hint: this is a bug in assign-testflight-group; please report it with this log."],
-    ['a thrown string', 'plain string', {}, 'plain string. Hint: this is a bug in assign-testflight-group; please report it with this log.'],
+    [
+      'network',
+      new NetworkError('connection reset', request(), { maybeApplied: true }),
+      {},
+      'GET /v1/apps?filter[bundleId]=com.example: connection reset',
+    ],
+    [
+      'other API error',
+      new ConflictError(409, [item(409, 'Conflict', 'already exists')], request()),
+      {},
+      'GET /v1/apps?filter[bundleId]=com.example answered 409: Conflict: already exists',
+    ],
+    [
+      'unknown error',
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+      {},
+      "Cannot read properties of undefined (reading 'id'). Hint: this is a bug in assign-testflight-group; please report it with this log.",
+    ],
+    [
+      'a thrown string',
+      'plain string',
+      {},
+      'plain string. Hint: this is a bug in assign-testflight-group; please report it with this log.',
+    ],
     [
       'a message with a token in it',
       new Error('upstream said: Bearer eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl'),
@@ -135,9 +202,13 @@ describe('runAction', () => {
     ],
   ])('%s', async (_name, error, options, expected) => {
     const result = await asRunner({}, {}, () =>
-      runAction('assign-testflight-group', async () => {
-        throw error;
-      }, options),
+      runAction(
+        'assign-testflight-group',
+        async () => {
+          throw error;
+        },
+        options,
+      ),
     );
     expect(result.exitCode).toBe(1);
     const lines = errorLines(result.lines);

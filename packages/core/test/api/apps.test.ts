@@ -3,14 +3,25 @@ import type { ApiClientLike, Query } from '../../src/api/client-like.js';
 import { findApp, getApp, isAppId, listApps } from '../../src/api/apps.js';
 import type { App } from '../../src/api/generated/index.js';
 
-const app = (id: string, bundleId: string): App => ({ type: 'apps', id, attributes: { bundleId, name: bundleId.split('.').at(-1) } });
+const app = (id: string, bundleId: string): App => ({
+  type: 'apps',
+  id,
+  attributes: { bundleId, name: bundleId.split('.').at(-1) },
+});
 const APPS = [app('100', 'com.example.one'), app('200', 'com.example.one.widget'), app('300', 'com.example.two')];
 
 /** A stand-in client over a fixed list of apps; records what it was asked, like a transcript. */
 function fakeClient(): ApiClientLike & { calls: string[] } {
   const calls: string[] = [];
   const show = (path: string, query?: Query) =>
-    `GET ${path}${query && Object.keys(query).length ? '?' + Object.entries(query).map(([k, v]) => `${k}=${String(v)}`).join('&') : ''}`;
+    `GET ${path}${
+      query && Object.keys(query).length
+        ? '?' +
+          Object.entries(query)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join('&')
+        : ''
+    }`;
   return {
     calls,
     async get<T>(path: string, query?: Query) {

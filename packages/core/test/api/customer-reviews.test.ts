@@ -5,7 +5,15 @@ import { TokenSource } from '../../src/auth/token.js';
 import { VirtualClock } from '../../src/clock.js';
 import { createAscClient, type AscClient } from '../../src/http/client.js';
 import type { HttpResponse } from '../../src/http/types.js';
-import { createReviewReply, customerReviewPages, deleteReviewResponse, getCustomerReview, getReviewReply, getReviewResponse, type ReviewsClient } from '../../src/api/customer-reviews.js';
+import {
+  createReviewReply,
+  customerReviewPages,
+  deleteReviewResponse,
+  getCustomerReview,
+  getReviewReply,
+  getReviewResponse,
+  type ReviewsClient,
+} from '../../src/api/customer-reviews.js';
 import { generateTestKey } from '../../../../test-support/keys.js';
 
 const APP = '1700000001';
@@ -15,9 +23,17 @@ let client: AscClient;
 beforeEach(async () => {
   const clock = new VirtualClock();
   const key = generateTestKey();
-  emulator = await startEmulator({ seed: { apps: makeApps(1), customerReviews: makeReviews(250, { app: APP }) }, clock });
+  emulator = await startEmulator({
+    seed: { apps: makeApps(1), customerReviews: makeReviews(250, { app: APP }) },
+    clock,
+  });
   emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const tokens = new TokenSource({ key: createPrivateKey(key.privatePem), keyId: key.keyId, issuerId: key.issuerId, clock });
+  const tokens = new TokenSource({
+    key: createPrivateKey(key.privatePem),
+    keyId: key.keyId,
+    issuerId: key.issuerId,
+    clock,
+  });
   client = createAscClient({ tokens, baseUrl: emulator.baseUrl, clock });
 });
 afterEach(async () => {
@@ -27,7 +43,11 @@ afterEach(async () => {
 
 test('pages of reviews, a reply posted, read, read back and deleted', async () => {
   const pages = [];
-  for await (const page of customerReviewPages(client, APP, { sort: ['-createdDate'], 'exists[publishedResponse]': false })) pages.push(page.data.length);
+  for await (const page of customerReviewPages(client, APP, {
+    sort: ['-createdDate'],
+    'exists[publishedResponse]': false,
+  }))
+    pages.push(page.data.length);
   expect(pages).toEqual([200, 50]);
   const id = emulator.state.all('customerReviews')[0]!.id;
   expect((await getCustomerReview(client, id)).data.id).toBe(id);
@@ -61,7 +81,13 @@ test('a reply whose answer is lost is not posted again: the caller gets a Networ
 
 test('"no reply" as 200 with data: null (how Apple answers other empty to-one relationships) is no reply too', async () => {
   const nullData: ReviewsClient = {
-    get: async <T>() => ({ status: 200, data: { data: null, links: { self: 'x' } } as T, headers: new Headers(), url: 'x' }) as HttpResponse<T>,
+    get: async <T>() =>
+      ({
+        status: 200,
+        data: { data: null, links: { self: 'x' } } as T,
+        headers: new Headers(),
+        url: 'x',
+      }) as HttpResponse<T>,
     post: () => Promise.reject(new Error('not used')),
     delete: () => Promise.reject(new Error('not used')),
     paginatePages: () => {

@@ -10,7 +10,10 @@ export interface KeyForm {
 const P256_PARAMETERS = '-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n';
 
 export function derBodyLines(pem: string): string[] {
-  return pem.trim().split('\n').filter((l) => !l.startsWith('-----'));
+  return pem
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('-----'));
 }
 
 function wrap(text: string, width: number): string {
@@ -64,30 +67,133 @@ export function badForms(key: KeyObject): BadForm[] {
   const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
   const ed = generateKeyPairSync('ed25519').privateKey;
   const spkiPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
-  const encrypted = key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right one' }).toString();
+  const encrypted = key
+    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right one' })
+    .toString();
   const notKeyDer = Buffer.from([0x30, 0x03, 0x02, 0x01, 0x00]).toString('base64');
   return [
-    { name: 'RSA PKCS#8', problem: 'rsa', pattern: /is an RSA key; App Store Connect keys are EC P-256 \(\.p8 from Users and Access → Integrations\)/, input: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
-    { name: 'RSA PKCS#1', problem: 'rsa', pattern: /is an RSA key/, input: rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString() },
-    { name: 'EC P-384 PKCS#8', problem: 'curve', pattern: /EC key on curve secp384r1, not P-256/, input: p384.export({ type: 'pkcs8', format: 'pem' }).toString() },
-    { name: 'EC P-384 SEC1', problem: 'curve', pattern: /curve secp384r1/, input: p384.export({ type: 'sec1', format: 'pem' }).toString() },
-    { name: 'Ed25519', problem: 'other-type', pattern: /key of type ed25519/, input: ed.export({ type: 'pkcs8', format: 'pem' }).toString() },
-    { name: 'public key PEM', problem: 'public', pattern: /is a public key; it must be the private key/, input: spkiPem },
-    { name: 'public key bare base64', problem: 'public', pattern: /is a public key/, input: derBodyLines(spkiPem).join('\n') },
-    { name: 'RSA public key', problem: 'public', pattern: /is a public key/, input: rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString() },
-    { name: 'certificate block', problem: 'certificate', pattern: /is a certificate/, input: spkiPem.replace(/PUBLIC KEY/g, 'CERTIFICATE') },
-    { name: 'BEGIN without END', problem: 'unterminated', pattern: /cut off: its opening armor line has no matching closing line/, input: lines.slice(0, 3).join('\n') },
-    { name: 'body cut, END kept', problem: 'truncated', pattern: /truncated: its key data is shorter/, input: [lines[0], lines[1], lines.at(-1)].join('\n') },
-    { name: 'body cut mid-line', problem: 'truncated', pattern: /truncated/, input: [lines[0], lines[1], lines[2]!.slice(0, 30), lines.at(-1)].join('\n') },
-    { name: 'garbage', problem: 'garbage', pattern: /neither PEM text nor base64/, input: '%% ¿qué? §§ 12:34 ### <<>>' },
-    { name: 'base64 of plain text', problem: 'not-der', pattern: /decodes to neither PEM text nor a DER-encoded key/, input: Buffer.from('zebra quokka narwhal, 1999').toString('base64') },
+    {
+      name: 'RSA PKCS#8',
+      problem: 'rsa',
+      pattern: /is an RSA key; App Store Connect keys are EC P-256 \(\.p8 from Users and Access → Integrations\)/,
+      input: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+    {
+      name: 'RSA PKCS#1',
+      problem: 'rsa',
+      pattern: /is an RSA key/,
+      input: rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    },
+    {
+      name: 'EC P-384 PKCS#8',
+      problem: 'curve',
+      pattern: /EC key on curve secp384r1, not P-256/,
+      input: p384.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+    {
+      name: 'EC P-384 SEC1',
+      problem: 'curve',
+      pattern: /curve secp384r1/,
+      input: p384.export({ type: 'sec1', format: 'pem' }).toString(),
+    },
+    {
+      name: 'Ed25519',
+      problem: 'other-type',
+      pattern: /key of type ed25519/,
+      input: ed.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+    {
+      name: 'public key PEM',
+      problem: 'public',
+      pattern: /is a public key; it must be the private key/,
+      input: spkiPem,
+    },
+    {
+      name: 'public key bare base64',
+      problem: 'public',
+      pattern: /is a public key/,
+      input: derBodyLines(spkiPem).join('\n'),
+    },
+    {
+      name: 'RSA public key',
+      problem: 'public',
+      pattern: /is a public key/,
+      input: rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    },
+    {
+      name: 'certificate block',
+      problem: 'certificate',
+      pattern: /is a certificate/,
+      input: spkiPem.replace(/PUBLIC KEY/g, 'CERTIFICATE'),
+    },
+    {
+      name: 'BEGIN without END',
+      problem: 'unterminated',
+      pattern: /cut off: its opening armor line has no matching closing line/,
+      input: lines.slice(0, 3).join('\n'),
+    },
+    {
+      name: 'body cut, END kept',
+      problem: 'truncated',
+      pattern: /truncated: its key data is shorter/,
+      input: [lines[0], lines[1], lines.at(-1)].join('\n'),
+    },
+    {
+      name: 'body cut mid-line',
+      problem: 'truncated',
+      pattern: /truncated/,
+      input: [lines[0], lines[1], lines[2]!.slice(0, 30), lines.at(-1)].join('\n'),
+    },
+    {
+      name: 'garbage',
+      problem: 'garbage',
+      pattern: /neither PEM text nor base64/,
+      input: '%% ¿qué? §§ 12:34 ### <<>>',
+    },
+    {
+      name: 'base64 of plain text',
+      problem: 'not-der',
+      pattern: /decodes to neither PEM text nor a DER-encoded key/,
+      input: Buffer.from('zebra quokka narwhal, 1999').toString('base64'),
+    },
     { name: 'empty', problem: 'empty', pattern: /private-key is empty/, input: '  \n ' },
-    { name: 'stray characters in body', problem: 'bad-body', pattern: /PEM body is not valid base64/, input: pem.replace(lines[2]!, `${lines[2]!.slice(0, 20)}!*!${lines[2]!.slice(23)}`) },
-    { name: 'DER that is not a key', problem: 'invalid', pattern: /not a valid PKCS#8 or SEC1 private key/, input: `-----BEGIN PRIVATE KEY-----\n${notKeyDer}\n-----END PRIVATE KEY-----\n` },
-    { name: 'OpenSSH key', problem: 'openssh', pattern: /OpenSSH-format key/, input: `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines[1]}\n-----END OPENSSH PRIVATE KEY-----\n` },
-    { name: 'only EC PARAMETERS', problem: 'unknown-block', pattern: /PEM block of a kind that is not a private key/, input: '-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n' },
-    { name: 'encrypted, no passphrase', problem: 'needs-passphrase', pattern: /is encrypted but private-key-passphrase is empty/, input: encrypted },
-    { name: 'encrypted, wrong passphrase', problem: 'wrong-passphrase', pattern: /could not be decrypted with private-key-passphrase/, input: encrypted, passphrase: 'wrong one' },
+    {
+      name: 'stray characters in body',
+      problem: 'bad-body',
+      pattern: /PEM body is not valid base64/,
+      input: pem.replace(lines[2]!, `${lines[2]!.slice(0, 20)}!*!${lines[2]!.slice(23)}`),
+    },
+    {
+      name: 'DER that is not a key',
+      problem: 'invalid',
+      pattern: /not a valid PKCS#8 or SEC1 private key/,
+      input: `-----BEGIN PRIVATE KEY-----\n${notKeyDer}\n-----END PRIVATE KEY-----\n`,
+    },
+    {
+      name: 'OpenSSH key',
+      problem: 'openssh',
+      pattern: /OpenSSH-format key/,
+      input: `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines[1]}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    },
+    {
+      name: 'only EC PARAMETERS',
+      problem: 'unknown-block',
+      pattern: /PEM block of a kind that is not a private key/,
+      input: '-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n',
+    },
+    {
+      name: 'encrypted, no passphrase',
+      problem: 'needs-passphrase',
+      pattern: /is encrypted but private-key-passphrase is empty/,
+      input: encrypted,
+    },
+    {
+      name: 'encrypted, wrong passphrase',
+      problem: 'wrong-passphrase',
+      pattern: /could not be decrypted with private-key-passphrase/,
+      input: encrypted,
+      passphrase: 'wrong one',
+    },
     {
       name: 'encrypted bare DER, no passphrase',
       problem: 'needs-passphrase',

@@ -16,7 +16,12 @@ describe('parsePrivateKey accepts every form a CI secret produces', () => {
     expect(key.type).toBe('private');
     expect(key.export({ type: 'pkcs8', format: 'der' }).toString('base64')).toBe(pkcs8);
 
-    const token = await signToken({ key, keyId: 'ABCDE12345', issuerId: '69a6de70-03db-47e3-e053-5b8c7c11a4d1', now: NOW });
+    const token = await signToken({
+      key,
+      keyId: 'ABCDE12345',
+      issuerId: '69a6de70-03db-47e3-e053-5b8c7c11a4d1',
+      now: NOW,
+    });
     const { payload, protectedHeader } = await jwtVerify(token, createPublicKey(publicKeyPem(key)), {
       audience: 'appstoreconnect-v1',
       issuer: '69a6de70-03db-47e3-e053-5b8c7c11a4d1',
@@ -48,7 +53,8 @@ describe('parsePrivateKey refuses other input without echoing it', () => {
     expect(error.message.startsWith('private-key')).toBe(true);
 
     const seen: string[] = [error.message, JSON.stringify(error), String(error.stack)];
-    for (let c: unknown = error.cause; c !== undefined; c = (c as { cause?: unknown }).cause) seen.push(String(c), JSON.stringify(c));
+    for (let c: unknown = error.cause; c !== undefined; c = (c as { cause?: unknown }).cause)
+      seen.push(String(c), JSON.stringify(c));
     expect(error.cause).toBeUndefined();
     for (const text of seen) expect(sharedFragment(text, form.input.trim())).toBeUndefined();
   });
@@ -74,7 +80,9 @@ describe('publicKeyPem', () => {
   test('returns the SPKI PEM of the public half', () => {
     const pem = publicKeyPem(privateKey);
     expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
-    expect(createPublicKey(pem).export({ type: 'spki', format: 'der' })).toEqual(createPublicKey(privateKey).export({ type: 'spki', format: 'der' }));
+    expect(createPublicKey(pem).export({ type: 'spki', format: 'der' })).toEqual(
+      createPublicKey(privateKey).export({ type: 'spki', format: 'der' }),
+    );
   });
 });
 
@@ -84,21 +92,33 @@ describe('keyMaterialVariants', () => {
   test('covers every accepted encoding and each long body line', () => {
     const variants = keyMaterialVariants(pem);
     const body = derBodyLines(pem);
-    expect(variants).toEqual(expect.arrayContaining([pem.trim(), pem.trim().replace(/\n/g, '\\n'), Buffer.from(pem).toString('base64'), body.join(''), ...body.filter((l) => l.length >= 16)]));
+    expect(variants).toEqual(
+      expect.arrayContaining([
+        pem.trim(),
+        pem.trim().replace(/\n/g, '\\n'),
+        Buffer.from(pem).toString('base64'),
+        body.join(''),
+        ...body.filter((l) => l.length >= 16),
+      ]),
+    );
     expect(variants.every((v) => v.length >= 16)).toBe(true);
     // Everything the shared leak scanner looks for (bar its fragment windows) is masked.
     const scanned = keyEncodings(pem).filter((e) => e.length > 24);
-    for (const encoding of scanned) expect(variants.some((v) => v.includes(encoding) || encoding.includes(v))).toBe(true);
+    for (const encoding of scanned)
+      expect(variants.some((v) => v.includes(encoding) || encoding.includes(v))).toBe(true);
   });
 
-  test.each(acceptedForms(privateKey).filter((f) => !f.passphrase).map((f) => [f.name, f.input] as const))(
-    'from %s it finds the DER body',
-    (_name, input) => {
-      const variants = keyMaterialVariants(input);
-      expect(variants).toContain(input.trim());
-      expect(variants.some((v) => v === pkcs8 || privateKey.export({ type: 'sec1', format: 'der' }).toString('base64') === v)).toBe(true);
-    },
-  );
+  test.each(
+    acceptedForms(privateKey)
+      .filter((f) => !f.passphrase)
+      .map((f) => [f.name, f.input] as const),
+  )('from %s it finds the DER body', (_name, input) => {
+    const variants = keyMaterialVariants(input);
+    expect(variants).toContain(input.trim());
+    expect(
+      variants.some((v) => v === pkcs8 || privateKey.export({ type: 'sec1', format: 'der' }).toString('base64') === v),
+    ).toBe(true);
+  });
 
   test('returns only the raw value when it is not a key', () => {
     expect(keyMaterialVariants('not a key, just some words')).toEqual(['not a key, just some words']);

@@ -9,14 +9,21 @@ const KEY_ID = 'ABCDE12345';
 const ISSUER = '57246542-96fe-1a63-e053-0824d011072a';
 
 async function verify(token: string, now: number) {
-  return jwtVerify(token, publicKey, { audience: 'appstoreconnect-v1', algorithms: ['ES256'], currentDate: new Date(now) });
+  return jwtVerify(token, publicKey, {
+    audience: 'appstoreconnect-v1',
+    algorithms: ['ES256'],
+    currentDate: new Date(now),
+  });
 }
 
 describe('signToken', () => {
   const now = Date.parse('2026-11-26T12:00:00.750Z');
 
   test('team key: iss, aud, iat backdated 60 s, exp − iat = 1200', async () => {
-    const { payload, protectedHeader } = await verify(await signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now }), now);
+    const { payload, protectedHeader } = await verify(
+      await signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now }),
+      now,
+    );
     expect(protectedHeader).toEqual({ alg: 'ES256', kid: KEY_ID, typ: 'JWT' });
     const iat = Math.floor(now / 1000) - 60;
     expect(payload).toEqual({ iss: ISSUER, aud: 'appstoreconnect-v1', iat, exp: iat + 1200 });
@@ -30,10 +37,17 @@ describe('signToken', () => {
   });
 
   test('a shorter lifetime is honoured; more than 1200 s is refused', async () => {
-    const { payload } = await verify(await signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 600 }), now);
+    const { payload } = await verify(
+      await signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 600 }),
+      now,
+    );
     expect(payload.exp! - payload.iat!).toBe(600);
-    await expect(signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 1201 })).rejects.toThrow(RangeError);
-    await expect(signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 60 })).rejects.toThrow(RangeError);
+    await expect(
+      signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 1201 }),
+    ).rejects.toThrow(RangeError);
+    await expect(
+      signToken({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, now, lifetimeSeconds: 60 }),
+    ).rejects.toThrow(RangeError);
   });
 
   test('the token is still valid for the time it was meant to be', async () => {
@@ -61,19 +75,24 @@ describe('key id and issuer id validation', () => {
     expect(() => validateIssuerId(KEY_ID)).toThrow(/looks like a Key ID/);
   });
 
-  test.each(['57246542-96FE-1A63-E053-0824D011072A', ISSUER])('accepts issuer id %s', (id) => expect(() => validateIssuerId(id)).not.toThrow());
+  test.each(['57246542-96FE-1A63-E053-0824D011072A', ISSUER])('accepts issuer id %s', (id) =>
+    expect(() => validateIssuerId(id)).not.toThrow(),
+  );
 
-  test.each(['57246542-96fe-1a63-e053', 'not-a-uuid', '57246542 96fe 1a63 e053 0824d011072a'])('refuses issuer id %p on issuer-id', (id) => {
-    let caught: unknown;
-    try {
-      validateIssuerId(id);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).input).toBe('issuer-id');
-    expect((caught as Error).message).toMatch(/a UUID/);
-  });
+  test.each(['57246542-96fe-1a63-e053', 'not-a-uuid', '57246542 96fe 1a63 e053 0824d011072a'])(
+    'refuses issuer id %p on issuer-id',
+    (id) => {
+      let caught: unknown;
+      try {
+        validateIssuerId(id);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InputError);
+      expect((caught as InputError).input).toBe('issuer-id');
+      expect((caught as Error).message).toMatch(/a UUID/);
+    },
+  );
 
   test('TokenSource validates both', () => {
     expect(() => new TokenSource({ key: privateKey, keyId: 'short', issuerId: ISSUER })).toThrow(/key-id/);
@@ -87,7 +106,13 @@ describe('TokenSource', () => {
   test('an hour of calls every 10 s signs at most 4 tokens, each valid when handed out', async () => {
     const clock = new VirtualClock();
     const seen: string[] = [];
-    const source = new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, clock, onToken: (t) => seen.push(t) });
+    const source = new TokenSource({
+      key: privateKey,
+      keyId: KEY_ID,
+      issuerId: ISSUER,
+      clock,
+      onToken: (t) => seen.push(t),
+    });
     const start = clock.now();
     while (clock.now() - start <= 3600_000) {
       const token = await source.getToken();
@@ -117,7 +142,13 @@ describe('TokenSource', () => {
 
   test('concurrent callers share one signature', async () => {
     const onToken: string[] = [];
-    const source = new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: null, clock: new VirtualClock(), onToken: (t) => onToken.push(t) });
+    const source = new TokenSource({
+      key: privateKey,
+      keyId: KEY_ID,
+      issuerId: null,
+      clock: new VirtualClock(),
+      onToken: (t) => onToken.push(t),
+    });
     const tokens = await Promise.all(Array.from({ length: 8 }, () => source.getToken()));
     expect(new Set(tokens).size).toBe(1);
     expect(source.signatures).toBe(1);
@@ -126,7 +157,14 @@ describe('TokenSource', () => {
 
   test('re-signs once the margin is reached, not before', async () => {
     const clock = new VirtualClock();
-    const source = new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, clock, lifetimeSeconds: 600, refreshMarginSeconds: 60 });
+    const source = new TokenSource({
+      key: privateKey,
+      keyId: KEY_ID,
+      issuerId: ISSUER,
+      clock,
+      lifetimeSeconds: 600,
+      refreshMarginSeconds: 60,
+    });
     const first = await source.getToken();
     clock.advance((600 - 60 - 60) * 1000 - 1); // exp is 540 s ahead; re-sign when ≤ 60 s are left
     expect(await source.getToken()).toBe(first);
@@ -136,7 +174,18 @@ describe('TokenSource', () => {
   });
 
   test('refuses a margin that would re-sign on every call', () => {
-    expect(() => new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, lifetimeSeconds: 300, refreshMarginSeconds: 240 })).toThrow(RangeError);
-    expect(new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, lifetimeSeconds: 120 }).signatures).toBe(0);
+    expect(
+      () =>
+        new TokenSource({
+          key: privateKey,
+          keyId: KEY_ID,
+          issuerId: ISSUER,
+          lifetimeSeconds: 300,
+          refreshMarginSeconds: 240,
+        }),
+    ).toThrow(RangeError);
+    expect(new TokenSource({ key: privateKey, keyId: KEY_ID, issuerId: ISSUER, lifetimeSeconds: 120 }).signatures).toBe(
+      0,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { APP_STORE_LOCALES, isAppStoreLocale, isLocaleCode, looksLikeLocale, suggestLocale } from '../../src/domain/locales.js';
+import {
+  APP_STORE_LOCALES,
+  isAppStoreLocale,
+  isLocaleCode,
+  looksLikeLocale,
+  suggestLocale,
+} from '../../src/domain/locales.js';
 import { PLATFORMS, isPlatform, platformName } from '../../src/domain/platforms.js';
 import { TERRITORIES, checkTerritories, languageOf } from '../../src/domain/territories.js';
 import { formatDuration, parseDuration } from '../../src/domain/durations.js';
@@ -40,7 +46,10 @@ test('territories: ISO 3166 alpha-3 codes of the spec, each with a language', ()
   expect(TERRITORIES.size).toBeGreaterThan(170);
   expect(languageOf('DEU')).toBe('de');
   expect(languageOf('XXX')).toBeUndefined();
-  expect(checkTerritories(['usa', ' gbr ', 'US', 'Narnia'])).toEqual({ codes: ['USA', 'GBR'], unknown: ['US', 'Narnia'] });
+  expect(checkTerritories(['usa', ' gbr ', 'US', 'Narnia'])).toEqual({
+    codes: ['USA', 'GBR'],
+    unknown: ['US', 'Narnia'],
+  });
 });
 
 test.each([
@@ -56,9 +65,12 @@ test.each([
   expect(parseDuration(text)).toBe(ms);
 });
 
-test.each(['', 'soon', '1w', '-5s', '1.5h', 'h', '99999999999999999999d'])('parseDuration(%p) is not a duration', (text) => {
-  expect(parseDuration(text)).toBeUndefined();
-});
+test.each(['', 'soon', '1w', '-5s', '1.5h', 'h', '99999999999999999999d'])(
+  'parseDuration(%p) is not a duration',
+  (text) => {
+    expect(parseDuration(text)).toBeUndefined();
+  },
+);
 
 test.each([
   [850, '850 ms'],

@@ -1,4 +1,10 @@
-import { compareVersions, isBuildNumber, isMarketingVersion, sameVersion, versionKey } from '../../src/domain/versions.js';
+import {
+  compareVersions,
+  isBuildNumber,
+  isMarketingVersion,
+  sameVersion,
+  versionKey,
+} from '../../src/domain/versions.js';
 
 test.each([
   ['1.4', '1.4.0', true],

@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FILE_SIZE_LIMITS, FileContentError, listRepoDir, readRepoBytes, readRepoText, repoDir, repoFile } from '../../src/files/index.js';
+import {
+  FILE_SIZE_LIMITS,
+  FileContentError,
+  listRepoDir,
+  readRepoBytes,
+  readRepoText,
+  repoDir,
+  repoFile,
+} from '../../src/files/index.js';
 import { InputError } from '../../src/errors.js';
 
 let base: string;
@@ -57,7 +65,9 @@ test('refuses an absolute path outside the workspace, a folder, a pipe and a mis
 
 test('a file over its kind cap is refused before it is read; data files take 1 MB', () => {
   writeFileSync(join(ws, 'big.txt'), 'a'.repeat(FILE_SIZE_LIMITS.text + 1));
-  expect(refusal(() => readRepoText('big.txt', opts())).message).toMatch(/big\.txt is 64 KB; at most 64 KB is read for a text file/);
+  expect(refusal(() => readRepoText('big.txt', opts())).message).toMatch(
+    /big\.txt is 64 KB; at most 64 KB is read for a text file/,
+  );
   expect(readRepoText('big.txt', opts('data')).text).toHaveLength(FILE_SIZE_LIMITS.text + 1);
   expect(refusal(() => readRepoBytes('big.txt', { ...opts('data'), maxBytes: 10 })).message).toMatch(/at most 0 KB/);
 });
@@ -71,18 +81,29 @@ test('encodings: UTF-8 BOM dropped, UTF-16 decoded, invalid UTF-8 and controls r
   writeFileSync(join(ws, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
   expect(readRepoText('be.txt', opts()).text).toBe('日本');
   writeFileSync(join(ws, 'odd.txt'), Buffer.from([0xff, 0xfe, 0x41]));
-  expect(refusal(() => readRepoText('odd.txt', opts())).message).toMatch(/UTF-16LE byte order mark but is not valid UTF-16LE; save it as UTF-8/);
+  expect(refusal(() => readRepoText('odd.txt', opts())).message).toMatch(
+    /UTF-16LE byte order mark but is not valid UTF-16LE; save it as UTF-8/,
+  );
 
-  writeFileSync(join(ws, 'latin1.txt'), Buffer.concat([Buffer.from('ok\nSECRET caf'), Buffer.from([0xe9]), Buffer.from(' x')]));
+  writeFileSync(
+    join(ws, 'latin1.txt'),
+    Buffer.concat([Buffer.from('ok\nSECRET caf'), Buffer.from([0xe9]), Buffer.from(' x')]),
+  );
   const bad = refusal(() => readRepoText('latin1.txt', opts()));
   expect(bad).toBeInstanceOf(FileContentError);
-  expect(bad.message).toBe('Input "metadata-path": latin1.txt line 2, column 11: is not valid UTF-8 (save the file as UTF-8).');
+  expect(bad.message).toBe(
+    'Input "metadata-path": latin1.txt line 2, column 11: is not valid UTF-8 (save the file as UTF-8).',
+  );
   expect(bad).toMatchObject({ file: 'latin1.txt', line: 2, column: 11 });
 
   writeFileSync(join(ws, 'nul.txt'), 'SECRET=1\nab\u0000c');
-  expect(refusal(() => readRepoText('nul.txt', opts())).message).toBe('Input "metadata-path": nul.txt line 2, column 3: holds a NUL character; only text (with tabs and line breaks) is read.');
+  expect(refusal(() => readRepoText('nul.txt', opts())).message).toBe(
+    'Input "metadata-path": nul.txt line 2, column 3: holds a NUL character; only text (with tabs and line breaks) is read.',
+  );
   writeFileSync(join(ws, 'esc.txt'), 'é\u001b[31m');
-  expect(refusal(() => readRepoText('esc.txt', opts())).message).toMatch(/line 1, column 2: holds control character U\+001B/);
+  expect(refusal(() => readRepoText('esc.txt', opts())).message).toMatch(
+    /line 1, column 2: holds control character U\+001B/,
+  );
   writeFileSync(join(ws, 'ok.txt'), 'tab\there\r\nline two');
   expect(readRepoText('ok.txt', opts()).text).toBe('tab\there\r\nline two');
 });
@@ -92,9 +113,15 @@ test('folders: listed sorted without hidden entries; a symlinked folder leaving 
   writeFileSync(join(ws, 'en-US', 'a.txt'), 'a');
   writeFileSync(join(ws, 'en-US', '.hidden'), 'h');
   mkdirSync(join(ws, 'en-US', 'sub'));
-  expect(listRepoDir('en-US', opts()).map((e) => [e.name, e.isFile, e.isDirectory])).toEqual([['a.txt', true, false], ['b.txt', true, false], ['sub', false, true]]);
+  expect(listRepoDir('en-US', opts()).map((e) => [e.name, e.isFile, e.isDirectory])).toEqual([
+    ['a.txt', true, false],
+    ['b.txt', true, false],
+    ['sub', false, true],
+  ]);
   symlinkSync(base, join(ws, 'fr-FR'));
-  expect(refusal(() => repoDir('fr-FR', opts())).message).toMatch(/fr-FR lies outside the workspace \(it resolves to .*, through a symlink\)/);
+  expect(refusal(() => repoDir('fr-FR', opts())).message).toMatch(
+    /fr-FR lies outside the workspace \(it resolves to .*, through a symlink\)/,
+  );
   expect(refusal(() => listRepoDir('.', opts())).message).toMatch(/fr-FR lies outside the workspace/);
   symlinkSync(join(ws, 'en-US'), join(ws, 'en-GB'));
   expect(repoFile('en-GB/a.txt', { ...opts(), kind: 'image' }).size).toBe(1);

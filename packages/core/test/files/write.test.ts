@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSafeWriter, writeFileSafely, writeTarget } from '../../src/files/index.js';
@@ -45,9 +54,15 @@ test('a committed symlink as the target, or a symlinked folder on the way, is re
     'Input "export-path": reviews.json is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.',
   );
   symlinkSync(base, join(ws, 'exports'));
-  expect(refusal(() => writeTarget('exports/victim.txt', { input: 'export-path', env }))).toMatch(/exports\/victim\.txt lies outside the workspace and the runner's temporary folder \(exports resolves to .*, through a symlink\)/);
-  expect(refusal(() => writeTarget('exports/new/deeper.json', { input: 'export-path', env }))).toMatch(/outside the workspace/);
-  expect(refusal(() => writeTarget(join(base, 'victim.txt'), { input: 'output-path', env }))).toMatch(/lies outside the workspace/);
+  expect(refusal(() => writeTarget('exports/victim.txt', { input: 'export-path', env }))).toMatch(
+    /exports\/victim\.txt lies outside the workspace and the runner's temporary folder \(exports resolves to .*, through a symlink\)/,
+  );
+  expect(refusal(() => writeTarget('exports/new/deeper.json', { input: 'export-path', env }))).toMatch(
+    /outside the workspace/,
+  );
+  expect(refusal(() => writeTarget(join(base, 'victim.txt'), { input: 'output-path', env }))).toMatch(
+    /lies outside the workspace/,
+  );
   expect(readFileSync(join(base, 'victim.txt'), 'utf8')).toBe('untouched');
   expect(lstatSync(join(ws, 'reviews.json')).isSymbolicLink()).toBe(true);
 });

@@ -52,7 +52,9 @@ test('a JSON answer over the cap is abandoned, not read into memory', async () =
   });
   const { c } = client(base);
   const before = process.memoryUsage().arrayBuffers;
-  await expect(c.get('/v1/apps')).rejects.toThrow(new UnexpectedResponseError('GET /v1/apps answered 200 with a body over 32 MB; it was not read.'));
+  await expect(c.get('/v1/apps')).rejects.toThrow(
+    new UnexpectedResponseError('GET /v1/apps answered 200 with a body over 32 MB; it was not read.'),
+  );
   expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(MAX_JSON_RESPONSE_BYTES * 2);
 });
 
@@ -65,15 +67,27 @@ test('a 200 that is not JSON:API is "answered something unexpected", never a bug
   const error = await c.get('/v1/apps').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UnexpectedResponseError);
   expect((error as Error).message).toBe(
-    'App Store Connect answered something unexpected: GET /v1/apps answered 200 with text/html (39 bytes) that is not a JSON:API document; nothing was read from it. Check api-base-url, a proxy in between, or Apple\'s status page.',
+    "App Store Connect answered something unexpected: GET /v1/apps answered 200 with text/html (39 bytes) that is not a JSON:API document; nothing was read from it. Check api-base-url, a proxy in between, or Apple's status page.",
   );
 });
 
 test('a links.next that repeats stops with a clear error; overlapping pages yield each id once', async () => {
   const base = await serve((req, res, origin) => {
     const page = new URL(req.url!, origin).searchParams.get('cursor');
-    if (req.url!.startsWith('/v1/loop')) return json(res, 200, { data: [{ type: 'apps', id: page ?? '0' }], links: { next: `${origin}/v1/loop?cursor=1` } });
-    const data = page ? [{ type: 'apps', id: 'b' }, { type: 'apps', id: 'c' }] : [{ type: 'apps', id: 'a' }, { type: 'apps', id: 'b' }];
+    if (req.url!.startsWith('/v1/loop'))
+      return json(res, 200, {
+        data: [{ type: 'apps', id: page ?? '0' }],
+        links: { next: `${origin}/v1/loop?cursor=1` },
+      });
+    const data = page
+      ? [
+          { type: 'apps', id: 'b' },
+          { type: 'apps', id: 'c' },
+        ]
+      : [
+          { type: 'apps', id: 'a' },
+          { type: 'apps', id: 'b' },
+        ];
     json(res, 200, { data, links: page ? {} : { next: `${origin}/v1/apps?cursor=2` } });
   });
   const { c } = client(base);
@@ -85,7 +99,9 @@ test('a links.next that repeats stops with a clear error; overlapping pages yiel
     for await (const app of c.paginate<{ id: string }>('/v1/loop')) looped.push(app.id);
   })().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UnexpectedResponseError);
-  expect((error as Error).message).toMatch(/page 2 of \/v1\/loop links to a page it had already given \(links\.next repeats\)/);
+  expect((error as Error).message).toMatch(
+    /page 2 of \/v1\/loop links to a page it had already given \(links\.next repeats\)/,
+  );
   expect(looped).toEqual(['0', '1']);
 });
 
@@ -93,7 +109,12 @@ test('Retry-After waits are info lines; the retry budget ends the step with a cl
   let calls = 0;
   const base = await serve((_req, res) => {
     calls++;
-    json(res, 429, { errors: [{ status: '429', code: 'RATE_LIMIT_EXCEEDED', title: 'Rate limit', detail: 'slow down' }] }, { 'retry-after': '120' });
+    json(
+      res,
+      429,
+      { errors: [{ status: '429', code: 'RATE_LIMIT_EXCEEDED', title: 'Rate limit', detail: 'slow down' }] },
+      { 'retry-after': '120' },
+    );
   });
   const { c, info, clock } = client(base, { budgetMs: 5 * 60_000 });
   const error = await c.get('/v1/apps').catch((e: unknown) => e);

@@ -13,7 +13,8 @@ describe('client against the emulator', () => {
   test('follows links.next across three pages with limit=200', async () => {
     h = await harness({ emulator: { seed: { apps: makeApps(450) } } });
     const ids: string[] = [];
-    for await (const app of h.client.paginate<{ id: string }>('/v1/apps', { 'fields[apps]': ['bundleId'] })) ids.push(app.id);
+    for await (const app of h.client.paginate<{ id: string }>('/v1/apps', { 'fields[apps]': ['bundleId'] }))
+      ids.push(app.id);
     expect(ids).toHaveLength(450);
     expect(new Set(ids).size).toBe(450);
     const t = h.emulator.transcript();
@@ -23,7 +24,7 @@ describe('client against the emulator', () => {
     expect(t[2]).toMatch(/^GET \/v1\/apps\?.*cursor=/);
   });
 
-  test('stops at the caller\'s cap', async () => {
+  test("stops at the caller's cap", async () => {
     h = await harness({ emulator: { seed: { apps: makeApps(450) } } });
     const ids: string[] = [];
     for await (const app of h.client.paginate<{ id: string }>('/v1/apps', {}, { maxItems: 250 })) ids.push(app.id);
@@ -143,7 +144,7 @@ describe('client against the emulator', () => {
     expect(tsv.split('\n')[0]).toContain('Provider');
   });
 
-  test('errors are typed by status, carry Apple\'s errors and no Authorization', async () => {
+  test("errors are typed by status, carry Apple's errors and no Authorization", async () => {
     h = await harness();
     const error = await h.client.get('/v1/apps/does-not-exist').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
@@ -157,7 +158,9 @@ describe('client against the emulator', () => {
 });
 
 function betaGroup(appId: string, name: string) {
-  return { data: { type: 'betaGroups', attributes: { name }, relationships: { app: { data: { type: 'apps', id: appId } } } } };
+  return {
+    data: { type: 'betaGroups', attributes: { name }, relationships: { app: { data: { type: 'apps', id: appId } } } },
+  };
 }
 
 async function countGroups(h: Harness, appId: string): Promise<number> {

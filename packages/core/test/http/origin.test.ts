@@ -34,7 +34,10 @@ test('a links.next on another origin is refused and the token never leaves the A
     if (body.links.next) body.links.next = body.links.next.replace(/^http:\/\/[^/]+/, other.url);
     return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
   };
-  h = await harness({ emulator: { seed: { apps: (await import('@asc-actions/asc-emulator')).makeApps(5) } }, client: { fetch: rewriting } });
+  h = await harness({
+    emulator: { seed: { apps: (await import('@asc-actions/asc-emulator')).makeApps(5) } },
+    client: { fetch: rewriting },
+  });
   const seen: unknown[] = [];
   const walk = async () => {
     for await (const app of h.client.paginate('/v1/apps', {}, { limit: 2 })) seen.push(app);
@@ -59,7 +62,12 @@ test('a redirect to another origin is refused', async () => {
 
 test('pre-signed upload URLs get no Authorization header', async () => {
   h = await harness();
-  const res = await h.client.send({ method: 'PUT', url: `${other.url}/upload/part-1`, body: new Uint8Array([1, 2, 3]), auth: false });
+  const res = await h.client.send({
+    method: 'PUT',
+    url: `${other.url}/upload/part-1`,
+    body: new Uint8Array([1, 2, 3]),
+    auth: false,
+  });
   expect(res.status).toBe(200);
   expect(other.seen).toHaveLength(1);
   expect(other.seen[0]?.authorization).toBeUndefined();
@@ -98,7 +106,13 @@ test('the concurrency limit is shared by every caller of one client', async () =
       inFlight--;
     }
   };
-  const client = createAscClient({ tokens: h.tokens, baseUrl: h.emulator.baseUrl, clock: h.clock, fetch: counting, concurrency: 2 });
+  const client = createAscClient({
+    tokens: h.tokens,
+    baseUrl: h.emulator.baseUrl,
+    clock: h.clock,
+    fetch: counting,
+    concurrency: 2,
+  });
   h.emulator.faults.add({ path: '/v1/apps', kind: 'latency', latencyMs: 20, times: Infinity });
   await Promise.all(Array.from({ length: 8 }, () => client.get('/v1/apps', { limit: 1 })));
   expect(peak).toBe(2);

@@ -1,11 +1,22 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { clearSecrets, containsSecret, registerKeySecret, registerSecret, registerToken } from '../../src/secrets/registry.js';
+import {
+  clearSecrets,
+  containsSecret,
+  registerKeySecret,
+  registerSecret,
+  registerToken,
+} from '../../src/secrets/registry.js';
 import { guardSink, SecretLeakError } from '../../src/secrets/tripwire.js';
 import { redactText } from '../../src/errors.js';
 import { sanitizeLogText, sanitizeValue } from '../../src/action/log-text.js';
 
-const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const body = pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+const body = pem
+  .split('\n')
+  .filter((l) => l && !l.startsWith('-----'))
+  .join('');
 
 beforeEach(() => {
   clearSecrets();
@@ -32,7 +43,9 @@ test.each([
     error = e;
   }
   expect(error).toBeInstanceOf(SecretLeakError);
-  expect((error as Error).message).toMatch(/^A secret \(the App Store Connect private key or the GitHub token\) reached output "plan"; the step stopped and nothing was sent there\./);
+  expect((error as Error).message).toMatch(
+    /^A secret \(the App Store Connect private key or the GitHub token\) reached output "plan"; the step stopped and nothing was sent there\./,
+  );
   expect(containsSecret((error as Error).message)).toBe(false);
 });
 
@@ -42,7 +55,8 @@ test('ordinary text passes', () => {
 });
 
 test('redaction: an issued token, each of its segments alone, and base64 of the Authorization value', () => {
-  const token = 'eyJhbGciOiJFUzI1NiIsImtpZCI6IjJYOVI0SE1CNkYifQ.eyJpc3MiOiI2OWE2ZGU3MC0wM2RiLTQ3ZTMifQ.c2lnbmF0dXJlLXNlZ21lbnQtb2YtdGhlLWp3dC1pcy1sb25n';
+  const token =
+    'eyJhbGciOiJFUzI1NiIsImtpZCI6IjJYOVI0SE1CNkYifQ.eyJpc3MiOiI2OWE2ZGU3MC0wM2RiLTQ3ZTMifQ.c2lnbmF0dXJlLXNlZ21lbnQtb2YtdGhlLWp3dC1pcy1sb25n';
   registerToken(token);
   const [header, payload, signature] = token.split('.') as [string, string, string];
   for (const piece of [header, payload, signature]) expect(redactText(`saw ${piece} here`)).toBe('saw [REDACTED] here');
@@ -57,7 +71,9 @@ test('redaction: an issued token, each of its segments alone, and base64 of the 
 
 test('log text: \\r, control characters and ANSI escapes become visible; workflow commands are defused', () => {
   expect(sanitizeLogText('title\r::add-mask::x')).toBe('title\\r::add-mask::x');
-  expect(sanitizeLogText('a\n::stop-commands::tok\n  ::error::boom\n##[group]x')).toBe('a\n\\::stop-commands::tok\n\\  ::error::boom\n\\##[group]x');
+  expect(sanitizeLogText('a\n::stop-commands::tok\n  ::error::boom\n##[group]x')).toBe(
+    'a\n\\::stop-commands::tok\n\\  ::error::boom\n\\##[group]x',
+  );
   expect(sanitizeLogText('\u001b[2J\u0000\u0085\u2028end')).toBe('\\x1b[2J\\0\\x85\\u2028end');
   expect(sanitizeLogText('plain\ttext\nline two')).toBe('plain\ttext\nline two');
 });

@@ -43,7 +43,18 @@ export interface Rule {
 /** Rules in one list: a cap keeps a hostile or generated file from exhausting memory. */
 export const MAX_RULES = 1000;
 
-const KEYS = ['name', 'rating', 'territories', 'words', 'regex', 'search-in', 'min-age-days', 'max-age-days', 'reply', 'skip'] as const;
+const KEYS = [
+  'name',
+  'rating',
+  'territories',
+  'words',
+  'regex',
+  'search-in',
+  'min-age-days',
+  'max-age-days',
+  'reply',
+  'skip',
+] as const;
 type Key = (typeof KEYS)[number];
 
 export function parseRules(source: RulesSource): Rule[] {
@@ -51,12 +62,20 @@ export function parseRules(source: RulesSource): Rule[] {
   if (isMap(root)) {
     const rules = root.items.find((p) => scalarText(p.key) === 'rules');
     const other = root.items.find((p) => scalarText(p.key) !== 'rules');
-    if (other) source.fail(other.key as Node, `unknown key "${scalarText(other.key)}" at the top (expected a list of rules, or "rules:" with a list).${didYouMean(scalarText(other.key), ['rules'])}`);
+    if (other)
+      source.fail(
+        other.key as Node,
+        `unknown key "${scalarText(other.key)}" at the top (expected a list of rules, or "rules:" with a list).${didYouMean(scalarText(other.key), ['rules'])}`,
+      );
     root = (rules?.value as Node | undefined) ?? null;
   }
   if (!isSeq(root)) source.fail(root, 'expected a list of rules');
   if (root.items.length === 0) source.fail(root, 'the list of rules is empty');
-  if (root.items.length > MAX_RULES) source.fail(root, `${root.items.length} rules; at most ${MAX_RULES} are accepted (first match wins, so a longer list is a mistake)`);
+  if (root.items.length > MAX_RULES)
+    source.fail(
+      root,
+      `${root.items.length} rules; at most ${MAX_RULES} are accepted (first match wins, so a longer list is a mistake)`,
+    );
   // Every rule is read even when one has a problem, so one run reports them all.
   const rules = root.items.map((item, i) => source.collect(() => parseRule(source, item as Node, i + 1)));
   source.finish();
@@ -73,10 +92,15 @@ function parseRule(source: RulesSource, node: Node, index: number): Rule {
   for (const pair of node.items) {
     const key = scalarText(pair.key);
     if ((KEYS as readonly string[]).includes(key)) fields.set(key as Key, pair);
-    else source.report(pair.key as Node, `rule ${index} has an unknown key "${key}" (known: ${KEYS.join(', ')}).${didYouMean(key, KEYS)}`);
+    else
+      source.report(
+        pair.key as Node,
+        `rule ${index} has an unknown key "${key}" (known: ${KEYS.join(', ')}).${didYouMean(key, KEYS)}`,
+      );
   }
   const value = (key: Key): Node | undefined => (fields.get(key)?.value as Node | null | undefined) ?? undefined;
-  const name = value('name') === undefined ? `rule ${index}` : text(source, value('name')!, `the name of rule ${index}`);
+  const name =
+    value('name') === undefined ? `rule ${index}` : text(source, value('name')!, `the name of rule ${index}`);
   const label = value('name') === undefined ? `rule ${index}` : `rule "${name}"`;
   const rule: Rule = { name, line: source.lineOf(node), searchIn: 'both', skip: false };
   readConditions(source, label, value, rule);
@@ -85,7 +109,8 @@ function parseRule(source: RulesSource, node: Node, index: number): Rule {
 }
 
 function text(source: RulesSource, node: Node, what: string): string {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') source.fail(node, `${what} must be text`);
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object')
+    source.fail(node, `${what} must be text`);
   return String(node.value);
 }
 
@@ -111,19 +136,29 @@ function readConditions(source: RulesSource, label: string, value: (k: Key) => N
   }
   const territories = value('territories');
   if (territories) {
-    const items = list(source, territories, `the territories of ${label}`).flatMap((t) => t.text.split(',').map((c) => ({ ...t, text: c.trim() })));
+    const items = list(source, territories, `the territories of ${label}`).flatMap((t) =>
+      t.text.split(',').map((c) => ({ ...t, text: c.trim() })),
+    );
     const checked = checkTerritories(items.map((t) => t.text));
-    if (checked.unknown.length > 0) source.fail(territories, `${label}: unknown territory code "${checked.unknown[0]}" (${TERRITORY_HINT})`);
+    if (checked.unknown.length > 0)
+      source.fail(territories, `${label}: unknown territory code "${checked.unknown[0]}" (${TERRITORY_HINT})`);
     rule.territories = new Set(checked.codes);
   }
   const words = value('words');
-  if (words) rule.words = list(source, words, `the words of ${label}`).map((w) => compiled(source, w.node, label, wordPattern(w.text)));
+  if (words)
+    rule.words = list(source, words, `the words of ${label}`).map((w) =>
+      compiled(source, w.node, label, wordPattern(w.text)),
+    );
   const regex = value('regex');
-  if (regex) rule.patterns = list(source, regex, `the regex of ${label}`).map((r) => compiled(source, r.node, label, regexPattern(r.text)));
+  if (regex)
+    rule.patterns = list(source, regex, `the regex of ${label}`).map((r) =>
+      compiled(source, r.node, label, regexPattern(r.text)),
+    );
   const searchIn = value('search-in');
   if (searchIn) {
     const where = text(source, searchIn, `search-in of ${label}`).toLowerCase();
-    if (where !== 'title' && where !== 'body' && where !== 'both') source.fail(searchIn, `${label}: search-in must be title, body or both`);
+    if (where !== 'title' && where !== 'body' && where !== 'both')
+      source.fail(searchIn, `${label}: search-in must be title, body or both`);
     rule.searchIn = where;
   }
   const min = value('min-age-days');
@@ -140,11 +175,18 @@ function compiled<T>(source: RulesSource, node: Node, label: string, result: T |
   return result;
 }
 
-function readAction(source: RulesSource, label: string, node: YAMLMap, value: (k: Key) => Node | undefined, rule: Rule): void {
+function readAction(
+  source: RulesSource,
+  label: string,
+  node: YAMLMap,
+  value: (k: Key) => Node | undefined,
+  rule: Rule,
+): void {
   const skip = value('skip');
   const reply = value('reply');
   if (skip) {
-    if (!isScalar(skip) || skip.value !== true) source.fail(skip, `${label}: skip must be true (leave it out to answer)`);
+    if (!isScalar(skip) || skip.value !== true)
+      source.fail(skip, `${label}: skip must be true (leave it out to answer)`);
     if (reply) source.fail(reply, `${label} has both reply and skip; a rule either answers or skips`);
     rule.skip = true;
     return;
@@ -159,7 +201,11 @@ function replyMap(source: RulesSource, label: string, map: YAMLMap): Map<string,
     const raw = scalarText(pair.key).trim();
     const key = /^[a-z]{3}$/i.test(raw) ? raw.toUpperCase() : raw.toLowerCase();
     const known = key === 'default' || LANGUAGES.has(key) || checkTerritories([key]).unknown.length === 0;
-    if (!known) source.fail(pair.key as Node, `${label}: "${raw}" is not a language (en, de, ja …), a territory (USA, CAN …) or default`);
+    if (!known)
+      source.fail(
+        pair.key as Node,
+        `${label}: "${raw}" is not a language (en, de, ja …), a territory (USA, CAN …) or default`,
+      );
     out.set(key, template(source, pair.value as Node, `${label} (${raw})`));
   }
   if (out.size === 0) source.fail(map, `${label}: the reply mapping is empty`);

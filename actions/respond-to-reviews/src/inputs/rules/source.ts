@@ -23,9 +23,11 @@ export class RulesSource {
     if (this.origin.input === 'rules-file' && /\.json$/i.test(this.origin.file)) this.strictJson();
     const doc = parseDocument(this.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     const tab = /^( *)\t/m.exec(this.text);
-    if (tab && this.language() === 'YAML') this.failAt(tab.index + tab[1]!.length, 'a tab in the indentation; YAML indents with spaces only', true);
+    if (tab && this.language() === 'YAML')
+      this.failAt(tab.index + tab[1]!.length, 'a tab in the indentation; YAML indents with spaces only', true);
     const [error] = doc.errors;
-    if (error) this.failAt(error.pos[0], `not valid ${this.language()}: ${explainSyntax(error.code, error.message)}`, true);
+    if (error)
+      this.failAt(error.pos[0], `not valid ${this.language()}: ${explainSyntax(error.code, error.message)}`, true);
     return doc.contents;
   }
 
@@ -75,7 +77,11 @@ export class RulesSource {
     const line = pos?.line;
     const text = /[.?!]$/.test(problem) ? problem : `${problem}.`;
     if (this.origin.input === 'rules') return new InputError(`Input "rules"${at}: ${text}`, { input: 'rules', line });
-    return new InputError(`rules-file ${this.origin.file}${at}: ${text}`, { input: 'rules-file', file: this.origin.file, line });
+    return new InputError(`rules-file ${this.origin.file}${at}: ${text}`, {
+      input: 'rules-file',
+      file: this.origin.file,
+      line,
+    });
   }
 
   private language(): string {
@@ -103,9 +109,12 @@ function offsetOfLine(text: string, line: number): number {
 function explainSyntax(code: string, message: string): string {
   const first = message.split('\n')[0]!;
   if (code === 'DUPLICATE_KEY') return 'a key appears twice in one mapping';
-  if (code === 'MISSING_CHAR' && /quote/i.test(first)) return 'a quoted text is not closed (YAML expected the closing quote)';
-  if (code === 'MISSING_CHAR' && /without - indicator/.test(first)) return 'this line is indented like a new list item but has no "- " (YAML expected the same indentation as the keys above, or "- ")';
+  if (code === 'MISSING_CHAR' && /quote/i.test(first))
+    return 'a quoted text is not closed (YAML expected the closing quote)';
+  if (code === 'MISSING_CHAR' && /without - indicator/.test(first))
+    return 'this line is indented like a new list item but has no "- " (YAML expected the same indentation as the keys above, or "- ")';
   if (code === 'BAD_INDENT') return `the indentation does not line up (YAML: ${first})`;
-  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a second "key: value" on one line (YAML expected one key per line, or the value in quotes)';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY')
+    return 'a second "key: value" on one line (YAML expected one key per line, or the value in quotes)';
   return `YAML expected something else here (${first})`;
 }

@@ -36,14 +36,18 @@ export function parseTemplate(source: string): Template | { problem: string } {
     const name = (m[1] ?? '').trim();
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
       const guess = didYouMean(name, PLACEHOLDERS).replace(/ Did you mean (\S+)\?/, ' Did you mean {$1}?');
-      return { problem: `unknown placeholder "{${m[1] ?? ''}}" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}).${guess}` };
+      return {
+        problem: `unknown placeholder "{${m[1] ?? ''}}" (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}).${guess}`,
+      };
     }
     parts.push({ placeholder: name as Placeholder });
   }
   if (last < source.length) parts.push(source.slice(last));
   const fixed = parts.filter((p): p is string => typeof p === 'string').join('');
   if (codePoints(fixed) > REVIEW_REPLY_MAX_LENGTH) {
-    return { problem: `the reply is ${codePoints(fixed)} characters long before any placeholder is filled in; App Store Connect takes at most ${REVIEW_REPLY_MAX_LENGTH}` };
+    return {
+      problem: `the reply is ${codePoints(fixed)} characters long before any placeholder is filled in; App Store Connect takes at most ${REVIEW_REPLY_MAX_LENGTH}`,
+    };
   }
   return { source, parts };
 }

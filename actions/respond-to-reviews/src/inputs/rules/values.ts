@@ -19,8 +19,13 @@ export function parseRatings(value: unknown): ReadonlySet<number> | Problem {
     for (const part of String(item).split(',')) {
       const text = part.trim();
       const range = /^(\d+)\s*(?:-|\.\.)\s*(\d+)$/.exec(text);
-      const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : /^\d+$/.test(text) ? [Number(text), Number(text)] : [NaN, NaN];
-      if (Number.isNaN(lo) || Number.isNaN(hi)) return { problem: `"${text}" is not a rating or a range of ratings (write 5, "4-5" or [1, 2])` };
+      const [lo, hi] = range
+        ? [Number(range[1]), Number(range[2])]
+        : /^\d+$/.test(text)
+          ? [Number(text), Number(text)]
+          : [NaN, NaN];
+      if (Number.isNaN(lo) || Number.isNaN(hi))
+        return { problem: `"${text}" is not a rating or a range of ratings (write 5, "4-5" or [1, 2])` };
       if (lo < 1 || hi > 5) return { problem: `ratings go from 1 to 5 stars; "${text}" does not` };
       if (lo > hi) return { problem: `the range "${text}" goes down; write "${hi}-${lo}"` };
       for (let r = lo; r <= hi; r++) out.add(r);
@@ -31,7 +36,8 @@ export function parseRatings(value: unknown): ReadonlySet<number> | Problem {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Letters of scripts that separate words with spaces: there a word must match whole. */
-const SPACED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Hebrew}\p{Script=Arabic}\p{N}]/u;
+const SPACED =
+  /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Hebrew}\p{Script=Arabic}\p{N}]/u;
 
 /**
  * A word or phrase, matched case-insensitively as a whole word ("ad" does not match "add").
@@ -61,11 +67,17 @@ export const MAX_REGEX_LENGTH = 1000;
  */
 export function regexPattern(source: string): TextPattern | Problem {
   if (source === '') return { problem: 'an empty regular expression' };
-  if (source.length > MAX_REGEX_LENGTH) return { problem: `a regular expression of ${source.length} characters; at most ${MAX_REGEX_LENGTH} are accepted` };
+  if (source.length > MAX_REGEX_LENGTH)
+    return { problem: `a regular expression of ${source.length} characters; at most ${MAX_REGEX_LENGTH} are accepted` };
   try {
     return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    const why = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[^`]*`$/, '') : String(error);
-    return { problem: `the regular expression ${JSON.stringify(source.slice(0, 80))} is not valid: ${why} (RE2 syntax: no backreferences or lookarounds)` };
+    const why =
+      error instanceof Error
+        ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[^`]*`$/, '')
+        : String(error);
+    return {
+      problem: `the regular expression ${JSON.stringify(source.slice(0, 80))} is not valid: ${why} (RE2 syntax: no backreferences or lookarounds)`,
+    };
   }
 }

@@ -24,16 +24,29 @@ export interface MemoryContext {
   logger: Logger;
 }
 
-async function initialWindow(ctx: MemoryContext, cache: () => CacheStore, key: string): Promise<{ window: Window; describe: string }> {
+async function initialWindow(
+  ctx: MemoryContext,
+  cache: () => CacheStore,
+  key: string,
+): Promise<{ window: Window; describe: string }> {
   const { since } = ctx.settings;
   if (since.kind === 'date') {
     const from = new Date(since.ms).toISOString();
     return { window: { fromMs: since.ms, from, done: new Set() }, describe: `created since ${from}` };
   }
   if (since.kind === 'all') return { window: { done: new Set() }, describe: 'with no date limit' };
-  const state = await restoreState(cache(), stateSlot(ctx.appId, ctx.settings, ctx.env), ctx.appId, key, ctx.logger, ctx.now);
+  const state = await restoreState(
+    cache(),
+    stateSlot(ctx.appId, ctx.settings, ctx.env),
+    ctx.appId,
+    key,
+    ctx.logger,
+    ctx.now,
+  );
   const window = windowOf(state);
-  const describe = window.from ? `created since the last run's mark (${window.from})` : 'with no date limit (no state saved by an earlier run)';
+  const describe = window.from
+    ? `created since the last run's mark (${window.from})`
+    : 'with no date limit (no state saved by an earlier run)';
   return { window, describe };
 }
 
@@ -49,7 +62,10 @@ export async function openMemory(ctx: MemoryContext): Promise<Memory> {
       if (!ctx.settings.cacheState) return;
       const state = nextState(ctx.appId, window, read, handled, capped);
       const saved = await saveState(cache(), stateSlot(ctx.appId, ctx.settings, ctx.env), state, key);
-      if (saved) ctx.logger.info(`Saved the review state (${saved}): next mark ${state.mark ?? 'none'}, ${state.done.length} handled id(s).`);
+      if (saved)
+        ctx.logger.info(
+          `Saved the review state (${saved}): next mark ${state.mark ?? 'none'}, ${state.done.length} handled id(s).`,
+        );
     },
   };
 }

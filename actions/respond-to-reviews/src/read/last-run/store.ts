@@ -19,9 +19,19 @@ export interface StateSlot {
   path: string;
 }
 
-export function stateSlot(appId: string, settings: Pick<Settings, 'onlyUnanswered' | 'ratings' | 'territories'>, env: NodeJS.ProcessEnv): StateSlot {
+export function stateSlot(
+  appId: string,
+  settings: Pick<Settings, 'onlyUnanswered' | 'ratings' | 'territories'>,
+  env: NodeJS.ProcessEnv,
+): StateSlot {
   const scope = createHash('sha256')
-    .update(JSON.stringify({ onlyUnanswered: settings.onlyUnanswered, ratings: settings.ratings, territories: [...settings.territories].sort() }))
+    .update(
+      JSON.stringify({
+        onlyUnanswered: settings.onlyUnanswered,
+        ratings: settings.ratings,
+        territories: [...settings.territories].sort(),
+      }),
+    )
     .digest('hex')
     .slice(0, 12);
   const prefix = `asc-respond-to-reviews-v1-${appId}-${scope}-`;
@@ -34,32 +44,61 @@ function parse(text: string, appId: string): ReviewState | undefined {
   const value = JSON.parse(text) as Partial<ReviewState>;
   if (value.version !== 1 || value.appId !== appId || !Array.isArray(value.done)) return undefined;
   if (value.markMs !== undefined && typeof value.markMs !== 'number') return undefined;
-  return { version: 1, appId, ...(value.markMs !== undefined ? { mark: String(value.mark), markMs: value.markMs } : {}), done: value.done.map(String) };
+  return {
+    version: 1,
+    appId,
+    ...(value.markMs !== undefined ? { mark: String(value.mark), markMs: value.markMs } : {}),
+    done: value.done.map(String),
+  };
 }
 
 /** The newest saved state of this slot, or undefined (none, no cache service, unreadable). */
-export async function restoreState(store: CacheStore, slot: StateSlot, appId: string, runKey: string, logger: Logger, now: number): Promise<ReviewState | undefined> {
+export async function restoreState(
+  store: CacheStore,
+  slot: StateSlot,
+  appId: string,
+  runKey: string,
+  logger: Logger,
+  now: number,
+): Promise<ReviewState | undefined> {
   const hit = await store.restore([slot.path], `${slot.prefix}${runKey}`, [slot.prefix]);
   if (hit === undefined) return undefined;
   try {
     // What a cache restores is read like a repository file: a regular file, bounded, plain text.
-    const text = readRepoText(slot.path, { input: 'the saved review state', kind: 'data', workspace: dirname(slot.path) }).text;
+    const text = readRepoText(slot.path, {
+      input: 'the saved review state',
+      kind: 'data',
+      workspace: dirname(slot.path),
+    }).text;
     const state = parse(text, appId);
-    if (!state) logger.warning(`The saved review state (${hit}) is not one this version understands; reading all reviews.`);
+    if (!state)
+      logger.warning(`The saved review state (${hit}) is not one this version understands; reading all reviews.`);
     if (state?.markMs !== undefined && !(state.markMs <= now)) {
       // A mark in the future would hide every review until then: state that lies is ignored.
-      logger.warning(`The saved review state (${hit}) has a last-run mark in the future (${new Date(state.markMs).toISOString()}); the mark was ignored and reviews are read with no date limit.`);
+      logger.warning(
+        `The saved review state (${hit}) has a last-run mark in the future (${new Date(state.markMs).toISOString()}); the mark was ignored and reviews are read with no date limit.`,
+      );
       return { version: 1, appId, done: state.done };
     }
     return state;
   } catch (error) {
-    logger.warning(`The saved review state (${hit}) could not be read (${error instanceof Error ? error.message : String(error)}); reading all reviews.`);
+    logger.warning(
+      `The saved review state (${hit}) could not be read (${error instanceof Error ? error.message : String(error)}); reading all reviews.`,
+    );
     return undefined;
   }
 }
 
-export async function saveState(store: CacheStore, slot: StateSlot, state: ReviewState, runKey: string): Promise<string | undefined> {
-  writeFileSafely(slot.path, `${JSON.stringify(state)}\n`, { input: 'the saved review state', workspace: dirname(slot.path) });
+export async function saveState(
+  store: CacheStore,
+  slot: StateSlot,
+  state: ReviewState,
+  runKey: string,
+): Promise<string | undefined> {
+  writeFileSafely(slot.path, `${JSON.stringify(state)}\n`, {
+    input: 'the saved review state',
+    workspace: dirname(slot.path),
+  });
   const key = `${slot.prefix}${runKey}`;
   return (await store.save([slot.path], key)) ? key : undefined;
 }

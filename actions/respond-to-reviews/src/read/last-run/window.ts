@@ -37,7 +37,13 @@ export function windowOf(state: ReviewState | undefined): Window {
  * `capped`: reading stopped before the window's start, so unread reviews lie below the oldest
  * one read and the mark cannot move.
  */
-export function nextState(appId: string, window: Window, read: readonly Review[], handled: ReadonlySet<string>, capped: boolean): ReviewState {
+export function nextState(
+  appId: string,
+  window: Window,
+  read: readonly Review[],
+  handled: ReadonlySet<string>,
+  capped: boolean,
+): ReviewState {
   const isDone = (r: Review): boolean => handled.has(r.id) || window.done.has(r.id);
   let markMs = window.fromMs;
   let mark = window.from;

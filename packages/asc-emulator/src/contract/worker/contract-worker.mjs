@@ -59,7 +59,9 @@ function dropEmptyEnums(node) {
  * @param {any} definition
  */
 function allowNullCategoryLinkage(definition) {
-  const relationships = definition?.components?.schemas?.AppInfoUpdateRequest?.properties?.data?.properties?.relationships?.properties ?? {};
+  const relationships =
+    definition?.components?.schemas?.AppInfoUpdateRequest?.properties?.data?.properties?.relationships?.properties ??
+    {};
   for (const rel of Object.values(relationships)) {
     const data = /** @type {any} */ (rel)?.properties?.data;
     if (data && typeof data === 'object') data.nullable = true;
@@ -99,7 +101,8 @@ function unsplitScalarQueryParams(router) {
     const parsed = parse(req, op);
     for (const p of op?.parameters ?? []) {
       const value = parsed.query?.[p.name];
-      if (p.in === 'query' && p.schema?.type !== 'array' && Array.isArray(value) && value.length === 1) parsed.query[p.name] = value[0];
+      if (p.in === 'query' && p.schema?.type !== 'array' && Array.isArray(value) && value.length === 1)
+        parsed.query[p.name] = value[0];
     }
     return parsed;
   };
@@ -108,7 +111,12 @@ function unsplitScalarQueryParams(router) {
 /** @param {any} op */
 function describeOperation(op) {
   const limit = (op.parameters ?? []).find((/** @type {any} */ p) => p.in === 'query' && p.name === 'limit');
-  return { operationId: op.operationId, method: String(op.method).toUpperCase(), path: op.path, limitMaximum: limit?.schema?.maximum };
+  return {
+    operationId: op.operationId,
+    method: String(op.method).toUpperCase(),
+    path: op.path,
+    limitMaximum: limit?.schema?.maximum,
+  };
 }
 
 const port = parentPort;
@@ -130,7 +138,11 @@ try {
       port.postMessage({ id: msg.id, failure: e instanceof Error ? e.message : String(e) });
     }
   });
-  port.postMessage({ type: 'ready', loadMs, operations: operations.filter((op) => op.operationId).map(describeOperation) });
+  port.postMessage({
+    type: 'ready',
+    loadMs,
+    operations: operations.filter((op) => op.operationId).map(describeOperation),
+  });
 } catch (e) {
   port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
 }

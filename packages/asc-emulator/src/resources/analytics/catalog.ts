@@ -37,14 +37,59 @@ const ALL: readonly Granularity[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 const COMMON = ['Date', 'App Name', 'App Apple Identifier'];
 const DEVICE = ['Device', 'Platform Version'];
 
-export const ENGAGEMENT_STANDARD = [...COMMON, 'Event', 'Page Type', 'Source Type', ...DEVICE, 'Territory', 'Counts', 'Unique Counts'];
-export const DOWNLOADS_STANDARD = [...COMMON, 'Download Type', 'App Version', ...DEVICE, 'Source Type', 'Page Type', 'Pre-Order', 'Territory', 'Counts'];
-export const INSTALLS_STANDARD = [...COMMON, 'Event', 'Download Type', 'App Version', ...DEVICE, 'Source Type', 'Territory', 'Counts', 'Unique Devices'];
-export const SESSIONS_STANDARD = [...COMMON, 'App Version', ...DEVICE, 'Source Type', 'Territory', 'Sessions', 'Total Session Duration', 'Unique Devices'];
+export const ENGAGEMENT_STANDARD = [
+  ...COMMON,
+  'Event',
+  'Page Type',
+  'Source Type',
+  ...DEVICE,
+  'Territory',
+  'Counts',
+  'Unique Counts',
+];
+export const DOWNLOADS_STANDARD = [
+  ...COMMON,
+  'Download Type',
+  'App Version',
+  ...DEVICE,
+  'Source Type',
+  'Page Type',
+  'Pre-Order',
+  'Territory',
+  'Counts',
+];
+export const INSTALLS_STANDARD = [
+  ...COMMON,
+  'Event',
+  'Download Type',
+  'App Version',
+  ...DEVICE,
+  'Source Type',
+  'Territory',
+  'Counts',
+  'Unique Devices',
+];
+export const SESSIONS_STANDARD = [
+  ...COMMON,
+  'App Version',
+  ...DEVICE,
+  'Source Type',
+  'Territory',
+  'Sessions',
+  'Total Session Duration',
+  'Unique Devices',
+];
 const DETAILED_EXTRA = ['Source Info', 'Page Title'];
-const withDetail = (columns: readonly string[]): string[] => [...columns.slice(0, -1), ...DETAILED_EXTRA, columns.at(-1)!].filter((c, i, a) => a.indexOf(c) === i);
+const withDetail = (columns: readonly string[]): string[] =>
+  [...columns.slice(0, -1), ...DETAILED_EXTRA, columns.at(-1)!].filter((c, i, a) => a.indexOf(c) === i);
 
-function pair(base: string, category: Category, kind: CatalogReport['kind'], columns: readonly string[], completenessDays: number): CatalogReport[] {
+function pair(
+  base: string,
+  category: Category,
+  kind: CatalogReport['kind'],
+  columns: readonly string[],
+  completenessDays: number,
+): CatalogReport[] {
   return [
     { name: `${base} Standard`, category, granularities: ALL, completenessDays, columns, kind },
     { name: `${base} Detailed`, category, granularities: ALL, completenessDays, columns: withDetail(columns), kind },
@@ -59,11 +104,46 @@ const NAMED: CatalogReport[] = [
   ...pair('App Store Purchases', 'COMMERCE', 'generic', GENERIC, 2),
   ...pair('App Sessions', 'APP_USAGE', 'sessions', SESSIONS_STANDARD, 5),
   ...pair('App Store Installation and Deletion', 'APP_USAGE', 'installs', INSTALLS_STANDARD, 2),
-  { name: 'App Crashes', category: 'APP_USAGE', granularities: ALL, completenessDays: 2, columns: [...COMMON, 'App Version', ...DEVICE, 'Territory', 'Crashes', 'Unique Devices'], kind: 'generic' },
-  { name: 'App Installs Performance', category: 'PERFORMANCE', granularities: ['DAILY'], completenessDays: 2, columns: [...COMMON, 'App Version', ...DEVICE, 'Territory', 'Counts'], kind: 'generic' },
-  { name: 'AirPlay Errors', category: 'PERFORMANCE', granularities: ALL, completenessDays: 2, columns: GENERIC, kind: 'generic' },
-  { name: 'AirPlay Performance', category: 'PERFORMANCE', granularities: ALL, completenessDays: 2, columns: GENERIC, kind: 'generic' },
-  { name: 'App Clip Usage', category: 'APP_USAGE', granularities: ALL, completenessDays: 2, columns: GENERIC, kind: 'generic' },
+  {
+    name: 'App Crashes',
+    category: 'APP_USAGE',
+    granularities: ALL,
+    completenessDays: 2,
+    columns: [...COMMON, 'App Version', ...DEVICE, 'Territory', 'Crashes', 'Unique Devices'],
+    kind: 'generic',
+  },
+  {
+    name: 'App Installs Performance',
+    category: 'PERFORMANCE',
+    granularities: ['DAILY'],
+    completenessDays: 2,
+    columns: [...COMMON, 'App Version', ...DEVICE, 'Territory', 'Counts'],
+    kind: 'generic',
+  },
+  {
+    name: 'AirPlay Errors',
+    category: 'PERFORMANCE',
+    granularities: ALL,
+    completenessDays: 2,
+    columns: GENERIC,
+    kind: 'generic',
+  },
+  {
+    name: 'AirPlay Performance',
+    category: 'PERFORMANCE',
+    granularities: ALL,
+    completenessDays: 2,
+    columns: GENERIC,
+    kind: 'generic',
+  },
+  {
+    name: 'App Clip Usage',
+    category: 'APP_USAGE',
+    granularities: ALL,
+    completenessDays: 2,
+    columns: GENERIC,
+    kind: 'generic',
+  },
 ];
 
 /** About 150 reports in all, as Apple's requests have. */

@@ -5,7 +5,8 @@
  */
 import type { EmulatorState } from '../../store/state.js';
 
-export type KeyRole = 'ADMIN' | 'SALES_AND_REPORTS' | 'FINANCE' | 'APP_MANAGER' | 'DEVELOPER' | 'MARKETING' | 'CUSTOMER_SUPPORT';
+export type KeyRole =
+  'ADMIN' | 'SALES_AND_REPORTS' | 'FINANCE' | 'APP_MANAGER' | 'DEVELOPER' | 'MARKETING' | 'CUSTOMER_SUPPORT';
 
 export interface RequestMeta {
   appId: string;
@@ -52,7 +53,18 @@ const controls = new WeakMap<EmulatorState, AnalyticsControl>();
 export function analyticsControl(state: EmulatorState): AnalyticsControl {
   let c = controls.get(state);
   if (!c) {
-    c = { requests: new Map(), reports: new Map(), instances: new Map(), segments: new Map(), keyRoles: new Map(), segmentRows: 50_000, territories: 8, reportsPerRequest: 150, urlLifetimeMs: 15 * 60_000, downloads: [] };
+    c = {
+      requests: new Map(),
+      reports: new Map(),
+      instances: new Map(),
+      segments: new Map(),
+      keyRoles: new Map(),
+      segmentRows: 50_000,
+      territories: 8,
+      reportsPerRequest: 150,
+      urlLifetimeMs: 15 * 60_000,
+      downloads: [],
+    };
     controls.set(state, c);
   }
   return c;

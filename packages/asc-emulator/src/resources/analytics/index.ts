@@ -50,11 +50,23 @@ function mustRead(ctx: HandlerContext): void {
 const dc = (ctx: HandlerContext) => ({ origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state });
 
 /** Creates a request and its reports (the seed uses it too). */
-export function createRequest(ctx: Pick<HandlerContext, 'state'>, appId: string, accessType: string, createdAt: number, id?: string): string {
+export function createRequest(
+  ctx: Pick<HandlerContext, 'state'>,
+  appId: string,
+  accessType: string,
+  createdAt: number,
+  id?: string,
+): string {
   const control = analyticsControl(ctx.state);
-  const request = ctx.state.create('analyticsReportRequests', { id, attributes: { accessType, stoppedDueToInactivity: false } });
+  const request = ctx.state.create('analyticsReportRequests', {
+    id,
+    attributes: { accessType, stoppedDueToInactivity: false },
+  });
   const reports: Linkage[] = catalog(control.reportsPerRequest).map((r, i) => {
-    const report = ctx.state.create('analyticsReports', { id: `${request.id}-r${String(i + 1).padStart(3, '0')}`, attributes: { name: r.name, category: r.category } });
+    const report = ctx.state.create('analyticsReports', {
+      id: `${request.id}-r${String(i + 1).padStart(3, '0')}`,
+      attributes: { name: r.name, category: r.category },
+    });
     control.reports.set(report.id, request.id);
     return { type: 'analyticsReports', id: report.id };
   });
@@ -69,13 +81,19 @@ function create(ctx: HandlerContext): Reply {
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['accessType'], 'CREATE');
   const appId = String((data.relationships?.app?.data as Linkage | undefined)?.id ?? '');
-  if (!ctx.state.get('apps', appId)) throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${appId}'`);
+  if (!ctx.state.get('apps', appId))
+    throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${appId}'`);
   const control = analyticsControl(ctx.state);
-  const mine = ctx.state.all('analyticsReportRequests').filter((r) => control.requests.get(r.id)?.appId === appId && r.attributes.accessType === attributes.accessType);
+  const mine = ctx.state
+    .all('analyticsReportRequests')
+    .filter((r) => control.requests.get(r.id)?.appId === appId && r.attributes.accessType === attributes.accessType);
   if (attributes.accessType === 'ONGOING' && mine.some((r) => r.attributes.stoppedDueToInactivity !== true)) {
     throw stateError('An ONGOING analytics report request already exists for this app.');
   }
-  if (attributes.accessType === 'ONE_TIME_SNAPSHOT' && mine.some((r) => ctx.now() - control.requests.get(r.id)!.createdAt < SNAPSHOT_EVERY_MS)) {
+  if (
+    attributes.accessType === 'ONE_TIME_SNAPSHOT' &&
+    mine.some((r) => ctx.now() - control.requests.get(r.id)!.createdAt < SNAPSHOT_EVERY_MS)
+  ) {
     throw stateError('A ONE_TIME_SNAPSHOT analytics report request can be made once a month.');
   }
   const id = createRequest(ctx, appId, String(attributes.accessType), ctx.now());
@@ -86,12 +104,19 @@ function listForApp(ctx: HandlerContext): Reply {
   mustRead(ctx);
   const app = requireResource(ctx, 'apps', ctx.params.id ?? '');
   const control = analyticsControl(ctx.state);
-  return listResources(ctx, 'analyticsReportRequests', ctx.state.all('analyticsReportRequests').filter((r) => control.requests.get(r.id)?.appId === app.id));
+  return listResources(
+    ctx,
+    'analyticsReportRequests',
+    ctx.state.all('analyticsReportRequests').filter((r) => control.requests.get(r.id)?.appId === app.id),
+  );
 }
 
 function getRequest(ctx: HandlerContext): Reply {
   mustRead(ctx);
-  return { status: 200, json: singleDocument(requireResource(ctx, 'analyticsReportRequests', ctx.params.id ?? ''), dc(ctx)) };
+  return {
+    status: 200,
+    json: singleDocument(requireResource(ctx, 'analyticsReportRequests', ctx.params.id ?? ''), dc(ctx)),
+  };
 }
 
 function deleteRequest(ctx: HandlerContext): Reply {
@@ -106,7 +131,11 @@ function listReports(ctx: HandlerContext): Reply {
   mustRead(ctx);
   const request = requireResource(ctx, 'analyticsReportRequests', ctx.params.id ?? '');
   const control = analyticsControl(ctx.state);
-  return listResources(ctx, 'analyticsReports', ctx.state.all('analyticsReports').filter((r) => control.reports.get(r.id) === request.id));
+  return listResources(
+    ctx,
+    'analyticsReports',
+    ctx.state.all('analyticsReports').filter((r) => control.reports.get(r.id) === request.id),
+  );
 }
 
 function getReport(ctx: HandlerContext): Reply {
@@ -122,7 +151,10 @@ function listInstances(ctx: HandlerContext): Reply {
 
 function getInstance(ctx: HandlerContext): Reply {
   mustRead(ctx);
-  return { status: 200, json: singleDocument(requireResource(ctx, 'analyticsReportInstances', ctx.params.id ?? ''), dc(ctx)) };
+  return {
+    status: 200,
+    json: singleDocument(requireResource(ctx, 'analyticsReportInstances', ctx.params.id ?? ''), dc(ctx)),
+  };
 }
 
 function listSegments(ctx: HandlerContext): Reply {
@@ -133,7 +165,10 @@ function listSegments(ctx: HandlerContext): Reply {
 
 function getSegment(ctx: HandlerContext): Reply {
   mustRead(ctx);
-  return { status: 200, json: singleDocument(requireResource(ctx, 'analyticsReportSegments', ctx.params.id ?? ''), dc(ctx)) };
+  return {
+    status: 200,
+    json: singleDocument(requireResource(ctx, 'analyticsReportSegments', ctx.params.id ?? ''), dc(ctx)),
+  };
 }
 
 function seed(state: Parameters<NonNullable<ResourceFamily['seed']>>[0], s: { analytics?: SeedAnalytics }): void {

@@ -33,14 +33,20 @@ export interface InstanceFacts {
 }
 
 /** Every instance a report of this request has at `now` (within retention). */
-export function instancesAt(meta: RequestMeta, accessType: string, report: CatalogReport, now: number): InstanceFacts[] {
+export function instancesAt(
+  meta: RequestMeta,
+  accessType: string,
+  report: CatalogReport,
+  now: number,
+): InstanceFacts[] {
   const end = Math.min(now, meta.stoppedAt ?? Infinity);
   const first = dayStart(meta.createdAt) + DAY;
   const out: InstanceFacts[] = [];
   const oldest = dayStart(now) - RETENTION_DAYS * DAY;
   if (accessType === 'ONE_TIME_SNAPSHOT') {
     if (now < first + READY_HOUR_MS) return [];
-    for (let p = dayStart(meta.createdAt) - RETENTION_DAYS * DAY; p <= dayStart(meta.createdAt); p += DAY) out.push(daily(report, p));
+    for (let p = dayStart(meta.createdAt) - RETENTION_DAYS * DAY; p <= dayStart(meta.createdAt); p += DAY)
+      out.push(daily(report, p));
     return out;
   }
   for (let p = Math.max(first, oldest); p + READY_HOUR_MS <= end; p += DAY) {
@@ -65,7 +71,8 @@ function daily(report: CatalogReport, p: number): InstanceFacts {
   return { granularity: 'DAILY', processingDate: isoDay(p), dates, days: 1 };
 }
 
-export const instanceId = (reportId: string, f: Pick<InstanceFacts, 'granularity' | 'processingDate'>): string => `${reportId}-${f.granularity[0]}${f.processingDate.replace(/-/g, '')}`;
+export const instanceId = (reportId: string, f: Pick<InstanceFacts, 'granularity' | 'processingDate'>): string =>
+  `${reportId}-${f.granularity[0]}${f.processingDate.replace(/-/g, '')}`;
 
 /**
  * Brings the stored instances of a report up to `now`: new ones are created, those past
@@ -91,6 +98,9 @@ export function settleInstances(state: EmulatorState, report: ResourceRecord, no
     const existing = state.get('analyticsReportInstances', id);
     if (existing) return existing;
     control.instances.set(id, { reportId: report.id, dates: f.dates, days: f.days });
-    return state.create('analyticsReportInstances', { id, attributes: { granularity: f.granularity, processingDate: f.processingDate } });
+    return state.create('analyticsReportInstances', {
+      id,
+      attributes: { granularity: f.granularity, processingDate: f.processingDate },
+    });
   });
 }

@@ -17,9 +17,33 @@
  */
 import type { CatalogReport } from './catalog.js';
 
-export const TERRITORIES = ['US', 'GB', 'DE', 'JP', 'FR', 'BR', 'IN', 'CA', 'AU', 'MX', 'IT', 'ES', 'KR', 'NL', 'SE', 'CH', 'TR', 'PL', 'CN', 'SG'];
+export const TERRITORIES = [
+  'US',
+  'GB',
+  'DE',
+  'JP',
+  'FR',
+  'BR',
+  'IN',
+  'CA',
+  'AU',
+  'MX',
+  'IT',
+  'ES',
+  'KR',
+  'NL',
+  'SE',
+  'CH',
+  'TR',
+  'PL',
+  'CN',
+  'SG',
+];
 export const SOURCE_TYPES = ['App Store search', 'App Store browse', 'App referrer', 'Web referrer', 'Unavailable'];
-const DEVICES = [['iPhone', 'iOS 26.1'], ['iPad', 'iPadOS 26.1']] as const;
+const DEVICES = [
+  ['iPhone', 'iOS 26.1'],
+  ['iPad', 'iPadOS 26.1'],
+] as const;
 const TERRITORY_WEIGHT = [10, 4, 4, 5, 3, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1];
 
 export interface RowSpec {
@@ -60,7 +84,9 @@ interface Funnel {
 
 function funnel(appId: string, date: string, t: number, source: string, device: string, scale: number): Funnel {
   const key = `${appId}|${date}|${TERRITORIES[t]}|${source}|${device}`;
-  const impressions = Math.round((40 + unit(`${key}|i`) * 260) * (TERRITORY_WEIGHT[t] ?? 1) * (device === 'iPad' ? 0.3 : 1) * scale);
+  const impressions = Math.round(
+    (40 + unit(`${key}|i`) * 260) * (TERRITORY_WEIGHT[t] ?? 1) * (device === 'iPad' ? 0.3 : 1) * scale,
+  );
   const pageViews = Math.round(impressions * (0.08 + unit(`${key}|p`) * 0.22));
   const firstTime = Math.round(pageViews * (0.2 + unit(`${key}|d`) * 0.35));
   return { impressions, pageViews, firstTime, redownloads: Math.round(firstTime * (0.1 + unit(`${key}|r`) * 0.2)) };
@@ -72,10 +98,30 @@ function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
   switch (kind) {
     case 'engagement':
       return [
-        { Event: 'Impression', 'Page Type': 'Store sheet', Counts: f.impressions - f.pageViews, 'Unique Counts': Math.round((f.impressions - f.pageViews) * 0.8) },
-        { Event: 'Impression', 'Page Type': 'Product page', Counts: f.pageViews, 'Unique Counts': Math.round(f.pageViews * 0.85) },
-        { Event: 'Page view', 'Page Type': 'Product page', Counts: f.pageViews, 'Unique Counts': Math.round(f.pageViews * 0.85) },
-        { Event: 'Tap', 'Page Type': 'Store sheet', Counts: Math.round(f.pageViews * 0.4), 'Unique Counts': Math.round(f.pageViews * 0.35) },
+        {
+          Event: 'Impression',
+          'Page Type': 'Store sheet',
+          Counts: f.impressions - f.pageViews,
+          'Unique Counts': Math.round((f.impressions - f.pageViews) * 0.8),
+        },
+        {
+          Event: 'Impression',
+          'Page Type': 'Product page',
+          Counts: f.pageViews,
+          'Unique Counts': Math.round(f.pageViews * 0.85),
+        },
+        {
+          Event: 'Page view',
+          'Page Type': 'Product page',
+          Counts: f.pageViews,
+          'Unique Counts': Math.round(f.pageViews * 0.85),
+        },
+        {
+          Event: 'Tap',
+          'Page Type': 'Store sheet',
+          Counts: Math.round(f.pageViews * 0.4),
+          'Unique Counts': Math.round(f.pageViews * 0.35),
+        },
       ];
     case 'downloads':
       return [
@@ -87,13 +133,29 @@ function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
       ];
     case 'installs':
       return [
-        { Event: 'Install', 'Download Type': 'First-time download', Counts: f.firstTime, 'Unique Devices': f.firstTime },
-        { Event: 'Delete', 'Download Type': 'First-time download', Counts: Math.round(f.firstTime * 0.15), 'Unique Devices': Math.round(f.firstTime * 0.15) },
+        {
+          Event: 'Install',
+          'Download Type': 'First-time download',
+          Counts: f.firstTime,
+          'Unique Devices': f.firstTime,
+        },
+        {
+          Event: 'Delete',
+          'Download Type': 'First-time download',
+          Counts: Math.round(f.firstTime * 0.15),
+          'Unique Devices': Math.round(f.firstTime * 0.15),
+        },
       ];
     case 'sessions': {
       const devices = Math.round(f.firstTime * 6 + f.redownloads * 3);
       const sessions = Math.round(devices * (2 + unit(`${key}|s`) * 2));
-      return [{ Sessions: sessions, 'Total Session Duration': sessions * Math.round(60 + unit(`${key}|t`) * 240), 'Unique Devices': devices }];
+      return [
+        {
+          Sessions: sessions,
+          'Total Session Duration': sessions * Math.round(60 + unit(`${key}|t`) * 240),
+          'Unique Devices': devices,
+        },
+      ];
     }
     default:
       return [{ Counts: f.pageViews, Crashes: Math.round(f.firstTime * 0.02), 'Unique Devices': f.firstTime }];
@@ -112,8 +174,17 @@ export function* analyticsLines(spec: RowSpec): Generator<string> {
         for (const [device, platform] of DEVICES) {
           const key = `${spec.appId}|${date}|${t}|${source}|${device}`;
           const common: Cells = {
-            Date: date, 'App Name': spec.appName, 'App Apple Identifier': spec.appId, 'Source Type': source, Territory: TERRITORIES[t]!,
-            Device: device, 'Platform Version': platform, 'App Version': '3.2', 'Pre-Order': '', 'Source Info': source === 'Web referrer' ? 'example.com' : '', 'Page Title': 'Default',
+            Date: date,
+            'App Name': spec.appName,
+            'App Apple Identifier': spec.appId,
+            'Source Type': source,
+            Territory: TERRITORIES[t]!,
+            Device: device,
+            'Platform Version': platform,
+            'App Version': '3.2',
+            'Pre-Order': '',
+            'Source Info': source === 'Web referrer' ? 'example.com' : '',
+            'Page Title': 'Default',
           };
           for (const cells of rowsOf(report.kind, funnel(spec.appId, date, t, source, device, scale), key)) {
             const row: Cells = { ...common, ...cells };

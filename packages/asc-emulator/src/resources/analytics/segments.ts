@@ -24,10 +24,16 @@ import { analyticsLines } from './rows.js';
 export const SEGMENT_PATH = '/analytics-segments';
 const isSegmentPath = (pathname: string): boolean => pathname.startsWith(`${SEGMENT_PATH}/`);
 
-const signature = (id: string, expires: number): string => createHash('sha256').update(`${id}|${expires}|asc-emulator`).digest('hex').slice(0, 32);
+const signature = (id: string, expires: number): string =>
+  createHash('sha256').update(`${id}|${expires}|asc-emulator`).digest('hex').slice(0, 32);
 
 /** The instance's segments, built once (deterministically) and given fresh URLs. */
-export function settleSegments(state: EmulatorState, instance: ResourceRecord, origin: string, now: number): ResourceRecord[] {
+export function settleSegments(
+  state: EmulatorState,
+  instance: ResourceRecord,
+  origin: string,
+  now: number,
+): ResourceRecord[] {
   const control = analyticsControl(state);
   const meta = control.instances.get(instance.id);
   const requestId = meta ? control.reports.get(meta.reportId) : undefined;
@@ -39,8 +45,13 @@ export function settleSegments(state: EmulatorState, instance: ResourceRecord, o
   const ids: string[] = [];
   if (!control.segments.has(`${instance.id}-s1`)) {
     const lines = analyticsLines({
-      appId: requestMeta.appId, appName: String(app?.attributes.name ?? 'App'), report: entry, dates: meta.dates,
-      processingDate: String(instance.attributes.processingDate), territories: control.territories, days: meta.days,
+      appId: requestMeta.appId,
+      appName: String(app?.attributes.name ?? 'App'),
+      report: entry,
+      dates: meta.dates,
+      processingDate: String(instance.attributes.processingDate),
+      territories: control.territories,
+      days: meta.days,
     });
     const header = lines.next().value as string;
     let part: string[] = [];
@@ -48,7 +59,11 @@ export function settleSegments(state: EmulatorState, instance: ResourceRecord, o
     const flush = (): void => {
       const id = `${instance.id}-s${++n}`;
       const bytes = gzipSync(Buffer.from(`${[header, ...part].join('\n')}\n`, 'utf8'));
-      control.segments.set(id, { bytes, checksum: createHash('md5').update(bytes).digest('hex'), instanceId: instance.id });
+      control.segments.set(id, {
+        bytes,
+        checksum: createHash('md5').update(bytes).digest('hex'),
+        instanceId: instance.id,
+      });
       part = [];
     };
     for (const line of lines) {
@@ -61,8 +76,14 @@ export function settleSegments(state: EmulatorState, instance: ResourceRecord, o
   const expires = now + control.urlLifetimeMs;
   return ids.map((id) => {
     const s = control.segments.get(id)!;
-    const attributes = { checksum: s.checksum, sizeInBytes: s.bytes.length, url: `${origin}${SEGMENT_PATH}/${id}.csv.gz?expires=${expires}&signature=${signature(id, expires)}` };
-    return state.get('analyticsReportSegments', id) ? state.update('analyticsReportSegments', id, { attributes }) : state.create('analyticsReportSegments', { id, attributes });
+    const attributes = {
+      checksum: s.checksum,
+      sizeInBytes: s.bytes.length,
+      url: `${origin}${SEGMENT_PATH}/${id}.csv.gz?expires=${expires}&signature=${signature(id, expires)}`,
+    };
+    return state.get('analyticsReportSegments', id)
+      ? state.update('analyticsReportSegments', id, { attributes })
+      : state.create('analyticsReportSegments', { id, attributes });
   });
 }
 
@@ -71,12 +92,26 @@ function answer(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-const s3Error = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+const s3Error = (code: string, message: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
-async function serveSegment(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveSegment(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: PipelineDeps,
+  pathname: string,
+  rawQuery: string,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const hadAuthorization = req.headers.authorization !== undefined;
-  const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: hadAuthorization };
+  const entry: TranscriptEntry = {
+    method,
+    path: pathname,
+    query: rawQuery,
+    status: 0,
+    authorized: false,
+    hadAuthorizationHeader: hadAuthorization,
+  };
   deps.requests.push(entry);
   const control = analyticsControl(deps.state);
   const id = pathname.slice(SEGMENT_PATH.length + 1).replace(/\.csv\.gz$/, '');
@@ -89,17 +124,48 @@ async function serveSegment(req: IncomingMessage, res: ServerResponse, deps: Pip
   if (latency?.latencyMs) await new Promise((r) => setTimeout(r, latency.latencyMs));
   if (faults.take(['drop-before'])) return void req.socket.destroy();
   const fault = faults.take(['status', 'drop-after', 'truncated-gzip']);
-  if (fault?.kind === 'status') return done(fault.status ?? 503), answer(res, fault.status ?? 503, s3Error('ServiceUnavailable', 'Please reduce your request rate.'));
+  if (fault?.kind === 'status')
+    return (
+      done(fault.status ?? 503),
+      answer(res, fault.status ?? 503, s3Error('ServiceUnavailable', 'Please reduce your request rate.'))
+    );
   const query = new URLSearchParams(rawQuery);
   const expires = Number(query.get('expires'));
   const segment = control.segments.get(id);
-  if (hadAuthorization) return done(400), answer(res, 400, s3Error('InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified'));
-  if (method !== 'GET') return done(405), answer(res, 405, s3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.'));
-  if (!segment || query.get('signature') !== signature(id, expires)) return done(403), answer(res, 403, s3Error('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.'));
-  if (deps.now() > expires) return done(403), answer(res, 403, s3Error('AccessDenied', 'Request has expired'));
+  if (hadAuthorization)
+    return (
+      done(400),
+      answer(
+        res,
+        400,
+        s3Error(
+          'InvalidArgument',
+          'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+        ),
+      )
+    );
+  if (method !== 'GET')
+    return (
+      done(405),
+      answer(res, 405, s3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.'))
+    );
+  if (!segment || query.get('signature') !== signature(id, expires))
+    return (
+      done(403),
+      answer(
+        res,
+        403,
+        s3Error(
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided.',
+        ),
+      )
+    );
+  if (deps.now() > expires) return (done(403), answer(res, 403, s3Error('AccessDenied', 'Request has expired')));
   done(200);
   if (fault?.kind === 'drop-after') return void req.socket.destroy();
-  const body = fault?.kind === 'truncated-gzip' ? segment.bytes.subarray(0, Math.floor(segment.bytes.length / 2)) : segment.bytes;
+  const body =
+    fault?.kind === 'truncated-gzip' ? segment.bytes.subarray(0, Math.floor(segment.bytes.length / 2)) : segment.bytes;
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) });
   res.end(body);
 }

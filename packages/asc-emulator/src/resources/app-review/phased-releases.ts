@@ -34,12 +34,25 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, ['phasedReleaseState'], 'CREATE');
   const versionId = (data.relationships?.appStoreVersion?.data as Linkage | undefined)?.id;
   const version = versionId ? ctx.state.get('appStoreVersions', versionId) : undefined;
-  if (!version) throw invalidRelationship('/data/relationships/appStoreVersion', `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`);
-  if (!isUpdate(ctx.state, version)) throw stateError('Phased release is not available for the first version of an app, only for subsequent releases.');
-  if (phasedReleaseOf(ctx.state, version)) throw stateError(`appStoreVersions with id '${version.id}' already has a phased release.`);
-  if (!isEditableVersion(version)) throw stateError(`A phased release cannot be added to a version in state ${String(version.attributes.appVersionState)}.`);
+  if (!version)
+    throw invalidRelationship(
+      '/data/relationships/appStoreVersion',
+      `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`,
+    );
+  if (!isUpdate(ctx.state, version))
+    throw stateError('Phased release is not available for the first version of an app, only for subsequent releases.');
+  if (phasedReleaseOf(ctx.state, version))
+    throw stateError(`appStoreVersions with id '${version.id}' already has a phased release.`);
+  if (!isEditableVersion(version))
+    throw stateError(
+      `A phased release cannot be added to a version in state ${String(version.attributes.appVersionState)}.`,
+    );
   const wanted = attributes.phasedReleaseState ?? 'INACTIVE';
-  if (wanted !== 'INACTIVE') throw invalidAttribute('/data/attributes/phasedReleaseState', 'A phased release for an unreleased version must be created INACTIVE.');
+  if (wanted !== 'INACTIVE')
+    throw invalidAttribute(
+      '/data/attributes/phasedReleaseState',
+      'A phased release for an unreleased version must be created INACTIVE.',
+    );
   const record = ctx.state.create('appStoreVersionPhasedReleases', {
     attributes: { phasedReleaseState: 'INACTIVE' },
     relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id } },
@@ -55,13 +68,18 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const phased = requireResource(ctx, 'appStoreVersionPhasedReleases', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['phasedReleaseState'], 'UPDATE');
   const wanted = attributes.phasedReleaseState;
   const current = String(phased.attributes.phasedReleaseState);
   if (wanted === undefined || wanted === null || wanted === current) return reviewReply(ctx, phased);
-  if (!(MOVES[current] ?? []).includes(String(wanted))) throw stateError(`A phased release in state ${current} cannot be changed to ${String(wanted)}.`);
+  if (!(MOVES[current] ?? []).includes(String(wanted)))
+    throw stateError(`A phased release in state ${current} cannot be changed to ${String(wanted)}.`);
   if (wanted === 'PAUSED') pausePhasedRelease(phased, ctx.now());
   else if (current === 'PAUSED') resumePhasedRelease(phased, ctx.now());
   phased.attributes.phasedReleaseState = wanted;
@@ -71,7 +89,10 @@ function update(ctx: HandlerContext): Reply {
 function remove(ctx: HandlerContext): Reply {
   tickReviews(ctx);
   const phased = requireResource(ctx, 'appStoreVersionPhasedReleases', ctx.params.id ?? '');
-  if (phased.attributes.phasedReleaseState !== 'INACTIVE') throw stateError(`A phased release in state ${String(phased.attributes.phasedReleaseState)} has started and cannot be deleted.`);
+  if (phased.attributes.phasedReleaseState !== 'INACTIVE')
+    throw stateError(
+      `A phased release in state ${String(phased.attributes.phasedReleaseState)} has started and cannot be deleted.`,
+    );
   const version = ctx.state.get('appStoreVersions', ctx.state.relatedId(phased, 'appStoreVersion') ?? '');
   if (version) delete version.relationships.appStoreVersionPhasedRelease;
   ctx.state.remove('appStoreVersionPhasedReleases', phased.id);

@@ -36,7 +36,8 @@ export function pausePhasedRelease(phased: ResourceRecord, now: number): void {
 
 export function resumePhasedRelease(phased: ResourceRecord, now: number): void {
   const since = pausedSince.get(phased) ?? now;
-  phased.attributes.totalPauseDuration = Number(phased.attributes.totalPauseDuration ?? 0) + Math.round((now - since) / 1000);
+  phased.attributes.totalPauseDuration =
+    Number(phased.attributes.totalPauseDuration ?? 0) + Math.round((now - since) / 1000);
   pausedSince.delete(phased);
   phased.attributes.phasedReleaseState = 'ACTIVE';
 }

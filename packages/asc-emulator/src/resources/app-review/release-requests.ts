@@ -22,12 +22,20 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(data.attributes ?? {}, [], 'CREATE');
   const versionId = (data.relationships?.appStoreVersion?.data as Linkage | undefined)?.id;
   const version = versionId ? ctx.state.get('appStoreVersions', versionId) : undefined;
-  if (!version) throw invalidRelationship('/data/relationships/appStoreVersion', `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`);
+  if (!version)
+    throw invalidRelationship(
+      '/data/relationships/appStoreVersion',
+      `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`,
+    );
   if (version.attributes.appVersionState !== 'PENDING_DEVELOPER_RELEASE') {
-    throw stateError(`appStoreVersions with id '${version.id}' is ${String(version.attributes.appVersionState)}; only a version pending developer release can be released.`);
+    throw stateError(
+      `appStoreVersions with id '${version.id}' is ${String(version.attributes.appVersionState)}; only a version pending developer release can be released.`,
+    );
   }
   releaseVersion(ctx.state, version, ctx.now());
-  const record = ctx.state.create('appStoreVersionReleaseRequests', { relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id } } });
+  const record = ctx.state.create('appStoreVersionReleaseRequests', {
+    relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id } },
+  });
   return reviewReply(ctx, record, 201);
 }
 

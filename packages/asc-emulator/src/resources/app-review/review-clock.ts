@@ -45,7 +45,7 @@ const controls = new WeakMap<EmulatorState, ReviewControl>();
 
 function table(state: EmulatorState): Map<string, ReviewTimeline> {
   let t = timelines.get(state);
-  if (!t) timelines.set(state, (t = new Map()));
+  if (!t) timelines.set(state, (t = new Map<string, ReviewTimeline>()));
   return t;
 }
 
@@ -57,7 +57,9 @@ export function reviewControl(state: EmulatorState): ReviewControl {
       reviewMs: 2 * 3_600_000,
       outcomes: [],
       advance(versionId: string) {
-        const submission = state.all('reviewSubmissions').find((s) => versionsOf(state, s).some((v) => v.id === versionId) && table(state).has(s.id));
+        const submission = state
+          .all('reviewSubmissions')
+          .find((s) => versionsOf(state, s).some((v) => v.id === versionId) && table(state).has(s.id));
         const t = submission && table(state).get(submission.id);
         if (!t) throw new Error(`reviewControl.advance: version ${versionId} is not in a submitted review submission`);
         // Judged by the timeline, not the state: two calls before a request do two steps.
@@ -77,7 +79,9 @@ export function setVersionState(version: ResourceRecord, appVersionState: string
 
 /** The items of a submission (the link is kept on the item; Apple's item resource does not show it). */
 export function itemsOf(state: EmulatorState, submission: ResourceRecord): ResourceRecord[] {
-  return childrenOf(state, 'reviewSubmissionItems', 'reviewSubmission', submission.id).filter((i) => i.attributes.state !== 'REMOVED');
+  return childrenOf(state, 'reviewSubmissionItems', 'reviewSubmission', submission.id).filter(
+    (i) => i.attributes.state !== 'REMOVED',
+  );
 }
 
 export function versionsOf(state: EmulatorState, submission: ResourceRecord): ResourceRecord[] {
@@ -92,7 +96,11 @@ export function versionsOf(state: EmulatorState, submission: ResourceRecord): Re
 export function startReview(state: EmulatorState, submission: ResourceRecord, now: number): void {
   const control = reviewControl(state);
   const inReviewAt = now + control.waitingMs;
-  table(state).set(submission.id, { inReviewAt, decidedAt: inReviewAt + control.reviewMs, outcome: control.outcomes.shift() ?? 'approve' });
+  table(state).set(submission.id, {
+    inReviewAt,
+    decidedAt: inReviewAt + control.reviewMs,
+    outcome: control.outcomes.shift() ?? 'approve',
+  });
 }
 
 export function stopReview(state: EmulatorState, submission: ResourceRecord): void {
@@ -102,7 +110,11 @@ export function stopReview(state: EmulatorState, submission: ResourceRecord): vo
 function release(state: EmulatorState, version: ResourceRecord, now: number): void {
   const appId = state.relatedId(version, 'app');
   for (const other of childrenOf(state, 'appStoreVersions', 'app', appId ?? '')) {
-    if (other.id !== version.id && other.attributes.platform === version.attributes.platform && other.attributes.appVersionState === 'READY_FOR_DISTRIBUTION') {
+    if (
+      other.id !== version.id &&
+      other.attributes.platform === version.attributes.platform &&
+      other.attributes.appVersionState === 'READY_FOR_DISTRIBUTION'
+    ) {
       setVersionState(other, 'REPLACED_WITH_NEW_VERSION');
     }
   }
@@ -133,7 +145,10 @@ function step(state: EmulatorState, submission: ResourceRecord, t: ReviewTimelin
     const ok = t.outcome === 'approve';
     submission.attributes.state = ok ? 'COMPLETE' : 'UNRESOLVED_ISSUES';
     for (const item of itemsOf(state, submission)) item.attributes.state = ok ? 'APPROVED' : 'REJECTED';
-    for (const v of versions) (ok ? approved(state, v, now) : setVersionState(v, 'REJECTED'));
+    for (const v of versions) {
+      if (ok) approved(state, v, now);
+      else setVersionState(v, 'REJECTED');
+    }
     stopReview(state, submission);
   }
 }

@@ -34,7 +34,11 @@ function linked(ctx: HandlerContext, name: string, type: string): ResourceRecord
   if (!rel) return undefined;
   const id = (rel.data as Linkage | undefined)?.id;
   const record = id ? ctx.state.get(type, id) : undefined;
-  if (!record) throw invalidRelationship(`/data/relationships/${name}`, `There is no resource of type '${type}' with id '${String(id)}'`);
+  if (!record)
+    throw invalidRelationship(
+      `/data/relationships/${name}`,
+      `There is no resource of type '${type}' with id '${String(id)}'`,
+    );
   return record;
 }
 
@@ -42,7 +46,9 @@ function checkNotElsewhere(ctx: HandlerContext, version: ResourceRecord): void {
   for (const submission of ctx.state.all('reviewSubmissions')) {
     if (!OPEN_STATES.includes(String(submission.attributes.state))) continue;
     if (itemsOf(ctx.state, submission).some((i) => ctx.state.relatedId(i, 'appStoreVersion') === version.id)) {
-      throw stateError(`appStoreVersions with id '${version.id}' was already added to another reviewSubmission with id '${submission.id}'`);
+      throw stateError(
+        `appStoreVersions with id '${version.id}' was already added to another reviewSubmission with id '${submission.id}'`,
+      );
     }
   }
 }
@@ -51,22 +57,43 @@ function create(ctx: HandlerContext): Reply {
   tickReviews(ctx);
   const data = bodyData(ctx);
   checkAllowedAttributes(data.attributes ?? {}, [], 'CREATE');
-  const others = Object.keys(data.relationships ?? {}).filter((n) => n !== 'reviewSubmission' && n !== 'appStoreVersion');
+  const others = Object.keys(data.relationships ?? {}).filter(
+    (n) => n !== 'reviewSubmission' && n !== 'appStoreVersion',
+  );
   if (others.length) throw notImplemented(`review submission items of kind ${others.join(', ')}`);
   const submission = linked(ctx, 'reviewSubmission', 'reviewSubmissions');
   const version = linked(ctx, 'appStoreVersion', 'appStoreVersions');
-  if (!submission) throw invalidRelationship('/data/relationships/reviewSubmission', "You must provide a value for the relationship 'reviewSubmission'");
+  if (!submission)
+    throw invalidRelationship(
+      '/data/relationships/reviewSubmission',
+      "You must provide a value for the relationship 'reviewSubmission'",
+    );
   if (!version) throw invalidRelationship('/data/relationships/appStoreVersion', 'An item needs an appStoreVersion.');
-  if (submission.attributes.state !== 'READY_FOR_REVIEW') throw stateError(`reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)}; items cannot be added.`);
-  if (ctx.state.relatedId(version, 'app') !== ctx.state.relatedId(submission, 'app') || version.attributes.platform !== submission.attributes.platform) {
-    throw invalidRelationship('/data/relationships/appStoreVersion', `appStoreVersions with id '${version.id}' does not belong to the app and platform of the reviewSubmission.`);
+  if (submission.attributes.state !== 'READY_FOR_REVIEW')
+    throw stateError(
+      `reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)}; items cannot be added.`,
+    );
+  if (
+    ctx.state.relatedId(version, 'app') !== ctx.state.relatedId(submission, 'app') ||
+    version.attributes.platform !== submission.attributes.platform
+  ) {
+    throw invalidRelationship(
+      '/data/relationships/appStoreVersion',
+      `appStoreVersions with id '${version.id}' does not belong to the app and platform of the reviewSubmission.`,
+    );
   }
   checkNotElsewhere(ctx, version);
-  if (!isEditableVersion(version)) throw stateError(`appStoreVersions with id '${version.id}' is ${String(version.attributes.appVersionState)} and cannot be submitted for review.`);
+  if (!isEditableVersion(version))
+    throw stateError(
+      `appStoreVersions with id '${version.id}' is ${String(version.attributes.appVersionState)} and cannot be submitted for review.`,
+    );
   checkVersionReady(ctx.state, version);
   const item = ctx.state.create('reviewSubmissionItems', {
     attributes: { state: 'READY_FOR_REVIEW' },
-    relationships: { reviewSubmission: { type: 'reviewSubmissions', id: submission.id }, appStoreVersion: { type: 'appStoreVersions', id: version.id } },
+    relationships: {
+      reviewSubmission: { type: 'reviewSubmissions', id: submission.id },
+      appStoreVersion: { type: 'appStoreVersions', id: version.id },
+    },
   });
   linkChild(submission, 'items', item);
   submission.relationships.appStoreVersionForReview = { type: 'appStoreVersions', id: version.id };
@@ -78,12 +105,16 @@ function remove(ctx: HandlerContext): Reply {
   tickReviews(ctx);
   const item = requireResource(ctx, 'reviewSubmissionItems', ctx.params.id ?? '');
   const submission = ctx.state.get('reviewSubmissions', ctx.state.relatedId(item, 'reviewSubmission') ?? '');
-  if (submission && submission.attributes.state !== 'READY_FOR_REVIEW') throw stateError(`reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)}; items cannot be removed.`);
+  if (submission && submission.attributes.state !== 'READY_FOR_REVIEW')
+    throw stateError(
+      `reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)}; items cannot be removed.`,
+    );
   const version = ctx.state.get('appStoreVersions', ctx.state.relatedId(item, 'appStoreVersion') ?? '');
   if (version?.attributes.appVersionState === 'READY_FOR_REVIEW') setVersionState(version, 'PREPARE_FOR_SUBMISSION');
   if (submission) {
     unlinkChild(submission, 'items', item);
-    if (ctx.state.relatedId(submission, 'appStoreVersionForReview') === version?.id) delete submission.relationships.appStoreVersionForReview;
+    if (ctx.state.relatedId(submission, 'appStoreVersionForReview') === version?.id)
+      delete submission.relationships.appStoreVersionForReview;
   }
   ctx.state.remove('reviewSubmissionItems', item.id);
   return { status: 204 };

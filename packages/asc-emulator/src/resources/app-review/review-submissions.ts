@@ -36,7 +36,10 @@ const submissionsType: ResourceType = {
 };
 
 export function reviewReply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
-  return { status, json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }) };
+  return {
+    status,
+    json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }),
+  };
 }
 
 /** Call first in every App Review handler (and in version reads): brings review states to the clock. */
@@ -51,10 +54,19 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, ['platform'], 'CREATE');
   const appId = (data.relationships?.app?.data as Linkage | undefined)?.id;
   const app = appId ? ctx.state.get('apps', appId) : undefined;
-  if (!app) throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${String(appId)}'`);
+  if (!app)
+    throw invalidRelationship(
+      '/data/relationships/app',
+      `There is no resource of type 'apps' with id '${String(appId)}'`,
+    );
   const platform = attributes.platform ?? 'IOS';
-  const draft = childrenOf(ctx.state, 'reviewSubmissions', 'app', app.id).find((s) => s.attributes.platform === platform && s.attributes.state === 'READY_FOR_REVIEW');
-  if (draft) throw stateError(`A reviewSubmission with id '${draft.id}' for this app and platform is not yet submitted; add items to it instead.`);
+  const draft = childrenOf(ctx.state, 'reviewSubmissions', 'app', app.id).find(
+    (s) => s.attributes.platform === platform && s.attributes.state === 'READY_FOR_REVIEW',
+  );
+  if (draft)
+    throw stateError(
+      `A reviewSubmission with id '${draft.id}' for this app and platform is not yet submitted; add items to it instead.`,
+    );
   const record = ctx.state.create('reviewSubmissions', {
     attributes: { platform, state: 'READY_FOR_REVIEW' },
     relationships: { app: { type: 'apps', id: app.id }, items: [] },
@@ -64,10 +76,13 @@ function create(ctx: HandlerContext): Reply {
 
 function submit(ctx: HandlerContext, submission: ResourceRecord): void {
   if (submission.attributes.state !== 'READY_FOR_REVIEW') {
-    throw stateError(`reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)} and cannot be submitted.`);
+    throw stateError(
+      `reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)} and cannot be submitted.`,
+    );
   }
   const versions = versionsOf(ctx.state, submission);
-  if (itemsOf(ctx.state, submission).length === 0) throw stateError(`reviewSubmission with id '${submission.id}' has no items to submit.`);
+  if (itemsOf(ctx.state, submission).length === 0)
+    throw stateError(`reviewSubmission with id '${submission.id}' has no items to submit.`);
   submission.attributes.state = 'WAITING_FOR_REVIEW';
   submission.attributes.submittedDate = new Date(ctx.now()).toISOString();
   for (const v of versions) setVersionState(v, 'WAITING_FOR_REVIEW');
@@ -76,9 +91,12 @@ function submit(ctx: HandlerContext, submission: ResourceRecord): void {
 
 function cancel(ctx: HandlerContext, submission: ResourceRecord): void {
   if (!OPEN_STATES.includes(String(submission.attributes.state))) {
-    throw stateError(`reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)} and cannot be canceled.`);
+    throw stateError(
+      `reviewSubmission with id '${submission.id}' is ${String(submission.attributes.state)} and cannot be canceled.`,
+    );
   }
-  if (submission.attributes.state === 'IN_REVIEW') throw stateError(`reviewSubmission with id '${submission.id}' is in review and cannot be canceled now.`);
+  if (submission.attributes.state === 'IN_REVIEW')
+    throw stateError(`reviewSubmission with id '${submission.id}' is in review and cannot be canceled now.`);
   submission.attributes.state = 'CANCELING';
   for (const v of versionsOf(ctx.state, submission)) setVersionState(v, 'DEVELOPER_REJECTED');
   stopReview(ctx.state, submission);
@@ -89,12 +107,22 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const submission = requireResource(ctx, 'reviewSubmissions', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['platform', 'submitted', 'canceled'], 'UPDATE');
-  if (attributes.submitted === true && attributes.canceled === true) throw invalidAttribute('/data/attributes/canceled', 'A submission cannot be submitted and canceled at once.');
-  if (attributes.platform !== undefined && attributes.platform !== null && attributes.platform !== submission.attributes.platform) {
-    if (submission.attributes.state !== 'READY_FOR_REVIEW') throw stateError(`The platform of reviewSubmission with id '${id}' cannot be changed now.`);
+  if (attributes.submitted === true && attributes.canceled === true)
+    throw invalidAttribute('/data/attributes/canceled', 'A submission cannot be submitted and canceled at once.');
+  if (
+    attributes.platform !== undefined &&
+    attributes.platform !== null &&
+    attributes.platform !== submission.attributes.platform
+  ) {
+    if (submission.attributes.state !== 'READY_FOR_REVIEW')
+      throw stateError(`The platform of reviewSubmission with id '${id}' cannot be changed now.`);
     submission.attributes.platform = attributes.platform;
   }
   if (attributes.submitted === true) submit(ctx, submission);
@@ -118,10 +146,21 @@ export const reviewSubmissionsFamily: ResourceFamily = {
   name: 'reviewSubmissions',
   types: [submissionsType],
   routes: [
-    { method: 'GET', path: '/v1/reviewSubmissions', handler: (ctx) => (tickReviews(ctx), listResources(ctx, 'reviewSubmissions', ctx.state.all('reviewSubmissions'))) },
+    {
+      method: 'GET',
+      path: '/v1/reviewSubmissions',
+      handler: (ctx) => (tickReviews(ctx), listResources(ctx, 'reviewSubmissions', ctx.state.all('reviewSubmissions'))),
+    },
     { method: 'GET', path: '/v1/apps/{id}/reviewSubmissions', handler: submissionsOfApp },
     { method: 'POST', path: '/v1/reviewSubmissions', handler: create },
-    { method: 'GET', path: '/v1/reviewSubmissions/{id}', handler: (ctx) => (tickReviews(ctx), reviewReply(ctx, requireResource(ctx, 'reviewSubmissions', ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/reviewSubmissions/{id}',
+      handler: (ctx) => (
+        tickReviews(ctx),
+        reviewReply(ctx, requireResource(ctx, 'reviewSubmissions', ctx.params.id ?? ''))
+      ),
+    },
     { method: 'PATCH', path: '/v1/reviewSubmissions/{id}', handler: update },
     { method: 'GET', path: '/v1/reviewSubmissions/{id}/items', handler: itemsOfSubmission },
   ],

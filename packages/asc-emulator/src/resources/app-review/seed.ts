@@ -5,7 +5,7 @@
  */
 import type { ResourceRecord, Seed } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
-import type { SeedAppStore, SeedAppStoreVersion } from '../app-store/seed-types.js';
+import type { SeedAppStoreVersion } from '../app-store/seed-types.js';
 import { childrenOf, linkChild } from '../app-store/links.js';
 import { compareVersions } from '../app-store/version-strings.js';
 import { setVersionState } from './review-clock.js';
@@ -16,29 +16,47 @@ function appOf(state: EmulatorState, idOrBundleId: string): ResourceRecord {
   return app;
 }
 
-function findBuild(state: EmulatorState, app: ResourceRecord, version: ResourceRecord, idOrNumber: string): ResourceRecord {
+function findBuild(
+  state: EmulatorState,
+  app: ResourceRecord,
+  version: ResourceRecord,
+  idOrNumber: string,
+): ResourceRecord {
   const build =
     state.get('builds', idOrNumber) ??
     state.all('builds').find((b) => {
       const train = state.get('preReleaseVersions', state.relatedId(b, 'preReleaseVersion') ?? '');
-      return state.relatedId(b, 'app') === app.id && b.attributes.version === idOrNumber && compareVersions(String(train?.attributes.version), String(version.attributes.versionString)) === 0;
+      return (
+        state.relatedId(b, 'app') === app.id &&
+        b.attributes.version === idOrNumber &&
+        compareVersions(String(train?.attributes.version), String(version.attributes.versionString)) === 0
+      );
     });
-  if (!build) throw new Error(`seed: version ${String(version.attributes.versionString)} names unknown build '${idOrNumber}'`);
+  if (!build)
+    throw new Error(`seed: version ${String(version.attributes.versionString)} names unknown build '${idOrNumber}'`);
   return build;
 }
 
 function seedScreenshots(state: EmulatorState, version: ResourceRecord, screenshots: Record<string, number>): void {
   const localization = childrenOf(state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id)[0];
-  if (!localization) throw new Error(`seed: screenshots need a localization on version ${String(version.attributes.versionString)}`);
+  if (!localization)
+    throw new Error(`seed: screenshots need a localization on version ${String(version.attributes.versionString)}`);
   for (const [displayType, count] of Object.entries(screenshots)) {
     const set = state.create('appScreenshotSets', {
       attributes: { screenshotDisplayType: displayType },
-      relationships: { appStoreVersionLocalization: { type: 'appStoreVersionLocalizations', id: localization.id }, appScreenshots: [] },
+      relationships: {
+        appStoreVersionLocalization: { type: 'appStoreVersionLocalizations', id: localization.id },
+        appScreenshots: [],
+      },
     });
     linkChild(localization, 'appScreenshotSets', set);
     for (let i = 0; i < count; i++) {
       const shot = state.create('appScreenshots', {
-        attributes: { fileName: `${displayType.toLowerCase()}-${i + 1}.png`, fileSize: 1024, assetDeliveryState: { state: 'COMPLETE', errors: [], warnings: [] } },
+        attributes: {
+          fileName: `${displayType.toLowerCase()}-${i + 1}.png`,
+          fileSize: 1024,
+          assetDeliveryState: { state: 'COMPLETE', errors: [], warnings: [] },
+        },
         relationships: { appScreenshotSet: { type: 'appScreenshotSets', id: set.id } },
       });
       linkChild(set, 'appScreenshots', shot);
@@ -46,18 +64,39 @@ function seedScreenshots(state: EmulatorState, version: ResourceRecord, screensh
   }
 }
 
-function seedSubmission(state: EmulatorState, app: ResourceRecord, version: ResourceRecord, submissionState: string): void {
+function seedSubmission(
+  state: EmulatorState,
+  app: ResourceRecord,
+  version: ResourceRecord,
+  submissionState: string,
+): void {
   const submission = state.create('reviewSubmissions', {
-    attributes: { platform: version.attributes.platform, state: submissionState, ...(submissionState === 'READY_FOR_REVIEW' ? {} : { submittedDate: '2026-01-02T10:00:00.000Z' }) },
-    relationships: { app: { type: 'apps', id: app.id }, items: [], appStoreVersionForReview: { type: 'appStoreVersions', id: version.id } },
+    attributes: {
+      platform: version.attributes.platform,
+      state: submissionState,
+      ...(submissionState === 'READY_FOR_REVIEW' ? {} : { submittedDate: '2026-01-02T10:00:00.000Z' }),
+    },
+    relationships: {
+      app: { type: 'apps', id: app.id },
+      items: [],
+      appStoreVersionForReview: { type: 'appStoreVersions', id: version.id },
+    },
   });
   const item = state.create('reviewSubmissionItems', {
     attributes: { state: submissionState === 'UNRESOLVED_ISSUES' ? 'REJECTED' : 'READY_FOR_REVIEW' },
-    relationships: { reviewSubmission: { type: 'reviewSubmissions', id: submission.id }, appStoreVersion: { type: 'appStoreVersions', id: version.id } },
+    relationships: {
+      reviewSubmission: { type: 'reviewSubmissions', id: submission.id },
+      appStoreVersion: { type: 'appStoreVersions', id: version.id },
+    },
   });
   linkChild(submission, 'items', item);
-  const versionState: Record<string, string> = { READY_FOR_REVIEW: 'READY_FOR_REVIEW', WAITING_FOR_REVIEW: 'WAITING_FOR_REVIEW', IN_REVIEW: 'IN_REVIEW', UNRESOLVED_ISSUES: 'REJECTED' };
-  if (versionState[submissionState]) setVersionState(version, versionState[submissionState]!);
+  const versionState: Record<string, string> = {
+    READY_FOR_REVIEW: 'READY_FOR_REVIEW',
+    WAITING_FOR_REVIEW: 'WAITING_FOR_REVIEW',
+    IN_REVIEW: 'IN_REVIEW',
+    UNRESOLVED_ISSUES: 'REJECTED',
+  };
+  if (versionState[submissionState]) setVersionState(version, versionState[submissionState]);
 }
 
 function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppStoreVersion): void {
@@ -69,7 +108,12 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
   if (seed.earliestReleaseDate) version.attributes.earliestReleaseDate = seed.earliestReleaseDate;
   if (seed.phasedRelease) {
     const phased = state.create('appStoreVersionPhasedReleases', {
-      attributes: { phasedReleaseState: seed.phasedRelease, ...(seed.phasedRelease === 'INACTIVE' ? {} : { startDate: '2026-01-03T10:00:00.000Z', totalPauseDuration: 0, currentDayNumber: 1 }) },
+      attributes: {
+        phasedReleaseState: seed.phasedRelease,
+        ...(seed.phasedRelease === 'INACTIVE'
+          ? {}
+          : { startDate: '2026-01-03T10:00:00.000Z', totalPauseDuration: 0, currentDayNumber: 1 }),
+      },
       relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id } },
     });
     version.relationships.appStoreVersionPhasedRelease = { type: 'appStoreVersionPhasedReleases', id: phased.id };
@@ -79,7 +123,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppReview(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? []) as SeedAppStore[]) {
+  for (const entry of seed.appStore ?? []) {
     const app = appOf(state, entry.app);
     const infos = childrenOf(state, 'appInfos', 'app', app.id);
     (entry.appInfos ?? []).forEach((info, i) => {

@@ -34,10 +34,16 @@ function checkBuildFits(ctx: HandlerContext, version: ResourceRecord, build: Res
     train?.attributes.platform === version.attributes.platform &&
     compareVersions(String(train?.attributes.version ?? ''), String(version.attributes.versionString)) === 0;
   if (!fits) {
-    throw invalidRelationship('/data', `Build '${build.id}' (version ${String(train?.attributes.version)}) cannot be used for version ${String(version.attributes.versionString)} of this app and platform.`);
+    throw invalidRelationship(
+      '/data',
+      `Build '${build.id}' (version ${String(train?.attributes.version)}) cannot be used for version ${String(version.attributes.versionString)} of this app and platform.`,
+    );
   }
   if (build.attributes.expired === true) throw stateError(`Build '${build.id}' has expired and cannot be submitted.`);
-  if (build.attributes.processingState !== 'VALID') throw stateError(`Build '${build.id}' is ${String(build.attributes.processingState)}; only a processed build can be attached.`);
+  if (build.attributes.processingState !== 'VALID')
+    throw stateError(
+      `Build '${build.id}' is ${String(build.attributes.processingState)}; only a processed build can be attached.`,
+    );
 }
 
 function attachBuild(ctx: HandlerContext): Reply {
@@ -45,9 +51,11 @@ function attachBuild(ctx: HandlerContext): Reply {
   tickReviews(ctx);
   const version = requireResource(ctx, 'appStoreVersions', ctx.params.id ?? '');
   const data = (ctx.body as { data?: Linkage } | undefined)?.data;
-  if (!data || data.type !== 'builds') throw invalidAttribute('/data', 'The request body must contain a builds linkage.');
+  if (!data || data.type !== 'builds')
+    throw invalidAttribute('/data', 'The request body must contain a builds linkage.');
   const build = ctx.state.get('builds', String(data.id));
-  if (!build || !isListed(ctx.state, build.id, ctx.now())) throw invalidRelationship('/data', `There is no resource of type 'builds' with id '${String(data.id)}'`);
+  if (!build || !isListed(ctx.state, build.id, ctx.now()))
+    throw invalidRelationship('/data', `There is no resource of type 'builds' with id '${String(data.id)}'`);
   if (!isEditableVersion(version)) throw notEditable(['build']);
   checkBuildFits(ctx, version, build);
   version.relationships.build = { type: 'builds', id: build.id };

@@ -15,7 +15,12 @@ import { childrenOf, related } from '../app-store/links.js';
 
 type Problem = { code: string; detail: string };
 
-const RELEASED = ['READY_FOR_DISTRIBUTION', 'REPLACED_WITH_NEW_VERSION', 'DEVELOPER_REMOVED_FROM_SALE', 'REMOVED_FROM_SALE'];
+const RELEASED = [
+  'READY_FOR_DISTRIBUTION',
+  'REPLACED_WITH_NEW_VERSION',
+  'DEVELOPER_REMOVED_FROM_SALE',
+  'REMOVED_FROM_SALE',
+];
 /** Display types a version must have screenshots of, per platform (one of the list). */
 export const REQUIRED_SCREENSHOTS: Readonly<Record<string, readonly string[]>> = {
   IOS: ['APP_IPHONE_67', 'APP_IPHONE_65'],
@@ -24,11 +29,21 @@ export const REQUIRED_SCREENSHOTS: Readonly<Record<string, readonly string[]>> =
   VISION_OS: ['APP_APPLE_VISION_PRO'],
 };
 /** The age rating questions that have no default (an undeclared rating leaves them null). */
-export const AGE_RATING_QUESTIONS = ['violenceCartoonOrFantasy', 'violenceRealistic', 'profanityOrCrudeHumor', 'sexualContentOrNudity', 'gamblingSimulated', 'horrorOrFearThemes'];
+export const AGE_RATING_QUESTIONS = [
+  'violenceCartoonOrFantasy',
+  'violenceRealistic',
+  'profanityOrCrudeHumor',
+  'sexualContentOrNudity',
+  'gamblingSimulated',
+  'horrorOrFearThemes',
+];
 
 export function isUpdate(state: EmulatorState, version: ResourceRecord): boolean {
   return childrenOf(state, 'appStoreVersions', 'app', state.relatedId(version, 'app') ?? '').some(
-    (v) => v.id !== version.id && v.attributes.platform === version.attributes.platform && RELEASED.includes(String(v.attributes.appVersionState)),
+    (v) =>
+      v.id !== version.id &&
+      v.attributes.platform === version.attributes.platform &&
+      RELEASED.includes(String(v.attributes.appVersionState)),
   );
 }
 
@@ -36,8 +51,10 @@ function buildProblems(state: EmulatorState, version: ResourceRecord): Problem[]
   const build = related(state, version, 'build', 'builds');
   if (!build) return [{ code: 'BUILD_REQUIRED', detail: 'You must choose a build for this version.' }];
   const out: Problem[] = [];
-  if (build.attributes.processingState !== 'VALID') out.push({ code: 'BUILD_NOT_PROCESSED', detail: `Build '${build.id}' has not finished processing.` });
-  if (build.attributes.usesNonExemptEncryption === undefined) out.push({ code: 'EXPORT_COMPLIANCE_REQUIRED', detail: 'Export compliance information is missing for the build.' });
+  if (build.attributes.processingState !== 'VALID')
+    out.push({ code: 'BUILD_NOT_PROCESSED', detail: `Build '${build.id}' has not finished processing.` });
+  if (build.attributes.usesNonExemptEncryption === undefined)
+    out.push({ code: 'EXPORT_COMPLIANCE_REQUIRED', detail: 'Export compliance information is missing for the build.' });
   return out;
 }
 
@@ -47,7 +64,11 @@ function localizationProblems(state: EmulatorState, version: ResourceRecord): Pr
   for (const loc of childrenOf(state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id)) {
     const fields = ['description', 'keywords', 'supportUrl', ...(update ? ['whatsNew'] : [])];
     for (const field of fields) {
-      if (!String(loc.attributes[field] ?? '').trim()) out.push({ code: 'ATTRIBUTE.REQUIRED', detail: `'${field}' is required for locale ${String(loc.attributes.locale)}.` });
+      if (!String(loc.attributes[field] ?? '').trim())
+        out.push({
+          code: 'ATTRIBUTE.REQUIRED',
+          detail: `'${field}' is required for locale ${String(loc.attributes.locale)}.`,
+        });
     }
   }
   return out;
@@ -59,25 +80,34 @@ function screenshotProblems(state: EmulatorState, version: ResourceRecord): Prob
   const primary = locs.find((l) => l.attributes.locale === app?.attributes.primaryLocale) ?? locs[0];
   const wanted = REQUIRED_SCREENSHOTS[String(version.attributes.platform)] ?? [];
   const sets = primary ? childrenOf(state, 'appScreenshotSets', 'appStoreVersionLocalization', primary.id) : [];
-  const ok = sets.some((s) => wanted.includes(String(s.attributes.screenshotDisplayType)) && state.relatedIds(s, 'appScreenshots').length > 0);
+  const ok = sets.some(
+    (s) =>
+      wanted.includes(String(s.attributes.screenshotDisplayType)) && state.relatedIds(s, 'appScreenshots').length > 0,
+  );
   return ok ? [] : [{ code: 'SCREENSHOT_REQUIRED', detail: `Screenshots are required for ${wanted.join(' or ')}.` }];
 }
 
 function appProblems(state: EmulatorState, version: ResourceRecord): Problem[] {
   const app = related(state, version, 'app', 'apps');
   const out: Problem[] = [];
-  if (!app?.attributes.contentRightsDeclaration) out.push({ code: 'CONTENT_RIGHTS_REQUIRED', detail: 'The content rights declaration is required.' });
+  if (!app?.attributes.contentRightsDeclaration)
+    out.push({ code: 'CONTENT_RIGHTS_REQUIRED', detail: 'The content rights declaration is required.' });
   const infos = childrenOf(state, 'appInfos', 'app', app?.id ?? '');
   const info = infos.find((i) => i.attributes.state !== 'READY_FOR_DISTRIBUTION') ?? infos[0];
   const rating = info && related(state, info, 'ageRatingDeclaration', 'ageRatingDeclarations');
-  if (!rating || AGE_RATING_QUESTIONS.some((q) => rating.attributes[q] === undefined)) out.push({ code: 'AGE_RATING_REQUIRED', detail: 'The age rating must be declared.' });
+  if (!rating || AGE_RATING_QUESTIONS.some((q) => rating.attributes[q] === undefined))
+    out.push({ code: 'AGE_RATING_REQUIRED', detail: 'The age rating must be declared.' });
   return out;
 }
 
 function reviewDetailProblems(state: EmulatorState, version: ResourceRecord): Problem[] {
   const detail = related(state, version, 'appStoreReviewDetail', 'appStoreReviewDetails');
-  const missing = ['contactFirstName', 'contactLastName', 'contactPhone', 'contactEmail'].filter((f) => !String(detail?.attributes[f] ?? '').trim());
-  return missing.length ? [{ code: 'REVIEW_CONTACT_REQUIRED', detail: `App Review contact information is missing: ${missing.join(', ')}.` }] : [];
+  const missing = ['contactFirstName', 'contactLastName', 'contactPhone', 'contactEmail'].filter(
+    (f) => !String(detail?.attributes[f] ?? '').trim(),
+  );
+  return missing.length
+    ? [{ code: 'REVIEW_CONTACT_REQUIRED', detail: `App Review contact information is missing: ${missing.join(', ')}.` }]
+    : [];
 }
 
 /** Throws Apple's 409 with every problem when the version cannot go to App Review. */
@@ -96,7 +126,11 @@ export function checkVersionReady(state: EmulatorState, version: ResourceRecord)
       code: 'STATE_ERROR.ENTITY_STATE_INVALID',
       title: 'The request cannot be fulfilled because of the state of another resource.',
       detail: `appStoreVersions with id '${version.id}' is not in valid state.`,
-      meta: { associatedErrors: { [`/v1/appStoreVersions/${version.id}`]: problems.map((p) => ({ code: p.code, detail: p.detail })) } },
+      meta: {
+        associatedErrors: {
+          [`/v1/appStoreVersions/${version.id}`]: problems.map((p) => ({ code: p.code, detail: p.detail })),
+        },
+      },
     },
   ]);
 }

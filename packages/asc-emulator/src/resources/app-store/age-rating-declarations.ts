@@ -22,11 +22,18 @@ import { bodyData, requireResource, type ResourceFamily } from '../family.js';
 import { EDITABLE_APP_INFO_STATES, writeAttributes } from './rules.js';
 
 function reply(ctx: HandlerContext, record: ResourceRecord): Reply {
-  return { status: 200, json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }) };
+  return {
+    status: 200,
+    json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }),
+  };
 }
 
 /** Makes an app info's declaration (answers unset, or `answers` from a seed). */
-export function seedDeclaration(state: EmulatorState, appInfo: ResourceRecord, answers: Record<string, unknown> = {}): void {
+export function seedDeclaration(
+  state: EmulatorState,
+  appInfo: ResourceRecord,
+  answers: Record<string, unknown> = {},
+): void {
   const record = state.create('ageRatingDeclarations', { attributes: { ...answers }, relationships: {} });
   appInfo.relationships.ageRatingDeclaration = { type: 'ageRatingDeclarations', id: record.id };
 }
@@ -35,10 +42,16 @@ function patch(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'ageRatingDeclarations', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const owner = ctx.state.all('appInfos').find((i) => ctx.state.relatedId(i, 'ageRatingDeclaration') === id);
   if (owner && !EDITABLE_APP_INFO_STATES.includes(String(owner.attributes.state))) {
-    throw stateError(`The age rating declaration cannot be edited while its app info is '${String(owner.attributes.state)}'.`);
+    throw stateError(
+      `The age rating declaration cannot be edited while its app info is '${String(owner.attributes.state)}'.`,
+    );
   }
   writeAttributes(record, data.attributes ?? {});
   return reply(ctx, record);

@@ -17,22 +17,69 @@ import { requireResource, type ResourceFamily } from '../family.js';
 const ALL_PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'];
 
 export const TOP_CATEGORIES: readonly string[] = [
-  'BOOKS', 'BUSINESS', 'DEVELOPER_TOOLS', 'EDUCATION', 'ENTERTAINMENT', 'FINANCE', 'FOOD_AND_DRINK', 'GAMES',
-  'GRAPHICS_AND_DESIGN', 'HEALTH_AND_FITNESS', 'LIFESTYLE', 'MAGAZINES_AND_NEWSPAPERS', 'MEDICAL', 'MUSIC',
-  'NAVIGATION', 'NEWS', 'PHOTO_AND_VIDEO', 'PRODUCTIVITY', 'REFERENCE', 'SHOPPING', 'SOCIAL_NETWORKING', 'SPORTS',
-  'STICKERS', 'TRAVEL', 'UTILITIES', 'WEATHER',
+  'BOOKS',
+  'BUSINESS',
+  'DEVELOPER_TOOLS',
+  'EDUCATION',
+  'ENTERTAINMENT',
+  'FINANCE',
+  'FOOD_AND_DRINK',
+  'GAMES',
+  'GRAPHICS_AND_DESIGN',
+  'HEALTH_AND_FITNESS',
+  'LIFESTYLE',
+  'MAGAZINES_AND_NEWSPAPERS',
+  'MEDICAL',
+  'MUSIC',
+  'NAVIGATION',
+  'NEWS',
+  'PHOTO_AND_VIDEO',
+  'PRODUCTIVITY',
+  'REFERENCE',
+  'SHOPPING',
+  'SOCIAL_NETWORKING',
+  'SPORTS',
+  'STICKERS',
+  'TRAVEL',
+  'UTILITIES',
+  'WEATHER',
 ];
 
 export const SUBCATEGORIES: Readonly<Record<string, readonly string[]>> = {
   GAMES: [
-    'GAMES_ACTION', 'GAMES_ADVENTURE', 'GAMES_BOARD', 'GAMES_CARD', 'GAMES_CASINO', 'GAMES_CASUAL', 'GAMES_FAMILY', 'GAMES_MUSIC',
-    'GAMES_PUZZLE', 'GAMES_RACING', 'GAMES_ROLE_PLAYING', 'GAMES_SIMULATION', 'GAMES_SPORTS', 'GAMES_STRATEGY', 'GAMES_TRIVIA', 'GAMES_WORD',
+    'GAMES_ACTION',
+    'GAMES_ADVENTURE',
+    'GAMES_BOARD',
+    'GAMES_CARD',
+    'GAMES_CASINO',
+    'GAMES_CASUAL',
+    'GAMES_FAMILY',
+    'GAMES_MUSIC',
+    'GAMES_PUZZLE',
+    'GAMES_RACING',
+    'GAMES_ROLE_PLAYING',
+    'GAMES_SIMULATION',
+    'GAMES_SPORTS',
+    'GAMES_STRATEGY',
+    'GAMES_TRIVIA',
+    'GAMES_WORD',
   ],
   STICKERS: [
-    'STICKERS_ANIMALS', 'STICKERS_ART', 'STICKERS_CELEBRATIONS', 'STICKERS_CELEBRITIES', 'STICKERS_CHARACTERS',
-    'STICKERS_EATING_AND_DRINKING', 'STICKERS_EMOJI_AND_EXPRESSIONS', 'STICKERS_FASHION', 'STICKERS_GAMING',
-    'STICKERS_KIDS_AND_FAMILY', 'STICKERS_MOVIES_AND_TV', 'STICKERS_MUSIC', 'STICKERS_PEOPLE',
-    'STICKERS_PLACES_AND_OBJECTS', 'STICKERS_SPORTS_AND_ACTIVITIES',
+    'STICKERS_ANIMALS',
+    'STICKERS_ART',
+    'STICKERS_CELEBRATIONS',
+    'STICKERS_CELEBRITIES',
+    'STICKERS_CHARACTERS',
+    'STICKERS_EATING_AND_DRINKING',
+    'STICKERS_EMOJI_AND_EXPRESSIONS',
+    'STICKERS_FASHION',
+    'STICKERS_GAMING',
+    'STICKERS_KIDS_AND_FAMILY',
+    'STICKERS_MOVIES_AND_TV',
+    'STICKERS_MUSIC',
+    'STICKERS_PEOPLE',
+    'STICKERS_PLACES_AND_OBJECTS',
+    'STICKERS_SPORTS_AND_ACTIVITIES',
   ],
 };
 
@@ -54,7 +101,11 @@ function seedCatalog(state: EmulatorState): void {
       relationships: { parent: null, subcategories: subs.map((s) => ({ type: 'appCategories', id: s })) },
     });
     for (const sub of subs) {
-      state.create('appCategories', { id: sub, attributes: { platforms }, relationships: { parent: { type: 'appCategories', id }, subcategories: [] } });
+      state.create('appCategories', {
+        id: sub,
+        attributes: { platforms },
+        relationships: { parent: { type: 'appCategories', id }, subcategories: [] },
+      });
     }
   }
 }
@@ -67,7 +118,11 @@ function one(ctx: HandlerContext, id: string): Reply {
 function subcategories(ctx: HandlerContext): Reply {
   const parent = requireResource(ctx, 'appCategories', ctx.params.id ?? '');
   const ids = ctx.state.relatedIds(parent, 'subcategories');
-  return listResources(ctx, 'appCategories', ids.map((id) => ctx.state.get('appCategories', id)!));
+  return listResources(
+    ctx,
+    'appCategories',
+    ids.map((id) => ctx.state.get('appCategories', id)!),
+  );
 }
 
 function parentOf(ctx: HandlerContext): Reply {
@@ -79,7 +134,11 @@ export const appCategoriesFamily: ResourceFamily = {
   name: 'appCategories',
   types: [appCategoriesType],
   routes: [
-    { method: 'GET', path: '/v1/appCategories', handler: (ctx) => listResources(ctx, 'appCategories', ctx.state.all('appCategories')) },
+    {
+      method: 'GET',
+      path: '/v1/appCategories',
+      handler: (ctx) => listResources(ctx, 'appCategories', ctx.state.all('appCategories')),
+    },
     { method: 'GET', path: '/v1/appCategories/{id}', handler: (ctx) => one(ctx, ctx.params.id ?? '') },
     { method: 'GET', path: '/v1/appCategories/{id}/subcategories', handler: subcategories },
     { method: 'GET', path: '/v1/appCategories/{id}/parent', handler: parentOf },

@@ -12,9 +12,21 @@ import type { Linkage, ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
 import { invalidAttribute, invalidRelationship, stateError } from '../../jsonapi/errors.js';
-import { bodyData, checkAllowedAttributes, checkRequiredString, requireResource, type ResourceFamily } from '../family.js';
+import {
+  bodyData,
+  checkAllowedAttributes,
+  checkRequiredString,
+  requireResource,
+  type ResourceFamily,
+} from '../family.js';
 import { childrenOf, linkChild, related, unlinkChild } from './links.js';
-import { checkMetadataAttributes, EDITABLE_APP_INFO_STATES, notEditable, presentAttributes, writeAttributes } from './rules.js';
+import {
+  checkMetadataAttributes,
+  EDITABLE_APP_INFO_STATES,
+  notEditable,
+  presentAttributes,
+  writeAttributes,
+} from './rules.js';
 
 const UPDATABLE = ['name', 'subtitle', 'privacyPolicyUrl', 'privacyChoicesUrl', 'privacyPolicyText'];
 const CREATABLE = ['locale', ...UPDATABLE];
@@ -36,12 +48,23 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, CREATABLE, 'CREATE');
   const appInfoId = (data.relationships?.appInfo?.data as Linkage | undefined)?.id;
   const appInfo = appInfoId ? ctx.state.get('appInfos', appInfoId) : undefined;
-  if (!appInfo) throw invalidRelationship('/data/relationships/appInfo', `There is no resource of type 'appInfos' with id '${String(appInfoId)}'`);
+  if (!appInfo)
+    throw invalidRelationship(
+      '/data/relationships/appInfo',
+      `There is no resource of type 'appInfos' with id '${String(appInfoId)}'`,
+    );
   checkRequiredString('/data/attributes/name', 'name', attributes.name);
   checkMetadataAttributes(attributes);
   requireEditable(appInfo, Object.keys(attributes));
-  if (childrenOf(ctx.state, 'appInfoLocalizations', 'appInfo', appInfo.id).some((l) => l.attributes.locale === attributes.locale)) {
-    throw invalidAttribute('/data/attributes/locale', `A localization for the locale '${String(attributes.locale)}' already exists.`);
+  if (
+    childrenOf(ctx.state, 'appInfoLocalizations', 'appInfo', appInfo.id).some(
+      (l) => l.attributes.locale === attributes.locale,
+    )
+  ) {
+    throw invalidAttribute(
+      '/data/attributes/locale',
+      `A localization for the locale '${String(attributes.locale)}' already exists.`,
+    );
   }
   const record = ctx.state.create('appInfoLocalizations', {
     attributes: presentAttributes(attributes),
@@ -55,7 +78,11 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'appInfoLocalizations', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, UPDATABLE, 'UPDATE');
   if ('name' in attributes) checkRequiredString('/data/attributes/name', 'name', attributes.name);
@@ -71,7 +98,9 @@ function remove(ctx: HandlerContext): Reply {
   requireEditable(appInfo, ['locale']);
   const app = related(ctx.state, appInfo, 'app', 'apps');
   if (app && app.attributes.primaryLocale === record.attributes.locale) {
-    throw stateError(`The localization for the primary locale '${String(record.attributes.locale)}' cannot be deleted.`);
+    throw stateError(
+      `The localization for the primary locale '${String(record.attributes.locale)}' cannot be deleted.`,
+    );
   }
   unlinkChild(appInfo, 'appInfoLocalizations', record);
   ctx.state.remove('appInfoLocalizations', record.id);
@@ -80,7 +109,11 @@ function remove(ctx: HandlerContext): Reply {
 
 function listOfAppInfo(ctx: HandlerContext): Reply {
   const appInfo = requireResource(ctx, 'appInfos', ctx.params.id ?? '');
-  return listResources(ctx, 'appInfoLocalizations', childrenOf(ctx.state, 'appInfoLocalizations', 'appInfo', appInfo.id));
+  return listResources(
+    ctx,
+    'appInfoLocalizations',
+    childrenOf(ctx.state, 'appInfoLocalizations', 'appInfo', appInfo.id),
+  );
 }
 
 export const appInfoLocalizationsFamily: ResourceFamily = {
@@ -89,7 +122,11 @@ export const appInfoLocalizationsFamily: ResourceFamily = {
   routes: [
     { method: 'GET', path: '/v1/appInfos/{id}/appInfoLocalizations', handler: listOfAppInfo },
     { method: 'POST', path: '/v1/appInfoLocalizations', handler: create },
-    { method: 'GET', path: '/v1/appInfoLocalizations/{id}', handler: (ctx) => reply(ctx, requireResource(ctx, 'appInfoLocalizations', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/appInfoLocalizations/{id}',
+      handler: (ctx) => reply(ctx, requireResource(ctx, 'appInfoLocalizations', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/appInfoLocalizations/{id}', handler: update },
     { method: 'DELETE', path: '/v1/appInfoLocalizations/{id}', handler: remove },
   ],

@@ -26,8 +26,12 @@ import { childrenOf } from './links.js';
 import { EDITABLE_APP_INFO_STATES } from './rules.js';
 
 export const CATEGORY_RELATIONSHIPS = [
-  'primaryCategory', 'primarySubcategoryOne', 'primarySubcategoryTwo',
-  'secondaryCategory', 'secondarySubcategoryOne', 'secondarySubcategoryTwo',
+  'primaryCategory',
+  'primarySubcategoryOne',
+  'primarySubcategoryTwo',
+  'secondaryCategory',
+  'secondarySubcategoryOne',
+  'secondarySubcategoryTwo',
 ] as const;
 
 const appInfosType: ResourceType = {
@@ -60,7 +64,10 @@ function requestedCategories(ctx: HandlerContext): Record<string, string | null>
     }
     const id = (rel?.data as Linkage | undefined)?.id;
     if (!id || !ctx.state.get('appCategories', id)) {
-      throw invalidRelationship(`/data/relationships/${name}`, `There is no resource of type 'appCategories' with id '${String(id)}'`);
+      throw invalidRelationship(
+        `/data/relationships/${name}`,
+        `There is no resource of type 'appCategories' with id '${String(id)}'`,
+      );
     }
     out[name] = id;
   }
@@ -69,21 +76,32 @@ function requestedCategories(ctx: HandlerContext): Record<string, string | null>
 
 /** Checks the category set the app info would have after the update. */
 function checkCategoryTree(ctx: HandlerContext, record: ResourceRecord, wanted: Record<string, string | null>): void {
-  const after = (name: string): string | undefined => (name in wanted ? (wanted[name] ?? undefined) : ctx.state.relatedId(record, name));
+  const after = (name: string): string | undefined =>
+    name in wanted ? (wanted[name] ?? undefined) : ctx.state.relatedId(record, name);
   const parentOf = (id: string) => ctx.state.relatedId(ctx.state.get('appCategories', id)!, 'parent');
   for (const group of ['primary', 'secondary'] as const) {
     const category = after(`${group}Category`);
-    if (category && parentOf(category)) throw invalidRelationship(`/data/relationships/${group}Category`, `'${category}' is a subcategory, not a category.`);
+    if (category && parentOf(category))
+      throw invalidRelationship(
+        `/data/relationships/${group}Category`,
+        `'${category}' is a subcategory, not a category.`,
+      );
     for (const slot of ['One', 'Two']) {
       const name = `${group}Subcategory${slot}`;
       const sub = after(name);
       if (sub && parentOf(sub) !== category) {
-        throw invalidRelationship(`/data/relationships/${name}`, `'${sub}' is not a subcategory of '${String(category)}'.`);
+        throw invalidRelationship(
+          `/data/relationships/${name}`,
+          `'${sub}' is not a subcategory of '${String(category)}'.`,
+        );
       }
     }
   }
   if (after('primaryCategory') && after('primaryCategory') === after('secondaryCategory')) {
-    throw invalidRelationship('/data/relationships/secondaryCategory', 'The secondary category must differ from the primary category.');
+    throw invalidRelationship(
+      '/data/relationships/secondaryCategory',
+      'The secondary category must differ from the primary category.',
+    );
   }
 }
 
@@ -91,13 +109,18 @@ function patchAppInfo(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'appInfos', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const wanted = requestedCategories(ctx);
   if (Object.keys(wanted).length > 0 && !EDITABLE_APP_INFO_STATES.includes(String(record.attributes.state))) {
     throw stateError(`The app info cannot be edited in the state '${String(record.attributes.state)}'.`);
   }
   checkCategoryTree(ctx, record, wanted);
-  for (const [name, categoryId] of Object.entries(wanted)) record.relationships[name] = categoryId === null ? null : { type: 'appCategories', id: categoryId };
+  for (const [name, categoryId] of Object.entries(wanted))
+    record.relationships[name] = categoryId === null ? null : { type: 'appCategories', id: categoryId };
   return appInfoReply(ctx, record);
 }
 
@@ -111,7 +134,11 @@ export const appInfosFamily: ResourceFamily = {
   types: [appInfosType],
   routes: [
     { method: 'GET', path: '/v1/apps/{id}/appInfos', handler: appInfosOfApp },
-    { method: 'GET', path: '/v1/appInfos/{id}', handler: (ctx) => appInfoReply(ctx, requireResource(ctx, 'appInfos', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/appInfos/{id}',
+      handler: (ctx) => appInfoReply(ctx, requireResource(ctx, 'appInfos', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/appInfos/{id}', handler: patchAppInfo },
   ],
 };

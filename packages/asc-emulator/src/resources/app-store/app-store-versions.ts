@@ -24,8 +24,24 @@ import { prepareNewVersion } from './new-version.js';
 import { EDITABLE_VERSION_STATES, notEditable, presentAttributes, writeAttributes } from './rules.js';
 import { appStoreStateFor, compareVersions, VERSION_STRING } from './version-strings.js';
 
-const CREATABLE = ['platform', 'versionString', 'copyright', 'reviewType', 'releaseType', 'earliestReleaseDate', 'usesIdfa'];
-const UPDATABLE = ['versionString', 'copyright', 'reviewType', 'releaseType', 'earliestReleaseDate', 'usesIdfa', 'downloadable'];
+const CREATABLE = [
+  'platform',
+  'versionString',
+  'copyright',
+  'reviewType',
+  'releaseType',
+  'earliestReleaseDate',
+  'usesIdfa',
+];
+const UPDATABLE = [
+  'versionString',
+  'copyright',
+  'reviewType',
+  'releaseType',
+  'earliestReleaseDate',
+  'usesIdfa',
+  'downloadable',
+];
 
 const versionsType: ResourceType = {
   type: 'appStoreVersions',
@@ -44,16 +60,22 @@ export function versionReply(ctx: HandlerContext, record: ResourceRecord, status
   return { status, json: singleDocument(record, dc) };
 }
 
-export const isEditableVersion = (version: ResourceRecord): boolean => EDITABLE_VERSION_STATES.includes(String(version.attributes.appVersionState));
+export const isEditableVersion = (version: ResourceRecord): boolean =>
+  EDITABLE_VERSION_STATES.includes(String(version.attributes.appVersionState));
 
 function platformVersions(ctx: HandlerContext, appId: string, platform: unknown, exceptId?: string): ResourceRecord[] {
-  return childrenOf(ctx.state, 'appStoreVersions', 'app', appId).filter((v) => v.attributes.platform === platform && v.id !== exceptId);
+  return childrenOf(ctx.state, 'appStoreVersions', 'app', appId).filter(
+    (v) => v.attributes.platform === platform && v.id !== exceptId,
+  );
 }
 
 function checkVersionString(others: ResourceRecord[], versionString: unknown): void {
   const pointer = '/data/attributes/versionString';
   if (typeof versionString !== 'string' || !VERSION_STRING.test(versionString)) {
-    throw invalidAttribute(pointer, `'${String(versionString)}' is not a valid version number: use one to three integers separated by dots.`);
+    throw invalidAttribute(
+      pointer,
+      `'${String(versionString)}' is not a valid version number: use one to three integers separated by dots.`,
+    );
   }
   if (others.some((v) => compareVersions(String(v.attributes.versionString), versionString) === 0)) {
     throw invalidAttribute(pointer, `The version number '${versionString}' has been previously used.`);
@@ -69,9 +91,14 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, CREATABLE, 'CREATE');
   const appId = (data.relationships?.app?.data as Linkage | undefined)?.id;
   const app = appId ? ctx.state.get('apps', appId) : undefined;
-  if (!app) throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${String(appId)}'`);
+  if (!app)
+    throw invalidRelationship(
+      '/data/relationships/app',
+      `There is no resource of type 'apps' with id '${String(appId)}'`,
+    );
   const others = platformVersions(ctx, app.id, attributes.platform);
-  if (others.some(isEditableVersion)) throw stateError('You cannot create a new version of the App in the current state.');
+  if (others.some(isEditableVersion))
+    throw stateError('You cannot create a new version of the App in the current state.');
   checkVersionString(others, attributes.versionString);
   const record = ctx.state.create('appStoreVersions', {
     attributes: {
@@ -94,12 +121,19 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'appStoreVersions', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, UPDATABLE, 'UPDATE');
   if (Object.keys(attributes).length > 0 && !isEditableVersion(record)) throw notEditable(Object.keys(attributes));
   if ('versionString' in attributes) {
-    checkVersionString(platformVersions(ctx, ctx.state.relatedId(record, 'app') ?? '', record.attributes.platform, id), attributes.versionString);
+    checkVersionString(
+      platformVersions(ctx, ctx.state.relatedId(record, 'app') ?? '', record.attributes.platform, id),
+      attributes.versionString,
+    );
   }
   writeAttributes(record, attributes);
   return versionReply(ctx, record);
@@ -116,7 +150,11 @@ export const appStoreVersionsFamily: ResourceFamily = {
   routes: [
     { method: 'GET', path: '/v1/apps/{id}/appStoreVersions', handler: versionsOfApp },
     { method: 'POST', path: '/v1/appStoreVersions', handler: create },
-    { method: 'GET', path: '/v1/appStoreVersions/{id}', handler: (ctx) => versionReply(ctx, requireResource(ctx, 'appStoreVersions', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/appStoreVersions/{id}',
+      handler: (ctx) => versionReply(ctx, requireResource(ctx, 'appStoreVersions', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/appStoreVersions/{id}', handler: update },
   ],
 };

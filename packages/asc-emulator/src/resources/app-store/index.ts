@@ -28,6 +28,10 @@ export const appStoreFamilies: readonly ResourceFamily[] = [
 ];
 
 export type { SeedAppInfo, SeedAppStore, SeedAppStoreVersion, SeedAttributes, SeedReviewDetail } from './seed-types.js';
-export { APP_STORE_LOCALES, FIELD_LIMITS, EDITABLE_VERSION_STATES as EMULATED_EDITABLE_VERSION_STATES } from './rules.js';
+export {
+  APP_STORE_LOCALES,
+  FIELD_LIMITS,
+  EDITABLE_VERSION_STATES as EMULATED_EDITABLE_VERSION_STATES,
+} from './rules.js';
 export { TOP_CATEGORIES, SUBCATEGORIES } from './app-categories.js';
 export { mediaControl, type MediaControl, type DeliveryOutcome } from './media/control.js';

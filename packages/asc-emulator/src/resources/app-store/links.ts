@@ -12,11 +12,17 @@ export function linkChild(parent: ResourceRecord, name: string, child: ResourceR
 
 export function unlinkChild(parent: ResourceRecord, name: string, child: ResourceRecord): void {
   const current = parent.relationships[name];
-  if (Array.isArray(current)) parent.relationships[name] = current.filter((l) => !(l.id === child.id && l.type === child.type));
+  if (Array.isArray(current))
+    parent.relationships[name] = current.filter((l) => !(l.id === child.id && l.type === child.type));
 }
 
 /** The record a to-one relationship points at. */
-export function related(state: EmulatorState, record: ResourceRecord, name: string, type: string): ResourceRecord | undefined {
+export function related(
+  state: EmulatorState,
+  record: ResourceRecord,
+  name: string,
+  type: string,
+): ResourceRecord | undefined {
   const id = state.relatedId(record, name);
   return id === undefined ? undefined : state.get(type, id);
 }

@@ -18,7 +18,11 @@ function copyVersionLocalizations(state: EmulatorState, from: ResourceRecord, to
     const { whatsNew: _dropped, ...attributes } = loc.attributes;
     const copy = state.create('appStoreVersionLocalizations', {
       attributes,
-      relationships: { appStoreVersion: { type: 'appStoreVersions', id: to.id }, appScreenshotSets: [], appPreviewSets: [] },
+      relationships: {
+        appStoreVersion: { type: 'appStoreVersions', id: to.id },
+        appScreenshotSets: [],
+        appPreviewSets: [],
+      },
     });
     linkChild(to, 'appStoreVersionLocalizations', copy);
   }
@@ -36,21 +40,33 @@ function ensureEditableAppInfo(state: EmulatorState, app: ResourceRecord): void 
   const infos = childrenOf(state, 'appInfos', 'app', app.id);
   if (infos.length === 0 || infos.some((i) => EDITABLE_APP_INFO_STATES.includes(String(i.attributes.state)))) return;
   const newest = infos[infos.length - 1]!;
-  const relationships: ResourceRecord['relationships'] = { app: { type: 'apps', id: app.id }, appInfoLocalizations: [] };
-  for (const name of CATEGORY_RELATIONSHIPS) if (newest.relationships[name]) relationships[name] = newest.relationships[name]!;
+  const relationships: ResourceRecord['relationships'] = {
+    app: { type: 'apps', id: app.id },
+    appInfoLocalizations: [],
+  };
+  for (const name of CATEGORY_RELATIONSHIPS)
+    if (newest.relationships[name]) relationships[name] = newest.relationships[name]!;
   const info = state.create('appInfos', { attributes: { state: 'PREPARE_FOR_SUBMISSION' }, relationships });
   linkChild(app, 'appInfos', info);
   // The new app info starts from the newest one's age rating answers.
   const answers = state.get('ageRatingDeclarations', state.relatedId(newest, 'ageRatingDeclaration') ?? '')?.attributes;
   seedDeclaration(state, info, answers);
   for (const loc of childrenOf(state, 'appInfoLocalizations', 'appInfo', newest.id)) {
-    const copy = state.create('appInfoLocalizations', { attributes: { ...loc.attributes }, relationships: { appInfo: { type: 'appInfos', id: info.id } } });
+    const copy = state.create('appInfoLocalizations', {
+      attributes: { ...loc.attributes },
+      relationships: { appInfo: { type: 'appInfos', id: info.id } },
+    });
     linkChild(info, 'appInfoLocalizations', copy);
   }
 }
 
 /** Side effects of adding `version` to `app`; `previous` is the platform's newest version before it. */
-export function prepareNewVersion(state: EmulatorState, app: ResourceRecord, version: ResourceRecord, previous: ResourceRecord | undefined): void {
+export function prepareNewVersion(
+  state: EmulatorState,
+  app: ResourceRecord,
+  version: ResourceRecord,
+  previous: ResourceRecord | undefined,
+): void {
   if (previous) copyVersionLocalizations(state, previous, version);
   ensureEditableAppInfo(state, app);
 }

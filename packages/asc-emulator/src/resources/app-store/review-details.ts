@@ -18,11 +18,20 @@ import { related } from './links.js';
 import { notEditable, presentAttributes, writeAttributes } from './rules.js';
 
 const ATTRIBUTES = [
-  'contactFirstName', 'contactLastName', 'contactPhone', 'contactEmail',
-  'demoAccountName', 'demoAccountPassword', 'demoAccountRequired', 'notes',
+  'contactFirstName',
+  'contactLastName',
+  'contactPhone',
+  'contactEmail',
+  'demoAccountName',
+  'demoAccountPassword',
+  'demoAccountRequired',
+  'notes',
 ];
 
-const type: ResourceType = { type: 'appStoreReviewDetails', relationships: { appStoreVersion: { type: 'appStoreVersions' } } };
+const type: ResourceType = {
+  type: 'appStoreReviewDetails',
+  relationships: { appStoreVersion: { type: 'appStoreVersions' } },
+};
 
 function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
   const dc = { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state };
@@ -35,7 +44,10 @@ function checkValues(after: Record<string, unknown>): void {
     throw invalidAttribute('/data/attributes/contactEmail', 'The contact email address is not valid.');
   }
   if (after.demoAccountRequired === true && (!after.demoAccountName || !after.demoAccountPassword)) {
-    throw invalidAttribute('/data/attributes/demoAccountRequired', 'A demo account name and password are required when a demo account is required.');
+    throw invalidAttribute(
+      '/data/attributes/demoAccountRequired',
+      'A demo account name and password are required when a demo account is required.',
+    );
   }
 }
 
@@ -45,7 +57,11 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, ATTRIBUTES, 'CREATE');
   const versionId = (data.relationships?.appStoreVersion?.data as Linkage | undefined)?.id;
   const version = versionId ? ctx.state.get('appStoreVersions', versionId) : undefined;
-  if (!version) throw invalidRelationship('/data/relationships/appStoreVersion', `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`);
+  if (!version)
+    throw invalidRelationship(
+      '/data/relationships/appStoreVersion',
+      `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`,
+    );
   if (!isEditableVersion(version)) throw notEditable(Object.keys(attributes));
   if (related(ctx.state, version, 'appStoreReviewDetail', 'appStoreReviewDetails')) {
     throw invalidRelationship('/data/relationships/appStoreVersion', 'The version already has App Review information.');
@@ -63,7 +79,11 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'appStoreReviewDetails', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ATTRIBUTES, 'UPDATE');
   const version = related(ctx.state, record, 'appStoreVersion', 'appStoreVersions')!;
@@ -78,7 +98,12 @@ function ofVersion(ctx: HandlerContext): Reply {
   const record = related(ctx.state, version, 'appStoreReviewDetail', 'appStoreReviewDetails');
   if (!record) {
     throw new AppleError(404, [
-      { status: '404', code: 'NOT_FOUND', title: 'The specified resource does not exist', detail: `The appStoreVersion '${version.id}' has no appStoreReviewDetail.` },
+      {
+        status: '404',
+        code: 'NOT_FOUND',
+        title: 'The specified resource does not exist',
+        detail: `The appStoreVersion '${version.id}' has no appStoreReviewDetail.`,
+      },
     ]);
   }
   return reply(ctx, record);
@@ -90,7 +115,11 @@ export const reviewDetailsFamily: ResourceFamily = {
   routes: [
     { method: 'GET', path: '/v1/appStoreVersions/{id}/appStoreReviewDetail', handler: ofVersion },
     { method: 'POST', path: '/v1/appStoreReviewDetails', handler: create },
-    { method: 'GET', path: '/v1/appStoreReviewDetails/{id}', handler: (ctx) => reply(ctx, requireResource(ctx, 'appStoreReviewDetails', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/appStoreReviewDetails/{id}',
+      handler: (ctx) => reply(ctx, requireResource(ctx, 'appStoreReviewDetails', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/appStoreReviewDetails/{id}', handler: update },
   ],
 };

@@ -34,11 +34,21 @@ export const APP_STORE_LOCALES: readonly string[] = [
 
 /** `appVersionState` values in which a version's metadata can be edited. */
 export const EDITABLE_VERSION_STATES: readonly string[] = [
-  'PREPARE_FOR_SUBMISSION', 'DEVELOPER_REJECTED', 'REJECTED', 'METADATA_REJECTED', 'WAITING_FOR_REVIEW', 'INVALID_BINARY',
+  'PREPARE_FOR_SUBMISSION',
+  'DEVELOPER_REJECTED',
+  'REJECTED',
+  'METADATA_REJECTED',
+  'WAITING_FOR_REVIEW',
+  'INVALID_BINARY',
 ];
 
 /** `AppInfo.state` values in which name, subtitle, privacy URLs and categories can be edited. */
-export const EDITABLE_APP_INFO_STATES: readonly string[] = ['PREPARE_FOR_SUBMISSION', 'DEVELOPER_REJECTED', 'REJECTED', 'WAITING_FOR_REVIEW'];
+export const EDITABLE_APP_INFO_STATES: readonly string[] = [
+  'PREPARE_FOR_SUBMISSION',
+  'DEVELOPER_REJECTED',
+  'REJECTED',
+  'WAITING_FOR_REVIEW',
+];
 
 /** Attributes a live version lets you change. */
 export const LIVE_EDITABLE_ATTRIBUTES: readonly string[] = ['promotionalText'];
@@ -52,7 +62,12 @@ export const FIELD_LIMITS: Readonly<Record<string, number>> = {
   whatsNew: 4000,
 };
 
-export const URL_ATTRIBUTES: readonly string[] = ['marketingUrl', 'supportUrl', 'privacyPolicyUrl', 'privacyChoicesUrl'];
+export const URL_ATTRIBUTES: readonly string[] = [
+  'marketingUrl',
+  'supportUrl',
+  'privacyPolicyUrl',
+  'privacyChoicesUrl',
+];
 
 const codePoints = (s: string): number => [...s].length;
 
@@ -62,14 +77,20 @@ export function checkMetadataAttributes(attributes: Record<string, unknown>): vo
     if (typeof value !== 'string') continue;
     const limit = FIELD_LIMITS[name];
     if (limit !== undefined && codePoints(value) > limit) {
-      throw invalidAttribute(`/data/attributes/${name}`, `The value of '${name}' exceeds the maximum length of ${limit} characters.`);
+      throw invalidAttribute(
+        `/data/attributes/${name}`,
+        `The value of '${name}' exceeds the maximum length of ${limit} characters.`,
+      );
     }
     if (URL_ATTRIBUTES.includes(name) && value !== '' && !isWebUrl(value)) {
       throw invalidAttribute(`/data/attributes/${name}`, `The value of '${name}' is not a valid URL.`);
     }
   }
   if ('locale' in attributes && !APP_STORE_LOCALES.includes(String(attributes.locale))) {
-    throw invalidAttribute('/data/attributes/locale', `'${String(attributes.locale)}' is not a valid locale for the App Store.`);
+    throw invalidAttribute(
+      '/data/attributes/locale',
+      `'${String(attributes.locale)}' is not a valid locale for the App Store.`,
+    );
   }
 }
 
@@ -88,7 +109,13 @@ export function notEditable(attributes: string[]): AppleError {
   const title = 'The request cannot be fulfilled because of the state of another resource.';
   return new AppleError(
     409,
-    attributes.map((name) => ({ status: '409', code: 'STATE_ERROR', title, detail: `Attribute '${name}' cannot be edited at this time`, source: { pointer: `/data/attributes/${name}` } })),
+    attributes.map((name) => ({
+      status: '409',
+      code: 'STATE_ERROR',
+      title,
+      detail: `Attribute '${name}' cannot be edited at this time`,
+      source: { pointer: `/data/attributes/${name}` },
+    })),
   );
 }
 

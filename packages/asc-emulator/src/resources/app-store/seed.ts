@@ -1,7 +1,7 @@
 /** Puts `seed.appStore` (app infos, versions, localizations, review details) into the store. */
 import type { ResourceRecord, Seed } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
-import type { SeedAppInfo, SeedAppStore, SeedAppStoreVersion } from './seed-types.js';
+import type { SeedAppInfo, SeedAppStoreVersion } from './seed-types.js';
 import { linkChild } from './links.js';
 import { appStoreStateFor } from './version-strings.js';
 
@@ -12,7 +12,10 @@ function findApp(state: EmulatorState, idOrBundleId: string): ResourceRecord {
 }
 
 function seedAppInfo(state: EmulatorState, app: ResourceRecord, seed: SeedAppInfo): void {
-  const relationships: ResourceRecord['relationships'] = { app: { type: 'apps', id: app.id }, appInfoLocalizations: [] };
+  const relationships: ResourceRecord['relationships'] = {
+    app: { type: 'apps', id: app.id },
+    appInfoLocalizations: [],
+  };
   for (const [name, id] of Object.entries(seed.categories ?? {})) {
     if (!state.get('appCategories', id)) throw new Error(`seed: unknown app category '${id}'`);
     relationships[name] = { type: 'appCategories', id };
@@ -20,7 +23,10 @@ function seedAppInfo(state: EmulatorState, app: ResourceRecord, seed: SeedAppInf
   const info = state.create('appInfos', { id: seed.id, attributes: { state: seed.state }, relationships });
   linkChild(app, 'appInfos', info);
   for (const [locale, attributes] of Object.entries(seed.localizations ?? {})) {
-    const loc = state.create('appInfoLocalizations', { attributes: { locale, ...attributes }, relationships: { appInfo: { type: 'appInfos', id: info.id } } });
+    const loc = state.create('appInfoLocalizations', {
+      attributes: { locale, ...attributes },
+      relationships: { appInfo: { type: 'appInfos', id: info.id } },
+    });
     linkChild(info, 'appInfoLocalizations', loc);
   }
 }
@@ -45,7 +51,11 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
   for (const [locale, attributes] of Object.entries(seed.localizations ?? {})) {
     const loc = state.create('appStoreVersionLocalizations', {
       attributes: { locale, ...attributes },
-      relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id }, appScreenshotSets: [], appPreviewSets: [] },
+      relationships: {
+        appStoreVersion: { type: 'appStoreVersions', id: version.id },
+        appScreenshotSets: [],
+        appPreviewSets: [],
+      },
     });
     linkChild(version, 'appStoreVersionLocalizations', loc);
   }
@@ -59,7 +69,7 @@ function seedVersion(state: EmulatorState, app: ResourceRecord, seed: SeedAppSto
 }
 
 export function seedAppStore(state: EmulatorState, seed: Seed): void {
-  for (const entry of (seed.appStore ?? []) as SeedAppStore[]) {
+  for (const entry of seed.appStore ?? []) {
     const app = findApp(state, entry.app);
     for (const info of entry.appInfos ?? []) seedAppInfo(state, app, info);
     (entry.versions ?? []).forEach((v, i) => seedVersion(state, app, v, i));

@@ -17,7 +17,14 @@ import { invalidAttribute, invalidRelationship } from '../../jsonapi/errors.js';
 import { bodyData, checkAllowedAttributes, requireResource, type ResourceFamily } from '../family.js';
 import { isEditableVersion } from './app-store-versions.js';
 import { childrenOf, linkChild, related, unlinkChild } from './links.js';
-import { checkMetadataAttributes, LIVE_EDITABLE_ATTRIBUTES, notAcceptableForState, notEditable, presentAttributes, writeAttributes } from './rules.js';
+import {
+  checkMetadataAttributes,
+  LIVE_EDITABLE_ATTRIBUTES,
+  notAcceptableForState,
+  notEditable,
+  presentAttributes,
+  writeAttributes,
+} from './rules.js';
 
 const UPDATABLE = ['description', 'keywords', 'marketingUrl', 'promotionalText', 'supportUrl', 'whatsNew'];
 const CREATABLE = ['locale', ...UPDATABLE];
@@ -39,7 +46,9 @@ function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply
 /** The version is the only one of its app and platform: App Store Connect takes no what's new then. */
 export function isFirstVersion(state: EmulatorState, version: ResourceRecord): boolean {
   const appId = state.relatedId(version, 'app');
-  return !childrenOf(state, 'appStoreVersions', 'app', appId ?? '').some((v) => v.id !== version.id && v.attributes.platform === version.attributes.platform);
+  return !childrenOf(state, 'appStoreVersions', 'app', appId ?? '').some(
+    (v) => v.id !== version.id && v.attributes.platform === version.attributes.platform,
+  );
 }
 
 function checkWritable(state: EmulatorState, version: ResourceRecord, attributes: Record<string, unknown>): void {
@@ -48,7 +57,8 @@ function checkWritable(state: EmulatorState, version: ResourceRecord, attributes
     const blocked = names.filter((n) => !LIVE_EDITABLE_ATTRIBUTES.includes(n));
     if (blocked.length > 0) throw notEditable(blocked);
   }
-  if (typeof attributes.whatsNew === 'string' && attributes.whatsNew !== '' && isFirstVersion(state, version)) throw notAcceptableForState('whatsNew');
+  if (typeof attributes.whatsNew === 'string' && attributes.whatsNew !== '' && isFirstVersion(state, version))
+    throw notAcceptableForState('whatsNew');
 }
 
 function create(ctx: HandlerContext): Reply {
@@ -57,16 +67,31 @@ function create(ctx: HandlerContext): Reply {
   checkAllowedAttributes(attributes, CREATABLE, 'CREATE');
   const versionId = (data.relationships?.appStoreVersion?.data as Linkage | undefined)?.id;
   const version = versionId ? ctx.state.get('appStoreVersions', versionId) : undefined;
-  if (!version) throw invalidRelationship('/data/relationships/appStoreVersion', `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`);
+  if (!version)
+    throw invalidRelationship(
+      '/data/relationships/appStoreVersion',
+      `There is no resource of type 'appStoreVersions' with id '${String(versionId)}'`,
+    );
   checkMetadataAttributes(attributes);
   if (!isEditableVersion(version)) throw notEditable(Object.keys(attributes));
   checkWritable(ctx.state, version, attributes);
-  if (childrenOf(ctx.state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id).some((l) => l.attributes.locale === attributes.locale)) {
-    throw invalidAttribute('/data/attributes/locale', `A localization for the locale '${String(attributes.locale)}' already exists.`);
+  if (
+    childrenOf(ctx.state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id).some(
+      (l) => l.attributes.locale === attributes.locale,
+    )
+  ) {
+    throw invalidAttribute(
+      '/data/attributes/locale',
+      `A localization for the locale '${String(attributes.locale)}' already exists.`,
+    );
   }
   const record = ctx.state.create('appStoreVersionLocalizations', {
     attributes: presentAttributes(attributes),
-    relationships: { appStoreVersion: { type: 'appStoreVersions', id: version.id }, appScreenshotSets: [], appPreviewSets: [] },
+    relationships: {
+      appStoreVersion: { type: 'appStoreVersions', id: version.id },
+      appScreenshotSets: [],
+      appPreviewSets: [],
+    },
   });
   linkChild(version, 'appStoreVersionLocalizations', record);
   return reply(ctx, record, 201);
@@ -76,7 +101,11 @@ function update(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const record = requireResource(ctx, 'appStoreVersionLocalizations', id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, UPDATABLE, 'UPDATE');
   checkMetadataAttributes(attributes);
@@ -96,7 +125,11 @@ function remove(ctx: HandlerContext): Reply {
 
 function listOfVersion(ctx: HandlerContext): Reply {
   const version = requireResource(ctx, 'appStoreVersions', ctx.params.id ?? '');
-  return listResources(ctx, 'appStoreVersionLocalizations', childrenOf(ctx.state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id));
+  return listResources(
+    ctx,
+    'appStoreVersionLocalizations',
+    childrenOf(ctx.state, 'appStoreVersionLocalizations', 'appStoreVersion', version.id),
+  );
 }
 
 export const versionLocalizationsFamily: ResourceFamily = {

@@ -18,7 +18,16 @@ import { checkLocale, checkTexts, duplicateLocale } from './localizations.js';
 import { reviewDetailOf } from './seed.js';
 
 const LOCALIZATION_TEXT = ['description', 'feedbackEmail', 'marketingUrl', 'privacyPolicyUrl', 'tvOsPrivacyPolicy'];
-const REVIEW_DETAIL = ['contactFirstName', 'contactLastName', 'contactPhone', 'contactEmail', 'demoAccountName', 'demoAccountPassword', 'demoAccountRequired', 'notes'];
+const REVIEW_DETAIL = [
+  'contactFirstName',
+  'contactLastName',
+  'contactPhone',
+  'contactEmail',
+  'demoAccountName',
+  'demoAccountPassword',
+  'demoAccountRequired',
+  'notes',
+];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const types: ResourceType[] = [
@@ -33,7 +42,8 @@ function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply
 
 function checkEmailField(attributes: Record<string, unknown>, name: string): void {
   const v = attributes[name];
-  if (typeof v === 'string' && v !== '' && !EMAIL.test(v)) throw invalidAttribute(`/data/attributes/${name}`, `'${v}' is not a valid email address.`);
+  if (typeof v === 'string' && v !== '' && !EMAIL.test(v))
+    throw invalidAttribute(`/data/attributes/${name}`, `'${v}' is not a valid email address.`);
 }
 
 function assign(record: ResourceRecord, attributes: Record<string, unknown>): void {
@@ -45,12 +55,20 @@ function createLocalization(ctx: HandlerContext): Reply {
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['locale', ...LOCALIZATION_TEXT], 'CREATE');
   const appId = (data.relationships?.app?.data as Linkage | undefined)?.id ?? '';
-  if (!ctx.state.get('apps', appId)) throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${appId}'`);
+  if (!ctx.state.get('apps', appId))
+    throw invalidRelationship('/data/relationships/app', `There is no resource of type 'apps' with id '${appId}'`);
   const locale = checkLocale(attributes.locale);
   checkTexts(attributes, { description: 4000 });
   checkEmailField(attributes, 'feedbackEmail');
-  duplicateLocale(ctx.state.all('betaAppLocalizations').filter((l) => ctx.state.relatedId(l, 'app') === appId), locale, 'app');
-  const record = ctx.state.create('betaAppLocalizations', { attributes: { locale }, relationships: { app: { type: 'apps', id: appId } } });
+  duplicateLocale(
+    ctx.state.all('betaAppLocalizations').filter((l) => ctx.state.relatedId(l, 'app') === appId),
+    locale,
+    'app',
+  );
+  const record = ctx.state.create('betaAppLocalizations', {
+    attributes: { locale },
+    relationships: { app: { type: 'apps', id: appId } },
+  });
   const { locale: _, ...rest } = attributes;
   assign(record, rest);
   return reply(ctx, record, 201);
@@ -59,7 +77,11 @@ function createLocalization(ctx: HandlerContext): Reply {
 function updateLocalization(ctx: HandlerContext): Reply {
   const record = requireResource(ctx, 'betaAppLocalizations', ctx.params.id ?? '');
   const data = bodyData(ctx);
-  if (data.id !== record.id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`);
+  if (data.id !== record.id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, LOCALIZATION_TEXT, 'UPDATE');
   checkTexts(attributes, { description: 4000 });
@@ -71,7 +93,11 @@ function updateLocalization(ctx: HandlerContext): Reply {
 function updateReviewDetail(ctx: HandlerContext): Reply {
   const record = requireResource(ctx, 'betaAppReviewDetails', ctx.params.id ?? '');
   const data = bodyData(ctx);
-  if (data.id !== record.id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`);
+  if (data.id !== record.id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, REVIEW_DETAIL, 'UPDATE');
   checkEmailField(attributes, 'contactEmail');
@@ -92,25 +118,44 @@ export const betaAppInfoFamily: ResourceFamily = {
   name: 'betaAppInfo',
   types,
   routes: [
-    { method: 'GET', path: '/v1/betaAppLocalizations', handler: (ctx) => listResources(ctx, 'betaAppLocalizations', ctx.state.all('betaAppLocalizations')) },
+    {
+      method: 'GET',
+      path: '/v1/betaAppLocalizations',
+      handler: (ctx) => listResources(ctx, 'betaAppLocalizations', ctx.state.all('betaAppLocalizations')),
+    },
     { method: 'POST', path: '/v1/betaAppLocalizations', handler: createLocalization },
-    { method: 'GET', path: '/v1/betaAppLocalizations/{id}', handler: (ctx) => reply(ctx, requireResource(ctx, 'betaAppLocalizations', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/betaAppLocalizations/{id}',
+      handler: (ctx) => reply(ctx, requireResource(ctx, 'betaAppLocalizations', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/betaAppLocalizations/{id}', handler: updateLocalization },
     {
       method: 'DELETE',
       path: '/v1/betaAppLocalizations/{id}',
-      handler: (ctx) => (ctx.state.remove('betaAppLocalizations', requireResource(ctx, 'betaAppLocalizations', ctx.params.id ?? '').id), { status: 204 }),
+      handler: (ctx) => (
+        ctx.state.remove('betaAppLocalizations', requireResource(ctx, 'betaAppLocalizations', ctx.params.id ?? '').id),
+        { status: 204 }
+      ),
     },
     {
       method: 'GET',
       path: '/v1/apps/{id}/betaAppLocalizations',
       handler: (ctx) => {
         const app = requireResource(ctx, 'apps', ctx.params.id ?? '');
-        return listResources(ctx, 'betaAppLocalizations', ctx.state.all('betaAppLocalizations').filter((l) => ctx.state.relatedId(l, 'app') === app.id));
+        return listResources(
+          ctx,
+          'betaAppLocalizations',
+          ctx.state.all('betaAppLocalizations').filter((l) => ctx.state.relatedId(l, 'app') === app.id),
+        );
       },
     },
     { method: 'GET', path: '/v1/betaAppReviewDetails', handler: listReviewDetails },
-    { method: 'GET', path: '/v1/betaAppReviewDetails/{id}', handler: (ctx) => reply(ctx, requireResource(ctx, 'betaAppReviewDetails', ctx.params.id ?? '')) },
+    {
+      method: 'GET',
+      path: '/v1/betaAppReviewDetails/{id}',
+      handler: (ctx) => reply(ctx, requireResource(ctx, 'betaAppReviewDetails', ctx.params.id ?? '')),
+    },
     { method: 'PATCH', path: '/v1/betaAppReviewDetails/{id}', handler: updateReviewDetail },
     {
       method: 'GET',

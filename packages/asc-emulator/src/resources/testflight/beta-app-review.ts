@@ -47,12 +47,21 @@ export function missingTestInformation(state: EmulatorState, build: ResourceReco
   need(filled(main?.attributes.description), 'Beta App Description');
   need(filled(main?.attributes.feedbackEmail), 'Feedback Email');
   const review = reviewDetailOf(state, app).attributes;
-  for (const [name, label] of [['contactFirstName', 'First Name'], ['contactLastName', 'Last Name'], ['contactPhone', 'Phone Number'], ['contactEmail', 'Email']] as const) {
+  for (const [name, label] of [
+    ['contactFirstName', 'First Name'],
+    ['contactLastName', 'Last Name'],
+    ['contactPhone', 'Phone Number'],
+    ['contactEmail', 'Email'],
+  ] as const) {
     need(filled(review[name]), `Beta App Review Contact ${label}`);
   }
-  if (review.demoAccountRequired === true) need(filled(review.demoAccountName) && filled(review.demoAccountPassword), 'Beta App Review Sign-In Information');
+  if (review.demoAccountRequired === true)
+    need(filled(review.demoAccountName) && filled(review.demoAccountPassword), 'Beta App Review Sign-In Information');
   const notes = state.relatedIds(build, 'betaBuildLocalizations').map((id) => state.get('betaBuildLocalizations', id));
-  need(notes.some((l) => filled(l?.attributes.whatsNew)), 'What to Test');
+  need(
+    notes.some((l) => filled(l?.attributes.whatsNew)),
+    'What to Test',
+  );
   return out;
 }
 
@@ -70,7 +79,8 @@ function otherInReview(state: EmulatorState, build: ResourceRecord): ResourceRec
 }
 
 function checkSubmittable(ctx: HandlerContext, build: ResourceRecord): void {
-  if (submissionOf(ctx.state, build)) throw stateError(`Build '${build.id}' has already been submitted for beta review.`);
+  if (submissionOf(ctx.state, build))
+    throw stateError(`Build '${build.id}' has already been submitted for beta review.`);
   if (build.attributes.expired === true || build.attributes.processingState !== 'VALID') {
     throw stateError(`Build '${build.id}' is not in a state that can be submitted for beta review.`);
   }
@@ -81,10 +91,18 @@ function checkSubmittable(ctx: HandlerContext, build: ResourceRecord): void {
     );
   }
   if (compliancePending(ctx.state, build.id, ctx.now())) {
-    throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: 'Export Compliance Information is missing.', detail: 'Export Compliance Information is required to submit a build for external testing.' }]);
+    throw new AppleError(422, [
+      {
+        status: '422',
+        code: 'ENTITY_UNPROCESSABLE',
+        title: 'Export Compliance Information is missing.',
+        detail: 'Export Compliance Information is required to submit a build for external testing.',
+      },
+    ]);
   }
   const [first] = missingTestInformation(ctx.state, build);
-  if (first) throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: first[0], detail: first[1] }]);
+  if (first)
+    throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: first[0], detail: first[1] }]);
 }
 
 function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
@@ -99,7 +117,10 @@ function submit(ctx: HandlerContext): Reply {
   const buildId = (data.relationships?.build?.data as Linkage | undefined)?.id ?? '';
   const build = ctx.state.get('builds', buildId);
   if (!build || !isListed(ctx.state, buildId, ctx.now())) {
-    throw invalidRelationship('/data/relationships/build', `There is no resource of type 'builds' with id '${buildId}'`);
+    throw invalidRelationship(
+      '/data/relationships/build',
+      `There is no resource of type 'builds' with id '${buildId}'`,
+    );
   }
   checkSubmittable(ctx, build);
   const record = ctx.state.create('betaAppReviewSubmissions', {
@@ -113,7 +134,8 @@ function submit(ctx: HandlerContext): Reply {
 
 function requireSubmission(ctx: HandlerContext, id: string): ResourceRecord {
   const record = ctx.state.get('betaAppReviewSubmissions', id);
-  if (!record || !isListed(ctx.state, ctx.state.relatedId(record, 'build') ?? '', ctx.now())) throw resourceNotFound('betaAppReviewSubmissions', id);
+  if (!record || !isListed(ctx.state, ctx.state.relatedId(record, 'build') ?? '', ctx.now()))
+    throw resourceNotFound('betaAppReviewSubmissions', id);
   return record;
 }
 
@@ -128,11 +150,17 @@ export const betaAppReviewFamily: ResourceFamily = {
       handler: (ctx) => {
         tick(ctx);
         const now = ctx.now();
-        const visible = ctx.state.all('betaAppReviewSubmissions').filter((s) => isListed(ctx.state, ctx.state.relatedId(s, 'build') ?? '', now));
+        const visible = ctx.state
+          .all('betaAppReviewSubmissions')
+          .filter((s) => isListed(ctx.state, ctx.state.relatedId(s, 'build') ?? '', now));
         return listResources(ctx, 'betaAppReviewSubmissions', visible);
       },
     },
-    { method: 'GET', path: '/v1/betaAppReviewSubmissions/{id}', handler: (ctx) => (tick(ctx), reply(ctx, requireSubmission(ctx, ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/betaAppReviewSubmissions/{id}',
+      handler: (ctx) => (tick(ctx), reply(ctx, requireSubmission(ctx, ctx.params.id ?? ''))),
+    },
     {
       method: 'GET',
       path: '/v1/builds/{id}/betaAppReviewSubmission',

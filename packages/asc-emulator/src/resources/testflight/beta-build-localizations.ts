@@ -23,7 +23,9 @@ const type: ResourceType = { type: 'betaBuildLocalizations', relationships: { bu
 
 function visible(ctx: HandlerContext): ResourceRecord[] {
   const now = ctx.now();
-  return ctx.state.all('betaBuildLocalizations').filter((l) => isListed(ctx.state, ctx.state.relatedId(l, 'build') ?? '', now));
+  return ctx.state
+    .all('betaBuildLocalizations')
+    .filter((l) => isListed(ctx.state, ctx.state.relatedId(l, 'build') ?? '', now));
 }
 
 function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
@@ -50,7 +52,10 @@ function create(ctx: HandlerContext): Reply {
   const buildId = (data.relationships?.build?.data as Linkage | undefined)?.id ?? '';
   const build = ctx.state.get('builds', buildId);
   if (!build || !isListed(ctx.state, buildId, ctx.now())) {
-    throw invalidRelationship('/data/relationships/build', `There is no resource of type 'builds' with id '${buildId}'`);
+    throw invalidRelationship(
+      '/data/relationships/build',
+      `There is no resource of type 'builds' with id '${buildId}'`,
+    );
   }
   const locale = checkLocale(attributes.locale);
   checkTexts(attributes, { whatsNew: WHATS_NEW_MAX });
@@ -67,7 +72,11 @@ function update(ctx: HandlerContext): Reply {
   tick(ctx);
   const record = requireLocalization(ctx);
   const data = bodyData(ctx);
-  if (data.id !== record.id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`);
+  if (data.id !== record.id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${record.id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['whatsNew'], 'UPDATE');
   checkTexts(attributes, { whatsNew: WHATS_NEW_MAX });
@@ -79,7 +88,11 @@ function remove(ctx: HandlerContext): Reply {
   tick(ctx);
   const record = requireLocalization(ctx);
   const build = ctx.state.get('builds', ctx.state.relatedId(record, 'build') ?? '');
-  if (build) build.relationships.betaBuildLocalizations = ctx.state.relatedIds(build, 'betaBuildLocalizations').filter((id) => id !== record.id).map((id) => ({ type: 'betaBuildLocalizations', id }));
+  if (build)
+    build.relationships.betaBuildLocalizations = ctx.state
+      .relatedIds(build, 'betaBuildLocalizations')
+      .filter((id) => id !== record.id)
+      .map((id) => ({ type: 'betaBuildLocalizations', id }));
   ctx.state.remove('betaBuildLocalizations', record.id);
   return { status: 204 };
 }
@@ -88,15 +101,26 @@ export const betaBuildLocalizationsFamily: ResourceFamily = {
   name: 'betaBuildLocalizations',
   types: [type],
   routes: [
-    { method: 'GET', path: '/v1/betaBuildLocalizations', handler: (ctx) => (tick(ctx), listResources(ctx, 'betaBuildLocalizations', visible(ctx))) },
+    {
+      method: 'GET',
+      path: '/v1/betaBuildLocalizations',
+      handler: (ctx) => (tick(ctx), listResources(ctx, 'betaBuildLocalizations', visible(ctx))),
+    },
     { method: 'POST', path: '/v1/betaBuildLocalizations', handler: create },
-    { method: 'GET', path: '/v1/betaBuildLocalizations/{id}', handler: (ctx) => (tick(ctx), reply(ctx, requireLocalization(ctx))) },
+    {
+      method: 'GET',
+      path: '/v1/betaBuildLocalizations/{id}',
+      handler: (ctx) => (tick(ctx), reply(ctx, requireLocalization(ctx))),
+    },
     { method: 'PATCH', path: '/v1/betaBuildLocalizations/{id}', handler: update },
     { method: 'DELETE', path: '/v1/betaBuildLocalizations/{id}', handler: remove },
     {
       method: 'GET',
       path: '/v1/builds/{id}/betaBuildLocalizations',
-      handler: (ctx) => (tick(ctx), listResources(ctx, 'betaBuildLocalizations', ofBuild(ctx, requireBuild(ctx, ctx.params.id ?? '').id))),
+      handler: (ctx) => (
+        tick(ctx),
+        listResources(ctx, 'betaBuildLocalizations', ofBuild(ctx, requireBuild(ctx, ctx.params.id ?? '').id))
+      ),
     },
   ],
 };

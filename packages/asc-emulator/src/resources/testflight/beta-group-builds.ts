@@ -32,13 +32,16 @@ function allBuildsRefusal(group: ResourceRecord): AppleError {
 }
 
 function checkPair(ctx: HandlerContext, group: ResourceRecord, build: ResourceRecord): void {
-  if (group.attributes.isInternalGroup === true && group.attributes.hasAccessToAllBuilds === true) throw allBuildsRefusal(group);
+  if (group.attributes.isInternalGroup === true && group.attributes.hasAccessToAllBuilds === true)
+    throw allBuildsRefusal(group);
   if (ctx.state.relatedId(group, 'app') !== ctx.state.relatedId(build, 'app')) {
     throw invalidRelationship('/data', `Build '${build.id}' and beta group '${group.id}' belong to different apps.`);
   }
   if (build.attributes.expired === true) throw stateError(`Build '${build.id}' has expired.`);
   if (build.attributes.processingState !== 'VALID') {
-    throw stateError(`Build '${build.id}' is ${String(build.attributes.processingState)}; only processed (VALID) builds can be added to beta groups.`);
+    throw stateError(
+      `Build '${build.id}' is ${String(build.attributes.processingState)}; only processed (VALID) builds can be added to beta groups.`,
+    );
   }
 }
 
@@ -75,12 +78,26 @@ export const betaGroupBuildsFamily: ResourceFamily = {
   name: 'betaGroupBuilds',
   types: [],
   routes: [
-    { method: 'POST', path: '/v1/betaGroups/{id}/relationships/builds', handler: (ctx) => addPairs(ctx, fromGroup(ctx)) },
-    { method: 'DELETE', path: '/v1/betaGroups/{id}/relationships/builds', handler: (ctx) => removePairs(ctx, fromGroup(ctx)) },
+    {
+      method: 'POST',
+      path: '/v1/betaGroups/{id}/relationships/builds',
+      handler: (ctx) => addPairs(ctx, fromGroup(ctx)),
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/betaGroups/{id}/relationships/builds',
+      handler: (ctx) => removePairs(ctx, fromGroup(ctx)),
+    },
     {
       method: 'GET',
       path: '/v1/betaGroups/{id}/relationships/builds',
-      handler: (ctx) => (tick(ctx), linkagePage(ctx, liveLinks(ctx.state, requireResource(ctx, 'betaGroups', ctx.params.id ?? ''), 'builds', ctx.now()))),
+      handler: (ctx) => (
+        tick(ctx),
+        linkagePage(
+          ctx,
+          liveLinks(ctx.state, requireResource(ctx, 'betaGroups', ctx.params.id ?? ''), 'builds', ctx.now()),
+        )
+      ),
     },
     {
       method: 'GET',
@@ -88,10 +105,25 @@ export const betaGroupBuildsFamily: ResourceFamily = {
       handler: (ctx) => {
         tick(ctx);
         const group = requireResource(ctx, 'betaGroups', ctx.params.id ?? '');
-        return listResources(ctx, 'builds', listedBuilds(ctx, ctx.state.relatedIds(group, 'builds').flatMap((id) => ctx.state.get('builds', id) ?? [])));
+        return listResources(
+          ctx,
+          'builds',
+          listedBuilds(
+            ctx,
+            ctx.state.relatedIds(group, 'builds').flatMap((id) => ctx.state.get('builds', id) ?? []),
+          ),
+        );
       },
     },
-    { method: 'POST', path: '/v1/builds/{id}/relationships/betaGroups', handler: (ctx) => addPairs(ctx, fromBuild(ctx)) },
-    { method: 'DELETE', path: '/v1/builds/{id}/relationships/betaGroups', handler: (ctx) => removePairs(ctx, fromBuild(ctx)) },
+    {
+      method: 'POST',
+      path: '/v1/builds/{id}/relationships/betaGroups',
+      handler: (ctx) => addPairs(ctx, fromBuild(ctx)),
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/builds/{id}/relationships/betaGroups',
+      handler: (ctx) => removePairs(ctx, fromBuild(ctx)),
+    },
   ],
 };

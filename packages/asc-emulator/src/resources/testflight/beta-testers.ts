@@ -29,7 +29,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const betaTestersType: ResourceType = {
   type: 'betaTesters',
-  relationships: { apps: { type: 'apps', many: true }, betaGroups: { type: 'betaGroups', many: true }, builds: { type: 'builds', many: true } },
+  relationships: {
+    apps: { type: 'apps', many: true },
+    betaGroups: { type: 'betaGroups', many: true },
+    builds: { type: 'builds', many: true },
+  },
   filters: { email: (r, values) => values.some((v) => v.toLowerCase() === String(r.attributes.email).toLowerCase()) },
 };
 
@@ -40,7 +44,10 @@ function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply
 
 function refuseInternal(group: ResourceRecord, pointer: string): void {
   if (group.attributes.isInternalGroup === true) {
-    throw invalidRelationship(pointer, `Beta group '${group.id}' is an internal group; internal groups take App Store Connect users.`);
+    throw invalidRelationship(
+      pointer,
+      `Beta group '${group.id}' is an internal group; internal groups take App Store Connect users.`,
+    );
   }
 }
 
@@ -55,7 +62,11 @@ function groupTargets(ctx: HandlerContext, data: unknown, pointer: string): Reso
   const list = Array.isArray(data) ? (data as Linkage[]) : [];
   return list.map((l, i) => {
     const group = l?.type === 'betaGroups' ? ctx.state.get('betaGroups', String(l.id)) : undefined;
-    if (!group) throw invalidRelationship(`${pointer}/${i}`, `There is no resource of type 'betaGroups' with id '${String(l?.id)}'`);
+    if (!group)
+      throw invalidRelationship(
+        `${pointer}/${i}`,
+        `There is no resource of type 'betaGroups' with id '${String(l?.id)}'`,
+      );
     refuseInternal(group, `${pointer}/${i}`);
     return group;
   });
@@ -63,9 +74,13 @@ function groupTargets(ctx: HandlerContext, data: unknown, pointer: string): Reso
 
 function checkEmail(ctx: HandlerContext, email: unknown): string {
   if (email === undefined || email === null) throw attributeRequired('/data/attributes/email', 'email');
-  if (typeof email !== 'string' || !EMAIL.test(email)) throw invalidAttribute('/data/attributes/email', `'${String(email)}' is not a valid email address.`);
-  const taken = ctx.state.all('betaTesters').some((t) => String(t.attributes.email).toLowerCase() === email.toLowerCase());
-  if (taken) throw invalidAttribute('/data/attributes/email', `A beta tester with the email '${email}' already exists.`);
+  if (typeof email !== 'string' || !EMAIL.test(email))
+    throw invalidAttribute('/data/attributes/email', `'${String(email)}' is not a valid email address.`);
+  const taken = ctx.state
+    .all('betaTesters')
+    .some((t) => String(t.attributes.email).toLowerCase() === email.toLowerCase());
+  if (taken)
+    throw invalidAttribute('/data/attributes/email', `A beta tester with the email '${email}' already exists.`);
   return email;
 }
 
@@ -75,9 +90,15 @@ function createTester(ctx: HandlerContext): Reply {
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['email', 'firstName', 'lastName'], 'CREATE');
   const groups = groupTargets(ctx, data.relationships?.betaGroups?.data, '/data/relationships/betaGroups/data');
-  const builds = (Array.isArray(data.relationships?.builds?.data) ? (data.relationships?.builds?.data as Linkage[]) : []).map((l, i) => {
+  const builds = (
+    Array.isArray(data.relationships?.builds?.data) ? (data.relationships?.builds?.data as Linkage[]) : []
+  ).map((l, i) => {
     const build = ctx.state.get('builds', String(l?.id));
-    if (!build) throw invalidRelationship(`/data/relationships/builds/data/${i}`, `There is no resource of type 'builds' with id '${String(l?.id)}'`);
+    if (!build)
+      throw invalidRelationship(
+        `/data/relationships/builds/data/${i}`,
+        `There is no resource of type 'builds' with id '${String(l?.id)}'`,
+      );
     return build;
   });
   const email = checkEmail(ctx, attributes.email);
@@ -107,11 +128,22 @@ function addToGroup(ctx: HandlerContext): Reply {
   const testers = linkageTargets(ctx, 'betaTesters');
   const limit = testerBatchLimit(ctx.state);
   if (limit !== undefined && testers.length > limit) {
-    throw new AppleError(422, [{ status: '422', code: 'ENTITY_UNPROCESSABLE', title: 'The request entity is not processable.', detail: `At most ${limit} beta testers can be added at once.`, source: { pointer: '/data' } }]);
+    throw new AppleError(422, [
+      {
+        status: '422',
+        code: 'ENTITY_UNPROCESSABLE',
+        title: 'The request entity is not processable.',
+        detail: `At most ${limit} beta testers can be added at once.`,
+        source: { pointer: '/data' },
+      },
+    ]);
   }
   const present = testers.filter((t) => hasLink(group, 'betaTesters', t.id));
   if (present.length) {
-    throw invalidRelationship('/data', `Beta testers already in group '${group.id}': ${present.map((t) => t.id).join(', ')}.`);
+    throw invalidRelationship(
+      '/data',
+      `Beta testers already in group '${group.id}': ${present.map((t) => t.id).join(', ')}.`,
+    );
   }
   for (const tester of testers) join(ctx, group, tester);
   return { status: 204 };
@@ -122,7 +154,11 @@ function addGroupsToTester(ctx: HandlerContext): Reply {
   const tester = requireResource(ctx, 'betaTesters', ctx.params.id ?? '');
   const groups = groupTargets(ctx, (ctx.body as { data?: unknown } | undefined)?.data, '/data');
   const present = groups.filter((g) => hasLink(tester, 'betaGroups', g.id));
-  if (present.length) throw invalidRelationship('/data', `Beta tester '${tester.id}' is already in groups: ${present.map((g) => g.id).join(', ')}.`);
+  if (present.length)
+    throw invalidRelationship(
+      '/data',
+      `Beta tester '${tester.id}' is already in groups: ${present.map((g) => g.id).join(', ')}.`,
+    );
   for (const group of groups) join(ctx, group, tester);
   return { status: 204 };
 }
@@ -150,25 +186,49 @@ export const betaTestersFamily: ResourceFamily = {
   name: 'betaTesters',
   types: [betaTestersType],
   routes: [
-    { method: 'GET', path: '/v1/betaTesters', handler: (ctx) => (tick(ctx), listResources(ctx, 'betaTesters', ctx.state.all('betaTesters'))) },
+    {
+      method: 'GET',
+      path: '/v1/betaTesters',
+      handler: (ctx) => (tick(ctx), listResources(ctx, 'betaTesters', ctx.state.all('betaTesters'))),
+    },
     { method: 'POST', path: '/v1/betaTesters', handler: createTester },
-    { method: 'GET', path: '/v1/betaTesters/{id}', handler: (ctx) => (tick(ctx), reply(ctx, requireResource(ctx, 'betaTesters', ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/betaTesters/{id}',
+      handler: (ctx) => (tick(ctx), reply(ctx, requireResource(ctx, 'betaTesters', ctx.params.id ?? ''))),
+    },
     { method: 'DELETE', path: '/v1/betaTesters/{id}', handler: deleteTester },
     { method: 'POST', path: '/v1/betaGroups/{id}/relationships/betaTesters', handler: addToGroup },
     {
       method: 'DELETE',
       path: '/v1/betaGroups/{id}/relationships/betaTesters',
-      handler: (ctx) => (tick(ctx), removeFromGroup(ctx, requireResource(ctx, 'betaGroups', ctx.params.id ?? ''), linkageTargets(ctx, 'betaTesters'))),
+      handler: (ctx) => (
+        tick(ctx),
+        removeFromGroup(
+          ctx,
+          requireResource(ctx, 'betaGroups', ctx.params.id ?? ''),
+          linkageTargets(ctx, 'betaTesters'),
+        )
+      ),
     },
     {
       method: 'GET',
       path: '/v1/betaGroups/{id}/relationships/betaTesters',
-      handler: (ctx) => (tick(ctx), linkagePage(ctx, liveLinks(ctx.state, requireResource(ctx, 'betaGroups', ctx.params.id ?? ''), 'betaTesters', ctx.now()))),
+      handler: (ctx) => (
+        tick(ctx),
+        linkagePage(
+          ctx,
+          liveLinks(ctx.state, requireResource(ctx, 'betaGroups', ctx.params.id ?? ''), 'betaTesters', ctx.now()),
+        )
+      ),
     },
     {
       method: 'GET',
       path: '/v1/betaGroups/{id}/betaTesters',
-      handler: (ctx) => (tick(ctx), listResources(ctx, 'betaTesters', testersOf(ctx, requireResource(ctx, 'betaGroups', ctx.params.id ?? '')))),
+      handler: (ctx) => (
+        tick(ctx),
+        listResources(ctx, 'betaTesters', testersOf(ctx, requireResource(ctx, 'betaGroups', ctx.params.id ?? '')))
+      ),
     },
     { method: 'POST', path: '/v1/betaTesters/{id}/relationships/betaGroups', handler: addGroupsToTester },
     {
@@ -184,7 +244,13 @@ export const betaTestersFamily: ResourceFamily = {
     {
       method: 'GET',
       path: '/v1/betaTesters/{id}/relationships/betaGroups',
-      handler: (ctx) => (tick(ctx), linkagePage(ctx, liveLinks(ctx.state, requireResource(ctx, 'betaTesters', ctx.params.id ?? ''), 'betaGroups', ctx.now()))),
+      handler: (ctx) => (
+        tick(ctx),
+        linkagePage(
+          ctx,
+          liveLinks(ctx.state, requireResource(ctx, 'betaTesters', ctx.params.id ?? ''), 'betaGroups', ctx.now()),
+        )
+      ),
     },
     {
       method: 'GET',
@@ -192,7 +258,11 @@ export const betaTestersFamily: ResourceFamily = {
       handler: (ctx) => {
         tick(ctx);
         const tester = requireResource(ctx, 'betaTesters', ctx.params.id ?? '');
-        return listResources(ctx, 'betaGroups', ctx.state.relatedIds(tester, 'betaGroups').flatMap((id) => ctx.state.get('betaGroups', id) ?? []));
+        return listResources(
+          ctx,
+          'betaGroups',
+          ctx.state.relatedIds(tester, 'betaGroups').flatMap((id) => ctx.state.get('betaGroups', id) ?? []),
+        );
       },
     },
   ],

@@ -27,7 +27,8 @@ function unexpected(): AppleError {
       status: '500',
       code: 'UNEXPECTED_ERROR',
       title: 'An unexpected error occurred.',
-      detail: 'An unexpected error occurred on the server side. If this issue continues, contact us at https://developer.apple.com/contact/.',
+      detail:
+        'An unexpected error occurred on the server side. If this issue continues, contact us at https://developer.apple.com/contact/.',
     },
   ]);
 }
@@ -53,10 +54,15 @@ function patchDetail(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const detail = requireDetail(ctx, id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['autoNotifyEnabled'], 'UPDATE');
-  if (typeof attributes.autoNotifyEnabled === 'boolean') detail.attributes.autoNotifyEnabled = attributes.autoNotifyEnabled;
+  if (typeof attributes.autoNotifyEnabled === 'boolean')
+    detail.attributes.autoNotifyEnabled = attributes.autoNotifyEnabled;
   return doc(ctx, detail);
 }
 
@@ -75,7 +81,11 @@ export const buildBetaDetailsFamily: ResourceFamily = {
   types: [buildBetaDetailsType],
   routes: [
     { method: 'GET', path: '/v1/buildBetaDetails', handler: listDetails },
-    { method: 'GET', path: '/v1/buildBetaDetails/{id}', handler: (ctx) => (tick(ctx), doc(ctx, requireDetail(ctx, ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/buildBetaDetails/{id}',
+      handler: (ctx) => (tick(ctx), doc(ctx, requireDetail(ctx, ctx.params.id ?? ''))),
+    },
     { method: 'PATCH', path: '/v1/buildBetaDetails/{id}', handler: patchDetail },
     {
       method: 'GET',

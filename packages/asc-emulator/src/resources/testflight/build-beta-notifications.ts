@@ -28,14 +28,29 @@ function notify(ctx: HandlerContext) {
   checkAllowedAttributes(data.attributes ?? {}, [], 'CREATE');
   const buildId = (data.relationships?.build?.data as Linkage | undefined)?.id ?? '';
   const build = ctx.state.get('builds', buildId);
-  if (!build || !isListed(ctx.state, buildId, ctx.now())) throw invalidRelationship('/data/relationships/build', `There is no resource of type 'builds' with id '${buildId}'`);
-  if (build.attributes.processingState !== 'VALID') throw stateError(`Build '${buildId}' is ${String(build.attributes.processingState)}; testers cannot be notified yet.`);
+  if (!build || !isListed(ctx.state, buildId, ctx.now()))
+    throw invalidRelationship(
+      '/data/relationships/build',
+      `There is no resource of type 'builds' with id '${buildId}'`,
+    );
+  if (build.attributes.processingState !== 'VALID')
+    throw stateError(
+      `Build '${buildId}' is ${String(build.attributes.processingState)}; testers cannot be notified yet.`,
+    );
   if (ctx.state.get('buildBetaDetails', buildId)?.attributes.autoNotifyEnabled === true) {
     throw new AppleError(409, [
-      { status: '409', code: 'STATE_ERROR.ENTITY_STATE_INVALID', title: 'The request cannot be fulfilled because of the state of another resource.', detail: 'Auto-notify already enabled.' },
+      {
+        status: '409',
+        code: 'STATE_ERROR.ENTITY_STATE_INVALID',
+        title: 'The request cannot be fulfilled because of the state of another resource.',
+        detail: 'Auto-notify already enabled.',
+      },
     ]);
   }
-  const record = ctx.state.create('buildBetaNotifications', { attributes: {}, relationships: { build: { type: 'builds', id: buildId } } });
+  const record = ctx.state.create('buildBetaNotifications', {
+    attributes: {},
+    relationships: { build: { type: 'builds', id: buildId } },
+  });
   const dc = { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state };
   return { status: 201, json: singleDocument(record, dc) };
 }

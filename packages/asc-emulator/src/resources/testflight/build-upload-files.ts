@@ -26,7 +26,13 @@ import type { Linkage, ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
 import { invalidAttribute, invalidRelationship, notImplemented, stateError } from '../../jsonapi/errors.js';
-import { bodyData, checkAllowedAttributes, checkRequiredString, requireResource, type ResourceFamily } from '../family.js';
+import {
+  bodyData,
+  checkAllowedAttributes,
+  checkRequiredString,
+  requireResource,
+  type ResourceFamily,
+} from '../family.js';
 import { tick } from './links.js';
 import { uploadState } from './build-uploads.js';
 import { buildUploadControl } from './build-upload/control.js';
@@ -39,7 +45,10 @@ const UTIS: Record<string, string> = { ipa: 'com.apple.ipa', pkg: 'com.apple.pkg
 const buildUploadFilesType: ResourceType = { type: 'buildUploadFiles', relationships: {} };
 
 function document(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
-  return { status, json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }) };
+  return {
+    status,
+    json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }),
+  };
 }
 
 function operations(ctx: HandlerContext, fileId: string, fileSize: number): Array<Record<string, unknown>> {
@@ -69,14 +78,26 @@ function reserve(ctx: HandlerContext): Reply {
   checkRequiredString('/data/attributes/fileName', 'fileName', attributes.fileName);
   const uploadId = (data.relationships?.buildUpload?.data as Linkage | undefined)?.id ?? '';
   const upload = ctx.state.get('buildUploads', uploadId);
-  if (!upload) throw invalidRelationship('/data/relationships/buildUpload', `There is no resource of type 'buildUploads' with id '${uploadId}'`);
-  if (attributes.assetType !== 'ASSET') throw notImplemented(`buildUploadFiles with assetType ${String(attributes.assetType)}`);
-  if (uploadState(upload) !== 'AWAITING_UPLOAD') throw stateError(`The build upload '${upload.id}' is ${uploadState(upload)}; it takes no more files.`);
-  if (ctx.state.relatedIds(upload, 'buildUploadFiles').length > 0) throw stateError(`The build upload '${upload.id}' already has its asset file.`);
+  if (!upload)
+    throw invalidRelationship(
+      '/data/relationships/buildUpload',
+      `There is no resource of type 'buildUploads' with id '${uploadId}'`,
+    );
+  if (attributes.assetType !== 'ASSET')
+    throw notImplemented(`buildUploadFiles with assetType ${String(attributes.assetType)}`);
+  if (uploadState(upload) !== 'AWAITING_UPLOAD')
+    throw stateError(`The build upload '${upload.id}' is ${uploadState(upload)}; it takes no more files.`);
+  if (ctx.state.relatedIds(upload, 'buildUploadFiles').length > 0)
+    throw stateError(`The build upload '${upload.id}' already has its asset file.`);
   const fileSize = Number(attributes.fileSize);
-  if (!Number.isSafeInteger(fileSize) || fileSize < 1 || fileSize > MAX_FILE_SIZE) throw invalidAttribute('/data/attributes/fileSize', `The file size must be between 1 and ${MAX_FILE_SIZE} bytes.`);
+  if (!Number.isSafeInteger(fileSize) || fileSize < 1 || fileSize > MAX_FILE_SIZE)
+    throw invalidAttribute('/data/attributes/fileSize', `The file size must be between 1 and ${MAX_FILE_SIZE} bytes.`);
   const extension = /\.([a-z]+)$/i.exec(String(attributes.fileName))?.[1]?.toLowerCase() ?? '';
-  if (UTIS[extension] !== attributes.uti) throw invalidAttribute('/data/attributes/uti', `The uti '${String(attributes.uti)}' does not match the file '${String(attributes.fileName)}'.`);
+  if (UTIS[extension] !== attributes.uti)
+    throw invalidAttribute(
+      '/data/attributes/uti',
+      `The uti '${String(attributes.uti)}' does not match the file '${String(attributes.fileName)}'.`,
+    );
   const record = ctx.state.create('buildUploadFiles', {
     attributes: { ...attributes, assetDeliveryState: { state: 'AWAITING_UPLOAD', errors: [], warnings: [] } },
     relationships: { buildUpload: { type: 'buildUploads', id: upload.id } },
@@ -94,7 +115,10 @@ function checkChecksums(value: unknown): string | undefined {
   const file = checksums.file;
   if (!file) return undefined;
   if (file.algorithm !== 'MD5' || typeof file.hash !== 'string') {
-    throw invalidAttribute('/data/attributes/sourceFileChecksums', `'Checksums{file=File{hash=${String(file.hash)}, algorithm=${String(file.algorithm)}}}' is not a valid value for the attribute 'sourceFileChecksums'`);
+    throw invalidAttribute(
+      '/data/attributes/sourceFileChecksums',
+      `'Checksums{file=File{hash=${String(file.hash)}, algorithm=${String(file.algorithm)}}}' is not a valid value for the attribute 'sourceFileChecksums'`,
+    );
   }
   return file.hash.toLowerCase();
 }
@@ -110,10 +134,16 @@ function commit(ctx: HandlerContext): Reply {
   const control = buildUploadControl(ctx.state);
   const received = control.received.get(file.id);
   if (!received || received.next !== Number(file.attributes.fileSize)) {
-    throw stateError(`CONTENT_NOT_UPLOADED: ${received?.next ?? 0} of ${String(file.attributes.fileSize)} bytes of '${String(file.attributes.fileName)}' were uploaded.`);
+    throw stateError(
+      `CONTENT_NOT_UPLOADED: ${received?.next ?? 0} of ${String(file.attributes.fileSize)} bytes of '${String(file.attributes.fileName)}' were uploaded.`,
+    );
   }
   const digest = received.hash.copy().digest('hex');
-  if (md5 && md5 !== digest) throw invalidAttribute('/data/attributes/sourceFileChecksums', `The checksum ${md5} does not match the uploaded file.`);
+  if (md5 && md5 !== digest)
+    throw invalidAttribute(
+      '/data/attributes/sourceFileChecksums',
+      `The checksum ${md5} does not match the uploaded file.`,
+    );
   control.received.delete(file.id);
   if (md5) file.attributes.sourceFileChecksums = attributes.sourceFileChecksums;
   delete file.attributes.uploadOperations;
@@ -126,7 +156,9 @@ function commit(ctx: HandlerContext): Reply {
 function filesOfUpload(ctx: HandlerContext): Reply {
   tick(ctx);
   const upload = requireResource(ctx, 'buildUploads', ctx.params.id ?? '');
-  const files = ctx.state.relatedIds(upload, 'buildUploadFiles').flatMap((id) => ctx.state.get('buildUploadFiles', id) ?? []);
+  const files = ctx.state
+    .relatedIds(upload, 'buildUploadFiles')
+    .flatMap((id) => ctx.state.get('buildUploadFiles', id) ?? []);
   return listResources(ctx, 'buildUploadFiles', files);
 }
 
@@ -135,7 +167,11 @@ export const buildUploadFilesFamily: ResourceFamily = {
   types: [buildUploadFilesType],
   routes: [
     { method: 'POST', path: '/v1/buildUploadFiles', handler: reserve },
-    { method: 'GET', path: '/v1/buildUploadFiles/{id}', handler: (ctx) => (tick(ctx), document(ctx, requireResource(ctx, 'buildUploadFiles', ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/buildUploadFiles/{id}',
+      handler: (ctx) => (tick(ctx), document(ctx, requireResource(ctx, 'buildUploadFiles', ctx.params.id ?? ''))),
+    },
     { method: 'PATCH', path: '/v1/buildUploadFiles/{id}', handler: commit },
     { method: 'GET', path: '/v1/buildUploads/{id}/buildUploadFiles', handler: filesOfUpload },
   ],

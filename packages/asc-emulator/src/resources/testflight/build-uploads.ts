@@ -22,14 +22,24 @@ import type { Linkage, ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
 import { AppleError } from '../../jsonapi/errors.js';
-import { bodyData, checkAllowedAttributes, checkRequiredString, requireResource, type ResourceFamily } from '../family.js';
+import {
+  bodyData,
+  checkAllowedAttributes,
+  checkRequiredString,
+  requireResource,
+  type ResourceFamily,
+} from '../family.js';
 import { tick } from './links.js';
 import { sameVersion } from './versions.js';
 import { buildUploadControl } from './build-upload/control.js';
 
 const buildUploadsType: ResourceType = {
   type: 'buildUploads',
-  relationships: { build: { type: 'builds' }, assetFile: { type: 'buildUploadFiles' }, buildUploadFiles: { type: 'buildUploadFiles', many: true } },
+  relationships: {
+    build: { type: 'builds' },
+    assetFile: { type: 'buildUploadFiles' },
+    buildUploadFiles: { type: 'buildUploadFiles', many: true },
+  },
   filters: { state: (r, values) => values.includes(uploadState(r)) },
 };
 
@@ -46,36 +56,62 @@ export function appOfUpload(ctx: Pick<HandlerContext, 'state'>, upload: Resource
 }
 
 function document(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
-  return { status, json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }) };
+  return {
+    status,
+    json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }),
+  };
 }
 
 function uploadsOfApp(ctx: HandlerContext) {
   tick(ctx);
   const app = requireResource(ctx, 'apps', ctx.params.id ?? '');
-  return listResources(ctx, 'buildUploads', ctx.state.all('buildUploads').filter((u) => appOfUpload(ctx, u) === app.id));
+  return listResources(
+    ctx,
+    'buildUploads',
+    ctx.state.all('buildUploads').filter((u) => appOfUpload(ctx, u) === app.id),
+  );
 }
 
 function duplicate(detail: string): AppleError {
   return new AppleError(409, [
-    { status: '409', code: 'ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE', title: 'The provided entity includes an attribute with a value that has already been used', detail, source: { pointer: '/data/attributes/cfBundleVersion' } },
+    {
+      status: '409',
+      code: 'ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE',
+      title: 'The provided entity includes an attribute with a value that has already been used',
+      detail,
+      source: { pointer: '/data/attributes/cfBundleVersion' },
+    },
   ]);
 }
 
 /** A build or a live upload with the same train, number and platform. */
-function holderOf(ctx: HandlerContext, appId: string, version: string, number: string, platform: string): string | undefined {
+function holderOf(
+  ctx: HandlerContext,
+  appId: string,
+  version: string,
+  number: string,
+  platform: string,
+): string | undefined {
   const build = ctx.state.all('builds').find((b) => {
     const prv = ctx.state.get('preReleaseVersions', ctx.state.relatedId(b, 'preReleaseVersion') ?? '');
-    return ctx.state.relatedId(b, 'app') === appId && b.attributes.version === number && prv?.attributes.platform === platform && sameVersion(String(prv.attributes.version), version);
+    return (
+      ctx.state.relatedId(b, 'app') === appId &&
+      b.attributes.version === number &&
+      prv?.attributes.platform === platform &&
+      sameVersion(String(prv.attributes.version), version)
+    );
   });
   if (build) return `build ${build.id}`;
-  const upload = ctx.state.all('buildUploads').find(
-    (u) =>
-      appOfUpload(ctx, u) === appId &&
-      u.attributes.platform === platform &&
-      u.attributes.cfBundleVersion === number &&
-      sameVersion(String(u.attributes.cfBundleShortVersionString), version) &&
-      ['PROCESSING', 'COMPLETE'].includes(uploadState(u)),
-  );
+  const upload = ctx.state
+    .all('buildUploads')
+    .find(
+      (u) =>
+        appOfUpload(ctx, u) === appId &&
+        u.attributes.platform === platform &&
+        u.attributes.cfBundleVersion === number &&
+        sameVersion(String(u.attributes.cfBundleShortVersionString), version) &&
+        ['PROCESSING', 'COMPLETE'].includes(uploadState(u)),
+    );
   return upload ? `build upload ${upload.id}` : undefined;
 }
 
@@ -84,20 +120,40 @@ function create(ctx: HandlerContext): Reply {
   const data = bodyData(ctx);
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['cfBundleShortVersionString', 'cfBundleVersion', 'platform'], 'CREATE');
-  checkRequiredString('/data/attributes/cfBundleShortVersionString', 'cfBundleShortVersionString', attributes.cfBundleShortVersionString);
+  checkRequiredString(
+    '/data/attributes/cfBundleShortVersionString',
+    'cfBundleShortVersionString',
+    attributes.cfBundleShortVersionString,
+  );
   checkRequiredString('/data/attributes/cfBundleVersion', 'cfBundleVersion', attributes.cfBundleVersion);
   const appRef = data.relationships?.app?.data as Linkage | undefined;
   if (!appRef?.id) {
     throw new AppleError(409, [
-      { status: '409', code: 'ENTITY_ERROR.RELATIONSHIP.REQUIRED', title: 'The provided entity is missing a required relationship', detail: "You must provide a value for the relationship 'app' with this request", source: { pointer: '/data/relationships/app' } },
+      {
+        status: '409',
+        code: 'ENTITY_ERROR.RELATIONSHIP.REQUIRED',
+        title: 'The provided entity is missing a required relationship',
+        detail: "You must provide a value for the relationship 'app' with this request",
+        source: { pointer: '/data/relationships/app' },
+      },
     ]);
   }
   const app = requireResource(ctx, 'apps', appRef.id);
-  const [version, number, platform] = [String(attributes.cfBundleShortVersionString), String(attributes.cfBundleVersion), String(attributes.platform)];
+  const [version, number, platform] = [
+    String(attributes.cfBundleShortVersionString),
+    String(attributes.cfBundleVersion),
+    String(attributes.platform),
+  ];
   const holder = holderOf(ctx, app.id, version, number, platform);
   if (holder) throw duplicate(`The bundle version ${number} has already been used for version ${version} (${holder}).`);
   const record = ctx.state.create('buildUploads', {
-    attributes: { cfBundleShortVersionString: version, cfBundleVersion: number, platform, createdDate: new Date(ctx.now()).toISOString(), state: { state: 'AWAITING_UPLOAD', errors: [], warnings: [], infos: [] } },
+    attributes: {
+      cfBundleShortVersionString: version,
+      cfBundleVersion: number,
+      platform,
+      createdDate: new Date(ctx.now()).toISOString(),
+      state: { state: 'AWAITING_UPLOAD', errors: [], warnings: [], infos: [] },
+    },
     relationships: { app: { type: 'apps', id: app.id }, buildUploadFiles: [] },
   });
   return document(ctx, record, 201);
@@ -108,7 +164,14 @@ function remove(ctx: HandlerContext): Reply {
   const upload = requireResource(ctx, 'buildUploads', ctx.params.id ?? '');
   const state = uploadState(upload);
   if (state !== 'AWAITING_UPLOAD') {
-    throw new AppleError(409, [{ status: '409', code: 'STATE_ERROR.INVALID_STATE', title: 'The request cannot be fulfilled because of the state of another resource.', detail: `The build upload is ${state} and cannot be deleted.` }]);
+    throw new AppleError(409, [
+      {
+        status: '409',
+        code: 'STATE_ERROR.INVALID_STATE',
+        title: 'The request cannot be fulfilled because of the state of another resource.',
+        detail: `The build upload is ${state} and cannot be deleted.`,
+      },
+    ]);
   }
   for (const fileId of ctx.state.relatedIds(upload, 'buildUploadFiles')) {
     ctx.state.remove('buildUploadFiles', fileId);

@@ -39,9 +39,12 @@ export const buildsType: ResourceType = {
     buildUpload: { type: 'buildUploads' },
   },
   filters: {
-    'preReleaseVersion.version': (r, values, state) => values.includes(String(preRelease(state, r)?.attributes.version)),
-    'preReleaseVersion.platform': (r, values, state) => values.includes(String(preRelease(state, r)?.attributes.platform)),
-    'betaAppReviewSubmission.betaReviewState': (r, values, state) => values.includes(String(submissionOf(state, r)?.attributes.betaReviewState)),
+    'preReleaseVersion.version': (r, values, state) =>
+      values.includes(String(preRelease(state, r)?.attributes.version)),
+    'preReleaseVersion.platform': (r, values, state) =>
+      values.includes(String(preRelease(state, r)?.attributes.platform)),
+    'betaAppReviewSubmission.betaReviewState': (r, values, state) =>
+      values.includes(String(submissionOf(state, r)?.attributes.betaReviewState)),
     appStoreVersion: () => {
       throw notImplemented('filter[appStoreVersion] on builds');
     },
@@ -55,7 +58,10 @@ export function requireBuild(ctx: HandlerContext, id: string): ResourceRecord {
   return build;
 }
 
-export function listedBuilds(ctx: HandlerContext, builds: ResourceRecord[] = ctx.state.all('builds')): ResourceRecord[] {
+export function listedBuilds(
+  ctx: HandlerContext,
+  builds: ResourceRecord[] = ctx.state.all('builds'),
+): ResourceRecord[] {
   const now = ctx.now();
   return builds.filter((b) => isListed(ctx.state, b.id, now));
 }
@@ -68,10 +74,14 @@ export function buildDocument(ctx: HandlerContext, build: ResourceRecord): Reply
 function setCompliance(ctx: HandlerContext, build: ResourceRecord, value: unknown): void {
   const current = build.attributes.usesNonExemptEncryption;
   if (value === null || value === undefined || value === current) return;
-  if (typeof value !== 'boolean') throw invalidAttribute('/data/attributes/usesNonExemptEncryption', 'usesNonExemptEncryption must be a boolean.');
-  if (current !== undefined) throw stateError(`Export compliance of build '${build.id}' has already been provided and cannot be changed.`);
+  if (typeof value !== 'boolean')
+    throw invalidAttribute('/data/attributes/usesNonExemptEncryption', 'usesNonExemptEncryption must be a boolean.');
+  if (current !== undefined)
+    throw stateError(`Export compliance of build '${build.id}' has already been provided and cannot be changed.`);
   if (build.attributes.processingState === 'FAILED' || build.attributes.processingState === 'INVALID') {
-    throw stateError(`Build '${build.id}' is ${String(build.attributes.processingState)}; export compliance cannot be provided.`);
+    throw stateError(
+      `Build '${build.id}' is ${String(build.attributes.processingState)}; export compliance cannot be provided.`,
+    );
   }
   build.attributes.usesNonExemptEncryption = value;
   restartProcessing(ctx.state, build.id, ctx.now());
@@ -88,8 +98,13 @@ function patchBuild(ctx: HandlerContext): Reply {
   const id = ctx.params.id ?? '';
   const build = requireBuild(ctx, id);
   const data = bodyData(ctx);
-  if (data.id !== id) throw invalidAttribute('/data/id', `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`);
-  if (data.relationships && Object.keys(data.relationships).length) throw notImplemented('PATCH /v1/builds/{id} relationships');
+  if (data.id !== id)
+    throw invalidAttribute(
+      '/data/id',
+      `The id '${String(data.id)}' in the request body does not match the id '${id}' in the path.`,
+    );
+  if (data.relationships && Object.keys(data.relationships).length)
+    throw notImplemented('PATCH /v1/builds/{id} relationships');
   const attributes = data.attributes ?? {};
   checkAllowedAttributes(attributes, ['expired', 'usesNonExemptEncryption'], 'UPDATE');
   setExpired(build, attributes.expired);
@@ -101,15 +116,27 @@ function patchBuild(ctx: HandlerContext): Reply {
 function buildsOfApp(ctx: HandlerContext): Reply {
   tick(ctx);
   const app = requireResource(ctx, 'apps', ctx.params.id ?? '');
-  return listResources(ctx, 'builds', listedBuilds(ctx).filter((b) => ctx.state.relatedId(b, 'app') === app.id));
+  return listResources(
+    ctx,
+    'builds',
+    listedBuilds(ctx).filter((b) => ctx.state.relatedId(b, 'app') === app.id),
+  );
 }
 
 export const buildsFamily: ResourceFamily = {
   name: 'builds',
   types: [buildsType],
   routes: [
-    { method: 'GET', path: '/v1/builds', handler: (ctx) => (tick(ctx), listResources(ctx, 'builds', listedBuilds(ctx))) },
-    { method: 'GET', path: '/v1/builds/{id}', handler: (ctx) => (tick(ctx), buildDocument(ctx, requireBuild(ctx, ctx.params.id ?? ''))) },
+    {
+      method: 'GET',
+      path: '/v1/builds',
+      handler: (ctx) => (tick(ctx), listResources(ctx, 'builds', listedBuilds(ctx))),
+    },
+    {
+      method: 'GET',
+      path: '/v1/builds/{id}',
+      handler: (ctx) => (tick(ctx), buildDocument(ctx, requireBuild(ctx, ctx.params.id ?? ''))),
+    },
     { method: 'PATCH', path: '/v1/builds/{id}', handler: patchBuild },
     { method: 'GET', path: '/v1/apps/{id}/builds', handler: buildsOfApp },
   ],

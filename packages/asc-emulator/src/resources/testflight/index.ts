@@ -36,4 +36,10 @@ export { versionKey, sameVersion } from './versions.js';
 export { WHATS_NEW_MAX } from './beta-build-localizations.js';
 export type * from './seed-types.js';
 export type { BuildTimeline, ProcessingOutcome } from './timeline.js';
-export { buildUploadControl, type BuildUploadControl, type ProcessingPlan, type PartPut, type StateDetail } from './build-upload/control.js';
+export {
+  buildUploadControl,
+  type BuildUploadControl,
+  type ProcessingPlan,
+  type PartPut,
+  type StateDetail,
+} from './build-upload/control.js';

@@ -75,7 +75,9 @@ export function linkagePage(ctx: HandlerContext, linkages: Linkage[]): Reply {
 
 /** Linkages of a to-many relationship, keeping only resources that still exist and are listed. */
 export function liveLinks(state: EmulatorState, record: ResourceRecord, name: string, now: number): Linkage[] {
-  return many(record, name).filter((l) => state.get(l.type, l.id) && (l.type !== 'builds' || isListed(state, l.id, now)));
+  return many(record, name).filter(
+    (l) => state.get(l.type, l.id) && (l.type !== 'builds' || isListed(state, l.id, now)),
+  );
 }
 
 /** Brings TestFlight state to the clock; call first in every TestFlight handler. */

@@ -12,7 +12,8 @@ const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
 
 export function checkLocale(value: unknown): string {
   checkRequiredString('/data/attributes/locale', 'locale', value);
-  if (!LOCALE.test(String(value))) throw invalidAttribute('/data/attributes/locale', `'${String(value)}' is not a valid locale.`);
+  if (!LOCALE.test(String(value)))
+    throw invalidAttribute('/data/attributes/locale', `'${String(value)}' is not a valid locale.`);
   return String(value);
 }
 
@@ -23,6 +24,9 @@ export function checkTexts(attributes: Record<string, unknown>, limits: Record<s
 
 export function duplicateLocale(existing: ResourceRecord[], locale: string, owner: string): void {
   if (existing.some((l) => l.attributes.locale === locale)) {
-    throw invalidAttribute('/data/attributes/locale', `A localization for locale '${locale}' already exists for this ${owner}.`);
+    throw invalidAttribute(
+      '/data/attributes/locale',
+      `A localization for locale '${locale}' already exists for this ${owner}.`,
+    );
   }
 }

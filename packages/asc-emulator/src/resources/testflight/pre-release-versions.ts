@@ -57,7 +57,14 @@ export const preReleaseVersionsFamily: ResourceFamily = {
     {
       method: 'GET',
       path: '/v1/preReleaseVersions',
-      handler: (ctx) => (tick(ctx), listResources(ctx, 'preReleaseVersions', ctx.state.all('preReleaseVersions').filter((v) => listed(ctx, v)))),
+      handler: (ctx) => (
+        tick(ctx),
+        listResources(
+          ctx,
+          'preReleaseVersions',
+          ctx.state.all('preReleaseVersions').filter((v) => listed(ctx, v)),
+        )
+      ),
     },
     {
       method: 'GET',
@@ -71,7 +78,10 @@ export const preReleaseVersionsFamily: ResourceFamily = {
     {
       method: 'GET',
       path: '/v1/preReleaseVersions/{id}/builds',
-      handler: (ctx) => (tick(ctx), listResources(ctx, 'builds', listedBuilds(ctx, buildsOf(ctx.state, requireVersion(ctx))))),
+      handler: (ctx) => (
+        tick(ctx),
+        listResources(ctx, 'builds', listedBuilds(ctx, buildsOf(ctx.state, requireVersion(ctx))))
+      ),
     },
     {
       method: 'GET',
@@ -79,7 +89,9 @@ export const preReleaseVersionsFamily: ResourceFamily = {
       handler: (ctx) => {
         tick(ctx);
         const app = requireResource(ctx, 'apps', ctx.params.id ?? '');
-        const versions = ctx.state.all('preReleaseVersions').filter((v) => ctx.state.relatedId(v, 'app') === app.id && listed(ctx, v));
+        const versions = ctx.state
+          .all('preReleaseVersions')
+          .filter((v) => ctx.state.relatedId(v, 'app') === app.id && listed(ctx, v));
         return listResources(ctx, 'preReleaseVersions', versions);
       },
     },

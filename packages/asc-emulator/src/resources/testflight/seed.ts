@@ -14,7 +14,11 @@ const SEED_UPLOADED_AT = Date.parse('2026-01-20T10:00:00Z');
 export function reviewDetailOf(state: EmulatorState, app: ResourceRecord): ResourceRecord {
   return (
     state.get('betaAppReviewDetails', app.id) ??
-    state.create('betaAppReviewDetails', { id: app.id, attributes: { demoAccountRequired: false }, relationships: { app: { type: 'apps', id: app.id } } })
+    state.create('betaAppReviewDetails', {
+      id: app.id,
+      attributes: { demoAccountRequired: false },
+      relationships: { app: { type: 'apps', id: app.id } },
+    })
   );
 }
 
@@ -22,7 +26,8 @@ function groupByRef(state: EmulatorState, ref: string): ResourceRecord {
   const byId = state.get('betaGroups', ref);
   if (byId) return byId;
   const named = state.betaGroups().filter((g) => g.attributes.name === ref);
-  if (named.length !== 1) throw new Error(`seed: beta tester names ${named.length ? 'an ambiguous' : 'an unknown'} beta group '${ref}'`);
+  if (named.length !== 1)
+    throw new Error(`seed: beta tester names ${named.length ? 'an ambiguous' : 'an unknown'} beta group '${ref}'`);
   return named[0]!;
 }
 

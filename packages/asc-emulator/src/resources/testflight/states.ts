@@ -15,7 +15,8 @@ function commonState(build: ResourceRecord, pending = false): Common | undefined
   if (a.expired === true) return 'EXPIRED';
   if (a.processingState === 'PROCESSING') return 'PROCESSING';
   if (a.processingState === 'FAILED' || a.processingState === 'INVALID') return 'PROCESSING_EXCEPTION';
-  if (a.usesNonExemptEncryption === undefined || a.usesNonExemptEncryption === null || pending) return 'MISSING_EXPORT_COMPLIANCE';
+  if (a.usesNonExemptEncryption === undefined || a.usesNonExemptEncryption === null || pending)
+    return 'MISSING_EXPORT_COMPLIANCE';
   return undefined;
 }
 
@@ -28,7 +29,12 @@ function inInternalTesting(state: EmulatorState, build: ResourceRecord): boolean
   if (groupsOf(state, build).some((g) => g.attributes.isInternalGroup === true)) return true;
   return state
     .betaGroups()
-    .some((g) => state.relatedId(g, 'app') === appId && g.attributes.isInternalGroup === true && g.attributes.hasAccessToAllBuilds === true);
+    .some(
+      (g) =>
+        state.relatedId(g, 'app') === appId &&
+        g.attributes.isInternalGroup === true &&
+        g.attributes.hasAccessToAllBuilds === true,
+    );
 }
 
 /** The build's beta review submission, if it has one. */
@@ -55,7 +61,9 @@ function externalState(state: EmulatorState, build: ResourceRecord, pending: boo
 }
 
 function internalState(state: EmulatorState, build: ResourceRecord, pending: boolean): string {
-  return commonState(build, pending) ?? (inInternalTesting(state, build) ? 'IN_BETA_TESTING' : 'READY_FOR_BETA_TESTING');
+  return (
+    commonState(build, pending) ?? (inInternalTesting(state, build) ? 'IN_BETA_TESTING' : 'READY_FOR_BETA_TESTING')
+  );
 }
 
 export function refreshBuild(state: EmulatorState, build: ResourceRecord, now: number): void {
@@ -73,7 +81,12 @@ export function refreshBuild(state: EmulatorState, build: ResourceRecord, now: n
     const p = build.attributes.processingState;
     const uploadState = p === 'PROCESSING' ? 'PROCESSING' : p === 'VALID' ? 'COMPLETE' : 'FAILED';
     const warnings = (upload.attributes.state as { warnings?: unknown[] } | undefined)?.warnings ?? [];
-    upload.attributes.state = { state: uploadState, errors: uploadState === 'FAILED' ? t.errors : [], warnings, infos: [] };
+    upload.attributes.state = {
+      state: uploadState,
+      errors: uploadState === 'FAILED' ? t.errors : [],
+      warnings,
+      infos: [],
+    };
     if (uploadState === 'COMPLETE') upload.relationships.build = { type: 'builds', id: build.id };
     if (uploadState !== 'PROCESSING') markFileComplete(state, upload);
   }

@@ -20,10 +20,20 @@ export function findAppRecord(state: EmulatorState, ref: string): ResourceRecord
   return app;
 }
 
-function preReleaseVersion(state: EmulatorState, app: ResourceRecord, version: string, platform: string): ResourceRecord {
+function preReleaseVersion(
+  state: EmulatorState,
+  app: ResourceRecord,
+  version: string,
+  platform: string,
+): ResourceRecord {
   const existing = state
     .all('preReleaseVersions')
-    .find((v) => state.relatedId(v, 'app') === app.id && v.attributes.platform === platform && sameVersion(String(v.attributes.version), version));
+    .find(
+      (v) =>
+        state.relatedId(v, 'app') === app.id &&
+        v.attributes.platform === platform &&
+        sameVersion(String(v.attributes.version), version),
+    );
   if (existing) return existing;
   return state.create('preReleaseVersions', {
     attributes: { version, platform },
@@ -39,7 +49,13 @@ function groupRef(state: EmulatorState, app: ResourceRecord, ref: string): Resou
   return group;
 }
 
-function createBuild(state: EmulatorState, spec: SeedBuild, app: ResourceRecord, prv: ResourceRecord, uploadedAt: number): ResourceRecord {
+function createBuild(
+  state: EmulatorState,
+  spec: SeedBuild,
+  app: ResourceRecord,
+  prv: ResourceRecord,
+  uploadedAt: number,
+): ResourceRecord {
   // Apple's build ids are UUIDs (the store's default for 'builds' is numeric).
   const id = spec.id ?? state.newId('buildUuids');
   const build = state.create('builds', {
@@ -67,10 +83,21 @@ function createBuild(state: EmulatorState, spec: SeedBuild, app: ResourceRecord,
   return build;
 }
 
-function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRecord, platform: string, prv: ResourceRecord, existing?: ResourceRecord): void {
+function attachDetails(
+  state: EmulatorState,
+  spec: SeedBuild,
+  build: ResourceRecord,
+  platform: string,
+  prv: ResourceRecord,
+  existing?: ResourceRecord,
+): void {
   state.create('buildBetaDetails', {
     id: build.id,
-    attributes: { autoNotifyEnabled: spec.autoNotifyEnabled ?? true, internalBuildState: 'PROCESSING', externalBuildState: 'PROCESSING' },
+    attributes: {
+      autoNotifyEnabled: spec.autoNotifyEnabled ?? true,
+      internalBuildState: 'PROCESSING',
+      externalBuildState: 'PROCESSING',
+    },
     relationships: { build: { type: 'builds', id: build.id } },
   });
   if (existing) {
@@ -87,7 +114,10 @@ function attachDetails(state: EmulatorState, spec: SeedBuild, build: ResourceRec
       platform,
       state: { state: 'PROCESSING', errors: [], warnings: [], infos: [] },
     },
-    relationships: { build: { type: 'builds', id: build.id }, app: { type: 'apps', id: String(state.relatedId(build, 'app')) } },
+    relationships: {
+      build: { type: 'builds', id: build.id },
+      app: { type: 'apps', id: String(state.relatedId(build, 'app')) },
+    },
   });
   build.relationships.buildUpload = { type: 'buildUploads', id: upload.id };
 }
@@ -102,15 +132,27 @@ function primaryLocalization(app: ResourceRecord, spec: SeedBuild): Record<strin
   return spec.whatsNew && primary in spec.whatsNew ? spec.whatsNew : { [primary]: undefined, ...spec.whatsNew };
 }
 
-function attachExtras(state: EmulatorState, spec: SeedBuild, build: ResourceRecord, app: ResourceRecord, uploadedAt: number): void {
+function attachExtras(
+  state: EmulatorState,
+  spec: SeedBuild,
+  build: ResourceRecord,
+  app: ResourceRecord,
+  uploadedAt: number,
+): void {
   for (const ref of spec.betaGroups ?? []) link(build, 'betaGroups', groupRef(state, app, ref), 'builds');
   for (const [locale, whatsNew] of Object.entries(primaryLocalization(app, spec))) {
-    const loc = state.create('betaBuildLocalizations', { attributes: { locale, whatsNew }, relationships: { build: { type: 'builds', id: build.id } } });
+    const loc = state.create('betaBuildLocalizations', {
+      attributes: { locale, whatsNew },
+      relationships: { build: { type: 'builds', id: build.id } },
+    });
     addOnce(build, 'betaBuildLocalizations', { type: 'betaBuildLocalizations', id: loc.id });
   }
   if (spec.betaReviewState) {
     const submission = state.create('betaAppReviewSubmissions', {
-      attributes: { betaReviewState: spec.betaReviewState, submittedDate: new Date(uploadedAt + (spec.processingMs ?? 0)).toISOString() },
+      attributes: {
+        betaReviewState: spec.betaReviewState,
+        submittedDate: new Date(uploadedAt + (spec.processingMs ?? 0)).toISOString(),
+      },
       relationships: { build: { type: 'builds', id: build.id } },
     });
     build.relationships.betaAppReviewSubmission = { type: 'betaAppReviewSubmissions', id: submission.id };
@@ -122,7 +164,12 @@ function attachExtras(state: EmulatorState, spec: SeedBuild, build: ResourceReco
  * Tests call it to upload a build "now" and let the clock run; a committed build upload passes
  * itself as `existing` (build-upload/processing.ts).
  */
-export function uploadBuild(state: EmulatorState, spec: SeedBuild, uploadedAt: number, existing?: ResourceRecord): ResourceRecord {
+export function uploadBuild(
+  state: EmulatorState,
+  spec: SeedBuild,
+  uploadedAt: number,
+  existing?: ResourceRecord,
+): ResourceRecord {
   const at = spec.uploadedDate ? Date.parse(spec.uploadedDate) : uploadedAt;
   const app = findAppRecord(state, spec.app);
   const platform = spec.platform ?? 'IOS';
@@ -136,7 +183,9 @@ export function uploadBuild(state: EmulatorState, spec: SeedBuild, uploadedAt: n
     outcome: spec.outcome ?? 'VALID',
     betaDetailReadyAt: processedAt + (spec.betaDetailLagMs ?? 0),
     complianceReprocessMs: spec.complianceReprocessMs ?? DEFAULT_COMPLIANCE_REPROCESS_MS,
-    errors: spec.errors ?? (spec.outcome && spec.outcome !== 'VALID' ? [{ code: 'ITMS-90000', description: 'The binary is invalid.' }] : []),
+    errors:
+      spec.errors ??
+      (spec.outcome && spec.outcome !== 'VALID' ? [{ code: 'ITMS-90000', description: 'The binary is invalid.' }] : []),
   });
   attachDetails(state, spec, build, platform, prv, existing);
   attachExtras(state, spec, build, app, at);

@@ -5,7 +5,10 @@
  * never show up in a test.
  */
 export function versionKey(version: string): string {
-  const parts = version.trim().split('.').map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p));
+  const parts = version
+    .trim()
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p));
   while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
   return parts.join('.');
 }

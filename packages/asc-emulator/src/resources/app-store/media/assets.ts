@@ -25,7 +25,10 @@ import { checkEditable } from './sets.js';
 export const UPLOAD_PATH = '/__asset-uploads';
 
 function reply(ctx: HandlerContext, record: ResourceRecord, status = 200): Reply {
-  return { status, json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }) };
+  return {
+    status,
+    json: singleDocument(record, { origin: ctx.origin, query: ctx.query, types: ctx.types, state: ctx.state }),
+  };
 }
 
 function uploadOperations(ctx: HandlerContext, id: string, fileSize: number): Array<Record<string, unknown>> {
@@ -46,13 +49,22 @@ function uploadOperations(ctx: HandlerContext, id: string, fileSize: number): Ar
 function reserve(kind: MediaKind, ctx: HandlerContext): Reply {
   const data = bodyData(ctx);
   const attributes = data.attributes ?? {};
-  checkAllowedAttributes(attributes, kind === PREVIEWS ? ['fileName', 'fileSize', 'previewFrameTimeCode', 'mimeType'] : ['fileName', 'fileSize'], 'CREATE');
+  checkAllowedAttributes(
+    attributes,
+    kind === PREVIEWS ? ['fileName', 'fileSize', 'previewFrameTimeCode', 'mimeType'] : ['fileName', 'fileSize'],
+    'CREATE',
+  );
   const setId = (data.relationships?.[kind.setRelationship]?.data as Linkage | undefined)?.id;
   const set = setId ? ctx.state.get(kind.setType, setId) : undefined;
-  if (!set) throw invalidRelationship(`/data/relationships/${kind.setRelationship}`, `There is no resource of type '${kind.setType}' with id '${String(setId)}'`);
+  if (!set)
+    throw invalidRelationship(
+      `/data/relationships/${kind.setRelationship}`,
+      `There is no resource of type '${kind.setType}' with id '${String(setId)}'`,
+    );
   checkEditable(ctx, kind, set);
   const fileSize = Number(attributes.fileSize);
-  if (!Number.isInteger(fileSize) || fileSize < 1) throw invalidAttribute('/data/attributes/fileSize', 'The file size must be a positive integer.');
+  if (!Number.isInteger(fileSize) || fileSize < 1)
+    throw invalidAttribute('/data/attributes/fileSize', 'The file size must be a positive integer.');
   if (ctx.state.relatedIds(set, kind.assetType).length >= kind.maxPerSet) {
     throw stateError(`A set holds at most ${kind.maxPerSet} ${kind.assetType}.`);
   }
@@ -74,7 +86,8 @@ function received(ctx: HandlerContext, asset: ResourceRecord): { md5: string; he
 }
 
 function imageSize(bytes: Buffer): { width: number; height: number } | undefined {
-  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47)
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   return undefined;
 }
 
@@ -82,8 +95,13 @@ function commit(kind: MediaKind, ctx: HandlerContext): Reply {
   const asset = requireResource(ctx, kind.assetType, ctx.params.id ?? '');
   const data = bodyData(ctx);
   const attributes = data.attributes ?? {};
-  checkAllowedAttributes(attributes, kind === PREVIEWS ? ['uploaded', 'sourceFileChecksum', 'previewFrameTimeCode'] : ['uploaded', 'sourceFileChecksum'], 'UPDATE');
-  if (typeof attributes.previewFrameTimeCode === 'string') asset.attributes.previewFrameTimeCode = attributes.previewFrameTimeCode;
+  checkAllowedAttributes(
+    attributes,
+    kind === PREVIEWS ? ['uploaded', 'sourceFileChecksum', 'previewFrameTimeCode'] : ['uploaded', 'sourceFileChecksum'],
+    'UPDATE',
+  );
+  if (typeof attributes.previewFrameTimeCode === 'string')
+    asset.attributes.previewFrameTimeCode = attributes.previewFrameTimeCode;
   if (attributes.uploaded !== true || deliveryOf(asset) !== 'AWAITING_UPLOAD') return reply(ctx, asset);
   const control = mediaControl(ctx.state);
   const bytes = received(ctx, asset);
@@ -92,14 +110,22 @@ function commit(kind: MediaKind, ctx: HandlerContext): Reply {
   delete asset.attributes.uploadOperations;
   control.parts.delete(asset.id);
   if (!bytes) {
-    setDelivery(asset, 'FAILED', [{ code: 'ASSET_UPLOAD_INCOMPLETE', description: 'Not every upload operation was completed.' }]);
+    setDelivery(asset, 'FAILED', [
+      { code: 'ASSET_UPLOAD_INCOMPLETE', description: 'Not every upload operation was completed.' },
+    ]);
   } else if (checksum && bytes.md5 !== checksum.toLowerCase()) {
-    setDelivery(asset, 'FAILED', [{ code: 'ASSET_CHECKSUM_MISMATCH', description: 'The uploaded file does not match sourceFileChecksum.' }]);
+    setDelivery(asset, 'FAILED', [
+      { code: 'ASSET_CHECKSUM_MISMATCH', description: 'The uploaded file does not match sourceFileChecksum.' },
+    ]);
   } else {
     setDelivery(asset, 'UPLOAD_COMPLETE');
-    control.committed.set(asset.id, { at: ctx.now(), outcome: takeOutcome(control, String(asset.attributes.fileName)) });
+    control.committed.set(asset.id, {
+      at: ctx.now(),
+      outcome: takeOutcome(control, String(asset.attributes.fileName)),
+    });
     const size = kind === SCREENSHOTS ? imageSize(bytes.head) : undefined;
-    if (size) asset.attributes.imageAsset = { templateUrl: `${ctx.origin}/__assets/${asset.id}/{w}x{h}bb.{f}`, ...size };
+    if (size)
+      asset.attributes.imageAsset = { templateUrl: `${ctx.origin}/__assets/${asset.id}/{w}x{h}bb.{f}`, ...size };
   }
   return reply(ctx, asset);
 }
@@ -130,7 +156,18 @@ function routesOf(kind: MediaKind): Route[] {
   ];
 }
 
-const assetType = (kind: MediaKind): ResourceType => ({ type: kind.assetType, relationships: { [kind.setRelationship]: { type: kind.setType } } });
+const assetType = (kind: MediaKind): ResourceType => ({
+  type: kind.assetType,
+  relationships: { [kind.setRelationship]: { type: kind.setType } },
+});
 
-export const screenshotsFamily: ResourceFamily = { name: 'appScreenshots', types: [assetType(SCREENSHOTS)], routes: routesOf(SCREENSHOTS) };
-export const previewsFamily: ResourceFamily = { name: 'appPreviews', types: [assetType(PREVIEWS)], routes: routesOf(PREVIEWS) };
+export const screenshotsFamily: ResourceFamily = {
+  name: 'appScreenshots',
+  types: [assetType(SCREENSHOTS)],
+  routes: routesOf(SCREENSHOTS),
+};
+export const previewsFamily: ResourceFamily = {
+  name: 'appPreviews',
+  types: [assetType(PREVIEWS)],
+  routes: routesOf(PREVIEWS),
+};

@@ -38,7 +38,12 @@ export interface ReceivedFile {
 }
 
 /** Takes one part; a part that was already taken (a retried PUT) changes nothing. */
-export function receivePart(control: Pick<MediaControl, 'parts'>, assetId: string, offset: number, bytes: Buffer): void {
+export function receivePart(
+  control: Pick<MediaControl, 'parts'>,
+  assetId: string,
+  offset: number,
+  bytes: Buffer,
+): void {
   let file = control.parts.get(assetId);
   if (!file) {
     file = { hash: createHash('md5'), next: 0, pending: new Map(), head: Buffer.alloc(0) };
@@ -58,7 +63,15 @@ const controls = new WeakMap<EmulatorState, MediaControl>();
 export function mediaControl(state: EmulatorState): MediaControl {
   let control = controls.get(state);
   if (!control) {
-    control = { partSize: 64 * 1024, processingMs: 5_000, transcodeMs: 30 * 60_000, outcomes: [], parts: new Map(), puts: [], committed: new Map() };
+    control = {
+      partSize: 64 * 1024,
+      processingMs: 5_000,
+      transcodeMs: 30 * 60_000,
+      outcomes: [],
+      parts: new Map(),
+      puts: [],
+      committed: new Map(),
+    };
     controls.set(state, control);
   }
   return control;

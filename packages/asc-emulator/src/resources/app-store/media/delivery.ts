@@ -27,9 +27,15 @@ export function deliveryState(state: string, errors: StateError[] = []): Record<
 }
 
 /** Writes `assetDeliveryState` (and, for a preview, `videoDeliveryState` too, unless `video` says otherwise). */
-export function setDelivery(asset: ResourceRecord, state: string, errors: StateError[] = [], video: string = state): void {
+export function setDelivery(
+  asset: ResourceRecord,
+  state: string,
+  errors: StateError[] = [],
+  video: string = state,
+): void {
   asset.attributes.assetDeliveryState = deliveryState(state, errors);
-  if (asset.type === 'appPreviews') asset.attributes.videoDeliveryState = deliveryState(video, video === 'FAILED' ? errors : []);
+  if (asset.type === 'appPreviews')
+    asset.attributes.videoDeliveryState = deliveryState(video, video === 'FAILED' ? errors : []);
 }
 
 /** The upload's state (`assetDeliveryState`). */
@@ -37,7 +43,8 @@ export function deliveryOf(asset: ResourceRecord): string | undefined {
   return (asset.attributes.assetDeliveryState as { state?: string } | undefined)?.state;
 }
 
-const videoOf = (asset: ResourceRecord): string | undefined => (asset.attributes.videoDeliveryState as { state?: string } | undefined)?.state;
+const videoOf = (asset: ResourceRecord): string | undefined =>
+  (asset.attributes.videoDeliveryState as { state?: string } | undefined)?.state;
 
 function refreshOne(state: EmulatorState, asset: ResourceRecord, now: number): void {
   const control = mediaControl(state);
@@ -51,7 +58,9 @@ function refreshOne(state: EmulatorState, asset: ResourceRecord, now: number): v
     return;
   }
   if (committed.outcome === 'failed') {
-    setDelivery(asset, 'FAILED', [{ code: 'IMAGE_PROCESSING_FAILED', description: 'The file could not be processed.' }]);
+    setDelivery(asset, 'FAILED', [
+      { code: 'IMAGE_PROCESSING_FAILED', description: 'The file could not be processed.' },
+    ]);
     return;
   }
   setDelivery(asset, 'COMPLETE', [], transcoded ? 'COMPLETE' : 'PROCESSING');

@@ -29,7 +29,11 @@ function answer(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-function findOperation(deps: PipelineDeps, assetId: string, part: number): { offset: number; length: number } | undefined {
+function findOperation(
+  deps: PipelineDeps,
+  assetId: string,
+  part: number,
+): { offset: number; length: number } | undefined {
   for (const kind of MEDIA_KINDS) {
     const asset = deps.state.get(kind.assetType, assetId);
     const ops = asset?.attributes.uploadOperations as Array<{ offset: number; length: number }> | undefined;
@@ -38,7 +42,13 @@ function findOperation(deps: PipelineDeps, assetId: string, part: number): { off
   return undefined;
 }
 
-function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, assetId: string, part: number): [number, string] {
+function decide(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  bytes: Buffer,
+  assetId: string,
+  part: number,
+): [number, string] {
   if (req.headers.authorization !== undefined) return [403, 'Pre-signed upload URLs take no Authorization header.'];
   if (req.method !== 'PUT') return [405, 'Upload operations are PUT.'];
   const op = findOperation(deps, assetId, part);
@@ -48,11 +58,24 @@ function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, assetId
   return [200, ''];
 }
 
-async function serveUpload(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: PipelineDeps,
+  pathname: string,
+  rawQuery: string,
+): Promise<void> {
   const bytes = await readBytes(req);
   const method = (req.method ?? 'PUT').toUpperCase();
   const hadAuthorization = req.headers.authorization !== undefined;
-  const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: hadAuthorization };
+  const entry: TranscriptEntry = {
+    method,
+    path: pathname,
+    query: rawQuery,
+    status: 0,
+    authorized: false,
+    hadAuthorizationHeader: hadAuthorization,
+  };
   deps.requests.push(entry);
   const faults = deps.faults.forRequest(method, pathname, rawQuery);
   const latency = faults.take(['latency']);
@@ -65,7 +88,13 @@ async function serveUpload(req: IncomingMessage, res: ServerResponse, deps: Pipe
   }
   const [, assetId = '', partText = ''] = pathname.slice(UPLOAD_PATH.length).split('/');
   const [status, text] = decide(deps, req, bytes, assetId, Number(partText));
-  mediaControl(deps.state).puts.push({ assetId, offset: findOperation(deps, assetId, Number(partText))?.offset ?? -1, length: bytes.length, hadAuthorization, status });
+  mediaControl(deps.state).puts.push({
+    assetId,
+    offset: findOperation(deps, assetId, Number(partText))?.offset ?? -1,
+    length: bytes.length,
+    hadAuthorization,
+    status,
+  });
   entry.status = status;
   if (fault?.kind === 'drop-after') return void req.socket.destroy();
   answer(res, status, text);

@@ -42,32 +42,64 @@ function readBytes(req: IncomingMessage): Promise<Buffer> {
 }
 
 function answer(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(text)), ...(status === 200 ? { ETag: '"emulated"' } : {}) });
+  res.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...(status === 200 ? { ETag: '"emulated"' } : {}),
+  });
   res.end(text);
 }
 
-const s3Error = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+const s3Error = (code: string, message: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
-function decide(deps: PipelineDeps, req: IncomingMessage, bytes: Buffer, fileId: string, part: number): [number, string] {
-  if (req.headers.authorization !== undefined) return [403, s3Error('InvalidArgument', 'Only one auth mechanism allowed; a pre-signed URL takes no Authorization header.')];
+function decide(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  bytes: Buffer,
+  fileId: string,
+  part: number,
+): [number, string] {
+  if (req.headers.authorization !== undefined)
+    return [
+      403,
+      s3Error('InvalidArgument', 'Only one auth mechanism allowed; a pre-signed URL takes no Authorization header.'),
+    ];
   if (req.method !== 'PUT') return [405, s3Error('MethodNotAllowed', 'Upload operations are PUT.')];
   const file = deps.state.get('buildUploadFiles', fileId);
   const op = (file?.attributes.uploadOperations as Operation[] | undefined)?.[part - 1];
   if (!file || !op) return [404, s3Error('NoSuchUpload', 'No such upload operation (deleted or already committed).')];
-  if (op.expiration && deps.now() > Date.parse(op.expiration)) return [403, s3Error('AccessDenied', 'Request has expired.')];
+  if (op.expiration && deps.now() > Date.parse(op.expiration))
+    return [403, s3Error('AccessDenied', 'Request has expired.')];
   for (const h of op.requestHeaders ?? []) {
-    if (req.headers[h.name.toLowerCase()] !== h.value) return [403, s3Error('SignatureDoesNotMatch', `The signed header ${h.name} is missing or differs.`)];
+    if (req.headers[h.name.toLowerCase()] !== h.value)
+      return [403, s3Error('SignatureDoesNotMatch', `The signed header ${h.name} is missing or differs.`)];
   }
-  if (req.headers['content-length'] === undefined) return [411, s3Error('MissingContentLength', 'You must provide the Content-Length HTTP header.')];
-  if (bytes.length !== op.length) return [400, s3Error('IncompleteBody', `Expected ${op.length} bytes for this part, got ${bytes.length}.`)];
+  if (req.headers['content-length'] === undefined)
+    return [411, s3Error('MissingContentLength', 'You must provide the Content-Length HTTP header.')];
+  if (bytes.length !== op.length)
+    return [400, s3Error('IncompleteBody', `Expected ${op.length} bytes for this part, got ${bytes.length}.`)];
   receivePart({ parts: buildUploadControl(deps.state).received }, fileId, op.offset, bytes);
   return [200, ''];
 }
 
-async function serveBuildPart(req: IncomingMessage, res: ServerResponse, deps: PipelineDeps, pathname: string, rawQuery: string): Promise<void> {
+async function serveBuildPart(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: PipelineDeps,
+  pathname: string,
+  rawQuery: string,
+): Promise<void> {
   const bytes = await readBytes(req);
   const method = (req.method ?? 'PUT').toUpperCase();
-  const entry: TranscriptEntry = { method, path: pathname, query: rawQuery, status: 0, authorized: false, hadAuthorizationHeader: req.headers.authorization !== undefined };
+  const entry: TranscriptEntry = {
+    method,
+    path: pathname,
+    query: rawQuery,
+    status: 0,
+    authorized: false,
+    hadAuthorizationHeader: req.headers.authorization !== undefined,
+  };
   deps.requests.push(entry);
   const faults = deps.faults.forRequest(method, pathname, rawQuery);
   const latency = faults.take(['latency']);
@@ -80,7 +112,13 @@ async function serveBuildPart(req: IncomingMessage, res: ServerResponse, deps: P
     return answer(res, entry.status, s3Error('ServiceUnavailable', 'Please reduce your request rate.'));
   }
   const [status, text] = decide(deps, req, bytes, fileId, Number(partText));
-  buildUploadControl(deps.state).puts.push({ fileId, part: Number(partText), length: bytes.length, status, headers: Object.keys(req.headers) });
+  buildUploadControl(deps.state).puts.push({
+    fileId,
+    part: Number(partText),
+    length: bytes.length,
+    status,
+    headers: Object.keys(req.headers),
+  });
   entry.status = status;
   if (fault?.kind === 'drop-after') return void req.socket.destroy();
   answer(res, status, text);

@@ -19,7 +19,12 @@ function redundant(state: EmulatorState, upload: ResourceRecord, appId: string):
   const a = upload.attributes;
   const taken = state.all('builds').some((b) => {
     const prv = state.get('preReleaseVersions', state.relatedId(b, 'preReleaseVersion') ?? '');
-    return state.relatedId(b, 'app') === appId && b.attributes.version === a.cfBundleVersion && prv?.attributes.platform === a.platform && sameVersion(String(prv?.attributes.version), String(a.cfBundleShortVersionString));
+    return (
+      state.relatedId(b, 'app') === appId &&
+      b.attributes.version === a.cfBundleVersion &&
+      prv?.attributes.platform === a.platform &&
+      sameVersion(String(prv?.attributes.version), String(a.cfBundleShortVersionString))
+    );
   });
   if (!taken) return undefined;
   const description = `ITMS-90189: Redundant Binary Upload. You've already uploaded a build with build number '${String(a.cfBundleVersion)}' for version number '${String(a.cfBundleShortVersionString)}'. Make sure you increment the build string before you upload your app to App Store Connect.`;

@@ -12,7 +12,13 @@ export function refreshBuildUploads(state: EmulatorState, now: number): void {
   for (const [uploadId, entry] of control.committed) {
     if (entry.plan?.outcome !== 'failed' || now < entry.at + control.processingMs) continue;
     const upload = state.get('buildUploads', uploadId);
-    if (upload) upload.attributes.state = { state: 'FAILED', errors: entry.plan.errors ?? [], warnings: entry.plan.warnings ?? [], infos: [] };
+    if (upload)
+      upload.attributes.state = {
+        state: 'FAILED',
+        errors: entry.plan.errors ?? [],
+        warnings: entry.plan.warnings ?? [],
+        infos: [],
+      };
     markFileComplete(state, upload);
     control.committed.delete(uploadId);
   }

@@ -1,0 +1,141 @@
+/** @asc-actions/core/api: one function per App Store Connect call, and the types generated from Apple's spec. */
+export { listApps, getApp, findApp, isAppId, type ListOptions } from './apps.js';
+export {
+  getSalesReport,
+  getFinanceReport,
+  reportAbsence,
+  latestReportVersion,
+  type StreamClientLike,
+  type ReportAbsence,
+} from './reports.js';
+export {
+  customerReviewPages,
+  getCustomerReview,
+  getReviewReply,
+  createReviewReply,
+  getReviewResponse,
+  deleteReviewResponse,
+  REVIEW_REPLY_MAX_LENGTH,
+  type ReviewsClient,
+} from './customer-reviews.js';
+export type { ApiClientLike, ApiResponseLike } from './client-like.js';
+export type * from './generated/schemas.js';
+export * from './generated/operations.js';
+export {
+  collect,
+  includedOfType,
+  linkedIds,
+  type CollectedDocument,
+  type DocumentClientLike,
+  type WriteOptions,
+} from './documents.js';
+export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './app-infos.js';
+export {
+  listAppInfoLocalizations,
+  createAppInfoLocalization,
+  updateAppInfoLocalization,
+  type AppInfoLocalizationAttributes,
+} from './app-info-localizations.js';
+export {
+  listAppStoreVersions,
+  createAppStoreVersion,
+  updateAppStoreVersion,
+  EDITABLE_VERSION_STATES,
+  type AppStoreVersionAttributes,
+} from './app-store-versions.js';
+export {
+  listAppStoreVersionLocalizations,
+  createAppStoreVersionLocalization,
+  updateAppStoreVersionLocalization,
+  type AppStoreVersionLocalizationAttributes,
+} from './app-store-version-localizations.js';
+export {
+  getReviewDetailOfVersion,
+  createReviewDetail,
+  updateReviewDetail,
+  type AppStoreReviewDetailAttributes,
+} from './app-store-review-details.js';
+export { listAppCategories } from './app-categories.js';
+export {
+  listBuilds,
+  getBuild,
+  updateBuild,
+  getBuildBetaDetail,
+  updateBuildBetaDetail,
+  listBuildUploads,
+  type BuildAttributes,
+} from './builds.js';
+export {
+  listBetaGroups,
+  createBetaGroup,
+  addBuildsToBetaGroup,
+  listBetaGroupTesterIds,
+  addTestersToBetaGroup,
+} from './beta-groups.js';
+export { findBetaTestersByEmail, createBetaTester, EMAILS_PER_LOOKUP, type NewBetaTester } from './beta-testers.js';
+export {
+  findBetaTestersWithGroups,
+  listBetaTesterGroupIds,
+  addBetaGroupsToBuild,
+  sendBuildBetaNotification,
+  type TesterMemberships,
+} from './testflight-memberships.js';
+export {
+  updateBetaAppLocalization,
+  createBetaAppLocalization,
+  updateBetaAppReviewDetail,
+  type BetaAppLocalizationText,
+  type BetaAppReviewDetailText,
+} from './beta-test-information.js';
+export {
+  listBetaBuildLocalizations,
+  createBetaBuildLocalization,
+  updateBetaBuildLocalization,
+  listBetaAppLocalizations,
+  getBetaAppReviewDetail,
+  listBetaAppReviewSubmissions,
+  submitForBetaReview,
+} from './beta-review.js';
+export {
+  createBuildUpload,
+  getBuildUpload,
+  deleteBuildUpload,
+  createBuildUploadFile,
+  listBuildUploadFiles,
+  commitBuildUploadFile,
+  type NewBuildUpload,
+  type NewBuildUploadFile,
+} from './build-uploads.js';
+export {
+  listAnalyticsReportRequests,
+  createAnalyticsReportRequest,
+  listAnalyticsReports,
+  listAnalyticsReportInstances,
+  listAnalyticsReportSegments,
+  ANALYTICS_CATEGORIES,
+  ANALYTICS_GRANULARITIES,
+  type AnalyticsAccessType,
+  type AnalyticsCategory,
+  type AnalyticsGranularity,
+  type AnalyticsClientLike,
+} from './analytics-reports.js';
+export {
+  listReviewSubmissions,
+  getReviewSubmission,
+  createReviewSubmission,
+  addVersionToReviewSubmission,
+  submitReviewSubmission,
+  cancelReviewSubmission,
+  OPEN_REVIEW_SUBMISSION_STATES,
+  type ReviewSubmissionState,
+} from './review-submissions.js';
+export {
+  attachBuildToVersion,
+  createPhasedRelease,
+  updatePhasedRelease,
+  deletePhasedRelease,
+  createReleaseRequest,
+  getAgeRatingDeclaration,
+  listScreenshotSets,
+  type ReleaseClientLike,
+} from './app-store-release.js';
