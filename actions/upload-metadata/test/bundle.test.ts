@@ -76,7 +76,8 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
     'Demo Notes keeps your notes in sync.\nNow with tags.',
   );
   expect(applied.summary).toContain('All 3 steps applied and read back.');
-  expect(github.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  // Who the token is (a marker comment is adopted only when the token's own user wrote it), the comments, then one new comment.
+  expect(github.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST']);
 });
 
 test('the bundle fails with one clear line on a bad file and writes nothing', async () => {
