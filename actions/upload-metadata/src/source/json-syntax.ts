@@ -7,6 +7,9 @@ export function jsonSyntaxError(text: string, file: string): InputError | undefi
     return undefined;
   } catch (error) {
     const { line, column, reason } = describeJsonError(error, text);
-    return new InputError(`${file}:${line}: not valid JSON (line ${line}, column ${column}: ${reason}).`, { file, line });
+    return new InputError(`${file}:${line}: not valid JSON (line ${line}, column ${column}: ${reason}).`, {
+      file,
+      line,
+    });
   }
 }

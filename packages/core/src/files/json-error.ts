@@ -10,7 +10,12 @@ export function describeJsonError(error: unknown, text: string): { line: number;
   const position = /position (\d+)/.exec(message);
   const explicit = /line (\d+) column (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : excerptOffset(message, text);
-  const at = offset !== undefined ? lineColumn(text, offset) : explicit ? { line: Number(explicit[1]), column: Number(explicit[2]) } : { line: 1, column: 1 };
+  const at =
+    offset !== undefined
+      ? lineColumn(text, offset)
+      : explicit
+        ? { line: Number(explicit[1]), column: Number(explicit[2]) }
+        : { line: 1, column: 1 };
   const reason = /^Unexpected token/.test(message)
     ? 'an unexpected character'
     : /^Unexpected end|Unterminated/.test(message)
