@@ -28,9 +28,12 @@ let emulator: EmulatorProcess;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess(REPO_ROOT, [
-    { keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem },
-  ]);
+  // Build processing as short as the demo's (`npm start`), so upload-build's processed wait ends in seconds.
+  emulator = await startEmulatorProcess(
+    REPO_ROOT,
+    [{ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem }],
+    ['--build-processing', '3'],
+  );
   dir = mkdtempSync(join(tmpdir(), 'local-action-'));
 }, 90_000);
 afterAll(async () => {
@@ -47,7 +50,7 @@ function dotenvLine(name: string, value: string): string {
 /**
  * What a contributor's .env holds for this action: the demo step's inputs and the emulator; nothing
  * secret. A step that prepares files (upload-build's .ipa) gets a workspace of its own; reports go
- * to RUNNER_TEMP, never into the checkout (a default output-path is relative to the working directory).
+ * to the ignored .tmp/, never to the checkout's root (a default output-path is relative to the working directory).
  */
 async function dotenvFile(action: string): Promise<string> {
   const step = demoSteps.find((s) => s.action === action);
@@ -63,7 +66,8 @@ async function dotenvFile(action: string): Promise<string> {
   const inputs = {
     'api-base-url': emulator.baseUrl,
     ...step?.inputs,
-    ...(writesReport ? { 'output-path': join(dir, `${action}-report`) } : {}),
+    // Inside the checkout's ignored .tmp/ (every report action accepts the workspace), never at its root.
+    ...(writesReport ? { 'output-path': `.tmp/local-action/${action}-report` } : {}),
   };
   const lines = [
     `GITHUB_WORKSPACE=${workspace}`,
