@@ -2,7 +2,7 @@
  * The demo's job: each action's bundle, run in order against the emulator's demo seed, the way a
  * workflow would run it. Each action's issue adds its step here.
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 export interface DemoStep {
   action: string;
@@ -28,7 +28,17 @@ export const demoSteps: DemoStep[] = [
     title: "Push the repo's store metadata to the editable version: plan, validate, apply only the differences",
     inputs: {
       app: 'com.example.demo',
-      'metadata-path': new URL('../actions/upload-metadata/examples/metadata', import.meta.url).pathname,
+      'metadata-path': 'fastlane/metadata',
+    },
+    // The example tree is copied into the step's workspace, as a checkout holds it: core reads only inside GITHUB_WORKSPACE.
+    prepare: async (workspace) => {
+      cpSync(
+        new URL('../actions/upload-metadata/examples/metadata', import.meta.url).pathname,
+        join(workspace, 'fastlane/metadata'),
+        {
+          recursive: true,
+        },
+      );
     },
     expectOutputs: ['plan', 'changes', 'created-locales'],
   },
