@@ -5,40 +5,12 @@ import type { Seed, SeedApp, SeedSalesReport } from '../types.js';
 import { DEMO_VENDOR_NUMBER, demoReportVendors } from './demo-sales-reports.js';
 import { demoAppStore } from './demo-metadata.js';
 import { demoReviews } from './demo-reviews.js';
+import { SALES_COLUMNS } from '../reports/layouts.js';
 
 export const DEMO_APP_ID = '1600000001';
 
-/** Apple's current SALES / SUMMARY header (28 columns; see corpus/sales-reports/LAYOUTS.md). */
-export const SALES_SUMMARY_HEADER = [
-  'Provider',
-  'Provider Country',
-  'SKU',
-  'Developer',
-  'Title',
-  'Version',
-  'Product Type Identifier',
-  'Units',
-  'Developer Proceeds',
-  'Begin Date',
-  'End Date',
-  'Customer Currency',
-  'Country Code',
-  'Currency of Proceeds',
-  'Apple Identifier',
-  'Customer Price',
-  'Promo Code',
-  'Parent Identifier',
-  'Subscription',
-  'Period',
-  'Category',
-  'CMB',
-  'Device',
-  'Supported Platforms',
-  'Proceeds Reason',
-  'Preserved Pricing',
-  'Client',
-  'Order Type',
-];
+/** Apple's current SALES / SUMMARY header (28 columns): the one list the report layouts keep. */
+export const SALES_SUMMARY_HEADER = SALES_COLUMNS;
 
 /** `n` apps with predictable names, bundle ids and SKUs, for paging tests. */
 export function makeApps(n: number, start = 1): SeedApp[] {
