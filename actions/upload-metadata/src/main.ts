@@ -10,23 +10,23 @@ import {
   type ConnectDeps,
   type Logger,
 } from '@asc-actions/core';
-import { errorsOf, warningsOf } from './findings.js';
+import { errorsOf, warningsOf } from './model/findings.js';
 import { pathTools, readSettings, type Settings } from './inputs.js';
 import { commentBody } from './report/markdown.js';
 import { annotateWarnings, stopOnErrors, stopOnWarnings } from './report/findings.js';
 import { logPlan, writeOutputs } from './report/log.js';
 import { writeSummary } from './report/summary.js';
-import { pullRequestContext } from './pr-comment/context.js';
-import { commentMarker, upsertComment } from './pr-comment/comment.js';
-import { findTargetApp } from './remote/read.js';
-import { execute, localizationIdsOf, type Outcome } from './run/execute.js';
-import { prepare } from './run/prepare.js';
-import type { Plan } from './plan/model.js';
-import { readSource } from './source/read.js';
-import { readLocalMedia } from './media/local.js';
-import type { LocalMedia } from './media/model.js';
-import { syncMedia, type MediaRun } from './media/sync.js';
-import { currentVersion } from './remote/target.js';
+import { pullRequestContext } from './report/pr-comment/context.js';
+import { commentMarker, upsertComment } from './report/pr-comment/comment.js';
+import { findTargetApp } from './read/app-store.js';
+import { execute, localizationIdsOf, type Outcome } from './apply/apply-plan.js';
+import { prepare } from './read/target.js';
+import type { Plan } from './model/plan.js';
+import { readSource } from './read/source/read-source.js';
+import { readLocalMedia } from './read/media/local.js';
+import type { LocalMedia } from './model/media.js';
+import { syncMedia, type MediaRun } from './apply/media/sync.js';
+import { currentVersion } from './plan/target.js';
 
 /** Wiring only: inputs → files → App Store Connect → plan → checks → apply or comment → report. */
 export async function run(deps: ConnectDeps = {}): Promise<void> {

@@ -4,7 +4,7 @@
  * Errors are never grouped; they stop the run before any write.
  */
 import { annotate, InputError } from '@asc-actions/core';
-import { errorsOf, warningsOf, type Finding } from '../findings.js';
+import { errorsOf, warningsOf, type Finding } from '../model/findings.js';
 
 const GROUP_ABOVE = 3;
 

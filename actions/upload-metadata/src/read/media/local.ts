@@ -4,8 +4,7 @@
  * ordered by file name, and validates every file before anything is written: format, pixel
  * size, at most 10 screenshots and 3 previews per set, 15–30 s and ≤ 500 MB per preview.
  */
-import { InputError, listRepoDir, repoFile, type FileKind } from '@asc-actions/core';
-import { isAppStoreLocale } from '../locales.js';
+import { InputError, listRepoDir, repoFile, type FileKind, isAppStoreLocale } from '@asc-actions/core';
 import {
   candidatesForFolder,
   displayTypesFor,
@@ -13,9 +12,9 @@ import {
   previewSizesOf,
   previewTypesFor,
   sizesOf,
-} from './display-types.js';
+} from '../../model/display-types.js';
 import { md5File } from './files.js';
-import type { LocalAsset, LocalMedia, LocalSet, MediaKind } from './model.js';
+import type { LocalAsset, LocalMedia, LocalSet, MediaKind } from '../../model/media.js';
 import { probeImage, probeMovie } from './probe.js';
 
 export const MAX_SCREENSHOTS = 10;
