@@ -97,7 +97,7 @@ async function readBack(
   return again.steps.filter((s) => appliedIds.has(s.id.replace(/^create-/, 'update-'))).flatMap((s) => s.changes);
 }
 
-export async function execute(
+export async function applyPlan(
   client: AscClient,
   logger: Logger,
   prepared: Prepared,

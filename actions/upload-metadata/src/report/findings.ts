@@ -29,6 +29,14 @@ export function annotateWarnings(findings: readonly Finding[]): void {
   }
 }
 
+/**
+ * How many findings stop the writes: the errors, or (with `fail-on-warnings`, when there are no
+ * errors) the warnings. 0: the plan may be applied.
+ */
+export function blockingCount(findings: readonly Finding[], failOnWarnings: boolean): number {
+  return errorsOf(findings).length || (failOnWarnings ? warningsOf(findings).length : 0);
+}
+
 /** Throws (after annotating the others) when the plan has errors: nothing may be written. */
 export function stopOnErrors(findings: readonly Finding[]): void {
   const errors = errorsOf(findings);

@@ -4,7 +4,8 @@
  * ordered by file name, and validates every file before anything is written: format, pixel
  * size, at most 10 screenshots and 3 previews per set, 15–30 s and ≤ 500 MB per preview.
  */
-import { InputError, listRepoDir, repoFile, type FileKind, isAppStoreLocale } from '@asc-actions/core';
+import { InputError, listRepoDir, repoFile, type FileKind, isAppStoreLocale, type Logger } from '@asc-actions/core';
+import { pathTools, type Settings } from '../../inputs.js';
 import {
   candidatesForFolder,
   displayTypesFor,
@@ -210,4 +211,16 @@ export async function readLocalMedia(paths: MediaPaths): Promise<{ media: LocalM
     );
   }
   return { media: { locales, sets: [...sets.values()] }, skipped };
+}
+
+/** Screenshots and previews are read, hashed and validated before anything is written. */
+export async function readMedia(settings: Settings, logger: Logger): Promise<LocalMedia | undefined> {
+  if (!settings.media) return undefined;
+  const { media, skipped } = await readLocalMedia({
+    ...settings.media,
+    locales: settings.locales,
+    display: pathTools(settings.workspace).display,
+  });
+  for (const s of skipped) logger.warning(s);
+  return media;
 }
