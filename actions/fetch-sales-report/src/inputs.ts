@@ -1,6 +1,6 @@
-/** The one place that reads this action's inputs (checked in settings.ts). */
+/** The one place that reads this action's inputs (checked in inputs/settings.ts). */
 import { InputError, inputs } from '@asc-actions/core';
-import { resolveSettings, type RawInputs, type ReportSettings } from './settings.js';
+import { resolveSettings, type RawInputs, type ReportSettings } from './inputs/settings.js';
 
 export interface Options extends ReportSettings {
   /** Poll until a report is out, at most this long (0: do not wait). */

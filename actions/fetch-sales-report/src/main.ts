@@ -12,13 +12,13 @@ import {
   type ConnectDeps,
   type Logger,
 } from '@asc-actions/core';
-import { fetchAll } from './fetch/fetch-all.js';
-import { describeReport, VersionState, type Outcome } from './fetch/fetch-report.js';
-import { ReportCache } from './fetch/report-cache.js';
+import { fetchAll } from './read/fetch-all.js';
+import { describeReport, VersionState, type Outcome } from './read/fetch-report.js';
+import { ReportCache } from './read/report-cache.js';
 import { readOptions, type Options } from './inputs.js';
-import { processReports } from './process.js';
-import { buildSummary } from './summary/result.js';
-import { writeJobSummary } from './summary/job-summary.js';
+import { processReports } from './report/export.js';
+import { buildSummary } from './report/summary.js';
+import { writeJobSummary } from './report/job-summary.js';
 
 export interface RunDeps extends ConnectDeps {
   /** Default: the Actions cache (`actionsCache`), when `cache` is true. */

@@ -16,10 +16,10 @@ import {
   type Logger,
   type StreamClientLike,
 } from '@asc-actions/core';
-import type { ReportSettings } from '../settings.js';
-import { ReportError } from '../parse/report-error.js';
+import type { ReportSettings } from '../inputs/settings.js';
+import { ReportError } from './parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
-import { ReportTooLarge } from '../parse/lines.js';
+import { ReportTooLarge } from './parse/lines.js';
 
 export type ReportState = 'available' | 'no-sales' | 'not-available-yet';
 

@@ -10,7 +10,7 @@ import {
   publicationDay,
   pacificHour,
   type Period,
-} from './dates.js';
+} from '../plan/periods.js';
 
 /** At most this many reports in one run (a year of daily reports and some). */
 export const MAX_REPORTS = 400;

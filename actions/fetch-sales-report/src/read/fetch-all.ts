@@ -4,9 +4,9 @@
  * restore is mostly waiting); then the first date Apple is asked for goes alone (it settles the
  * version with `auto`) and the rest go a few at a time. Outcomes come back in date order
  * whatever order they finished in. A "no sales" answer is kept only once it is final
- * (dates.ts `noSalesIsFinal`); a younger one is asked again next run.
+ * (plan/periods.ts `noSalesIsFinal`); a younger one is asked again next run.
  */
-import { noSalesIsFinal } from '../dates.js';
+import { noSalesIsFinal } from '../plan/periods.js';
 import { fetchReport, type FetchContext, type Outcome } from './fetch-report.js';
 import type { CachedState, ReportCache } from './report-cache.js';
 
