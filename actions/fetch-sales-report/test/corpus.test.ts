@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ReportType } from '../src/catalog.js';
-import type { Outcome } from '../src/read/fetch-report.js';
+import type { Outcome } from '../src/model.js';
 import { processReports } from '../src/report/export.js';
 import type { ReportSettings } from '../src/inputs/settings.js';
 import { buildSummary, type SummaryJson } from '../src/report/summary.js';

@@ -21,7 +21,7 @@ import {
   type SubType,
 } from '../catalog.js';
 import { resolveDates } from './dates.js';
-import type { Period } from '../plan/periods.js';
+import type { Period } from '../model.js';
 
 /** Inputs as the runner hands them over (empty string: not given). */
 export type RawInputs = Record<

@@ -15,12 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRepoText, writeFileSafely, type CacheStore } from '@asc-actions/core';
 import type { ReportSettings } from '../inputs/settings.js';
-
-export interface CachedState {
-  state: 'available' | 'no-sales';
-  /** Sales reports: the version Apple answered with. */
-  version?: string;
-}
+import type { CachedState } from '../model.js';
 
 export const REPORT_FILE = 'report.txt.gz';
 const META_FILE = 'meta.json';

@@ -4,7 +4,7 @@
  * through the parser into the writer's temporary file, which is renamed into place only after
  * the last report was read.
  */
-import type { Outcome } from '../read/fetch-report.js';
+import type { Outcome } from '../model.js';
 import { describeReport } from '../read/fetch-report.js';
 import { bindHeader, type Binding } from '../read/parse/header.js';
 import { readGzipHeader, readGzipRows } from '../read/parse/lines.js';

@@ -3,7 +3,7 @@
  * added across currencies), rounded to cents; units are net (refunds subtract). Keys are
  * sorted so that the same reports always give the same bytes.
  */
-import type { Outcome, ReportState } from '../read/fetch-report.js';
+import type { Outcome, ReportState } from '../model.js';
 import type { Processed } from './export.js';
 import type { ReportSettings } from '../inputs/settings.js';
 import { Amount, unitsNumber } from '../read/parse/numbers.js';
