@@ -132,7 +132,7 @@ function listOfVersion(ctx: HandlerContext): Reply {
   );
 }
 
-export const versionLocalizationsFamily: ResourceFamily = {
+export const appStoreVersionLocalizationsFamily: ResourceFamily = {
   name: 'appStoreVersionLocalizations',
   types: [type],
   routes: [

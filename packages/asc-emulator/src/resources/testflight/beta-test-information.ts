@@ -114,8 +114,8 @@ function listReviewDetails(ctx: HandlerContext): Reply {
   return listResources(ctx, 'betaAppReviewDetails', ctx.state.all('betaAppReviewDetails'));
 }
 
-export const betaAppInfoFamily: ResourceFamily = {
-  name: 'betaAppInfo',
+export const betaTestInformationFamily: ResourceFamily = {
+  name: 'betaTestInformation',
   types,
   routes: [
     {

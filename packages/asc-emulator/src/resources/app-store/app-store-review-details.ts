@@ -109,7 +109,7 @@ function ofVersion(ctx: HandlerContext): Reply {
   return reply(ctx, record);
 }
 
-export const reviewDetailsFamily: ResourceFamily = {
+export const appStoreReviewDetailsFamily: ResourceFamily = {
   name: 'appStoreReviewDetails',
   types: [type],
   routes: [
