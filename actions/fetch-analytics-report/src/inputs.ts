@@ -2,16 +2,17 @@
  * The one place that reads this action's inputs, into a typed Settings. Everything is checked
  * before anything is asked or written: report names (with "did you mean"), the granularity the
  * reports are made in, dates within Apple's 35-day retention, an output path inside the
- * workspace. `resolveSettings` is pure: raw strings in, Settings or one InputError out.
+ * workspace or RUNNER_TEMP (core's writeTarget). `resolveSettings` turns raw strings into Settings
+ * or one InputError; it reads the file system only to check the output path.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname } from 'node:path';
 import {
   ANALYTICS_CATEGORIES,
   ANALYTICS_GRANULARITIES,
   InputError,
   inputs,
   nearest,
+  writeTarget,
   type AnalyticsCategory,
   type AnalyticsGranularity,
 } from '@asc-actions/core';
@@ -80,24 +81,12 @@ function day(input: string, value: string, now: number, oldest: string): string 
   return v;
 }
 
-/** The path must stay inside the workspace, also through symlinks of its existing part. */
-function insideWorkspace(path: string, workspace: string): string {
-  const root = realpathSync(workspace);
-  const target = resolve(workspace, path);
-  let existing = target;
-  while (!existsSync(existing)) existing = dirname(existing);
-  const real = resolve(realpathSync(existing), relative(existing, target));
-  const rel = relative(root, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
-    throw new InputError(
-      `Input "output-path" must be inside the workspace (${root}); ${shown(path)} resolves to ${real}.`,
-      { input: 'output-path' },
-    );
-  }
-  return real;
-}
-
-export function resolveSettings(raw: RawInputs, now: number, workspace: string): Settings {
+export function resolveSettings(
+  raw: RawInputs,
+  now: number,
+  workspace: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Settings {
   const app = raw.app.trim();
   if (!app)
     throw new InputError('Input "app" is required: the app\'s Apple ID (digits) or its bundle id.', { input: 'app' });
@@ -147,7 +136,9 @@ export function resolveSettings(raw: RawInputs, now: number, workspace: string):
     from,
     to,
     snapshot: raw.snapshot,
-    outputPath: insideWorkspace(pathText, workspace),
+    // Core's rule for every file an action writes: inside the workspace or RUNNER_TEMP, never
+    // through a symlink (each report's file is checked again when it is opened).
+    outputPath: writeTarget(pathText, { input: 'output-path', workspace, env, folder: !outputIsFile }),
     outputIsFile,
     outputFormat,
     cache: raw.cache,
@@ -167,7 +158,7 @@ export function readSettings(now: number, dryRun: boolean, env: NodeJS.ProcessEn
     cache: inputs.boolean('cache', true),
     dryRun,
   };
-  return resolveSettings(raw, now, env.GITHUB_WORKSPACE || process.cwd());
+  return resolveSettings(raw, now, env.GITHUB_WORKSPACE || process.cwd(), env);
 }
 
 export type { AnalyticsCategory };

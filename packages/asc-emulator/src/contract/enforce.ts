@@ -8,7 +8,7 @@ import { AppleError, pathNotFound, responseContractViolation } from '../jsonapi/
 import { appleErrorsFor, problemsFromAjv, REQUEST_PREFIX, responseProblems } from './problems.js';
 import type { SpecContract, SpecOperation } from './spec-contract.js';
 import type { QueryParams } from '../jsonapi/query.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 
 export interface RequestFacts {
   method: string;

@@ -5,7 +5,7 @@
  */
 import type { ResourceRecord } from '../types.js';
 import type { HandlerContext } from '../routing/router.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from './reply.js';
 import { collectionDocument } from './documents.js';
 import { notImplemented } from './errors.js';
 import { nextLink, readPage } from './paging.js';

@@ -14,7 +14,7 @@
  * combination, a date in the wrong format, and a finance region that does not fit the type.
  */
 import { AppleError, invalidParameter } from '../jsonapi/errors.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 import { gzipReport, type ReportSpec } from './generate.js';
 
 export const NOT_AVAILABLE_YET =

@@ -1,7 +1,7 @@
 /** Apps: `GET /v1/apps`, `GET /v1/apps/{id}`, `PATCH /v1/apps/{id}`. */
 import type { ResourceType } from '../jsonapi/resource-types.js';
 import type { HandlerContext } from '../routing/router.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 import type { Seed } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
 import { listResources } from '../jsonapi/collection.js';

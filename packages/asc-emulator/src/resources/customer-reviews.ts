@@ -26,7 +26,7 @@
  */
 import type { ResourceType } from '../jsonapi/resource-types.js';
 import type { HandlerContext } from '../routing/router.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 import type { ResourceRecord, Seed } from '../types.js';
 import type { EmulatorState } from '../store/state.js';
 import { collectionDocument, resourceUrl, singleDocument } from '../jsonapi/documents.js';

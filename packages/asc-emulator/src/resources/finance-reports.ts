@@ -13,7 +13,7 @@
  *   with Z1 (Apple's docs), otherwise a 400 whose wording is assumed.
  */
 import type { HandlerContext } from '../routing/router.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 import { invalidParameter } from '../jsonapi/errors.js';
 import { dateMatchesFrequency, FINANCE_REGION_CURRENCIES, isPublished } from '../reports/catalog.js';
 import { layoutFor } from '../reports/layouts.js';

@@ -17,7 +17,7 @@
  * rely on transparent decompression and the emulator does not offer it either.
  */
 import type { HandlerContext } from '../routing/router.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 import type { SeedSalesReport } from '../types.js';
 import { invalidParameter } from '../jsonapi/errors.js';
 import { dateMatchesFrequency, findCombination, isPublished, latestPublished } from '../reports/catalog.js';

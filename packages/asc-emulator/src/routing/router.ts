@@ -2,7 +2,7 @@
 import type { EmulatorState } from '../store/state.js';
 import type { QueryParams } from '../jsonapi/query.js';
 import type { TypeRegistry } from '../jsonapi/resource-types.js';
-import type { Reply } from '../server/reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 
 export interface HandlerContext {
   state: EmulatorState;

@@ -1,7 +1,7 @@
 /** The node:http side: read the request, run the pipeline, write (or drop) the answer. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleRequest, type PipelineDeps } from './pipeline.js';
-import { writeReply } from './reply.js';
+import type { Reply } from '../jsonapi/reply.js';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -79,4 +79,19 @@ export async function listen(
         server.closeAllConnections();
       }),
   };
+}
+
+function writeReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): void {
+  const headers: Record<string, string> = { ...extraHeaders, ...(reply.headers ?? {}) };
+  let body: Buffer | undefined;
+  if (reply.binary) {
+    body = reply.binary;
+    headers['Content-Type'] = reply.contentType ?? 'application/octet-stream';
+  } else if (reply.json !== undefined) {
+    body = Buffer.from(JSON.stringify(reply.json));
+    headers['Content-Type'] = 'application/json';
+  }
+  headers['Content-Length'] = String(body?.length ?? 0);
+  res.writeHead(reply.status, headers);
+  res.end(body);
 }

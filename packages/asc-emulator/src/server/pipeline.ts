@@ -24,7 +24,7 @@ import {
   rateLimitExceeded,
 } from '../jsonapi/errors.js';
 import { DEFAULT_LIMIT_MAXIMUM } from '../jsonapi/paging.js';
-import { errorReply, type Reply } from './reply.js';
+import { errorReply, type Reply } from '../jsonapi/reply.js';
 
 /**
  * A route served outside the API pipeline (no JWT, no contract), such as the pre-signed upload

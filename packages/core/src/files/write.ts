@@ -26,12 +26,14 @@ export interface WriteOptions {
   env?: NodeJS.ProcessEnv;
   /** Default: GITHUB_WORKSPACE (or the current folder). */
   workspace?: string;
+  /** The target is a folder files are written into (it must be a real folder when it exists). */
+  folder?: boolean;
 }
 
 /**
  * Checks where `given` would be written and returns its absolute path: the nearest existing
  * folder on the way must really lie inside the workspace or RUNNER_TEMP, and the target, when it
- * exists, must be a regular file (not a symlink, not a folder).
+ * exists, must be a regular file (not a symlink, not a folder), or with `folder: true` a real folder.
  */
 export function writeTarget(given: string, options: WriteOptions): string {
   const env = options.env ?? process.env;
@@ -63,7 +65,9 @@ export function writeTarget(given: string, options: WriteOptions): string {
       `${prefix} is a symlink; files are never written through a symlink. Remove it from the repository or pick another path.`,
       { input: options.input },
     );
-  if (!stat.isFile())
+  if (options.folder && !stat.isDirectory())
+    throw new InputError(`${prefix} exists and is not a folder; give a folder path.`, { input: options.input });
+  if (!options.folder && !stat.isFile())
     throw new InputError(
       `${prefix} exists and is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; give a file path.`,
       { input: options.input },

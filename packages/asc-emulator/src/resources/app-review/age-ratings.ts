@@ -6,7 +6,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import { resourceNotFound } from '../../jsonapi/errors.js';
 import { requireResource, type ResourceFamily } from '../family.js';
 import { related } from '../app-store/links.js';

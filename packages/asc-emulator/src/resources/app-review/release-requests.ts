@@ -7,7 +7,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage } from '../../types.js';
 import { invalidRelationship, stateError } from '../../jsonapi/errors.js';
 import { bodyData, checkAllowedAttributes, type ResourceFamily } from '../family.js';

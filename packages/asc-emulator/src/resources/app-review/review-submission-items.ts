@@ -14,7 +14,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import { invalidRelationship, notImplemented, stateError } from '../../jsonapi/errors.js';
 import { bodyData, checkAllowedAttributes, requireResource, type ResourceFamily } from '../family.js';

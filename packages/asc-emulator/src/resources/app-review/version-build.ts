@@ -11,7 +11,7 @@
  *   not processed").
  */
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import { invalidAttribute, invalidRelationship, stateError } from '../../jsonapi/errors.js';
 import { requireResource, type ResourceFamily } from '../family.js';

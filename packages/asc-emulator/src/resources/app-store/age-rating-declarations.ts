@@ -13,7 +13,7 @@
  * categories' rule (app-infos.ts), not captured.
  */
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
 import { singleDocument } from '../../jsonapi/documents.js';

@@ -16,7 +16,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
 import { listResources } from '../../jsonapi/collection.js';

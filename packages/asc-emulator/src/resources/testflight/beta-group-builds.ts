@@ -6,7 +6,7 @@
  * changes nothing (204). A request is checked whole before anything is linked.
  */
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { AppleError, invalidRelationship, stateError } from '../../jsonapi/errors.js';

@@ -8,7 +8,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { ResourceRecord } from '../../types.js';
 import { AppleError, invalidAttribute, resourceNotFound } from '../../jsonapi/errors.js';
 import { listResources } from '../../jsonapi/collection.js';

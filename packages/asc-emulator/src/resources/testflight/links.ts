@@ -5,7 +5,7 @@
 import type { Linkage, ResourceRecord } from '../../types.js';
 import type { EmulatorState } from '../../store/state.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import { invalidAttribute, invalidRelationship } from '../../jsonapi/errors.js';
 import { nextLink, readPage } from '../../jsonapi/paging.js';
 import { refreshTestFlight } from './states.js';

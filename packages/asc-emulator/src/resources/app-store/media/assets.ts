@@ -10,7 +10,7 @@
  * screenshot (4th preview) in a set answers 409.
  */
 import type { HandlerContext, Route } from '../../../routing/router.js';
-import type { Reply } from '../../../server/reply.js';
+import type { Reply } from '../../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../../types.js';
 import type { ResourceType } from '../../../jsonapi/resource-types.js';
 import { singleDocument } from '../../../jsonapi/documents.js';

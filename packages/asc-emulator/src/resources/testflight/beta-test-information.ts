@@ -8,7 +8,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import { listResources } from '../../jsonapi/collection.js';
 import { singleDocument } from '../../jsonapi/documents.js';
@@ -114,8 +114,8 @@ function listReviewDetails(ctx: HandlerContext): Reply {
   return listResources(ctx, 'betaAppReviewDetails', ctx.state.all('betaAppReviewDetails'));
 }
 
-export const betaAppInfoFamily: ResourceFamily = {
-  name: 'betaAppInfo',
+export const betaTestInformationFamily: ResourceFamily = {
+  name: 'betaTestInformation',
   types,
   routes: [
     {

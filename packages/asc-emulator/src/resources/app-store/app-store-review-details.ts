@@ -8,7 +8,7 @@
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';
-import type { Reply } from '../../server/reply.js';
+import type { Reply } from '../../jsonapi/reply.js';
 import type { Linkage, ResourceRecord } from '../../types.js';
 import { singleDocument } from '../../jsonapi/documents.js';
 import { AppleError, invalidAttribute, invalidRelationship } from '../../jsonapi/errors.js';
@@ -109,7 +109,7 @@ function ofVersion(ctx: HandlerContext): Reply {
   return reply(ctx, record);
 }
 
-export const reviewDetailsFamily: ResourceFamily = {
+export const appStoreReviewDetailsFamily: ResourceFamily = {
   name: 'appStoreReviewDetails',
   types: [type],
   routes: [

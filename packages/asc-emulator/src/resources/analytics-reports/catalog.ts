@@ -29,7 +29,7 @@ export interface CatalogReport {
   /** Days after a date until its data is complete: a daily instance carries this many dates. */
   completenessDays: number;
   columns: readonly string[];
-  /** Which generator fills the rows (analytics/rows.ts). */
+  /** Which generator fills the rows (analytics-reports/rows.ts). */
   kind: 'engagement' | 'downloads' | 'installs' | 'sessions' | 'generic';
 }
 
