@@ -4,11 +4,12 @@
  * restore is mostly waiting); then the first date Apple is asked for goes alone (it settles the
  * version with `auto`) and the rest go a few at a time. Outcomes come back in date order
  * whatever order they finished in. A "no sales" answer is kept only once it is final
- * (dates.ts `noSalesIsFinal`); a younger one is asked again next run.
+ * (plan/which-dates.ts `isFinal`); a younger one is asked again next run.
  */
-import { noSalesIsFinal } from '../dates.js';
-import { fetchReport, type FetchContext, type Outcome } from './fetch-report.js';
-import type { CachedState, ReportCache } from './report-cache.js';
+import type { Outcome } from '../model.js';
+import { datesToAsk, isFinal } from '../plan/which-dates.js';
+import { fetchReport, type FetchContext } from './fetch-report.js';
+import type { ReportCache } from './report-cache.js';
 
 export const PARALLEL_DOWNLOADS = 4;
 /** Cache restores at once. */
@@ -21,13 +22,10 @@ export interface FetchAllResult {
   cacheSaves: number;
 }
 
-const isFinal = (ctx: FetchContext, date: string, state: CachedState['state']): boolean =>
-  state !== 'no-sales' || noSalesIsFinal(ctx.settings.period, date, ctx.clock.now());
-
 async function restore(ctx: FetchContext, cache: ReportCache, date: string): Promise<Outcome | undefined> {
   const cached = await cache.restore(date, ctx.version.current);
   // An entry saved before this rule, for a period Apple may still be assembling: ask again.
-  if (!cached || !isFinal(ctx, date, cached.state)) return undefined;
+  if (!cached || !isFinal(ctx.settings.period, date, cached.state, ctx.clock.now())) return undefined;
   const file = cached.state === 'available' ? cache.reportFile(date) : undefined;
   return { date, state: cached.state, version: cached.version, source: 'cache', file };
 }
@@ -35,7 +33,11 @@ async function restore(ctx: FetchContext, cache: ReportCache, date: string): Pro
 async function ask(ctx: FetchContext, cache: ReportCache, date: string, counts: { saves: number }): Promise<Outcome> {
   cache.freshDir(date);
   const outcome = await fetchReport(ctx, date, cache.reportFile(date));
-  if (outcome.state !== 'not-available-yet' && cache.enabled && isFinal(ctx, date, outcome.state)) {
+  if (
+    outcome.state !== 'not-available-yet' &&
+    cache.enabled &&
+    isFinal(ctx.settings.period, date, outcome.state, ctx.clock.now())
+  ) {
     if (await cache.save(date, { state: outcome.state, version: outcome.version })) counts.saves++;
   }
   return outcome;
@@ -72,9 +74,7 @@ export async function fetchAll(ctx: FetchContext, cache: ReportCache, dates: str
     });
   }
   const hits = outcomes.filter(Boolean).length;
-  const missing = dates.filter((_, i) => !outcomes[i]);
-  // The first date asked of Apple goes alone, so a version switch happens once.
-  const [first, ...rest] = missing;
+  const { first, rest } = datesToAsk(dates, outcomes);
   if (first !== undefined) outcomes[index.get(first)!] = await ask(ctx, cache, first, counts);
   await eachLimited(rest, PARALLEL_DOWNLOADS, async (date) => {
     outcomes[index.get(date)!] = await ask(ctx, cache, date, counts);

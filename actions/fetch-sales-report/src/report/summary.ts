@@ -3,10 +3,10 @@
  * added across currencies), rounded to cents; units are net (refunds subtract). Keys are
  * sorted so that the same reports always give the same bytes.
  */
-import type { Outcome, ReportState } from '../fetch/fetch-report.js';
-import type { Processed } from '../process.js';
-import type { ReportSettings } from '../settings.js';
-import { Amount, unitsNumber } from '../parse/numbers.js';
+import type { Outcome, ReportState } from '../model.js';
+import type { Processed } from './export.js';
+import type { ReportSettings } from '../inputs/settings.js';
+import { Amount, unitsNumber } from '../read/parse/numbers.js';
 import { PRODUCT_TYPES, type UnitClass } from './classes.js';
 import { bucketJson, mapJson, moneyJson } from './totals.js';
 

@@ -9,7 +9,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { HttpResponse } from '@asc-actions/core';
-import { gzipProblem, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge } from '../parse/lines.js';
+import { gzipProblem, MAX_REPORT_BYTES, ReportTooLarge, reportTooLarge } from './parse/lines.js';
 
 /** A body that did not arrive whole: worth downloading again. */
 export class DownloadError extends Error {}

@@ -4,13 +4,13 @@
  * lines are checked instead of counted. A cell that is not what its column holds stops the run
  * with the report, line and column named.
  */
-import { isoDate } from '../dates.js';
+import { isoDate } from '../../plan/periods.js';
 import type { Binding, RoleIndex } from './header.js';
 import type { CellIds } from './keys.js';
 import { rowText } from './lines.js';
 import { Amount, scaled, scaledBytes } from './numbers.js';
 import { ReportError } from './report-error.js';
-import type { Totals } from '../summary/totals.js';
+import type { Totals } from '../../report/totals.js';
 
 /**
  * Where parsed rows go (the output writer): the row's bytes and field offsets as lines.ts gives

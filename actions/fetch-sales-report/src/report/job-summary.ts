@@ -4,7 +4,7 @@
  * Report text is untrusted: every value from a report is HTML-escaped in tables.
  */
 import { escapeHtml, summary } from '@asc-actions/core';
-import type { SummaryJson } from './result.js';
+import type { SummaryJson } from './summary.js';
 
 const TOP_TERRITORIES = 10;
 

@@ -9,8 +9,8 @@ import {
   latestExpected,
   publicationDay,
   pacificHour,
-  type Period,
-} from './dates.js';
+} from '../plan/periods.js';
+import type { Period } from '../model.js';
 
 /** At most this many reports in one run (a year of daily reports and some). */
 export const MAX_REPORTS = 400;

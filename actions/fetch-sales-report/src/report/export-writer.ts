@@ -10,9 +10,9 @@
  * through byte for byte, never decoded and re-encoded.
  */
 import { openSafeWriter, type SafeWriter } from '@asc-actions/core';
-import type { OutputFormat } from '../settings.js';
-import type { RowSink } from '../parse/rows.js';
-import { normalName } from '../parse/layouts.js';
+import type { OutputFormat } from '../inputs/settings.js';
+import type { RowSink } from '../read/parse/rows.js';
+import { normalName } from '../read/parse/layouts.js';
 
 const FLUSH_AT = 1 << 20;
 /** Text (UTF-16) as a byte string of its UTF-8 bytes. */

@@ -7,8 +7,7 @@
  * the 8th of the next calendar month (a report that is not out yet is a state, not an error).
  */
 
-/** `DAILY | WEEKLY | MONTHLY | YEARLY`, or `FISCAL_MONTH` for finance reports. */
-export type Period = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY' | 'FISCAL_MONTH';
+import type { Period } from '../model.js';
 
 export const FORMAT_OF: Record<Period, string> = {
   DAILY: 'YYYY-MM-DD',

@@ -8,7 +8,7 @@
  * Units × per-unit proceeds is the money rule everywhere: Developer Proceeds (and the finance
  * reports' Partner Share) is per unit.
  */
-import type { ReportType } from '../catalog.js';
+import type { ReportType } from '../../catalog.js';
 
 export interface Roles {
   /** Signed units (refunds negative). */

@@ -2,7 +2,7 @@
  * Past reports never change, so each one fetched is kept in the Actions cache under a key made
  * of vendor, type, subtype, frequency (or finance region), date and version; a rerun restores
  * instead of asking Apple. A period without sales is kept once Apple's answer is final (a day
- * 7 days back, other periods 14 days past their end: dates.ts `noSalesIsFinal`); a report that
+ * 7 days back, other periods 14 days past their end: plan/periods.ts `noSalesIsFinal`); a report that
  * is not out yet is never kept.
  *
  * Each report lives in its own folder (the cache's unit), named without the version so that
@@ -14,13 +14,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRepoText, writeFileSafely, type CacheStore } from '@asc-actions/core';
-import type { ReportSettings } from '../settings.js';
-
-export interface CachedState {
-  state: 'available' | 'no-sales';
-  /** Sales reports: the version Apple answered with. */
-  version?: string;
-}
+import type { ReportSettings } from '../inputs/settings.js';
+import type { CachedState } from '../model.js';
 
 export const REPORT_FILE = 'report.txt.gz';
 const META_FILE = 'meta.json';

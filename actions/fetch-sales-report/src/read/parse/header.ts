@@ -3,8 +3,8 @@
  * index plays which role. A header that is not a header, or lacks a column the math needs, is
  * refused with the columns seen — never guessed at by position.
  */
-import type { ReportType } from '../catalog.js';
-import { isoDate } from '../dates.js';
+import type { ReportType } from '../../catalog.js';
+import { isoDate } from '../../plan/periods.js';
 import { DATE_COLUMN, layoutOf, normalName, type Layout, type Roles } from './layouts.js';
 import { ReportError } from './report-error.js';
 

@@ -4,14 +4,14 @@
  * through the parser into the writer's temporary file, which is renamed into place only after
  * the last report was read.
  */
-import type { Outcome } from './fetch/fetch-report.js';
-import { describeReport } from './fetch/fetch-report.js';
-import { bindHeader, type Binding } from './parse/header.js';
-import { readGzipHeader, readGzipRows } from './parse/lines.js';
-import { RowParser } from './parse/rows.js';
-import { OutputWriter, unionColumns } from './output/writer.js';
-import type { ReportSettings } from './settings.js';
-import { Totals } from './summary/totals.js';
+import type { Outcome } from '../model.js';
+import { describeReport } from '../read/fetch-report.js';
+import { bindHeader, type Binding } from '../read/parse/header.js';
+import { readGzipHeader, readGzipRows } from '../read/parse/lines.js';
+import { RowParser } from '../read/parse/rows.js';
+import { OutputWriter, unionColumns } from './export-writer.js';
+import type { ReportSettings } from '../inputs/settings.js';
+import { Totals } from './totals.js';
 
 export interface Processed {
   totals: Totals;

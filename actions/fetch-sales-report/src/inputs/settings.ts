@@ -19,9 +19,9 @@ import {
   type Frequency,
   type ReportType,
   type SubType,
-} from './catalog.js';
-import { resolveDates } from './settings-dates.js';
-import type { Period } from './dates.js';
+} from '../catalog.js';
+import { resolveDates } from './dates.js';
+import type { Period } from '../model.js';
 
 /** Inputs as the runner hands them over (empty string: not given). */
 export type RawInputs = Record<

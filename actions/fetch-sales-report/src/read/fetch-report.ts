@@ -16,24 +16,11 @@ import {
   type Logger,
   type StreamClientLike,
 } from '@asc-actions/core';
-import type { ReportSettings } from '../settings.js';
-import { ReportError } from '../parse/report-error.js';
+import type { ReportSettings } from '../inputs/settings.js';
+import type { Outcome } from '../model.js';
+import { ReportError } from './parse/report-error.js';
 import { DownloadError, saveVerified } from './download.js';
-import { ReportTooLarge } from '../parse/lines.js';
-
-export type ReportState = 'available' | 'no-sales' | 'not-available-yet';
-
-export interface Outcome {
-  date: string;
-  state: ReportState;
-  /** Sales reports: the version that answered (or was asked for last). */
-  version?: string;
-  source: 'api' | 'cache';
-  /** `available`: the verified gzip file. */
-  file?: string;
-  /** Apple's words, for the states that are not `available`. */
-  detail?: string;
-}
+import { ReportTooLarge } from './parse/lines.js';
 
 /** The version asked for, shared by every date of a run; `auto` follows what Apple names. */
 export class VersionState {

@@ -5,8 +5,8 @@
  * parse/keys.ts, 0 for an empty cell) and land in arrays; the string-keyed views are built
  * once, when the totals are read.
  */
-import { CellIds } from '../parse/keys.js';
-import { Amount, unitsNumber } from '../parse/numbers.js';
+import { CellIds } from '../read/parse/keys.js';
+import { Amount, unitsNumber } from '../read/parse/numbers.js';
 import { CLASSES, classOf, type UnitClass } from './classes.js';
 
 /** A total as read: rows, units (scale 100), proceeds per currency. */
