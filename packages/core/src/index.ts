@@ -59,7 +59,7 @@ export {
   TERRITORY_HINT,
 } from './domain/territories.js';
 export { parseDuration, formatDuration, DURATION_HINT } from './domain/durations.js';
-export { Semaphore, mapLimited } from './concurrency.js';
+export { ByteBudget, Semaphore, mapLimited } from './concurrency.js';
 export { csvCell, csvRow, toCsv } from './csv.js';
 
 export {

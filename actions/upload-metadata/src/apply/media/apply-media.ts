@@ -3,8 +3,7 @@
  * goes (replaced copies, extras), upload what is new, then read the set back and put it in the
  * repo's order. Every set reports what happened, failures included; a rerun converges.
  */
-import { ApiError } from '@asc-actions/core';
-import { Limit } from './limit.js';
+import { ApiError, Semaphore, type TaskLimit } from '@asc-actions/core';
 import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from '../../model/media.js';
 import { API, readSetAssets, readSets } from '../../read/media/remote.js';
 import { deliverSet } from './set-delivery.js';
@@ -67,7 +66,7 @@ async function reorder(
   return true;
 }
 
-async function applySet(ctx: UploadContext, files: Limit, plan: MediaSetPlan): Promise<MediaSetResult> {
+async function applySet(ctx: UploadContext, files: TaskLimit, plan: MediaSetPlan): Promise<MediaSetResult> {
   const result: MediaSetResult = { set: plan, uploaded: [], deleted: [], reordered: false };
   try {
     if (plan.deleteSet) {
@@ -102,7 +101,7 @@ export async function applyMedia(
   plan: MediaPlan,
   filesInFlight: number,
 ): Promise<MediaSetResult[]> {
-  const files = new Limit(filesInFlight);
+  const files = new Semaphore(filesInFlight);
   return Promise.all(plan.sets.map((set) => applySet(ctx, files, set)));
 }
 
