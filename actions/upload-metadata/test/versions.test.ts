@@ -1,5 +1,6 @@
 import { appStoreFixture, makeApps, type Seed } from '@asc-actions/asc-emulator';
-import { editableVersionId, harness, planOf, storedLocalization, tree, type Harness } from './support.js';
+import { editableVersionId, harness, planOf, storedLocalization, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 const APP = '1700000001';
 let h: Harness;
