@@ -6,6 +6,7 @@
 import { ApiError, Semaphore, type TaskLimit } from '@asc-actions/core';
 import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from '../../model/media.js';
 import { API, readSetAssets, readSets } from '../../read/media/remote.js';
+import { createOrAdopt } from '../create-or-adopt.js';
 import { deliverSet } from './set-delivery.js';
 import { deleteAsset, type UploadContext, type UploadResult } from './upload.js';
 
@@ -29,17 +30,19 @@ async function ensureSet(ctx: UploadContext, plan: MediaSetPlan): Promise<string
       },
     },
   };
-  try {
-    return (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data.id;
-  } catch (error) {
-    if (error instanceof ApiError && error.status < 500 && error.status !== 409 && error.status !== 429) throw error;
-    // It may have been made (a lost answer) or made by a parallel run: adopt it, else try once more.
-    const existing = (await readSets(ctx.client, plan.kind, plan.locale, plan.localizationId)).find(
-      (s) => s.displayType === plan.displayType,
-    );
-    if (existing) return existing.id;
-    return (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data.id;
-  }
+  // A lost answer, a 5xx or a 409 (made by a parallel run): adopt the set if it is there, else
+  // create it again, as the metadata's creations do.
+  const made = await createOrAdopt({
+    attributes: {},
+    create: async () => (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data,
+    find: async () => {
+      const sets = await readSets(ctx.client, plan.kind, plan.locale, plan.localizationId);
+      const existing = sets.find((s) => s.displayType === plan.displayType);
+      return existing ? { id: existing.id, attributes: {} } : undefined;
+    },
+    update: async () => undefined,
+  });
+  return made.id;
 }
 
 /** `read`: the set's assets as the upload last read them (no need to ask again). */
