@@ -1,9 +1,9 @@
 /** Reads the metadata the workflow points at: a fastlane folder or one JSON/YAML file. */
 import { InputError } from '@asc-actions/core';
-import { readMetadataFile } from './file.js';
-import { readAgeRatingFile } from './age-rating.js';
+import { readMetadataFile } from './metadata-file.js';
+import { readAgeRatingFile } from './age-rating-file.js';
 import { readFolder, type ReadContext } from './folder.js';
-import type { MetadataSource } from './model.js';
+import type { MetadataSource } from '../../model/source.js';
 
 export interface SourceSettings {
   metadataPath?: string;

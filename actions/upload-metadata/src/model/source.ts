@@ -1,7 +1,7 @@
 /** What the repository says the metadata should be, before it is compared with App Store Connect. */
-import type { Finding } from '../findings.js';
-import type { GlobalKey, LocalizedKey, ReviewKey } from '../fields.js';
-import type { AgeRatingAnswer } from '../age-rating.js';
+import type { Finding } from './findings.js';
+import type { GlobalKey, LocalizedKey, ReviewKey } from './fields.js';
+import type { AgeRatingAnswer } from './age-rating.js';
 
 /** One value and where it came from. `value: null` clears the field. */
 export interface SourceValue {

@@ -13,7 +13,7 @@ import type {
   RemoteAsset,
   RemoteSet,
   SyncMode,
-} from './model.js';
+} from '../model/media.js';
 
 export interface MediaPlanInput {
   local: LocalMedia;

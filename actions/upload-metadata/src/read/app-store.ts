@@ -27,7 +27,7 @@ import type {
   RemoteState,
   RemoteVersion,
   VersionSummary,
-} from './model.js';
+} from '../model/remote.js';
 
 /** Apple includes at most this many related items per resource (`limit[...]` ≤ 50). */
 const INCLUDE_LIMIT = 50;

@@ -16,8 +16,8 @@ import {
   type PartBuffers,
 } from '@asc-actions/core';
 import type { ByteBudget, Limit } from './limit.js';
-import type { LocalAsset, MediaKind } from './model.js';
-import { API, toRemoteAsset } from './remote.js';
+import type { LocalAsset, MediaKind } from '../../model/media.js';
+import { API, toRemoteAsset } from '../../read/media/remote.js';
 
 export interface UploadContext {
   client: AscClient;

@@ -3,7 +3,7 @@
  * Connect matches them: `1.2` and `1.2.0` are the same version.
  */
 import { EDITABLE_VERSION_STATES, InputError, sameVersion } from '@asc-actions/core';
-import type { RemoteAppInfo, RemoteState, RemoteVersion, VersionSummary } from './model.js';
+import type { RemoteAppInfo, RemoteState, RemoteVersion, VersionSummary } from '../model/remote.js';
 
 export const EDITABLE_APP_INFO_STATES: readonly string[] = [
   'PREPARE_FOR_SUBMISSION',

@@ -12,14 +12,13 @@
  * file and line. JSON is checked as JSON first (YAML would accept more than JSON does).
  */
 import { existsSync, statSync } from 'node:fs';
-import { InputError, didYouMean, readRepoText } from '@asc-actions/core';
+import { InputError, didYouMean, readRepoText, isAppStoreLocale, suggestLocale } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS } from '../fields.js';
-import type { Finding } from '../findings.js';
-import { isAppStoreLocale, suggestLocale } from '../locales.js';
-import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from './model.js';
+import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS } from '../../model/fields.js';
+import type { Finding } from '../../model/findings.js';
+import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from '../../model/source.js';
 import { readFieldText } from './text.js';
-import { readAgeRatingMap } from './age-rating.js';
+import { readAgeRatingMap } from './age-rating-file.js';
 import { jsonSyntaxError } from './json-syntax.js';
 
 interface FileContext {

@@ -5,8 +5,8 @@
  */
 import { ApiError } from '@asc-actions/core';
 import { Limit } from './limit.js';
-import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from './model.js';
-import { API, readSetAssets, readSets } from './remote.js';
+import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from '../../model/media.js';
+import { API, readSetAssets, readSets } from '../../read/media/remote.js';
 import { deliverSet } from './set-delivery.js';
 import { deleteAsset, type UploadContext, type UploadResult } from './upload.js';
 

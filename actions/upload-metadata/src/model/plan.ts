@@ -1,5 +1,5 @@
 /** A plan: typed steps, each with the field changes it makes (old → new). Pure data. */
-import type { Finding } from '../findings.js';
+import type { Finding } from './findings.js';
 
 export type ResourceKind =
   'appInfoLocalization' | 'versionLocalization' | 'version' | 'appInfo' | 'reviewDetail' | 'ageRating';

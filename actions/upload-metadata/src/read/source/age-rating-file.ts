@@ -12,10 +12,10 @@ import {
   LEGACY_KEYS,
   LEGACY_LEVELS,
   type AgeRatingAnswer,
-} from '../age-rating.js';
-import type { Finding } from '../findings.js';
-import { isWebUrl } from '../plan/validate.js';
-import type { AgeRatingSource } from './model.js';
+} from '../../model/age-rating.js';
+import type { Finding } from '../../model/findings.js';
+import { isWebUrl } from '../../plan/validate.js';
+import type { AgeRatingSource } from '../../model/source.js';
 import { jsonSyntaxError } from './json-syntax.js';
 
 export interface AgeRatingContext {

@@ -11,8 +11,8 @@
  * previewFrameTimeCode after the upload), and read back.
  */
 import type { Limit } from './limit.js';
-import type { LocalAsset, MediaKind, RemoteAsset } from './model.js';
-import { API, readSetAssets } from './remote.js';
+import type { LocalAsset, MediaKind, RemoteAsset } from '../../model/media.js';
+import { API, readSetAssets } from '../../read/media/remote.js';
 import { deleteAsset, sendFile, type UploadContext, type UploadResult } from './upload.js';
 
 const DONE = ['COMPLETE', 'FAILED'];

@@ -1,6 +1,6 @@
 /** Reads the version's localizations and their screenshot and preview sets, assets in order. */
 import type { AscClient } from '@asc-actions/core';
-import type { MediaKind, RemoteAsset, RemoteSet } from './model.js';
+import type { MediaKind, RemoteAsset, RemoteSet } from '../../model/media.js';
 
 interface Resource {
   type: string;

@@ -1,7 +1,7 @@
 /** Screenshots and previews in the log, the `media` output and the job summary, per locale and display type. */
 import { escapeHtml, setOutputs, summary, type Logger } from '@asc-actions/core';
-import type { MediaSetResult } from './apply.js';
-import type { MediaPlan, MediaSetPlan } from './model.js';
+import type { MediaSetResult } from '../apply/media/apply-media.js';
+import type { MediaPlan, MediaSetPlan } from '../model/media.js';
 
 export interface MediaRow {
   kind: string;

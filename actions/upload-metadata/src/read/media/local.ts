@@ -4,8 +4,8 @@
  * ordered by file name, and validates every file before anything is written: format, pixel
  * size, at most 10 screenshots and 3 previews per set, 15–30 s and ≤ 500 MB per preview.
  */
-import { InputError, listRepoDir, repoFile, type FileKind } from '@asc-actions/core';
-import { isAppStoreLocale } from '../locales.js';
+import { InputError, listRepoDir, repoFile, type FileKind, isAppStoreLocale, type Logger } from '@asc-actions/core';
+import { pathTools, type Settings } from '../../inputs.js';
 import {
   candidatesForFolder,
   displayTypesFor,
@@ -13,9 +13,9 @@ import {
   previewSizesOf,
   previewTypesFor,
   sizesOf,
-} from './display-types.js';
+} from '../../model/display-types.js';
 import { md5File } from './files.js';
-import type { LocalAsset, LocalMedia, LocalSet, MediaKind } from './model.js';
+import type { LocalAsset, LocalMedia, LocalSet, MediaKind } from '../../model/media.js';
 import { probeImage, probeMovie } from './probe.js';
 
 export const MAX_SCREENSHOTS = 10;
@@ -211,4 +211,16 @@ export async function readLocalMedia(paths: MediaPaths): Promise<{ media: LocalM
     );
   }
   return { media: { locales, sets: [...sets.values()] }, skipped };
+}
+
+/** Screenshots and previews are read, hashed and validated before anything is written. */
+export async function readMedia(settings: Settings, logger: Logger): Promise<LocalMedia | undefined> {
+  if (!settings.media) return undefined;
+  const { media, skipped } = await readLocalMedia({
+    ...settings.media,
+    locales: settings.locales,
+    display: pathTools(settings.workspace).display,
+  });
+  for (const s of skipped) logger.warning(s);
+  return media;
 }

@@ -4,15 +4,15 @@
  */
 import type { AscClient, Logger } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
-import { applySteps, createVersion, type StepResult } from '../apply/apply.js';
-import { errorsOf } from '../findings.js';
-import type { Change, Plan, Step } from '../plan/model.js';
+import { applySteps, createVersion, type StepResult } from './steps.js';
+import { errorsOf } from '../model/findings.js';
+import type { Change, Plan, Step } from '../model/plan.js';
 import { makePlan } from '../plan/plan.js';
-import { readAppInfos, readVersions } from '../remote/read.js';
-import { currentVersion } from '../remote/target.js';
-import type { MetadataSource } from '../source/model.js';
-import type { RemoteVersion } from '../remote/model.js';
-import { planFor, readTarget, type Prepared } from './prepare.js';
+import { readAppInfos, readVersions } from '../read/app-store.js';
+import { currentVersion } from '../plan/target.js';
+import type { MetadataSource } from '../model/source.js';
+import type { RemoteVersion } from '../model/remote.js';
+import { planFor, readTarget, type Prepared } from '../read/target.js';
 
 export interface Outcome {
   /** The plan that was applied (after creating the version, re-planned against it). */
@@ -97,7 +97,7 @@ async function readBack(
   return again.steps.filter((s) => appliedIds.has(s.id.replace(/^create-/, 'update-'))).flatMap((s) => s.changes);
 }
 
-export async function execute(
+export async function applyPlan(
   client: AscClient,
   logger: Logger,
   prepared: Prepared,

@@ -3,14 +3,14 @@
  * apply, then report. Local files were read and validated before the run's first write.
  */
 import { AscError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
-import type { MediaSettings } from '../inputs.js';
-import { applyMedia, failuresOf } from './apply.js';
+import type { MediaSettings } from '../../inputs.js';
+import { applyMedia, failuresOf } from './apply-media.js';
 import { ByteBudget, Limit } from './limit.js';
-import { PartBuffers } from './files.js';
-import type { LocalMedia } from './model.js';
-import { planMedia } from './plan.js';
-import { readLocalizationIds, readRemoteMedia } from './remote.js';
-import { logMedia, mediaRows, writeMediaOutput, writeMediaSummary } from './report.js';
+import { PartBuffers } from '../../read/media/files.js';
+import type { LocalMedia } from '../../model/media.js';
+import { planMedia } from '../../plan/media.js';
+import { readLocalizationIds, readRemoteMedia } from '../../read/media/remote.js';
+import { logMedia, mediaRows, writeMediaOutput, writeMediaSummary } from '../../report/media.js';
 
 /** Part bytes in flight at most (16 MB): with fetch's copy of each body, the upload's memory stays bounded. */
 const PART_BYTES_IN_FLIGHT = 16 * 1024 * 1024;

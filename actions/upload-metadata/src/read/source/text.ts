@@ -3,8 +3,8 @@
  * what real trees contain and a person should know about: CRLF line endings, a byte-order mark,
  * trailing spaces at line ends, text that is not NFC-normalized, whitespace-only files.
  */
-import type { Finding } from '../findings.js';
-import { CLEAR_MARKER } from '../fields.js';
+import type { Finding } from '../../model/findings.js';
+import { CLEAR_MARKER } from '../../model/fields.js';
 
 export interface ReadText {
   /** undefined: the file gives no value (empty or whitespace only); null: clear the field. */

@@ -2,13 +2,13 @@
 import type { AscClient } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { checkCategories } from '../plan/category-check.js';
-import type { Plan } from '../plan/model.js';
+import type { Plan } from '../model/plan.js';
 import { makePlan } from '../plan/plan.js';
-import { readCategoryCatalog } from '../remote/categories.js';
-import type { RemoteApp, RemoteState } from '../remote/model.js';
-import { readRemote, readVersions } from '../remote/read.js';
-import { candidateStates, chooseTarget, type Target } from '../remote/target.js';
-import type { MetadataSource } from '../source/model.js';
+import { readCategoryCatalog } from './categories.js';
+import type { RemoteApp, RemoteState } from '../model/remote.js';
+import { readRemote, readVersions } from './app-store.js';
+import { candidateStates, chooseTarget, type Target } from '../plan/target.js';
+import type { MetadataSource } from '../model/source.js';
 
 export interface Prepared {
   remote: RemoteState;

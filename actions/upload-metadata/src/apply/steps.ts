@@ -23,7 +23,7 @@ import {
   type AscClient,
   type Logger,
 } from '@asc-actions/core';
-import type { AttributeValue, Step } from '../plan/model.js';
+import type { AttributeValue, Step } from '../model/plan.js';
 import { createOrAdopt, type Existing } from './create-or-adopt.js';
 
 export interface ApplyContext {

@@ -5,7 +5,16 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, didYouMean, listRepoDir, readRepoText, type RepoDirEntry } from '@asc-actions/core';
+import {
+  InputError,
+  didYouMean,
+  listRepoDir,
+  readRepoText,
+  type RepoDirEntry,
+  isAppStoreLocale,
+  looksLikeLocale,
+  suggestLocale,
+} from '@asc-actions/core';
 import {
   CATEGORY_FIELDS,
   COPYRIGHT,
@@ -14,10 +23,9 @@ import {
   type GlobalKey,
   type LocalizedKey,
   type ReviewKey,
-} from '../fields.js';
-import type { Finding } from '../findings.js';
-import { isAppStoreLocale, looksLikeLocale, suggestLocale } from '../locales.js';
-import { emptySource, type MetadataSource, type SourceValue } from './model.js';
+} from '../../model/fields.js';
+import type { Finding } from '../../model/findings.js';
+import { emptySource, type MetadataSource, type SourceValue } from '../../model/source.js';
 import { readFieldText } from './text.js';
 
 export interface ReadContext {
