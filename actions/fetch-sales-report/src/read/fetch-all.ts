@@ -6,6 +6,7 @@
  * whatever order they finished in. A "no sales" answer is kept only once it is final
  * (plan/which-dates.ts `isFinal`); a younger one is asked again next run.
  */
+import { mapLimited } from '@asc-actions/core';
 import type { Outcome } from '../model.js';
 import { datesToAsk, isFinal } from '../plan/which-dates.js';
 import { fetchReport, type FetchContext } from './fetch-report.js';
@@ -43,40 +44,20 @@ async function ask(ctx: FetchContext, cache: ReportCache, date: string, counts: 
   return outcome;
 }
 
-/** Runs `task` over `items`, `parallel` at a time; on a failure no new item starts, and all are waited for before it is thrown. */
-async function eachLimited<T>(items: readonly T[], parallel: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await task(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(parallel, items.length) }, worker));
-  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (rejected) throw rejected.reason;
-}
-
 export async function fetchAll(ctx: FetchContext, cache: ReportCache, dates: string[]): Promise<FetchAllResult> {
   const outcomes: Outcome[] = new Array<Outcome>(dates.length);
   const counts = { saves: 0 };
   const index = new Map(dates.map((d, i) => [d, i]));
   if (cache.enabled) {
-    await eachLimited(dates, PARALLEL_RESTORES, async (date) => {
+    await mapLimited(dates, PARALLEL_RESTORES, async (date, i) => {
       const hit = await restore(ctx, cache, date);
-      if (hit) outcomes[index.get(date)!] = hit;
+      if (hit) outcomes[i] = hit;
     });
   }
   const hits = outcomes.filter(Boolean).length;
   const { first, rest } = datesToAsk(dates, outcomes);
   if (first !== undefined) outcomes[index.get(first)!] = await ask(ctx, cache, first, counts);
-  await eachLimited(rest, PARALLEL_DOWNLOADS, async (date) => {
+  await mapLimited(rest, PARALLEL_DOWNLOADS, async (date) => {
     outcomes[index.get(date)!] = await ask(ctx, cache, date, counts);
   });
   return { outcomes, cacheHits: hits, cacheSaves: counts.saves };
