@@ -115,7 +115,7 @@ export {
   type RowSpec,
   type CatalogReport,
   type SeedAnalytics,
-} from './resources/analytics/index.js';
+} from './resources/analytics-reports/index.js';
 export {
   buildUploadControl,
   type BuildUploadControl,

@@ -6,7 +6,7 @@ import type { ResourceRecord, SeedSalesReport } from './store/records.js';
 import type { SeedAppStore } from './resources/app-store/seed-types.js';
 import type { SeedReportVendor } from './reports/vendors.js';
 import type { SeedCustomerReview } from './seed/reviews.js';
-import type { SeedAnalytics } from './resources/analytics/seed-types.js';
+import type { SeedAnalytics } from './resources/analytics-reports/seed-types.js';
 import type { SeedPricing } from './resources/pricing/seed.js';
 
 export type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from './store/records.js';
@@ -117,7 +117,7 @@ export interface Seed {
   /** Store metadata per app (app infos, versions, localizations, review details); see resources/app-store/. */
   appStore?: SeedAppStore[];
   keys?: SeedKey[];
-  /** Analytics report requests, key roles and segment knobs; see resources/analytics/. */
+  /** Analytics report requests, key roles and segment knobs; see resources/analytics-reports/. */
   analytics?: SeedAnalytics;
   /** Price schedules and availability per app; see resources/pricing/. */
   pricing?: SeedPricing[];

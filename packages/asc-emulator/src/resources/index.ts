@@ -12,7 +12,7 @@ import { financeReportsFamily } from './finance-reports.js';
 import { customerReviewsFamily } from './customer-reviews.js';
 import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
-import { analyticsReportsFamily } from './analytics/index.js';
+import { analyticsReportsFamily } from './analytics-reports/index.js';
 import { appReviewFamilies } from './app-review/index.js';
 import { pricingFamily } from './pricing/index.js';
 import type { ResourceFamily } from './family.js';

@@ -5,9 +5,9 @@ import { appCategoriesFamily } from './app-categories.js';
 import { appInfoLocalizationsFamily } from './app-info-localizations.js';
 import { appInfosFamily } from './app-infos.js';
 import { appStoreVersionsFamily } from './app-store-versions.js';
-import { reviewDetailsFamily } from './review-details.js';
+import { appStoreReviewDetailsFamily } from './app-store-review-details.js';
 import { seedAppStore } from './seed.js';
-import { versionLocalizationsFamily } from './version-localizations.js';
+import { appStoreVersionLocalizationsFamily } from './app-store-version-localizations.js';
 import { previewSetsFamily, screenshotSetsFamily } from './media/sets.js';
 import { previewsFamily, screenshotsFamily } from './media/assets.js';
 import { uploadPartsRoute } from './media/upload-parts.js';
@@ -17,8 +17,8 @@ export const appStoreFamilies: readonly ResourceFamily[] = [
   { ...appInfosFamily, seed: seedAppStore },
   appInfoLocalizationsFamily,
   appStoreVersionsFamily,
-  versionLocalizationsFamily,
-  reviewDetailsFamily,
+  appStoreVersionLocalizationsFamily,
+  appStoreReviewDetailsFamily,
   ageRatingUpdatesFamily,
   screenshotSetsFamily,
   // The pre-signed upload URLs of screenshot and preview reservations (one path for both).

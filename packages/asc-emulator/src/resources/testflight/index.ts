@@ -9,7 +9,7 @@ import { buildBetaDetailsFamily } from './build-beta-details.js';
 import { betaBuildLocalizationsFamily } from './beta-build-localizations.js';
 import { betaTestersFamily } from './beta-testers.js';
 import { betaGroupBuildsFamily } from './beta-group-builds.js';
-import { betaAppInfoFamily } from './beta-app-info.js';
+import { betaTestInformationFamily } from './beta-test-information.js';
 import { betaAppReviewFamily } from './beta-app-review.js';
 import { buildBetaNotificationsFamily } from './build-beta-notifications.js';
 import { seedTestFlight } from './seed.js';
@@ -24,7 +24,7 @@ export const testflightFamilies: readonly ResourceFamily[] = [
   betaBuildLocalizationsFamily,
   betaTestersFamily,
   betaGroupBuildsFamily,
-  betaAppInfoFamily,
+  betaTestInformationFamily,
   betaAppReviewFamily,
   buildBetaNotificationsFamily,
 ];
