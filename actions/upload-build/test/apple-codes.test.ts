@@ -10,7 +10,7 @@ import { actionHarness, type ActionHarness } from '../../../test-support/action-
 import { WallClock } from '../../../test-support/wall-clock.js';
 import { run, type RunDeps } from '../src/main.js';
 import { writeIpa } from './ipa.js';
-import { appSeed } from './support.js';
+import { appSeed } from './fixtures.js';
 
 let h: ActionHarness<RunDeps>;
 afterEach(async () => {
