@@ -10,7 +10,7 @@ import { VirtualClock } from '@asc-actions/core';
 import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
 import { runBundle } from '../../../test-support/runner.js';
 import { run } from '../src/main.js';
-import { APP_ID } from './support.js';
+import { APP_ID } from './fixtures.js';
 
 let h: ActionHarness<object>;
 beforeAll(async () => {
