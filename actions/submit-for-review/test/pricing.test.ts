@@ -8,7 +8,7 @@ import { reviewReadySeed, type ReviewReadyOptions } from '@asc-actions/asc-emula
 import { VirtualClock } from '@asc-actions/core';
 import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
 import { run } from '../src/main.js';
-import { APP_ID } from './support.js';
+import { APP_ID } from './fixtures.js';
 
 const inputs = { app: APP_ID, version: '2.1', 'build-number': '100' };
 

@@ -12,7 +12,7 @@ import { actionHarness, type ActionHarness } from '../../../test-support/action-
 import { WallClock } from '../../../test-support/wall-clock.js';
 import { run, type RunDeps } from '../src/main.js';
 import { writeIpa, type IpaSpec } from './ipa.js';
-import { APP_ID, appSeed } from './support.js';
+import { APP_ID, appSeed } from './fixtures.js';
 
 let h: ActionHarness<RunDeps>;
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { MAX_TOKEN_LIFETIME_SECONDS, signToken } from '@asc-actions/core';
 import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
 import { run, type RunDeps } from '../src/main.js';
 import { writeIpa } from './ipa.js';
-import { appSeed } from './support.js';
+import { appSeed } from './fixtures.js';
 
 let h: ActionHarness<RunDeps>;
 afterEach(async () => {
