@@ -10,15 +10,15 @@
  * match by prefix). @actions/cache ties entries to their paths, so the folder path must be the
  * same on every run: it is under RUNNER_TEMP, which is stable on a runner.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRepoText, writeFileSafely, type CacheStore } from '@asc-actions/core';
+import type { CacheStore } from '@asc-actions/core';
 import type { ReportSettings } from '../inputs/settings.js';
 import type { CachedState } from '../model.js';
+import { readEntry, REPORT_FILE, writeEntry } from './cache-entry.js';
+import { ReportSet } from './report-set.js';
 
-export const REPORT_FILE = 'report.txt.gz';
-const META_FILE = 'meta.json';
 const KEY_PREFIX = 'asc-report-v1';
 
 export class ReportCache {
@@ -37,10 +37,15 @@ export class ReportCache {
     return this.store !== undefined;
   }
 
-  private stem(date: string): string {
+  /** Vendor and report kind: what every report of one run has in common. */
+  private kindStem(): string {
     const s = this.settings;
     const kind = s.finance ? `${s.reportType}-${s.regionCode}` : `${s.reportType}-${s.reportSubType}-${s.period}`;
-    return `${s.vendorNumber}-${kind}-${date}`;
+    return `${s.vendorNumber}-${kind}`;
+  }
+
+  private stem(date: string): string {
+    return `${this.kindStem()}-${date}`;
   }
 
   /** The report's folder, emptied. */
@@ -63,23 +68,29 @@ export class ReportCache {
       this.settings.version === 'auto' && !this.settings.finance ? [`${KEY_PREFIX}-${this.stem(date)}-`] : [];
     const hit = await this.store.restore([dir], this.key(date, version), anyVersion);
     if (!hit) return undefined;
-    try {
-      // What a cache restores is read like a repository file: regular, bounded, plain text.
-      const meta = JSON.parse(
-        readRepoText(join(dir, META_FILE), { input: 'the report cache', kind: 'data', workspace: dir }).text,
-      ) as CachedState;
-      if (meta.state === 'no-sales' || (meta.state === 'available' && existsSync(join(dir, REPORT_FILE)))) return meta;
-    } catch {
-      // an unreadable entry is a miss
-    }
-    this.freshDir(date);
-    return undefined;
+    const meta = readEntry(dir);
+    if (!meta) this.freshDir(date);
+    return meta;
+  }
+
+  /** The range's reports as one entry (report-set.ts); undefined without a cache. */
+  set(): ReportSet | undefined {
+    if (!this.store) return undefined;
+    const s = this.settings;
+    return new ReportSet(
+      join(this.root, `${this.kindStem()}-set`),
+      `${KEY_PREFIX}-set-${this.kindStem()}`,
+      this.store,
+      {
+        anyVersion: s.version === 'auto' && !s.finance,
+      },
+    );
   }
 
   /** Records the state beside the report and saves the folder to the cache. */
   async save(date: string, state: CachedState): Promise<boolean> {
     const dir = join(this.root, this.stem(date));
-    writeFileSafely(join(dir, META_FILE), `${JSON.stringify(state)}\n`, { input: 'the report cache', workspace: dir });
+    writeEntry(dir, state);
     if (!this.store) return false;
     return this.store.save([dir], this.key(date, state.version));
   }

@@ -1,6 +1,6 @@
 /**
- * The output file: TSV, CSV (RFC 4180 quoting) or JSON (an array of objects keyed by column
- * name), written to a temporary file beside the target and renamed into place only when every
+ * The output file: TSV, CSV (core's csv.ts: RFC 4180 quoting and the spreadsheet-formula guard)
+ * or JSON (an array of objects keyed by column name), written to a temporary file beside the target and renamed into place only when every
  * report was read, so a failure never leaves a partial file. Rows of several reports share one
  * header: the union of their columns, matched by name (a report that lacks a column gets an
  * empty cell). Cells are normalised on the way: a single space becomes empty, dates YYYY-MM-DD.
@@ -9,7 +9,7 @@
  * (latin1: one character per byte) written back the same way. Either way UTF-8 text passes
  * through byte for byte, never decoded and re-encoded.
  */
-import { openSafeWriter, type SafeWriter } from '@asc-actions/core';
+import { csvCell, openSafeWriter, type SafeWriter } from '@asc-actions/core';
 import type { OutputFormat } from '../inputs/settings.js';
 import type { RowSink } from '../read/parse/rows.js';
 import { normalName } from '../read/parse/layouts.js';
@@ -17,7 +17,8 @@ import { normalName } from '../read/parse/layouts.js';
 const FLUSH_AT = 1 << 20;
 /** Text (UTF-16) as a byte string of its UTF-8 bytes. */
 const bytesOf = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
-const csvCell = (c: string): string => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+/** Core's CSV cell (quoting and the spreadsheet-formula guard) for a cell held as a byte string. */
+const csvByteCell = (c: string): string => csvCell(c, { byteString: true });
 
 /** The output columns for several headers: first appearance order, matched by normalised name. */
 export function unionColumns(headers: string[][]): string[] {
@@ -58,7 +59,7 @@ export class OutputWriter implements RowSink {
     this.file = openSafeWriter(path, { input: 'output-path' });
     this.jsonKeys = columns.map((c) => `${bytesOf(JSON.stringify(c))}:`);
     if (format === 'tsv') this.text(bytesOf(`${columns.join('\t')}\n`));
-    else if (format === 'csv') this.text(bytesOf(`${columns.map(csvCell).join(',')}\r\n`));
+    else if (format === 'csv') this.text(bytesOf(`${columns.map((c) => csvCell(c)).join(',')}\r\n`));
     else this.text('[');
   }
 
@@ -133,7 +134,7 @@ export class OutputWriter implements RowSink {
     let line = '';
     for (let j = 0; j < this.columns.length; j++) {
       const v = this.value(bytes, starts, dates, j);
-      line += (j ? (csv ? ',' : '\t') : '') + (csv ? csvCell(v) : v);
+      line += (j ? (csv ? ',' : '\t') : '') + (csv ? csvByteCell(v) : v);
     }
     return line + (csv ? '\r\n' : '\n');
   }

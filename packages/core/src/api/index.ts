@@ -139,3 +139,4 @@ export {
   listScreenshotSets,
   type ReleaseClientLike,
 } from './app-store-release.js';
+export { hasAppPrice, readAppAvailability, type AppAvailabilitySummary } from './pricing.js';
