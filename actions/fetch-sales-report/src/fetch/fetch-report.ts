@@ -14,7 +14,7 @@ import {
   reportAbsence,
   type Clock,
   type Logger,
-  type StreamClientLike,
+  type AscClient,
 } from '@asc-actions/core';
 import type { ReportSettings } from '../settings.js';
 import { ReportError } from '../parse/report-error.js';
@@ -45,7 +45,7 @@ export class VersionState {
 }
 
 export interface FetchContext {
-  client: StreamClientLike;
+  client: AscClient;
   clock: Clock;
   logger: Logger;
   settings: ReportSettings;

@@ -1,13 +1,6 @@
 /** @asc-actions/core/api: one function per App Store Connect call, and the types generated from Apple's spec. */
 export { listApps, getApp, findApp, isAppId, type ListOptions } from './apps.js';
-export {
-  getSalesReport,
-  getFinanceReport,
-  reportAbsence,
-  latestReportVersion,
-  type StreamClientLike,
-  type ReportAbsence,
-} from './reports.js';
+export { getSalesReport, getFinanceReport, reportAbsence, latestReportVersion, type ReportAbsence } from './reports.js';
 export {
   customerReviewPages,
   getCustomerReview,
@@ -16,19 +9,10 @@ export {
   getReviewResponse,
   deleteReviewResponse,
   REVIEW_REPLY_MAX_LENGTH,
-  type ReviewsClient,
 } from './customer-reviews.js';
-export type { ApiClientLike, ApiResponseLike } from './client-like.js';
 export type * from './generated/schemas.js';
 export * from './generated/operations.js';
-export {
-  collect,
-  includedOfType,
-  linkedIds,
-  type CollectedDocument,
-  type DocumentClientLike,
-  type WriteOptions,
-} from './documents.js';
+export { collect, includedOfType, linkedIds, type CollectedDocument, type WriteOptions } from './documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './app-infos.js';
 export {
   listAppInfoLocalizations,
@@ -117,7 +101,6 @@ export {
   type AnalyticsAccessType,
   type AnalyticsCategory,
   type AnalyticsGranularity,
-  type AnalyticsClientLike,
 } from './analytics-reports.js';
 export {
   listReviewSubmissions,
@@ -137,5 +120,4 @@ export {
   createReleaseRequest,
   getAgeRatingDeclaration,
   listScreenshotSets,
-  type ReleaseClientLike,
 } from './app-store-release.js';
