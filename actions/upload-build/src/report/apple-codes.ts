@@ -1,6 +1,6 @@
 /**
  * Apple's processing codes (`state.errors` / `state.warnings` of a build upload), each shown as
- * one annotation that says what to change. Codes and meanings: release-apis.md §1.6 (expo
+ * one annotation that says what to change. Codes and meanings: docs/evidence/releases.md §1.6 (expo
  * eas-cli PRs #3455, #3456, #3461 and Transporter logs); other codes are shown as Apple gives them.
  */
 import { annotate } from '@asc-actions/core';

@@ -1,6 +1,6 @@
 /**
  * Getting a version out: attach its build, phased releases, release requests, and what readiness
- * reads (age rating, screenshot sets). Live behaviour and sources: release-apis.md §2.1–2.3, §2.9.
+ * reads (age rating, screenshot sets). Live behaviour and sources: docs/evidence/releases.md §2.1–2.3, §2.9.
  */
 import type { Query } from '../http/types.js';
 import type { AscClient } from '../http/client.js';

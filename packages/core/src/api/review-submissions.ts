@@ -1,7 +1,7 @@
 /**
  * App Review submissions (`reviewSubmissions`, `reviewSubmissionItems`): find the app's open
  * submissions, create one, add a version as an item, submit or cancel.
- * Live behaviour and sources: ../shared/research/release-apis.md §2.4–2.7.
+ * Live behaviour and sources: docs/evidence/releases.md §2.4–2.7.
  */
 import type { AscClient } from '../http/client.js';
 import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
@@ -42,7 +42,7 @@ export async function getReviewSubmission(client: AscClient, id: string): Promis
   return (await client.get<ReviewSubmissionResponse>(`/v1/reviewSubmissions/${encodeURIComponent(id)}`)).data.data;
 }
 
-/** Always sends `platform`: what Apple assumes without it is unknown (release-apis.md §2.4). */
+/** Always sends `platform`: what Apple assumes without it is unknown (docs/evidence/releases.md §2.4). */
 export async function createReviewSubmission(
   client: AscClient,
   appId: string,
