@@ -3,6 +3,7 @@
  * Apple's spec or the third-party corpus are not collected when those are missing (a fresh clone);
  * the run then ends with one line saying which and how to get them (test-support/needs.js).
  */
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notCollected } from './test-support/needs.js';
@@ -32,4 +33,9 @@ export default {
   globalSetup: '<rootDir>/test-support/global-setup.js',
   reporters: ['default', ['<rootDir>/test-support/not-collected-reporter.js', { left }]],
   testTimeout: 30000,
+  // Jest's default is one worker less than the cores: on a 2-core machine that is one, and the
+  // suites run one after another (the whole suite's time is the sum of its suites'). Most suites
+  // wait on loopback HTTP and child processes, so two workers overlap well even on two cores.
+  // `--maxWorkers=1` on the command line still wins (a busy machine).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
 };

@@ -174,6 +174,10 @@ export const OPERATIONS = [
   'appStoreVersionReleaseRequests_createInstance',
   'appInfos_ageRatingDeclaration_getToOneRelated',
   'appStoreVersionLocalizations_appScreenshotSets_getToManyRelated',
+  // Pricing and availability (submit-for-review's readiness reads them)
+  'apps_appPriceSchedule_getToOneRelated',
+  'apps_appAvailabilityV2_getToOneRelated',
+  'appAvailabilitiesV2_territoryAvailabilities_getToManyRelated',
 ];
 
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../packages/core/src/api/generated');

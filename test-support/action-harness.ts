@@ -95,12 +95,24 @@ export interface HarnessOptions<D> {
   inputs?: Record<string, string>;
   /** More emulator options (rate limit …). */
   emulator?: Omit<StartOptions, 'seed' | 'clock'>;
+  /** Environment every run gets (a run's own `env` adds to it), e.g. a fixed RUNNER_TEMP. */
+  env?: Record<string, string | undefined>;
+  /**
+   * The emulator follows the real clock instead of the shared virtual one: for bundle runs whose
+   * waits must agree with the emulator's (build processing in seconds). In-process runs then get
+   * no clock from the harness.
+   */
+  realClock?: boolean;
 }
 
 export async function actionHarness<D extends object>(options: HarnessOptions<D>): Promise<ActionHarness<D>> {
   const clock = options.clock ?? new VirtualClock();
   const key = generateTestKey();
-  const emulator = await startEmulator({ ...options.emulator, seed: options.seed, clock });
+  const emulator = await startEmulator({
+    ...options.emulator,
+    seed: options.seed,
+    ...(options.realClock ? {} : { clock }),
+  });
   emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
   const workspace = tempDir('asc-workspace');
   const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -119,16 +131,16 @@ export async function actionHarness<D extends object>(options: HarnessOptions<D>
     workspace,
     inputs,
     run: (extra, o = {}) =>
-      runInProcess(() => options.run({ clock, ...o.deps } as D), {
+      runInProcess(() => options.run({ ...(options.realClock ? {} : { clock }), ...o.deps } as D), {
         inputs: inputs(extra),
-        env: { GITHUB_WORKSPACE: workspace, ...o.env },
+        env: { GITHUB_WORKSPACE: workspace, ...options.env, ...o.env },
         secrets: secrets(o.secrets),
       }),
     runBundle: (extra, o = {}) => {
       if (!options.bundle) throw new Error('actionHarness: give `bundle` (the action name) to run its bundle');
       return runBundle(options.bundle, {
         inputs: inputs(extra),
-        env: { GITHUB_WORKSPACE: workspace, ...o.env },
+        env: { GITHUB_WORKSPACE: workspace, ...options.env, ...o.env },
         secrets: secrets(o.secrets),
         timeoutMs: o.timeoutMs,
       });

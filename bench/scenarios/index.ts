@@ -5,7 +5,7 @@ import { clientOverhead } from './client-overhead.js';
 import { coldStart } from './cold-start.js';
 import { paging10k } from './paging.js';
 import { respondToReviews } from './respond-to-reviews.js';
-import { salesReport } from './sales-report.js';
+import { salesBackfill, salesReport } from './sales-report.js';
 import { signaturesPerHour } from './signatures.js';
 import { submitForReview } from './submit-for-review.js';
 import { uploadMetadata } from './upload-metadata.js';
@@ -25,6 +25,7 @@ export const scenarios: Scenario[] = [
   { name: 'assign-testflight-group', run: assignTestflightGroup },
   { name: 'respond-to-reviews', run: respondToReviews },
   { name: 'sales-report', run: salesReport },
+  { name: 'sales-report-backfill', run: salesBackfill },
   { name: 'analytics-report', run: analyticsReport },
   { name: 'upload-metadata', run: uploadMetadata },
   { name: 'upload-screenshots', run: uploadScreenshots },

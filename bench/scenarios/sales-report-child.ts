@@ -6,11 +6,11 @@
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { bindHeader } from '../../actions/fetch-sales-report/src/parse/header.js';
-import { readGzipRows, rowText } from '../../actions/fetch-sales-report/src/parse/lines.js';
-import { RowParser } from '../../actions/fetch-sales-report/src/parse/rows.js';
-import { OutputWriter } from '../../actions/fetch-sales-report/src/output/writer.js';
-import { Totals } from '../../actions/fetch-sales-report/src/summary/totals.js';
+import { bindHeader } from '../../actions/fetch-sales-report/src/read/parse/header.js';
+import { readGzipRows, rowText } from '../../actions/fetch-sales-report/src/read/parse/lines.js';
+import { RowParser } from '../../actions/fetch-sales-report/src/read/parse/rows.js';
+import { OutputWriter } from '../../actions/fetch-sales-report/src/report/export-writer.js';
+import { Totals } from '../../actions/fetch-sales-report/src/report/totals.js';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || (mode !== 'parse' && mode !== 'tsv')) throw new Error('usage: sales-report-child.ts FILE parse|tsv');

@@ -63,11 +63,14 @@ async function reserveForBaseline(emu: Emulator, key: TestKey, size: number, bui
   return file.attributes?.uploadOperations ?? [];
 }
 
-async function transfer(dir: string): Promise<BenchRow[]> {
-  const file = join(dir, 'Big.ipa');
-  await writeIpa(file, { version: '1.5', buildNumber: '100', payloadBytes: 300 * MB });
-  const size = (await import('node:fs')).statSync(file).size;
-  const key = generateTestKey();
+/** One pair on a fresh emulator: the bare script's PUTs, then the bundle's whole upload. */
+async function pair(
+  dir: string,
+  file: string,
+  size: number,
+  key: TestKey,
+  prof: string[],
+): Promise<{ bare: number; action: number; rssMb: number; puts: number; ok: boolean }> {
   const emu = await startEmulator({
     seed: { apps: [{ id: APP, name: 'Demo Notes', bundleId: 'com.example.demo' }] },
     rateLimit: { limit: 1_000_000 },
@@ -102,30 +105,59 @@ async function transfer(dir: string): Promise<BenchRow[]> {
     writeFileSync(env.GITHUB_OUTPUT, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     const action = await child(
-      ['--require', join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'), join(REPO_ROOT, 'dist/upload-build/index.js')],
+      [
+        ...prof,
+        '--require',
+        join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'),
+        join(REPO_ROOT, 'dist/upload-build/index.js'),
+      ],
       env,
     );
     const rssMb = Number(/peak-rss-kb (\d+)/.exec(action.stderr)?.[1] ?? NaN) / 1024;
     const puts = control.puts.filter((p) => p.status === 200).length;
     const ok = action.code === 0 && bare.code === 0 && emu.violations.length === 0 && !/::error/.test(action.stdout);
-    const ratio = action.ms / bare.ms;
-    return [
-      {
-        scenario: `upload-build: bundle uploads a ${(size / MB).toFixed(0)} MB .ipa, 5 MiB parts, ${CONCURRENCY} at a time, vs a bare Node PUT script (same parts, concurrency, server)`,
-        figure: `${(action.ms / 1000).toFixed(2)} s vs ${(bare.ms / 1000).toFixed(2)} s (${puts} part PUTs in all); ratio ${ratio.toFixed(2)}${ok ? '' : ' — FAILED'}`,
-        goal: '≤ 1.25×',
-        met: ok && ratio <= 1.25,
-      },
-      {
-        scenario: `upload-build: peak memory of that upload (bundle, child process)`,
-        figure: `${rssMb.toFixed(0)} MB${ok ? '' : ' — FAILED'}`,
-        goal: '< 150 MB',
-        met: ok && rssMb < 150,
-      },
-    ];
+    return { bare: bare.ms, action: action.ms, rssMb, puts, ok };
   } finally {
     await emu.close();
   }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The ratio is taken pair by pair (bare script, then bundle, on a fresh emulator each time) and
+ * the median of PAIRS pairs is quoted with its range: on a shared 2-core machine one pair alone
+ * swings by tens of percent. `BENCH_PROF=<dir>` writes a CPU profile of each bundle run there.
+ */
+async function transfer(dir: string): Promise<BenchRow[]> {
+  const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+  const file = join(dir, 'Big.ipa');
+  await writeIpa(file, { version: '1.5', buildNumber: '100', payloadBytes: 300 * MB });
+  const size = (await import('node:fs')).statSync(file).size;
+  const key = generateTestKey();
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : [];
+  const runs = [];
+  for (let i = 0; i < PAIRS; i++) runs.push(await pair(dir, file, size, key, prof));
+  const ratios = runs.map((r) => r.action / r.bare);
+  const ratio = median(ratios);
+  const mid = runs[ratios.indexOf(ratio)]!;
+  const ok = runs.every((r) => r.ok);
+  const rssMb = Math.max(...runs.map((r) => r.rssMb));
+  const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+  return [
+    {
+      scenario: `upload-build: bundle uploads a ${(size / MB).toFixed(0)} MB .ipa, 5 MiB parts, ${CONCURRENCY} at a time, vs a bare Node PUT script (same parts, concurrency, server); median of ${PAIRS} pairs`,
+      figure: `${(mid.action / 1000).toFixed(2)} s vs ${(mid.bare / 1000).toFixed(2)} s (${mid.puts} part PUTs); ratio ${ratio.toFixed(2)} (pairs ${range})${ok ? '' : ' — FAILED'}`,
+      goal: '≤ 1.25×',
+      met: ok && ratio <= 1.25,
+    },
+    {
+      scenario: `upload-build: peak memory of that upload (bundle, child process; largest of ${PAIRS})`,
+      figure: `${rssMb.toFixed(0)} MB${ok ? '' : ' — FAILED'}`,
+      goal: '< 150 MB',
+      met: ok && rssMb < 150,
+    },
+  ];
 }
 
 /** Writes a stream to a file, seeking over all-zero chunks (the file stays sparse on disk). */

@@ -1,27 +1,27 @@
 /** Every bad input: one clear error naming the input (or the role), zero writes — no POST, no file. */
 import { readdirSync } from 'node:fs';
 import { analyticsControl } from '@asc-actions/asc-emulator';
-import { appSeed, startEnv, type Env } from './support.js';
+import { appSeed, analyticsHarness, type Harness } from './fixtures.js';
 
-let env: Env;
+let h: Harness;
 beforeAll(
   async () =>
-    (env = await startEnv({
+    (h = await analyticsHarness({
       ...appSeed(),
       analytics: { requests: [{ app: '6400000001', createdAt: '2026-11-01T09:00:00Z' }] },
       apps: [...appSeed().apps!, { id: '6400000002', name: 'Tasks', bundleId: 'com.example.tasks' }],
     })),
 );
-afterAll(() => env.close());
+afterAll(() => h.close());
 beforeEach(() => {
-  env.emu.requests.length = 0;
-  analyticsControl(env.emu.state).keyRoles.clear();
+  h.emulator.requests.length = 0;
+  analyticsControl(h.emulator.state).keyRoles.clear();
 });
 afterEach(() => {
-  expect(env.emu.violations).toEqual([]);
-  expect(env.emu.requests.filter((r) => r.method !== 'GET')).toEqual([]);
-  expect(readdirSync(env.dir).filter((f) => f !== '.runner-temp')).toEqual([]);
-  expect(analyticsControl(env.emu.state).downloads).toEqual([]);
+  expect(h.emulator.violations).toEqual([]);
+  expect(h.emulator.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  expect(readdirSync(h.workspace)).toEqual([]);
+  expect(analyticsControl(h.emulator.state).downloads).toEqual([]);
 });
 
 const cases: Array<[string, Record<string, string>, RegExp]> = [
@@ -69,16 +69,16 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
 ];
 
 test.each(cases)('%s', async (_name, inputs, message) => {
-  const r = await env.run(inputs);
+  const r = await h.run(inputs);
   expect(r.exitCode).toBe(1);
   expect(r.errors).toHaveLength(1);
   expect(r.errors[0]).toMatch(message);
-  expect(env.emu.requests).toEqual([]); // refused before asking Apple anything
+  expect(h.emulator.requests).toEqual([]); // refused before asking Apple anything
 });
 
 test("a name Apple does not list for the request is refused with Apple's nearest name", async () => {
   // Not a name this action knows (it may be one Apple added): checked against Apple's list.
-  const r = await env.run({ report: 'Framework Usage Placeholder 01' });
+  const r = await h.run({ report: 'Framework Usage Placeholder 01' });
   expect(r.exitCode).toBe(1);
   expect(r.errors).toEqual([
     expect.stringMatching(
@@ -88,19 +88,19 @@ test("a name Apple does not list for the request is refused with Apple's nearest
 });
 
 test('a key without the Admin role on the first run: the error says Admin creates the request, Sales and Reports or Finance read', async () => {
-  analyticsControl(env.emu.state).keyRoles.set(env.key.keyId, 'SALES_AND_REPORTS');
-  const r = await env.run({ app: '6400000002' });
+  analyticsControl(h.emulator.state).keyRoles.set(h.key.keyId, 'SALES_AND_REPORTS');
+  const r = await h.run({ app: '6400000002' });
   expect(r.exitCode).toBe(1);
   expect(r.errors).toEqual([
     expect.stringMatching(/only a key with the Admin role can create it.*Sales and Reports or Finance role can read/),
   ]);
-  expect(env.emu.state.all('analyticsReportRequests')).toHaveLength(1);
-  env.emu.requests.length = 0; // the refused POST is not a write
+  expect(h.emulator.state.all('analyticsReportRequests')).toHaveLength(1);
+  h.emulator.requests.length = 0; // the refused POST is not a write
 });
 
 test('a key whose role cannot read reports: the 403 names the roles that can', async () => {
-  analyticsControl(env.emu.state).keyRoles.set(env.key.keyId, 'DEVELOPER');
-  const r = await env.run({});
+  analyticsControl(h.emulator.state).keyRoles.set(h.key.keyId, 'DEVELOPER');
+  const r = await h.run({});
   expect(r.exitCode).toBe(1);
   expect(r.errors).toEqual([
     expect.stringMatching(

@@ -3,57 +3,46 @@
  * with the local cache service. First run → requested; a day and more later → available; a warm
  * rerun downloads no segment and writes the same bytes.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyticsControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
+import { analyticsControl } from '@asc-actions/asc-emulator';
+import { actionHarness, tempDir, type ActionHarness } from '../../../test-support/action-harness.js';
 import { startCacheService, type CacheService } from '../../../test-support/cache-service.js';
-import { generateTestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle } from '../../../test-support/runner.js';
+import { run as runAction, type RunDeps } from '../src/main.js';
 
 const NEW_APP = '6400000001';
 const APP = '6400000002';
-const key = generateTestKey();
-let emu: Emulator;
+const FILES = ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'];
+let h: ActionHarness<RunDeps>;
 let cache: CacheService;
-let dir: string;
 
 beforeAll(async () => {
+  cache = await startCacheService();
   // One app never asked for (first run), one whose request Apple has had for three days.
-  const apps = [
-    { id: NEW_APP, name: 'Notes', bundleId: 'com.example.notes' },
-    { id: APP, name: 'Tasks', bundleId: 'com.example.tasks' },
-  ];
-  emu = await startEmulator({
+  h = await actionHarness<RunDeps>({
+    run: runAction,
+    bundle: 'fetch-analytics-report',
+    realClock: true,
     seed: {
-      apps,
+      apps: [
+        { id: NEW_APP, name: 'Notes', bundleId: 'com.example.notes' },
+        { id: APP, name: 'Tasks', bundleId: 'com.example.tasks' },
+      ],
       analytics: { requests: [{ app: APP, createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }] },
     },
+    inputs: { 'output-path': 'analytics' },
+    env: { ...cache.env, RUNNER_TEMP: tempDir('analytics-bundle-runner') },
   });
-  emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  cache = await startCacheService();
-  dir = mkdtempSync(join(tmpdir(), 'analytics-bundle-'));
 });
 afterAll(async () => {
-  await emu.close();
+  await h.close();
   await cache.close();
 });
-afterEach(() => expect(emu.violations).toEqual([]));
+afterEach(() => expect(h.emulator.violations).toEqual([]));
 
-const run = (app = APP) =>
-  runBundle('fetch-analytics-report', {
-    inputs: {
-      'issuer-id': key.issuerId,
-      'key-id': key.keyId,
-      'private-key': key.privatePem,
-      'api-base-url': emu.baseUrl,
-      app,
-      'output-path': 'analytics',
-    },
-    env: { ...cache.env, GITHUB_WORKSPACE: dir, RUNNER_TEMP: join(dir, 'runner-temp') },
-    secrets: keyEncodings(key.privatePem),
-  });
+const run = (app = APP) => h.runBundle({ app });
+/** The output files' bytes, one character per byte (`toEqual` on strings is fast; on Buffers it is not). */
+const outputs = (): string[] => FILES.map((f) => readFileSync(join(h.workspace, 'analytics', f), 'latin1'));
 
 test('first run requests, a later run fetches and summarizes, a warm rerun downloads nothing', async () => {
   const first = await run(NEW_APP);
@@ -61,26 +50,20 @@ test('first run requests, a later run fetches and summarizes, a warm rerun downl
   expect(first.exitCode).toBe(0);
   expect(first.outputs.state).toBe('requested');
   expect(first.stdout).toContain('Apple needs a day or more');
-  expect(emu.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  expect(h.emulator.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
 
   const later = await run();
   expect(later.errors).toEqual([]);
   expect(later.outputs.state).toBe('available');
-  const downloads = analyticsControl(emu.state).downloads.length;
+  const downloads = analyticsControl(h.emulator.state).downloads.length;
   expect(downloads).toBeGreaterThan(0);
   expect(later.summary).toContain('Impressions → product page views → downloads');
-  const files = ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) =>
-    readFileSync(join(dir, 'analytics', f)),
-  );
+  const files = outputs();
 
   const warm = await run();
   expect(warm.errors).toEqual([]);
-  expect(analyticsControl(emu.state).downloads).toHaveLength(downloads);
-  expect(
-    ['app-store-discovery-and-engagement-standard.csv', 'app-downloads-standard.csv'].map((f) =>
-      readFileSync(join(dir, 'analytics', f)),
-    ),
-  ).toEqual(files);
+  expect(analyticsControl(h.emulator.state).downloads).toHaveLength(downloads);
+  expect(outputs()).toEqual(files);
   expect(JSON.parse(warm.outputs.summary!).days).toEqual(JSON.parse(later.outputs.summary!).days);
   expect(JSON.parse(warm.outputs.summary!).reports.map((r: { downloaded: number }) => r.downloaded)).toEqual([0, 0]);
 });

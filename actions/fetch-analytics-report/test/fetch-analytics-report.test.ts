@@ -2,42 +2,42 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyticsControl } from '@asc-actions/asc-emulator';
-import { APP_ID, appSeed, BUNDLE_ID, startEnv, withRequest, type Env } from './support.js';
+import { APP_ID, appSeed, BUNDLE_ID, analyticsHarness, withRequest, type Harness } from './fixtures.js';
 
-const paths = (env: Env): string[] => env.emu.requests.map((r) => `${r.method} ${r.path}`);
+const paths = (h: Harness): string[] => h.emulator.requests.map((r) => `${r.method} ${r.path}`);
 
 describe('first run', () => {
-  let env: Env;
-  beforeAll(async () => (env = await startEnv(appSeed())));
-  afterAll(() => env.close());
-  afterEach(() => expect(env.emu.violations).toEqual([]));
+  let h: Harness;
+  beforeAll(async () => (h = await analyticsHarness(appSeed())));
+  afterAll(() => h.close());
+  afterEach(() => expect(h.emulator.violations).toEqual([]));
 
   test('creates the ONGOING request once, says Apple needs a day, exits 0 with state requested, in ≤ 3 requests', async () => {
-    const r = await env.run({ app: BUNDLE_ID });
+    const r = await h.run({ app: BUNDLE_ID });
     expect(r.errors).toEqual([]);
     expect(r.exitCode).toBe(0);
     expect(r.outputs.state).toBe('requested');
     expect(r.summary).toContain('Apple needs a day or more');
-    expect(paths(env)).toEqual([
+    expect(paths(h)).toEqual([
       'GET /v1/apps',
       `GET /v1/apps/${APP_ID}/analyticsReportRequests`,
       'POST /v1/analyticsReportRequests',
     ]);
-    const again = await env.run({});
+    const again = await h.run({});
     expect(again.outputs.state).toBe('not-available-yet');
-    expect(paths(env).filter((p) => p.startsWith('POST'))).toHaveLength(1);
-    expect(env.emu.state.all('analyticsReportRequests')).toHaveLength(1);
+    expect(paths(h).filter((p) => p.startsWith('POST'))).toHaveLength(1);
+    expect(h.emulator.state.all('analyticsReportRequests')).toHaveLength(1);
   });
 });
 
 describe('later runs', () => {
-  let env: Env;
-  beforeAll(async () => (env = await startEnv(withRequest())));
-  afterAll(() => env.close());
-  afterEach(() => expect(env.emu.violations).toEqual([]));
+  let h: Harness;
+  beforeAll(async () => (h = await analyticsHarness(withRequest())));
+  afterAll(() => h.close());
+  afterEach(() => expect(h.emulator.violations).toEqual([]));
 
   test('fetches every listed instance of both reports, keys rows by Date with the newest instance winning, and summarizes the funnel', async () => {
-    const r = await env.run({ 'output-path': 'out' });
+    const r = await h.run({ 'output-path': 'out' });
     expect(r.errors).toEqual([]);
     expect(r.outputs.state).toBe('available');
     const summary = JSON.parse(r.outputs.summary!);
@@ -51,7 +51,7 @@ describe('later runs', () => {
       dates: { from: '2026-10-30', to: '2026-11-25' },
       downloaded: 25,
     });
-    const csv = readFileSync(join(env.dir, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8')
+    const csv = readFileSync(join(h.workspace, 'out/app-store-discovery-and-engagement-standard.csv'), 'utf8')
       .trimEnd()
       .split('\r\n');
     expect(csv[0]).toBe(
@@ -68,16 +68,16 @@ describe('later runs', () => {
     expect(summary.change.current.to).toBe('2026-11-25');
     expect(r.summary).toContain('xychart-beta');
     expect(r.summary).toContain('Definitions');
-    const downloads = analyticsControl(env.emu.state).downloads;
+    const downloads = analyticsControl(h.emulator.state).downloads;
     expect(downloads.every((d) => !d.hadAuthorization && d.status === 200)).toBe(true);
   });
 
   test('one processing date: state not-available-yet before Apple made it, available after', async () => {
-    env.clock.advance(0);
-    const early = await env.run({ date: '2026-11-26', 'output-path': 'one' });
+    h.clock.advance(0);
+    const early = await h.run({ date: '2026-11-26', 'output-path': 'one' });
     expect(early.errors).toEqual([]);
     expect(early.outputs.state).toBe('available'); // 08:00 UTC has passed on the 26th
-    const none = await env.run({ date: '2026-11-26', granularity: 'WEEKLY', 'output-path': 'weekly' });
+    const none = await h.run({ date: '2026-11-26', granularity: 'WEEKLY', 'output-path': 'weekly' });
     expect(none.outputs.state).toBe('not-available-yet');
     expect(none.outputs['report-path']).toBe('');
   });

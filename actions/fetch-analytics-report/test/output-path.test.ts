@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { VirtualClock } from '@asc-actions/core';
 import { actionHarness, tempDir, type ActionHarness } from '../../../test-support/action-harness.js';
 import { run, type RunDeps } from '../src/main.js';
-import { APP_ID, NOW, withRequest } from './support.js';
+import { APP_ID, NOW, withRequest } from './fixtures.js';
 
 let h: ActionHarness<RunDeps>;
 let runnerTemp: string;

@@ -12,7 +12,7 @@ import { checkSegmentUrl } from '../src/apply/download-segment.js';
 import { pickWinners } from '../src/plan/winners.js';
 import { bindHeader, SegmentError } from '../src/read/segment-file.js';
 import type { FetchedInstance } from '../src/model.js';
-import { startEnv, withRequest, type Env } from './support.js';
+import { analyticsHarness, withRequest, type Harness } from './fixtures.js';
 
 const instance = (id: string, processingDate: string, dates: string[]): FetchedInstance => ({
   id,
@@ -53,23 +53,23 @@ test('segment URLs: https only, plain http only to loopback, no credentials in t
 });
 
 describe('against the emulator', () => {
-  let env: Env;
-  beforeAll(async () => (env = await startEnv(withRequest())));
-  afterAll(() => env.close());
-  afterEach(() => expect(env.emu.violations).toEqual([]));
+  let h: Harness;
+  beforeAll(async () => (h = await analyticsHarness(withRequest())));
+  afterAll(() => h.close());
+  afterEach(() => expect(h.emulator.violations).toEqual([]));
 
   /** The emulator's segment bytes of the engagement report's instance of a processing date. */
   const segmentOf = (processingDate: string): [string, Buffer] => {
-    const entry = [...analyticsControl(env.emu.state).segments].find(([id]) =>
+    const entry = [...analyticsControl(h.emulator.state).segments].find(([id]) =>
       id.includes(`-r001-D${processingDate.replace(/-/g, '')}`),
     );
     return [entry![0], entry![1].bytes];
   };
 
   test("the newest instance wins: a date's rows are exactly those of the newest instance holding it", async () => {
-    const r = await env.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'winner.jsonl' });
+    const r = await h.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'winner.jsonl' });
     expect(r.errors).toEqual([]);
-    const written = readFileSync(join(env.dir, 'winner.jsonl'), 'utf8')
+    const written = readFileSync(join(h.workspace, 'winner.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>);
@@ -93,7 +93,7 @@ describe('against the emulator', () => {
   });
 
   test('columns moved, renamed in case, added and missing: read by name, unknown kept, missing named', async () => {
-    const control = analyticsControl(env.emu.state);
+    const control = analyticsControl(h.emulator.state);
     const [id, bytes] = segmentOf('2026-11-26');
     const lines = gunzipSync(bytes)
       .toString('utf8')
@@ -115,9 +115,9 @@ describe('against the emulator', () => {
       bytes: body,
       checksum: createHash('md5').update(body).digest('hex'),
     });
-    const r = await env.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'moved.csv' });
+    const r = await h.run({ report: 'App Store Discovery and Engagement Standard', 'output-path': 'moved.csv' });
     expect(r.errors).toEqual([]);
-    const csv = readFileSync(join(env.dir, 'moved.csv'), 'utf8').split('\r\n');
+    const csv = readFileSync(join(h.workspace, 'moved.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
       'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts,Campaign',
     );
@@ -132,12 +132,12 @@ describe('against the emulator', () => {
   });
 
   test("a segment whose bytes do not match Apple's checksum fails after three tries and writes nothing", async () => {
-    const control = analyticsControl(env.emu.state);
+    const control = analyticsControl(h.emulator.state);
     const [id] = segmentOf('2026-11-24');
     const saved = control.segments.get(id)!;
     control.segments.set(id, { ...saved, checksum: '0'.repeat(32) });
     const before = control.downloads.length;
-    const r = await env.run({ 'output-path': 'mismatch' });
+    const r = await h.run({ 'output-path': 'mismatch' });
     control.segments.set(id, saved);
     expect(r.exitCode).toBe(1);
     expect(r.errors).toEqual([
@@ -147,29 +147,29 @@ describe('against the emulator', () => {
     ]);
     expect(r.errors[0]).not.toMatch(/signature=/);
     expect(control.downloads.slice(before).filter((d) => d.segmentId === id)).toHaveLength(3);
-    expect(existsSync(join(env.dir, 'mismatch')) ? readdirSync(join(env.dir, 'mismatch')) : []).toEqual([]);
+    expect(existsSync(join(h.workspace, 'mismatch')) ? readdirSync(join(h.workspace, 'mismatch')) : []).toEqual([]);
   });
 
   test('a request Apple stopped for inactivity is replaced by a new one, said plainly', async () => {
-    const [request] = env.emu.state.all('analyticsReportRequests');
-    stopForInactivity(env.emu.state, request!.id, env.clock.now());
-    const r = await env.run({});
+    const [request] = h.emulator.state.all('analyticsReportRequests');
+    stopForInactivity(h.emulator.state, request!.id, h.clock.now());
+    const r = await h.run({});
     expect(r.exitCode).toBe(0);
     expect(r.outputs.state).toBe('requested');
     expect(r.stdout).toMatch(/stopped the previous ONGOING request for inactivity/);
     expect(r.summary).toContain('stoppedDueToInactivity');
     expect(
-      env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.stoppedDueToInactivity === false),
+      h.emulator.state.all('analyticsReportRequests').filter((x) => x.attributes.stoppedDueToInactivity === false),
     ).toHaveLength(1);
   });
 
   test('snapshot: true finds or creates the ONE_TIME_SNAPSHOT request, once', async () => {
-    const r = await env.run({ snapshot: 'true' });
+    const r = await h.run({ snapshot: 'true' });
     expect(r.outputs.state).toBe('requested');
-    const again = await env.run({ snapshot: 'true' });
+    const again = await h.run({ snapshot: 'true' });
     expect(again.outputs.state).toBe('not-available-yet');
     expect(
-      env.emu.state.all('analyticsReportRequests').filter((x) => x.attributes.accessType === 'ONE_TIME_SNAPSHOT'),
+      h.emulator.state.all('analyticsReportRequests').filter((x) => x.attributes.accessType === 'ONE_TIME_SNAPSHOT'),
     ).toHaveLength(1);
   });
 });

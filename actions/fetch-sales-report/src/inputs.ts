@@ -1,8 +1,8 @@
-/** The one place that reads this action's inputs (checked in settings.ts). */
+/** The one place that reads this action's inputs (checked in inputs/settings.ts). */
 import { InputError, inputs } from '@asc-actions/core';
-import { resolveSettings, type RawInputs, type ReportSettings } from './settings.js';
+import { resolveSettings, type RawInputs, type ReportSettings } from './inputs/settings.js';
 
-export interface Options extends ReportSettings {
+export interface Settings extends ReportSettings {
   /** Poll until a report is out, at most this long (0: do not wait). */
   waitMs: number;
   failIfMissing: boolean;
@@ -38,7 +38,7 @@ function waitMs(): number {
   return ms;
 }
 
-export function readOptions(nowMs: number): Options {
+export function readSettings(nowMs: number): Settings {
   const raw = Object.fromEntries(RAW_NAMES.map((name) => [name, inputs.optional(name) ?? ''])) as RawInputs;
   const settings = resolveSettings(raw, nowMs, process.env.GITHUB_WORKSPACE || process.cwd());
   return {

@@ -30,7 +30,7 @@ afterEach(() => expect(env.emu.violations).toEqual([]));
 
 const withCache = { cache: 'true' };
 
-test('a 30-day backfill is cached per report; the rerun restores all 30 and asks Apple nothing', async () => {
+test('a 30-day backfill is cached per report and as one set; the rerun restores the set alone and asks Apple nothing', async () => {
   const inputs = { ...withCache, from: '2026-10-27', to: '2026-11-25' };
   const first = await env.run({ ...inputs, 'output-path': join(env.dir, 'first.tsv') }, { env: service.env });
   expect(first.errors).toEqual([]);
@@ -41,12 +41,18 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
       `asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-01-1_0`,
     ]),
   );
-  expect(service.entries).toHaveLength(30); // the day without sales (25 days back) is kept too: Apple's answer is final by then
+  // the day without sales (25 days back) is kept too: Apple's answer is final by then
+  expect(service.entries).toHaveLength(31);
+  expect(service.entries.at(-1)!.key).toBe(`asc-report-v1-set-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-27-2026-11-25-30`);
 
   env.emu.requests.length = 0;
+  service.requests.length = 0;
   const second = await env.run({ ...inputs, 'output-path': join(env.dir, 'second.tsv') }, { env: service.env });
   expect(second.errors).toEqual([]);
   expect(env.emu.requests).toHaveLength(0);
+  // One look-up and one download: the set, not thirty restores.
+  expect(service.requests).toEqual(['GET /_apis/artifactcache/cache', expect.stringMatching(/^GET \/_blob\/\d+$/)]);
+  expect(service.entries).toHaveLength(31);
   expect(readFileSync(join(env.dir, 'second.tsv'))).toEqual(readFileSync(join(env.dir, 'first.tsv')));
   const summary = JSON.parse(second.outputs.summary!);
   expect(new Set(summary.dates.map((d: { source: string }) => d.source))).toEqual(new Set(['cache']));
@@ -59,6 +65,18 @@ test('a 30-day backfill is cached per report; the rerun restores all 30 and asks
     'report-path': '',
     summary: first.outputs.summary!.replace(/"source":"api"/g, '"source":"cache"'),
   });
+}, 120_000);
+
+test('a window moved back by a day restores the newest set and asks Apple only for the date it lacks', async () => {
+  const inputs = { ...withCache, from: '2026-10-26', to: '2026-11-24' };
+  const r = await env.run({ ...inputs, 'output-path': join(env.dir, 'moved.tsv') }, { env: service.env });
+  expect(r.errors).toEqual([]);
+  expect(env.emu.requests.map((q) => q.query)).toEqual([expect.stringContaining('filter[reportDate]=2026-10-26')]);
+  const summary = JSON.parse(r.outputs.summary!);
+  expect(summary.dates.filter((d: { source: string }) => d.source === 'cache')).toHaveLength(29);
+  expect(service.entries.map((e) => e.key)).toContain(
+    `asc-report-v1-set-${VENDOR}-SALES-SUMMARY-DAILY-2026-10-26-2026-11-24-30`,
+  );
 }, 120_000);
 
 test('a report cached under the version Apple switched to is found again with version auto', async () => {

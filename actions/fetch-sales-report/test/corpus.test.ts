@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ReportType } from '../src/catalog.js';
-import type { Outcome } from '../src/fetch/fetch-report.js';
-import { processReports } from '../src/process.js';
-import type { ReportSettings } from '../src/settings.js';
-import { buildSummary, type SummaryJson } from '../src/summary/result.js';
+import type { Outcome } from '../src/model.js';
+import { processReports } from '../src/report/export.js';
+import type { ReportSettings } from '../src/inputs/settings.js';
+import { buildSummary, type SummaryJson } from '../src/report/summary.js';
 
 const corpus = process.env.ASC_CORPUS_DIR;
 if (!corpus || !existsSync(join(corpus, 'sales-reports')))

@@ -3,19 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isoDate } from '../src/dates.js';
+import { isoDate } from '../src/plan/periods.js';
 
 // Output files go to temp folders here: the temp folder is the workspace (core's safe writer).
 beforeAll(() => void (process.env.GITHUB_WORKSPACE = realpathSync(tmpdir())));
 afterAll(() => void delete process.env.GITHUB_WORKSPACE);
-import { bindHeader } from '../src/parse/header.js';
-import { rowText, RowSplitter } from '../src/parse/lines.js';
-import { Amount, scaled } from '../src/parse/numbers.js';
-import { ReportError } from '../src/parse/report-error.js';
-import { RowParser } from '../src/parse/rows.js';
-import { classOf } from '../src/summary/classes.js';
-import { OutputWriter, unionColumns } from '../src/output/writer.js';
-import { Totals } from '../src/summary/totals.js';
+import { bindHeader } from '../src/read/parse/header.js';
+import { rowText, RowSplitter } from '../src/read/parse/lines.js';
+import { Amount, scaled } from '../src/read/parse/numbers.js';
+import { ReportError } from '../src/read/parse/report-error.js';
+import { RowParser } from '../src/read/parse/rows.js';
+import { classOf } from '../src/report/classes.js';
+import { OutputWriter, unionColumns } from '../src/report/export-writer.js';
+import { Totals } from '../src/report/totals.js';
 
 const SALES_HEADER =
   'Provider\tProvider Country\tSKU\tDeveloper\tTitle\tVersion\tProduct Type Identifier\tUnits\tDeveloper Proceeds\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code\tCurrency of Proceeds\tApple Identifier\tCustomer Price\tPromo Code\tParent Identifier\tSubscription\tPeriod\tCategory\tCMB\tDevice\tSupported Platforms\tProceeds Reason\tPreserved Pricing\tClient\tOrder Type';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '@asc-actions/core';
-import { resolveSettings, type RawInputs } from '../src/settings.js';
-import { latestExpected, shouldExist } from '../src/dates.js';
+import { resolveSettings, type RawInputs } from '../src/inputs/settings.js';
+import { latestExpected, shouldExist } from '../src/plan/periods.js';
 
 // 10:00 Pacific (PST) on Thursday 26 November 2026.
 const NOW = Date.parse('2026-11-26T18:00:00Z');

@@ -1,37 +1,29 @@
-import { reviewControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
-import { generateTestKey } from '../../../test-support/keys.js';
+import { reviewControl, reviewReadySeed } from '@asc-actions/asc-emulator';
 import { keyEncodings } from '../../../test-support/leaks.js';
 import { runBundle } from '../../../test-support/runner.js';
-import { APP_ID } from './support.js';
-import { reviewReadySeed } from '@asc-actions/asc-emulator';
+import { WallClock } from '../../../test-support/wall-clock.js';
+import { world, type World } from './fixtures.js';
 
-let emu: Emulator;
+let w: World;
 afterEach(async () => {
-  expect(emu.violations).toEqual([]);
-  await emu.close();
+  expect(w.emulator.violations).toEqual([]);
+  await w.close();
 });
 
 test('the bundles end to end: submit-for-review (manual, phased), App Review approves, release-version releases, then pauses', async () => {
-  const key = generateTestKey();
-  emu = await startEmulator({ seed: reviewReadySeed({ now: Date.now() }) });
-  emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const common = {
-    'issuer-id': key.issuerId,
-    'key-id': key.keyId,
-    'private-key': key.privatePem,
-    'api-base-url': emu.baseUrl,
-    app: APP_ID,
-  };
-  const secrets = keyEncodings(key.privatePem);
+  // The bundles keep the system's time: so does the emulator.
+  w = await world(reviewReadySeed({ now: Date.now() }), new WallClock());
+  // The other action's bundle, run as the harness runs this one's: same inputs, workspace, leak scan.
   const submitted = await runBundle('submit-for-review', {
-    inputs: { ...common, 'build-number': '100', 'release-type': 'manual', 'phased-release': 'true' },
-    secrets,
+    inputs: w.inputs({ 'build-number': '100', 'release-type': 'manual', 'phased-release': 'true' }),
+    env: { GITHUB_WORKSPACE: w.workspace },
+    secrets: keyEncodings(w.key.privatePem),
   });
   expect(submitted.errors).toEqual([]);
   const versionId = submitted.outputs['version-id']!;
-  reviewControl(emu.state).advance(versionId);
-  reviewControl(emu.state).advance(versionId);
-  const released = await runBundle('release-version', { inputs: { ...common, step: 'release' }, secrets });
+  reviewControl(w.emulator.state).advance(versionId);
+  reviewControl(w.emulator.state).advance(versionId);
+  const released = await w.runBundle({ step: 'release' });
   expect(released.stderr).toBe('');
   expect(released.errors).toEqual([]);
   expect(released.outputs).toMatchObject({
@@ -40,6 +32,6 @@ test('the bundles end to end: submit-for-review (manual, phased), App Review app
     'phased-release-state': 'ACTIVE',
     result: 'released',
   });
-  const paused = await runBundle('release-version', { inputs: { ...common, step: 'pause' }, secrets });
+  const paused = await w.runBundle({ step: 'pause' });
   expect(paused.outputs).toMatchObject({ 'phased-release-state': 'PAUSED', result: 'paused' });
 });

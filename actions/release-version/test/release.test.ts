@@ -1,9 +1,9 @@
-import { APP_ID, pendingSeed, world, type World } from './support.js';
+import { APP_ID, pendingSeed, world, type World } from './fixtures.js';
 
 let w: World | undefined;
 afterEach(async () => {
   if (!w) return;
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
   w = undefined;
 });
@@ -93,7 +93,7 @@ test.each([
 
 test('a release request whose answer is lost is not sent again: the version is read and found released', async () => {
   w = await world();
-  w.emu.faults.add({ method: 'POST', path: '/v1/appStoreVersionReleaseRequests', kind: 'drop-after' });
+  w.emulator.faults.add({ method: 'POST', path: '/v1/appStoreVersionReleaseRequests', kind: 'drop-after' });
   const r = await w.run({ step: 'release', app: APP_ID });
   expect(r.errors).toEqual([]);
   expect(r.outputs).toMatchObject({ state: 'READY_FOR_DISTRIBUTION', result: 'released' });

@@ -1,5 +1,5 @@
 /** submit-for-review's types: settings, what App Store Connect holds now, readiness, the plan. */
-import type { Platform } from '@asc-actions/core';
+import type { AppAvailabilitySummary, Platform } from '@asc-actions/core';
 
 export type ReleaseType = 'AFTER_APPROVAL' | 'MANUAL' | 'SCHEDULED';
 export type BuildChoice = { kind: 'id'; id: string } | { kind: 'number'; number: string } | { kind: 'attached' };
@@ -82,6 +82,15 @@ export interface RemoteState {
   screenshots?: string[];
   /** undefined: not read (no app info). */
   ageRatingDeclared?: boolean;
+  /** Price and territories (Pricing and Availability); undefined: not read (already submitted). */
+  pricing?: PricingState;
+}
+
+export interface PricingState {
+  /** A price schedule with a manual price. */
+  hasPrice: boolean;
+  /** No availability set at all, or set with or without an available territory. */
+  availability: AppAvailabilitySummary;
 }
 
 export type ReadinessItemName =
@@ -94,7 +103,9 @@ export type ReadinessItemName =
   | 'screenshots'
   | 'age-rating'
   | 'review-contact'
-  | 'content-rights';
+  | 'content-rights'
+  | 'price'
+  | 'availability';
 
 export interface ReadinessItem {
   item: ReadinessItemName;

@@ -1,9 +1,9 @@
-import { APP_ID, seed, world, type World } from './support.js';
+import { APP_ID, seed, world, type World } from './fixtures.js';
 
 let w: World | undefined;
 afterEach(async () => {
   if (!w) return;
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
   w = undefined;
 });

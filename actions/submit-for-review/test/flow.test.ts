@@ -1,9 +1,9 @@
-import { APP_ID, seed, world, type World } from './support.js';
+import { APP_ID, seed, world, type World } from './fixtures.js';
 
 let w: World | undefined;
 afterEach(async () => {
   if (!w) return;
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
   w = undefined;
 });
@@ -25,7 +25,7 @@ test('create-version renames the version in preparation, then submits it with it
   const r = await w.run({ version: '2.2', 'create-version': 'true', 'build-number': '200' });
   expect(r.errors).toEqual([]);
   expect(w.writes()[0]).toMatch(/^PATCH \/v1\/appStoreVersions\/[\w-]+$/);
-  expect(w.emu.state.get('appStoreVersions', r.outputs['version-id']!)!.attributes).toMatchObject({
+  expect(w.emulator.state.get('appStoreVersions', r.outputs['version-id']!)!.attributes).toMatchObject({
     versionString: '2.2',
     appVersionState: 'WAITING_FOR_REVIEW',
   });
@@ -41,7 +41,7 @@ test('uses-non-exempt-encryption answers a missing export compliance before the 
   const writes = w.writes();
   expect(writes[0]).toMatch(/^PATCH \/v1\/builds\/[\w-]+$/);
   expect(writes[1]).toMatch(/relationships\/build$/);
-  expect(w.emu.state.get('builds', r.outputs['build-id']!)!.attributes).toMatchObject({
+  expect(w.emulator.state.get('builds', r.outputs['build-id']!)!.attributes).toMatchObject({
     usesNonExemptEncryption: false,
     processingState: 'VALID',
   });
@@ -76,12 +76,12 @@ test('phased-release false removes a phased release that has not started; a chan
     expect.stringMatching(/^PATCH \/v1\/appStoreVersions\/[\w-]+$/),
     expect.stringMatching(/^DELETE \/v1\/appStoreVersionPhasedReleases\//),
   ]);
-  const version = w.emu.state.get('appStoreVersions', r.outputs['version-id']!)!;
+  const version = w.emulator.state.get('appStoreVersions', r.outputs['version-id']!)!;
   expect(version.attributes).toMatchObject({
     releaseType: 'SCHEDULED',
     earliestReleaseDate: '2026-12-24T09:00:00.000Z',
   });
-  expect(w.emu.state.all('appStoreVersionPhasedReleases')).toEqual([]);
+  expect(w.emulator.state.all('appStoreVersionPhasedReleases')).toEqual([]);
 }, 120_000);
 
 test('a version already in review with another build is refused, nothing written', async () => {

@@ -1,8 +1,8 @@
-import { world, type World } from './support.js';
+import { world, type World } from './fixtures.js';
 
 let w: World;
 afterEach(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
@@ -17,7 +17,7 @@ test('happy path: readiness, build attached, one submission with one item, WAITI
     'POST /v1/reviewSubmissionItems',
     expect.stringMatching(/^PATCH \/v1\/reviewSubmissions\/[\w-]+$/),
   ]);
-  const requests = w.emu.transcript().length;
+  const requests = w.emulator.transcript().length;
   expect(first.outputs.state).toBe('WAITING_FOR_REVIEW');
   expect(JSON.parse(first.outputs.readiness!)).toMatchObject({ ready: true });
   expect(w.submissions()).toEqual([{ id: first.outputs['submission-id'], state: 'WAITING_FOR_REVIEW', items: 1 }]);
@@ -26,7 +26,7 @@ test('happy path: readiness, build attached, one submission with one item, WAITI
 
   const rerun = await w.run({ 'build-number': '100', version: '2.1' });
   expect(rerun.exitCode).toBe(0);
-  const again = w.emu.transcript().slice(requests);
+  const again = w.emulator.transcript().slice(requests);
   expect(again.filter((l) => !l.startsWith('GET '))).toEqual([]);
   expect(again.length).toBeLessThanOrEqual(5);
   expect(rerun.outputs).toMatchObject({ state: 'WAITING_FOR_REVIEW', 'submission-id': first.outputs['submission-id'] });

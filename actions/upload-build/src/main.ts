@@ -45,12 +45,14 @@ export async function run(deps: RunDeps = {}): Promise<void> {
         buildNumber: wanted.buildNumber,
       };
       const plan = makePlan(target, await readExisting(client, app.id, target.platform, target.buildNumber));
-      logger.info(describePlan(plan, file));
+      const planText = describePlan(plan, file);
+      logger.info(planText);
       const outcome: Outcome = {
         target,
         file,
         state: 'already-uploaded',
         dryRun: settings.dryRun,
+        plan: planText,
         sent: 0,
         parts: 0,
         warnings: [],

@@ -93,6 +93,8 @@ export interface Outcome {
   file: BuildFile;
   state: OutcomeState;
   dryRun: boolean;
+  /** The plan in one line (describePlan): in a dry run, what a real run would do. */
+  plan: string;
   uploadId?: string;
   buildId?: string;
   /** Bytes sent by this run (0 when nothing was uploaded). */

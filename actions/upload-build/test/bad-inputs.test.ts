@@ -1,27 +1,18 @@
-import {
-  closeSync,
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  symlinkSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, createWriteStream, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { pipeline } from 'node:stream/promises';
-import { appSeed, world, type World } from './support.js';
+import { tempDir } from '../../../test-support/action-harness.js';
+import { appSeed, bundleWorld, type World } from './fixtures.js';
 import { writeIpa } from './ipa.js';
 
 let w: World;
 beforeAll(async () => {
-  w = await world(appSeed({ builds: [] }));
+  w = await bundleWorld(appSeed({ builds: [] }));
 });
 afterAll(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
@@ -50,7 +41,7 @@ const cases: Array<[string, () => Promise<Record<string, string>>, RegExp, { rea
   [
     'a symlink to a file outside the workspace',
     async () => {
-      const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+      const outside = tempDir('outside');
       await writeIpa(join(outside, 'Outside.ipa'));
       symlinkSync(join(outside, 'Outside.ipa'), join(w.workspace, 'Outside.ipa'));
       return { file: 'Outside.ipa' };
@@ -143,12 +134,12 @@ const cases: Array<[string, () => Promise<Record<string, string>>, RegExp, { rea
 ];
 
 test.each(cases)('%s: one clear error, nothing uploaded', async (_name, inputs, message, options = {}) => {
-  const before = w.emu.requests.length;
-  const result = await w.bundle(await inputs());
+  const before = w.emulator.requests.length;
+  const result = await w.runBundle(await inputs());
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
   expect(result.errors[0]).toMatch(message);
-  const sent = w.emu.requests.slice(before);
+  const sent = w.emulator.requests.slice(before);
   expect(sent.filter((r) => r.method !== 'GET')).toEqual([]);
   if (!options.reachesApi) expect(sent).toEqual([]);
 });

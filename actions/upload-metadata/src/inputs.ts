@@ -1,8 +1,15 @@
 /** The one place that reads this action's inputs, into a typed settings object. */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError, inputs, readCommonInputs, repoDir, type CommonInputs } from '@asc-actions/core';
-import { isAppStoreLocale, suggestLocale } from './locales.js';
+import {
+  InputError,
+  inputs,
+  readCommonInputs,
+  repoDir,
+  type CommonInputs,
+  isAppStoreLocale,
+  suggestLocale,
+} from '@asc-actions/core';
 
 export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
 export type Platform = (typeof PLATFORMS)[number];

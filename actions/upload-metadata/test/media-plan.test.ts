@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { candidatesForFolder, displayTypesFor, previewTypesFor, sizesOf } from '../src/media/display-types.js';
-import { planMedia } from '../src/media/plan.js';
-import { probeImage, probeMovie } from '../src/media/probe.js';
-import type { LocalAsset, LocalMedia, RemoteSet, SyncMode } from '../src/media/model.js';
+import { candidatesForFolder, displayTypesFor, previewTypesFor, sizesOf } from '../src/model/display-types.js';
+import { planMedia } from '../src/plan/media.js';
+import { probeImage, probeMovie } from '../src/read/media/probe.js';
+import type { LocalAsset, LocalMedia, RemoteSet, SyncMode } from '../src/model/media.js';
 import { jpeg, png, writeMovie } from './media-files.js';
 
 test.each([

@@ -1,12 +1,12 @@
 import { checkCategories } from '../src/plan/category-check.js';
 import { lintKeywords } from '../src/plan/keywords.js';
-import { changesOf, type Change } from '../src/plan/model.js';
+import { changesOf, type Change } from '../src/model/plan.js';
 import { makePlan } from '../src/plan/plan.js';
 import { validateSource } from '../src/plan/validate.js';
-import type { RemoteState, RemoteVersion } from '../src/remote/model.js';
-import { chooseTarget, sameVersion } from '../src/remote/target.js';
+import type { RemoteState, RemoteVersion } from '../src/model/remote.js';
+import { chooseTarget, sameVersion } from '../src/plan/target.js';
 import { shown } from '../src/report/display.js';
-import { emptySource, type MetadataSource, type SourceValue } from '../src/source/model.js';
+import { emptySource, type MetadataSource, type SourceValue } from '../src/model/source.js';
 
 const v = (value: string | null, file = 'x.txt', line = 1): SourceValue => ({ value, file, line });
 

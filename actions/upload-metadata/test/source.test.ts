@@ -1,9 +1,8 @@
-import { canonicalCategory } from '../src/categories.js';
-import { APP_STORE_LOCALES, looksLikeLocale, suggestLocale } from '../src/locales.js';
-import { readMetadataFile } from '../src/source/file.js';
-import { readFolder } from '../src/source/folder.js';
-import { readFieldText } from '../src/source/text.js';
-import { nearest } from '@asc-actions/core';
+import { canonicalCategory } from '../src/model/categories.js';
+import { APP_STORE_LOCALES, looksLikeLocale, suggestLocale, nearest } from '@asc-actions/core';
+import { readMetadataFile } from '../src/read/source/metadata-file.js';
+import { readFolder } from '../src/read/source/folder.js';
+import { readFieldText } from '../src/read/source/text.js';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { tree } from './support.js';

@@ -7,6 +7,7 @@ import type { SeedAppStore } from './resources/app-store/seed-types.js';
 import type { SeedReportVendor } from './reports/vendors.js';
 import type { SeedCustomerReview } from './seed/reviews.js';
 import type { SeedAnalytics } from './resources/analytics-reports/seed-types.js';
+import type { SeedPricing } from './resources/pricing/seed.js';
 
 export type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from './store/records.js';
 export type { FaultKind, FaultSpec } from './faults/faults.js';
@@ -118,6 +119,8 @@ export interface Seed {
   keys?: SeedKey[];
   /** Analytics report requests, key roles and segment knobs; see resources/analytics-reports/. */
   analytics?: SeedAnalytics;
+  /** Price schedules and availability per app; see resources/pricing/. */
+  pricing?: SeedPricing[];
   /** Raw resources of any type, for families without a seed helper yet. */
   resources?: ResourceRecord[];
 }

@@ -24,3 +24,12 @@ test('numbers, booleans and empty values', () => {
 test('toCsv: a header and the columns in order', () => {
   expect(toCsv(['b', 'a'] as const, [{ a: 1, b: 'x' }, { a: '=1' }])).toBe("b,a\r\nx,1\r\n,'=1\r\n");
 });
+
+test('byte strings (one character per UTF-8 byte): only ASCII space and tab are outer space', () => {
+  const voila = Buffer.from('Voilà', 'utf8').toString('latin1'); // ends in the byte 0xA0
+  expect(csvCell(voila, { byteString: true })).toBe(voila);
+  expect(csvCell(voila)).toBe(`"${voila}"`);
+  expect(csvCell(' x', { byteString: true })).toBe('" x"');
+  expect(csvCell('=1+1', { byteString: true })).toBe("'=1+1");
+  expect(csvCell('-1', { byteString: true })).toBe('-1');
+});

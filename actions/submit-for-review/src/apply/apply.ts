@@ -56,8 +56,11 @@ export interface Applied {
   state?: string;
 }
 
+/** The submission's state: the submit step's answer when it settles it, else read (and waited for). */
 async function readBack(ctx: ApplyContext, settings: Settings): Promise<string | undefined> {
   if (!ctx.submissionId) return undefined;
+  const answered = ctx.submittedState;
+  if (answered && (settings.wait === 'none' || answered !== 'READY_FOR_REVIEW')) return answered;
   const deadline = ctx.clock.now() + settings.waitTimeoutMs;
   for (;;) {
     const state = (await getReviewSubmission(ctx.client, ctx.submissionId)).attributes?.state;

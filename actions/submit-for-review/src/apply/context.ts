@@ -12,6 +12,8 @@ export interface ApplyContext {
   versionId?: string;
   /** The draft reused, or set by create-submission. */
   submissionId?: string;
+  /** The submission's state as the submit step's answer (or its reconciling read) gave it. */
+  submittedState?: string;
   /** How long a build may reprocess after export compliance is answered. */
   processingTimeoutMs: number;
   applied: Step[];

@@ -44,13 +44,17 @@ async function addItem(ctx: ApplyContext): Promise<void> {
   );
 }
 
+/** Keeps the state Apple answers with, so no read-back is needed after it. */
 async function submit(ctx: ApplyContext): Promise<void> {
   const id = submissionId(ctx);
   const check = async () => {
     const state = (await getReviewSubmission(ctx.client, id)).attributes?.state;
-    return state !== undefined && state !== 'READY_FOR_REVIEW' ? true : undefined;
+    return state !== undefined && state !== 'READY_FOR_REVIEW' ? state : undefined;
   };
-  await reconciled(() => submitReviewSubmission(ctx.client, id).then(() => true), check);
+  ctx.submittedState = await reconciled(
+    () => submitReviewSubmission(ctx.client, id).then((s) => s.attributes?.state ?? ''),
+    check,
+  );
 }
 
 export async function runSubmissionStep(ctx: ApplyContext, step: Step): Promise<boolean> {

@@ -129,6 +129,7 @@ export function plan(state: RemoteState, target: Target, settings: Settings): Pl
     isUpdate: update,
     screenshots: state.screenshots,
     ageRatingDeclared: state.ageRatingDeclared,
+    pricing: state.pricing,
   });
   const summary = { id: version?.id, versionString, state: version?.state ?? 'NEW' };
   if (target.kind === 'already') {

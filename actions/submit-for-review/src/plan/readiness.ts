@@ -5,7 +5,8 @@
  * compliance) and what Apple's 409 names (age rating, content rights, screenshots, contact);
  * see docs/evidence/releases.md §2.7. Apple's 409 keeps the last word.
  */
-import type { AppInfo, BuildInfo, ReadinessItem, Settings, VersionInfo } from '../model.js';
+import type { AppInfo, BuildInfo, PricingState, ReadinessItem, Settings, VersionInfo } from '../model.js';
+import { pricingItems } from './pricing-readiness.js';
 import { sameVersion } from '@asc-actions/core';
 
 /** Display types App Review requires, per platform: one of the list with a screenshot. */
@@ -28,6 +29,7 @@ export interface ReadinessInput {
   isUpdate: boolean;
   screenshots?: string[];
   ageRatingDeclared?: boolean;
+  pricing?: PricingState;
 }
 
 const ok = (item: ReadinessItem['item'], detail: string): ReadinessItem => ({ item, ok: true, detail });
@@ -173,5 +175,6 @@ export function readiness(r: ReadinessInput): ReadinessItem[] {
     r.app.contentRights
       ? ok('content-rights', r.app.contentRights)
       : missing('content-rights', 'not declared', 'declare it in App Store Connect → App Information → Content Rights'),
+    ...pricingItems(r.pricing),
   ];
 }

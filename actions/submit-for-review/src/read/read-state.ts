@@ -1,9 +1,9 @@
 /**
  * Reads in two rounds: the app, its versions (with build, phased release, review contact and
  * localizations included) and its open review submissions; then, only when the version is not
- * already submitted, the named build, screenshots and the age rating.
+ * already submitted, the named build, screenshots, the age rating, the price and availability.
  */
-import type { AscClient } from '@asc-actions/core';
+import { hasAppPrice, readAppAvailability, type AscClient } from '@asc-actions/core';
 import type { AppInfo, RemoteState, Settings, SubmissionInfo, VersionInfo } from '../model.js';
 import { readApp } from './app.js';
 import { readNamedBuilds } from './build.js';
@@ -33,10 +33,12 @@ export async function readDetails(
   settings: Settings,
   version: VersionInfo | undefined,
 ): Promise<RemoteState> {
-  const [builds, screenshots, ageRatingDeclared] = await Promise.all([
+  const [builds, screenshots, ageRatingDeclared, hasPrice, availability] = await Promise.all([
     readNamedBuilds(client, basics.app.id, settings.platform, settings.build),
     version ? readScreenshotTypes(client, basics.app, version) : Promise.resolve(undefined),
     readAgeRatingDeclared(client, basics.app.id),
+    hasAppPrice(client, basics.app.id),
+    readAppAvailability(client, basics.app.id),
   ]);
   return {
     ...basics,
@@ -44,6 +46,7 @@ export async function readDetails(
     otherBuilds: builds,
     screenshots,
     ageRatingDeclared,
+    pricing: { hasPrice, availability },
   };
 }
 

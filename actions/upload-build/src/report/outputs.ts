@@ -17,6 +17,7 @@ export function outputsOf(o: Outcome): Record<string, string> {
       buildNumber: o.target.buildNumber,
       state: o.state,
       dryRun: o.dryRun,
+      plan: o.plan,
       buildUploadId: o.uploadId ?? null,
       buildId: o.buildId ?? null,
       file: { name: o.file.fileName, size: o.file.size },

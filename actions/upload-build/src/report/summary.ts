@@ -40,6 +40,7 @@ export async function writeSummary(o: Outcome, failure?: string): Promise<void> 
       { data: 'Value', header: true },
     ],
     ['State', STATE_TEXT[o.state]],
+    ...(o.dryRun ? [['Plan', escapeHtml(o.plan)]] : []),
     ['File', `${escapeHtml(o.file.fileName)} (${mib(o.file.size)})`],
     ['Sent', o.sent > 0 ? `${mib(o.sent)} in ${o.parts} part(s), MD5 ${o.md5 ?? ''}` : 'nothing'],
     ['Build upload', o.uploadId ?? '—'],

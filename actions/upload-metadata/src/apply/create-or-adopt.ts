@@ -5,7 +5,7 @@
  * (and patched to the planned values), one that is not is created again.
  */
 import { ConflictError, NetworkError, RateLimitError, ServerError } from '@asc-actions/core';
-import type { AttributeValue } from '../plan/model.js';
+import type { AttributeValue } from '../model/plan.js';
 
 export interface Existing {
   id: string;

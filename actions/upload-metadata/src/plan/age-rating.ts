@@ -4,9 +4,9 @@
  * differ are sent; a declaration is app-wide, so like the categories it changes only while a
  * version is being prepared.
  */
-import type { Finding } from '../findings.js';
+import type { Finding } from '../model/findings.js';
 import type { GlobalInput } from './globals.js';
-import type { Change, Step } from './model.js';
+import type { Change, Step } from '../model/plan.js';
 
 const text = (v: string | boolean | null | undefined): string | undefined =>
   v === undefined || v === null ? undefined : String(v);

@@ -3,10 +3,10 @@
  * categories change): the ids exist, categories are top-level, each subcategory sits under the
  * category it goes with, and the secondary category differs from the primary one.
  */
-import { CATEGORY_FIELDS } from '../fields.js';
-import type { Finding } from '../findings.js';
-import type { RemoteAppInfo } from '../remote/model.js';
-import type { Step } from './model.js';
+import { CATEGORY_FIELDS } from '../model/fields.js';
+import type { Finding } from '../model/findings.js';
+import type { RemoteAppInfo } from '../model/remote.js';
+import type { Step } from '../model/plan.js';
 
 /** Category id → its parent's id (undefined for a top-level category). */
 export type CategoryCatalog = ReadonlyMap<string, string | undefined>;

@@ -1,10 +1,10 @@
 /** Plans the non-localized fields: copyright and version string, categories, App Review information. */
-import { canonicalCategory } from '../categories.js';
-import { CATEGORY_FIELDS, COPYRIGHT, REVIEW_FIELDS, type CategoryField } from '../fields.js';
-import type { Finding } from '../findings.js';
-import type { MetadataSource, SourceValue } from '../source/model.js';
-import type { RemoteAppInfo, RemoteVersion } from '../remote/model.js';
-import type { Change, Step } from './model.js';
+import { canonicalCategory } from '../model/categories.js';
+import { CATEGORY_FIELDS, COPYRIGHT, REVIEW_FIELDS, type CategoryField } from '../model/fields.js';
+import type { Finding } from '../model/findings.js';
+import type { MetadataSource, SourceValue } from '../model/source.js';
+import type { RemoteAppInfo, RemoteVersion } from '../model/remote.js';
+import type { Change, Step } from '../model/plan.js';
 
 export interface GlobalInput {
   source: MetadataSource;

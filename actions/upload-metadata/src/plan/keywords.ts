@@ -3,8 +3,8 @@
  * indexes together with the app's name and subtitle, so every wasted character costs reach.
  * All findings are warnings.
  */
-import type { Finding } from '../findings.js';
-import type { SourceValue } from '../source/model.js';
+import type { Finding } from '../model/findings.js';
+import type { SourceValue } from '../model/source.js';
 
 /** Flag budgets with more than this many characters unused. */
 export const UNUSED_BUDGET_WARNING = 10;

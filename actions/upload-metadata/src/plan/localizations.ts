@@ -1,9 +1,9 @@
 /** Plans the localized fields of one locale: app info localization and version localization. */
-import { LOCALIZED_FIELDS, type LocalizedField, type LocalizedResource } from '../fields.js';
-import type { Finding } from '../findings.js';
-import type { LocalizedValues, SourceValue } from '../source/model.js';
-import type { RemoteLocalization } from '../remote/model.js';
-import type { Change, Step } from './model.js';
+import { LOCALIZED_FIELDS, type LocalizedField, type LocalizedResource } from '../model/fields.js';
+import type { Finding } from '../model/findings.js';
+import type { LocalizedValues, SourceValue } from '../model/source.js';
+import type { RemoteLocalization } from '../model/remote.js';
+import type { Change, Step } from '../model/plan.js';
 
 export interface LocaleInput {
   locale: string;

@@ -2,15 +2,15 @@
  * The planner (pure): what the repository says, against what App Store Connect has, gives the
  * steps that make them equal — only the differences — and every finding on the way.
  */
-import type { Finding } from '../findings.js';
-import type { LocalizedValues, MetadataSource } from '../source/model.js';
-import type { RemoteState, RemoteVersion } from '../remote/model.js';
-import { currentVersion, type Target } from '../remote/target.js';
+import type { Finding } from '../model/findings.js';
+import type { LocalizedValues, MetadataSource } from '../model/source.js';
+import type { RemoteState, RemoteVersion } from '../model/remote.js';
+import { currentVersion, type Target } from './target.js';
 import { planCategories, planReview, planVersionAttributes, type GlobalInput } from './globals.js';
 import { lintKeywords } from './keywords.js';
 import { planAgeRating } from './age-rating.js';
 import { planLocale } from './localizations.js';
-import type { Plan, Step, StepKind, TargetSummary } from './model.js';
+import type { Plan, Step, StepKind, TargetSummary } from '../model/plan.js';
 import { validateSource } from './validate.js';
 
 export interface PlanInput {

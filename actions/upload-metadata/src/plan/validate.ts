@@ -3,9 +3,9 @@
  * limits in code points, URLs, one-line fields, the review contact email. Errors name the file
  * and the line where the limit is crossed.
  */
-import { LOCALIZED_FIELDS, REVIEW_FIELDS, type LocalizedField } from '../fields.js';
-import type { Finding } from '../findings.js';
-import type { LocalizedValues, MetadataSource, SourceValue } from '../source/model.js';
+import { LOCALIZED_FIELDS, REVIEW_FIELDS, type LocalizedField } from '../model/fields.js';
+import type { Finding } from '../model/findings.js';
+import type { LocalizedValues, MetadataSource, SourceValue } from '../model/source.js';
 
 const ONE_LINE = new Set([
   'name',

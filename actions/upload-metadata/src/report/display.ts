@@ -1,5 +1,5 @@
 /** How values appear in logs, summaries and comments: shortened, one line, secrets hidden. */
-import type { Change } from '../plan/model.js';
+import type { Change } from '../model/plan.js';
 
 export const SHOWN_LENGTH = 60;
 

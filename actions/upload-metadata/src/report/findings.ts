@@ -4,7 +4,7 @@
  * Errors are never grouped; they stop the run before any write.
  */
 import { annotate, InputError } from '@asc-actions/core';
-import { errorsOf, warningsOf, type Finding } from '../findings.js';
+import { errorsOf, warningsOf, type Finding } from '../model/findings.js';
 
 const GROUP_ABOVE = 3;
 
@@ -27,6 +27,14 @@ export function annotateWarnings(findings: readonly Finding[]): void {
       line: first!.line,
     });
   }
+}
+
+/**
+ * How many findings stop the writes: the errors, or (with `fail-on-warnings`, when there are no
+ * errors) the warnings. 0: the plan may be applied.
+ */
+export function blockingCount(findings: readonly Finding[], failOnWarnings: boolean): number {
+  return errorsOf(findings).length || (failOnWarnings ? warningsOf(findings).length : 0);
 }
 
 /** Throws (after annotating the others) when the plan has errors: nothing may be written. */

@@ -1,8 +1,8 @@
 /** The plan in the log, one line per change, and the outputs. */
 import { setOutputs, type Logger } from '@asc-actions/core';
-import type { StepResult } from '../apply/apply.js';
-import { warningsOf } from '../findings.js';
-import { changesOf, type Change, type Plan } from '../plan/model.js';
+import type { StepResult } from '../apply/steps.js';
+import { warningsOf } from '../model/findings.js';
+import { changesOf, type Change, type Plan } from '../model/plan.js';
 import { lengthOf, shown, where } from './display.js';
 import { planDocument } from './plan-json.js';
 

@@ -1,6 +1,6 @@
 /** The pull-request comment: the plan as a markdown table, kept under GitHub's comment size. */
-import { errorsOf, warningsOf } from '../findings.js';
-import { changesOf, type Plan } from '../plan/model.js';
+import { errorsOf, warningsOf } from '../model/findings.js';
+import { changesOf, type Plan } from '../model/plan.js';
 import { lengthOf, shown, where } from './display.js';
 
 const MAX_ROWS = 150;

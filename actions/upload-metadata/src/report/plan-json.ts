@@ -1,7 +1,7 @@
 /** The `plan` output: the plan as JSON for later steps, with App Review values left out. */
-import type { StepResult } from '../apply/apply.js';
-import type { Finding } from '../findings.js';
-import { changesOf, type Change, type Plan } from '../plan/model.js';
+import type { StepResult } from '../apply/steps.js';
+import type { Finding } from '../model/findings.js';
+import { changesOf, type Change, type Plan } from '../model/plan.js';
 
 export interface PublicChange {
   step: string;

@@ -1,8 +1,8 @@
 /** The job summary: what was planned or done, as a table, then the warnings and the result. */
 import { escapeHtml, summary } from '@asc-actions/core';
-import type { StepResult } from '../apply/apply.js';
-import { errorsOf, warningsOf, type Finding } from '../findings.js';
-import { changesOf, type Change, type Plan } from '../plan/model.js';
+import type { StepResult } from '../apply/steps.js';
+import { errorsOf, warningsOf, type Finding } from '../model/findings.js';
+import { changesOf, type Change, type Plan } from '../model/plan.js';
 import { lengthOf, shown, where } from './display.js';
 
 export interface SummaryInput {

@@ -76,7 +76,10 @@ function withIncluded(
       const spec = rels[name];
       if (!spec) throw notImplemented(`include=${name} on ${record.type}`);
       const linkage = record.relationships[name];
-      for (const l of linkage ? (Array.isArray(linkage) ? linkage : [linkage]) : []) addIncluded(included, l, dc);
+      // Only what the linkage shows is included: a to-many cut at `limit[<name>]` includes the cut.
+      const limit = Number(dc.query.list(`limit[${name}]`)?.[0]);
+      const listed = Array.isArray(linkage) && Number.isInteger(limit) && limit > 0 ? linkage.slice(0, limit) : linkage;
+      for (const l of listed ? (Array.isArray(listed) ? listed : [listed]) : []) addIncluded(included, l, dc);
     }
     return resourceObject(record, dc, include);
   });

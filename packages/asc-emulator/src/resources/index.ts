@@ -14,6 +14,7 @@ import { customerReviewResponsesFamily } from './customer-review-responses.js';
 import { appStoreFamilies } from './app-store/index.js';
 import { analyticsReportsFamily } from './analytics-reports/index.js';
 import { appReviewFamilies } from './app-review/index.js';
+import { pricingFamily } from './pricing/index.js';
 import type { ResourceFamily } from './family.js';
 
 export const FAMILIES: readonly ResourceFamily[] = [
@@ -26,6 +27,7 @@ export const FAMILIES: readonly ResourceFamily[] = [
   ...testflightFamilies,
   ...appStoreFamilies,
   ...appReviewFamilies,
+  pricingFamily,
   analyticsReportsFamily,
 ];
 

@@ -40,6 +40,12 @@ export function demoPipelineSeed(now: number = Date.now()): Seed & TestFlightSee
         ? { ...a, attributes: { ...a.attributes, contentRightsDeclaration: 'DOES_NOT_USE_THIRD_PARTY_CONTENT' } }
         : a,
     ),
+    // Priced and available (Pricing and Availability is set in App Store Connect, not by an action).
+    pricing: [
+      ...(base.pricing ?? []),
+      { app: DEMO_APP_ID, available: ['USA', 'GBR', 'DEU'] },
+      { app: DEMO_TASKS_APP_ID },
+    ],
     builds: [
       ...(base.builds ?? []),
       {

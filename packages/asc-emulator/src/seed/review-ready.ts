@@ -2,11 +2,13 @@
  * An app ready for App Review, for tests and benches: "Review Notes" with a live 2.0 and an
  * editable 2.1 on iOS (two locales filled in, What's New included, screenshots, App Review
  * contact), a processed 2.1 build with export compliance answered, the age rating declared and
- * the content rights declaration given. Options take pieces away to make it not ready.
+ * the content rights declaration given, a price and three territories. Options take pieces away
+ * to make it not ready.
  */
 import type { Seed } from '../types.js';
 import type { SeedBuild, TestFlightSeed } from '../resources/testflight/seed-types.js';
 import type { SeedAppStoreVersion } from '../resources/app-store/seed-types.js';
+import { SOME_TERRITORIES } from '../resources/pricing/seed.js';
 
 export const REVIEW_APP_ID = '1650000001';
 export const REVIEW_BUNDLE_ID = 'com.example.review';
@@ -21,6 +23,10 @@ export interface ReviewReadyOptions {
   /** Leave out the age rating / content rights. */
   noAgeRating?: boolean;
   noContentRights?: boolean;
+  /** No price schedule (the app was never priced). */
+  noPrice?: boolean;
+  /** Availability listing only territories the app is not available in (more than one page of the include). */
+  noTerritory?: boolean;
   /** Uploaded this long before `now` (default one hour). */
   now?: number;
 }
@@ -87,6 +93,15 @@ export function reviewReadySeed(options: ReviewReadyOptions = {}): Seed & TestFl
       },
     ],
     builds,
+    pricing: [
+      {
+        app: REVIEW_APP_ID,
+        price: !options.noPrice,
+        ...(options.noTerritory
+          ? { available: [], unavailable: [...SOME_TERRITORIES] }
+          : { available: ['USA', 'GBR', 'DEU'] }),
+      },
+    ],
     appStore: [
       {
         app: REVIEW_APP_ID,

@@ -102,3 +102,4 @@ export {
   createReleaseRequest,
   listScreenshotSets,
 } from './app-store-release.js';
+export { hasAppPrice, readAppAvailability, type AppAvailabilitySummary } from './pricing.js';

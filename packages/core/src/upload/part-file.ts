@@ -8,9 +8,16 @@ import { open } from 'node:fs/promises';
 export class PartBuffers {
   private readonly free: Buffer[] = [];
 
+  /**
+   * `shared`: buffers in SharedArrayBuffers, which the MD5 worker reads without a copy. Only for
+   * node:http senders: fetch refuses a body in a SharedArrayBuffer.
+   */
+  constructor(private readonly options: { shared?: boolean } = {}) {}
+
   take(length: number): Buffer {
     const i = this.free.findIndex((b) => b.length >= length);
-    return i < 0 ? Buffer.allocUnsafe(length) : this.free.splice(i, 1)[0]!;
+    if (i >= 0) return this.free.splice(i, 1)[0]!;
+    return this.options.shared ? Buffer.from(new SharedArrayBuffer(length)) : Buffer.allocUnsafe(length);
   }
 
   give(buffer: Buffer): void {

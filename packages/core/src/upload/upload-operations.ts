@@ -12,6 +12,7 @@ import { Semaphore } from '../concurrency.js';
 import { systemClock, type Clock } from '../clock.js';
 import { PartError, defaultPartSender, type PartSender } from './part-senders.js';
 import { isLoopbackHost } from '../http/base-url.js';
+import { describeProxy } from '../http/proxy.js';
 import { OrderedDigest } from './ordered-digest.js';
 import { PartBuffers, readPart } from './part-file.js';
 
@@ -106,13 +107,14 @@ export function checkOperations(operations: readonly UploadOperation[], fileSize
 export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md5?: string }> {
   const parts = o.parts ?? new Semaphore(o.concurrency ?? 4);
   const bytes = o.bytes ?? noBytesLimit;
-  const buffers = o.buffers ?? new PartBuffers();
+  const direct = !o.sendPart && !describeProxy(process.env);
+  const buffers = o.buffers ?? new PartBuffers({ shared: o.md5 === true && direct });
   const digest = o.md5 ? new OrderedDigest() : undefined;
   const send = o.sendPart ?? defaultPartSender(o.client);
   const clock = o.clock ?? systemClock;
   // In offset order: slots are handed out first come, so the hash never waits on a part without one.
   const operations = digest ? [...o.operations].sort((a, b) => a.offset - b.offset) : o.operations;
-  await Promise.all(
+  const sent = Promise.all(
     operations.map((op) =>
       parts.run(() =>
         bytes.run(op.length, async () => {
@@ -120,6 +122,8 @@ export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md
           try {
             const body = await readPart(o.path, op.offset, op.length, buffer);
             const hashed = digest?.add(op.offset, body);
+            // Awaited below; a failed send must not leave it as an unhandled rejection meanwhile.
+            hashed?.catch(() => undefined);
             await sendWithRetry(send, op, body, clock);
             await hashed;
             o.onPart?.(op);
@@ -130,5 +134,11 @@ export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md
       ),
     ),
   );
-  return digest ? { md5: digest.hex() } : {};
+  try {
+    await sent;
+  } catch (error) {
+    digest?.close();
+    throw error;
+  }
+  return digest ? { md5: await digest.hex() } : {};
 }

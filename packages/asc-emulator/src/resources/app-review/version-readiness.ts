@@ -100,6 +100,27 @@ function appProblems(state: EmulatorState, version: ResourceRecord): Problem[] {
   return out;
 }
 
+/**
+ * A price and at least one territory (App Store Connect's Pricing and Availability page). asc's
+ * readiness check treats a missing price schedule, a missing availability and no available
+ * territory as blocking (rorkai/App-Store-Connect-CLI internal/validation/pricing_availability.go);
+ * the codes are the emulator's own.
+ */
+function pricingProblems(state: EmulatorState, version: ResourceRecord): Problem[] {
+  const appId = state.relatedId(version, 'app') ?? '';
+  const schedule = state.get('appPriceSchedules', appId);
+  const availability = state.get('appAvailabilities', appId);
+  const out: Problem[] = [];
+  if (!schedule || state.relatedIds(schedule, 'manualPrices').length === 0)
+    out.push({ code: 'PRICE_REQUIRED', detail: 'You must choose a price for the app.' });
+  const available = (availability ? state.relatedIds(availability, 'territoryAvailabilities') : []).some(
+    (id) => state.get('territoryAvailabilities', id)?.attributes.available === true,
+  );
+  if (!available)
+    out.push({ code: 'AVAILABILITY_REQUIRED', detail: 'The app must be available in at least one territory.' });
+  return out;
+}
+
 function reviewDetailProblems(state: EmulatorState, version: ResourceRecord): Problem[] {
   const detail = related(state, version, 'appStoreReviewDetail', 'appStoreReviewDetails');
   const missing = ['contactFirstName', 'contactLastName', 'contactPhone', 'contactEmail'].filter(
@@ -118,6 +139,7 @@ export function checkVersionReady(state: EmulatorState, version: ResourceRecord)
     ...screenshotProblems(state, version),
     ...appProblems(state, version),
     ...reviewDetailProblems(state, version),
+    ...pricingProblems(state, version),
   ];
   if (problems.length === 0) return;
   throw new AppleError(409, [

@@ -463,6 +463,31 @@ export interface App {
   links?: ResourceLinks;
 }
 
+export interface AppAvailabilityV2 {
+  type: 'appAvailabilities';
+  id: string;
+  attributes?: {
+    availableInNewTerritories?: boolean;
+  };
+  relationships?: {
+    territoryAvailabilities?: {
+      links?: RelationshipLinks;
+      meta?: PagingInformation;
+      data?: {
+        type: 'territoryAvailabilities';
+        id: string;
+      }[];
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AppAvailabilityV2Response {
+  data: AppAvailabilityV2;
+  included?: TerritoryAvailability[];
+  links: DocumentLinks;
+}
+
 export interface AppCategoriesResponse {
   data: AppCategory[];
   included?: AppCategory[];
@@ -1026,6 +1051,74 @@ export interface AppPreviewSet {
         type: 'appPreviews';
         id: string;
       }[];
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AppPriceSchedule {
+  type: 'appPriceSchedules';
+  id: string;
+  relationships?: {
+    app?: {
+      data?: {
+        type: 'apps';
+        id: string;
+      };
+    };
+    baseTerritory?: {
+      links?: RelationshipLinks;
+      data?: {
+        type: 'territories';
+        id: string;
+      };
+    };
+    manualPrices?: {
+      links?: RelationshipLinks;
+      meta?: PagingInformation;
+      data?: {
+        type: 'appPrices';
+        id: string;
+      }[];
+    };
+    automaticPrices?: {
+      links?: RelationshipLinks;
+      meta?: PagingInformation;
+      data?: {
+        type: 'appPrices';
+        id: string;
+      }[];
+    };
+  };
+  links?: ResourceLinks;
+}
+
+export interface AppPriceScheduleResponse {
+  data: AppPriceSchedule;
+  included?: (AppPriceV2 | App | Territory)[];
+  links: DocumentLinks;
+}
+
+export interface AppPriceV2 {
+  type: 'appPrices';
+  id: string;
+  attributes?: {
+    manual?: boolean;
+    startDate?: string;
+    endDate?: string;
+  };
+  relationships?: {
+    appPricePoint?: {
+      data?: {
+        type: 'appPricePoints';
+        id: string;
+      };
+    };
+    territory?: {
+      data?: {
+        type: 'territories';
+        id: string;
+      };
     };
   };
   links?: ResourceLinks;
@@ -3763,6 +3856,34 @@ export interface Territory {
   id: string;
   attributes?: {
     currency?: string;
+  };
+  links?: ResourceLinks;
+}
+
+export interface TerritoryAvailabilitiesResponse {
+  data: TerritoryAvailability[];
+  included?: Territory[];
+  links: PagedDocumentLinks;
+  meta?: PagingInformation;
+}
+
+export interface TerritoryAvailability {
+  type: 'territoryAvailabilities';
+  id: string;
+  attributes?: {
+    available?: boolean;
+    releaseDate?: string;
+    preOrderEnabled?: boolean;
+    preOrderPublishDate?: string;
+    contentStatuses?: ('AVAILABLE' | 'AVAILABLE_FOR_PREORDER_ON_DATE' | 'PROCESSING_TO_NOT_AVAILABLE' | 'PROCESSING_TO_AVAILABLE' | 'PROCESSING_TO_PRE_ORDER' | 'AVAILABLE_FOR_SALE_UNRELEASED_APP' | 'PREORDER_ON_UNRELEASED_APP' | 'AVAILABLE_FOR_PREORDER' | 'MISSING_RATING' | 'CANNOT_SELL_RESTRICTED_RATING' | 'BRAZIL_REQUIRED_TAX_ID' | 'BRAZIL_GAMBLING_NOT_VERIFIED' | 'MISSING_GRN' | 'UNVERIFIED_GRN' | 'ICP_NUMBER_INVALID' | 'ICP_NUMBER_MISSING' | 'TRADER_STATUS_NOT_PROVIDED' | 'TRADER_STATUS_VERIFICATION_FAILED' | 'TRADER_STATUS_VERIFICATION_STATUS_MISSING' | 'CANNOT_SELL_SEVENTEEN_PLUS_APPS' | 'CANNOT_SELL_SEXUALLY_EXPLICIT' | 'CANNOT_SELL_NON_IOS_GAMES' | 'CANNOT_SELL_SEVENTEEN_PLUS_GAMES' | 'CANNOT_SELL_CASINO' | 'CANNOT_SELL_CASINO_WITHOUT_GRAC' | 'CANNOT_SELL_CASINO_WITHOUT_AGE_VERIFICATION' | 'CANNOT_SELL_ADULT_ONLY' | 'CANNOT_SELL_GAMBLING_CONTESTS' | 'CANNOT_SELL_GAMBLING' | 'CANNOT_SELL_CONTESTS' | 'CANNOT_SELL_NINETEEN_PLUS_WITHOUT_GRAC' | 'CANNOT_SELL' | 'CANNOT_SELL_FREQUENT_INTENSE_GAMBLING' | 'CANNOT_SELL_FREQUENT_INTENSE_ALCOHOL_TOBACCO_DRUGS' | 'CANNOT_SELL_FREQUENT_INTENSE_VIOLENCE' | 'CANNOT_SELL_FREQUENT_INTENSE_SEXUAL_CONTENT_NUDITY' | 'CANNOT_SELL_INFREQUENT_MILD_ALCOHOL_TOBACCO_DRUGS' | 'CANNOT_SELL_INFREQUENT_MILD_SEXUAL_CONTENT_NUDITY' | 'CANNOT_SELL_FREQUENT_INTENSE' | 'CANNOT_SELL_FREQUENT_INTENSE_WITHOUT_GRAC' | 'CANNOT_SELL_FREQUENT_GAMBLING' | 'CANNOT_SELL_FREQUENT_ALCOHOL_TOBACCO_DRUGS' | 'CANNOT_SELL_FREQUENT_VIOLENCE' | 'CANNOT_SELL_FREQUENT_SEXUAL_CONTENT_NUDITY' | 'CANNOT_SELL_INFREQUENT_ALCOHOL_TOBACCO_DRUGS' | 'CANNOT_SELL_INFREQUENT_SEXUAL_CONTENT_NUDITY' | 'CANNOT_SELL_FREQUENT' | 'CANNOT_SELL_FREQUENT_WITHOUT_GRAC')[];
+  };
+  relationships?: {
+    territory?: {
+      data?: {
+        type: 'territories';
+        id: string;
+      };
+    };
   };
   links?: ResourceLinks;
 }
