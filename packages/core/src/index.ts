@@ -24,7 +24,7 @@ export * from './logger.js';
 export { nearest, didYouMean, acceptedValues } from './suggest.js';
 
 export { parsePrivateKey, keyMaterialVariants } from './auth/private-key.js';
-export { TokenSource } from './auth/token.js';
+export { signToken, TokenSource, MAX_TOKEN_LIFETIME_SECONDS } from './auth/token.js';
 
 export { guardSink } from './secrets/tripwire.js';
 export * from './files/index.js';
@@ -41,8 +41,8 @@ export { PLATFORMS, isPlatform } from './domain/platforms.js';
 export { APP_STORE_LOCALES, isAppStoreLocale, looksLikeLocale, suggestLocale } from './domain/locales.js';
 export { TERRITORIES, LANGUAGES, languageOf, checkTerritories, TERRITORY_HINT } from './domain/territories.js';
 export { parseDuration, formatDuration } from './domain/durations.js';
-export { mapLimited } from './concurrency.js';
-export { csvRow, toCsv } from './csv.js';
+export { Semaphore, mapLimited } from './concurrency.js';
+export { csvCell, csvRow, toCsv } from './csv.js';
 
 export {
   readGzipRows,
@@ -58,7 +58,13 @@ export {
   reportTooLarge,
   type OnRow,
 } from './report-stream/gzip-rows.js';
-export { putUploadOperations, checkOperations, type UploadOperation } from './upload/upload-operations.js';
+export {
+  putUploadOperations,
+  checkOperations,
+  type UploadOperation,
+  type TaskLimit,
+  type ByteLimit,
+} from './upload/upload-operations.js';
 export { PartBuffers } from './upload/part-file.js';
 export { clientPartSender } from './upload/part-senders.js';
 
