@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SALES_COLUMNS } from '@asc-actions/asc-emulator';
-import { startEnv, VENDOR, type Env } from './support.js';
+import { salesHarness, VENDOR, type Harness } from './fixtures.js';
 
 const LEGACY_SALES = [
   'Provider',
@@ -26,9 +26,9 @@ const LEGACY_SALES = [
   'Royalty Currency',
 ];
 
-let env: Env;
+let h: Harness;
 beforeAll(async () => {
-  env = await startEnv({
+  h = await salesHarness({
     reportVendors: [
       { vendorNumber: VENDOR, rows: 5 },
       { vendorNumber: '86000002', rows: 5, layouts: { SALES: LEGACY_SALES } },
@@ -55,12 +55,12 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(() => env.close());
+afterAll(() => h.close());
 beforeEach(() => {
-  env.emu.requests.length = 0;
-  env.emu.faults.clear();
+  h.emulator.requests.length = 0;
+  h.emulator.faults.clear();
 });
-afterEach(() => expect(env.emu.violations).toEqual([]));
+afterEach(() => expect(h.emulator.violations).toEqual([]));
 
 /** A proxy in front of the API that answers report downloads itself (an empty 200, an HTML page). */
 const proxy =
@@ -205,14 +205,14 @@ const CASES: Case[] = [
 
 test.each(CASES)('%s: one clear error, no output file', async (name, inputs, message, requests, fetcher) => {
   if (name === 'truncated gzip')
-    env.emu.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip', times: Infinity });
-  const dir = join(env.dir, name.replace(/\W+/g, '-'));
+    h.emulator.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip', times: Infinity });
+  const dir = join(h.workspace, name.replace(/\W+/g, '-'));
   const path = inputs['output-path'] ? join(dir, inputs['output-path']) : join(dir, 'out.tsv');
-  const r = await env.run({ ...inputs, 'output-path': path }, { deps: fetcher ? { fetch: fetcher } : {} });
+  const r = await h.run({ ...inputs, 'output-path': path }, { deps: fetcher ? { fetch: fetcher } : {} });
   expect(r.exitCode).toBe(1);
   expect(r.errors).toHaveLength(1);
   expect(r.errors[0]).toMatch(message);
-  expect(env.emu.requests).toHaveLength(requests);
+  expect(h.emulator.requests).toHaveLength(requests);
   expect(existsSync(path)).toBe(false);
   expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   expect(r.outputs).toEqual({});

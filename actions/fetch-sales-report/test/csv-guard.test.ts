@@ -6,14 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSalesTsv } from '@asc-actions/asc-emulator';
-import { VirtualClock } from '@asc-actions/core';
-import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
-import { run, type RunDeps } from '../src/main.js';
+import { salesHarness, type Harness } from './fixtures.js';
 
 const VENDOR = '86000004';
 const DATE = '2026-11-24';
-/** 10:00 Pacific on 26 November 2026. */
-const NOW = Date.parse('2026-11-26T18:00:00Z');
 
 /** The demo report with hostile titles: one per formula start, the refund row's title included. */
 function hostileReport(): string {
@@ -25,31 +21,27 @@ function hostileReport(): string {
     .join('\n');
 }
 
-let h: ActionHarness<RunDeps>;
+let h: Harness;
 beforeAll(async () => {
-  h = await actionHarness<RunDeps>({
-    run,
-    clock: new VirtualClock(NOW),
-    seed: {
-      salesReports: [
-        {
-          vendorNumber: VENDOR,
-          reportType: 'SALES',
-          reportSubType: 'SUMMARY',
-          frequency: 'DAILY',
-          reportDate: DATE,
-          version: '1_0',
-          tsv: hostileReport(),
-        },
-      ],
-    },
-    inputs: { 'vendor-number': VENDOR, cache: 'false', 'report-date': DATE },
+  h = await salesHarness({
+    salesReports: [
+      {
+        vendorNumber: VENDOR,
+        reportType: 'SALES',
+        reportSubType: 'SUMMARY',
+        frequency: 'DAILY',
+        reportDate: DATE,
+        version: '1_0',
+        tsv: hostileReport(),
+      },
+    ],
   });
 });
+const inputs = { 'vendor-number': VENDOR, 'report-date': DATE };
 afterAll(() => h.close());
 
 test('CSV export: cells starting with = + - @ are guarded, plain numbers (-1, -2.99) are not', async () => {
-  const r = await h.run({ 'output-path': 'guarded.csv', 'output-format': 'csv' });
+  const r = await h.run({ ...inputs, 'output-path': 'guarded.csv', 'output-format': 'csv' });
   expect(r.errors).toEqual([]);
   const lines = readFileSync(join(h.workspace, 'guarded.csv'), 'utf8').split('\r\n');
   const header = lines[0]!.split(',');
@@ -68,7 +60,7 @@ test('CSV export: cells starting with = + - @ are guarded, plain numbers (-1, -2
 });
 
 test('JSON keeps the cells as Apple wrote them (no spreadsheet runs them there)', async () => {
-  const r = await h.run({ 'output-path': 'as-is.json', 'output-format': 'json' });
+  const r = await h.run({ ...inputs, 'output-path': 'as-is.json', 'output-format': 'json' });
   expect(r.errors).toEqual([]);
   const rows = JSON.parse(readFileSync(join(h.workspace, 'as-is.json'), 'utf8')) as Array<Record<string, string>>;
   expect(rows.map((row) => row.Title)).toEqual(['=HYPERLINK("http://x","y")', '+1 555 0100', '@SUM(A1)', '-2+3+cmd|x']);

@@ -1,25 +1,25 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutFor, reportText } from '@asc-actions/asc-emulator';
-import { recordingLogger, startEnv, VENDOR, type Env } from './support.js';
+import { recordingLogger, salesHarness, VENDOR, type Harness } from './fixtures.js';
 
-let env: Env;
+let h: Harness;
 beforeAll(async () => {
-  env = await startEnv({
+  h = await salesHarness({
     reportVendors: [
       { vendorNumber: VENDOR, rows: 25, noSalesDates: ['2026-11-21'] },
       { vendorNumber: '86000001', rows: 6, versions: { SUBSCRIPTION: ['1_4'] } },
     ],
   });
 });
-afterAll(() => env.close());
+afterAll(() => h.close());
 beforeEach(() => {
-  env.emu.requests.length = 0;
-  env.emu.faults.clear();
+  h.emulator.requests.length = 0;
+  h.emulator.faults.clear();
 });
-afterEach(() => expect(env.emu.violations).toEqual([]));
+afterEach(() => expect(h.emulator.violations).toEqual([]));
 
-const out = (name: string): string => join(env.dir, name);
+const out = (name: string): string => join(h.workspace, name);
 const SALES_QUERY = `filter[vendorNumber]=${VENDOR}&filter[reportType]=SALES&filter[reportSubType]=SUMMARY&filter[frequency]=DAILY`;
 
 /** The emulator's report as text, read independently of the action (plain split). */
@@ -39,10 +39,10 @@ function expectedRecords(date: string): Array<Record<string, string>> {
 }
 
 test('a daily SALES report: one request, the file, outputs with proceeds per currency, and a job summary', async () => {
-  const r = await env.run({ 'output-path': out('daily.tsv') });
+  const r = await h.run({ 'output-path': out('daily.tsv') });
   expect(r.errors).toEqual([]);
   expect(r.exitCode).toBe(0);
-  expect(env.emu.transcript()).toEqual([
+  expect(h.emulator.transcript()).toEqual([
     `GET /v1/salesReports?${SALES_QUERY}&filter[reportDate]=2026-11-25&filter[version]=1_0`,
   ]);
   expect(r.outputs).toMatchObject({ status: 'available', 'report-path': out('daily.tsv'), rows: '25', version: '1_0' });
@@ -67,16 +67,16 @@ test('a daily SALES report: one request, the file, outputs with proceeds per cur
   const file = readFileSync(out('daily.tsv'), 'utf8').trimEnd().split('\n');
   expect(file).toHaveLength(26);
   expect(file[1]!.split('\t')[9]).toBe('2026-11-25');
-  expect(readdirSync(env.dir).filter((f) => f.includes('.partial'))).toEqual([]);
+  expect(readdirSync(h.workspace).filter((f) => f.includes('.partial'))).toEqual([]);
   expect(r.summary).toContain('<h3>App Store SALES SUMMARY DAILY report, 2026-11-25</h3>');
   expect(r.summary).toContain('<th>Currency of proceeds</th>');
   expect(r.summary).toContain('<th>Territory</th>');
 });
 
 test('CSV and JSON hold the same rows as TSV', async () => {
-  await env.run({ 'report-date': '2026-11-24', 'output-path': out('same.tsv') });
-  await env.run({ 'report-date': '2026-11-24', 'output-path': out('same.csv') });
-  await env.run({ 'report-date': '2026-11-24', 'output-path': out('same.json') });
+  await h.run({ 'report-date': '2026-11-24', 'output-path': out('same.tsv') });
+  await h.run({ 'report-date': '2026-11-24', 'output-path': out('same.csv') });
+  await h.run({ 'report-date': '2026-11-24', 'output-path': out('same.json') });
   const tsv = readFileSync(out('same.tsv'), 'utf8')
     .replace(/\n$/, '')
     .split('\n')
@@ -107,17 +107,17 @@ const TYPES: Array<[string, Record<string, string>]> = [
 ];
 
 test.each(TYPES)('%s reports are fetched, parsed and written', async (type, inputs) => {
-  const r = await env.run({ 'report-type': type, 'output-path': out(`${type}.json`), ...inputs });
+  const r = await h.run({ 'report-type': type, 'output-path': out(`${type}.json`), ...inputs });
   expect(r.errors).toEqual([]);
   expect(r.outputs).toMatchObject({ status: 'available', rows: '25' });
   expect(JSON.parse(readFileSync(out(`${type}.json`), 'utf8'))).toHaveLength(25);
-  const [request] = env.emu.transcript();
+  const [request] = h.emulator.transcript();
   expect(request).toContain(type.startsWith('FINANC') ? '/v1/financeReports?' : '/v1/salesReports?');
   expect(request).toContain(`filter[reportType]=${type}`);
 });
 
 test("a day without sales: status no-sales, a notice in Apple's words, no file, success", async () => {
-  const r = await env.run({ 'report-date': '2026-11-21', 'output-path': out('none.tsv') });
+  const r = await h.run({ 'report-date': '2026-11-21', 'output-path': out('none.tsv') });
   expect(r.exitCode).toBe(0);
   expect(r.outputs).toMatchObject({ status: 'no-sales', rows: '0', 'report-path': '' });
   expect(r.stdout).toMatch(
@@ -127,7 +127,7 @@ test("a day without sales: status no-sales, a notice in Apple's words, no file, 
 });
 
 test('fail-if-missing: a missing report fails the step, naming date and state, and writes nothing', async () => {
-  const r = await env.run({ 'report-date': '2026-11-21', 'fail-if-missing': 'true', 'output-path': out('fail.tsv') });
+  const r = await h.run({ 'report-date': '2026-11-21', 'fail-if-missing': 'true', 'output-path': out('fail.tsv') });
   expect(r.exitCode).toBe(1);
   expect(r.errors).toEqual([
     'Missing reports (fail-if-missing is true): SALES SUMMARY DAILY report for 2026-11-21: no sales (Apple: "There were no sales for the date specified").',
@@ -137,13 +137,15 @@ test('fail-if-missing: a missing report fails the step, naming date and state, a
 
 test('version auto: Apple names 1_4 as current, the action switches to it and says so', async () => {
   const logger = recordingLogger();
-  const r = await env.run(
+  const r = await h.run(
     { 'vendor-number': '86000001', 'report-type': 'SUBSCRIPTION', 'output-path': out('sub.tsv') },
     { deps: { logger } },
   );
   expect(r.errors).toEqual([]);
   expect(
-    env.emu.requests.map((q) => `${q.status} ${decodeURIComponent(q.query).match(/filter\[version\]=([^&]+)/)?.[1]}`),
+    h.emulator.requests.map(
+      (q) => `${q.status} ${decodeURIComponent(q.query).match(/filter\[version\]=([^&]+)/)?.[1]}`,
+    ),
   ).toEqual(['400 1_3', '200 1_4']);
   expect(logger.lines).toContain(
     'warning: Apple says the current version of SUBSCRIPTION reports is 1_4 (this action asked for 1_3); using 1_4.',
@@ -154,7 +156,7 @@ test('version auto: Apple names 1_4 as current, the action switches to it and sa
 });
 
 test('a pinned version Apple refuses fails with the version Apple names, and writes nothing', async () => {
-  const r = await env.run({
+  const r = await h.run({
     'vendor-number': '86000001',
     'report-type': 'SUBSCRIBER',
     version: '1_2',
@@ -164,12 +166,12 @@ test('a pinned version Apple refuses fails with the version Apple names, and wri
   expect(r.errors).toEqual([
     'Apple refused version 1_2 of SUBSCRIBER reports: the latest version is 1_3. Set "version" to 1_3, or to auto to follow Apple.',
   ]);
-  expect(env.emu.requests).toHaveLength(1);
+  expect(h.emulator.requests).toHaveLength(1);
   expect(existsSync(out('pinned.tsv'))).toBe(false);
 });
 
 test('a backfill range: the first date alone, one file for all days, per-day totals and a chart', async () => {
-  const r = await env.run({ from: '2026-11-18', to: '2026-11-24', 'output-path': out('week.tsv') });
+  const r = await h.run({ from: '2026-11-18', to: '2026-11-24', 'output-path': out('week.tsv') });
   expect(r.errors).toEqual([]);
   expect(r.outputs.status).toBe('available'); // the 21st had no sales: that is a fact, not a missing report
   const summary = JSON.parse(r.outputs.summary!);
@@ -194,8 +196,8 @@ test('a backfill range: the first date alone, one file for all days, per-day tot
   const lines = readFileSync(out('week.tsv'), 'utf8').trimEnd().split('\n');
   expect(lines.filter((l) => l.startsWith('Provider\t'))).toHaveLength(1);
   expect(lines.slice(1).map((l) => l.split('\t')[9])).toEqual([...lines.slice(1).map((l) => l.split('\t')[9])].sort());
-  expect(env.emu.requests[0]!.query).toContain('2026-11-18');
-  expect(env.emu.requests).toHaveLength(7);
+  expect(h.emulator.requests[0]!.query).toContain('2026-11-18');
+  expect(h.emulator.requests).toHaveLength(7);
   expect(r.summary).toContain(
     '```mermaid\nxychart-beta\n  title "Units per day"\n  x-axis ["11-18", "11-19", "11-20", "11-22", "11-23", "11-24"]',
   );
@@ -203,14 +205,14 @@ test('a backfill range: the first date alone, one file for all days, per-day tot
 });
 
 test('a body cut short is downloaded again; cut short every time, it is a clear error and no file', async () => {
-  env.emu.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip' });
-  const once = await env.run({ 'report-date': '2026-11-23', 'output-path': out('retried.tsv') });
+  h.emulator.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip' });
+  const once = await h.run({ 'report-date': '2026-11-23', 'output-path': out('retried.tsv') });
   expect(once.errors).toEqual([]);
-  expect(env.emu.requests.map((q) => q.status)).toEqual([200, 200]);
-  await env.run({ 'report-date': '2026-11-23', 'output-path': out('clean.tsv') });
+  expect(h.emulator.requests.map((q) => q.status)).toEqual([200, 200]);
+  await h.run({ 'report-date': '2026-11-23', 'output-path': out('clean.tsv') });
   expect(readFileSync(out('retried.tsv'))).toEqual(readFileSync(out('clean.tsv')));
-  env.emu.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip', times: Infinity });
-  const always = await env.run({ 'report-date': '2026-11-23', 'output-path': out('broken.tsv') });
+  h.emulator.faults.add({ path: '/v1/salesReports', kind: 'truncated-gzip', times: Infinity });
+  const always = await h.run({ 'report-date': '2026-11-23', 'output-path': out('broken.tsv') });
   expect(always.exitCode).toBe(1);
   expect(always.errors).toEqual([
     'SALES SUMMARY DAILY report for 2026-11-23: the gzip stream is truncated (unexpected end of file), 3 times in a row. Nothing was written.',
@@ -219,20 +221,20 @@ test('a body cut short is downloaded again; cut short every time, it is a clear 
 });
 
 test('dry-run prints the plan and its cache keys, and asks Apple nothing', async () => {
-  const r = await env.run({ 'dry-run': 'true', from: '2026-11-23', to: '2026-11-24', 'output-path': out('dry.tsv') });
+  const r = await h.run({ 'dry-run': 'true', from: '2026-11-23', to: '2026-11-24', 'output-path': out('dry.tsv') });
   expect(r.exitCode).toBe(0);
   expect(r.stdout).toContain(
     `would fetch SALES SUMMARY DAILY report for 2026-11-23 (cache key asc-report-v1-${VENDOR}-SALES-SUMMARY-DAILY-2026-11-23-1_0)`,
   );
   expect(r.outputs.status).toBe('dry-run');
-  expect(env.emu.requests).toHaveLength(0);
+  expect(h.emulator.requests).toHaveLength(0);
   expect(existsSync(out('dry.tsv'))).toBe(false);
 });
 
 test("the finance report: Quantity × Partner Share per currency agrees with Apple's Extended Partner Share and Total_ lines", async () => {
-  const r = await env.run({ 'report-type': 'FINANCIAL', 'region-code': 'EU', 'output-path': out('fin.tsv') });
+  const r = await h.run({ 'report-type': 'FINANCIAL', 'region-code': 'EU', 'output-path': out('fin.tsv') });
   expect(r.errors).toEqual([]);
-  expect(env.emu.transcript()).toEqual([
+  expect(h.emulator.transcript()).toEqual([
     `GET /v1/financeReports?filter[vendorNumber]=${VENDOR}&filter[reportType]=FINANCIAL&filter[regionCode]=EU&filter[reportDate]=2026-10`,
   ]);
   const summary = JSON.parse(r.outputs.summary!);

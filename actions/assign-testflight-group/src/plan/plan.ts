@@ -16,9 +16,19 @@ export type { GroupTarget } from '../model.js';
 export type { Plan, Problem, Step } from './steps.js';
 
 /**
- * Testers per group-side relationship request. Apple documents no maximum (no `maxItems` in
- * spec 4.4.1; the asc CLI and fastlane send whole lists unchunked), so a batch is large; a 4xx
- * other than 409 on a batch is answered by halving it (apply/testers.ts).
+ * Testers per group-side relationship request (`POST /v1/betaGroups/{id}/relationships/betaTesters`).
+ * How many Apple accepts is not known: searched (December 2026) and found no limit anywhere —
+ * - Apple's spec 4.4.1 has no `maxItems` at all (BetaGroupBetaTestersLinkagesRequest.data is a
+ *   plain array); Apple's documentation pages found say only "one or more" testers;
+ * - the asc CLI sends the whole list in one request (rorkai/App-Store-Connect-CLI,
+ *   internal/asc/client.go `AddBetaTestersToGroup`), as do fastlane (spaceship
+ *   `post_bulk_beta_tester_assignments`) and expo (`createBulkBetaTesterAssignmentsAsync` with all
+ *   admins); no issue thread in those projects reports a batch refused for its size;
+ * - the one ceiling found is 10,000 external testers per app (deltachat/deltachat-ios#44).
+ * So 500 is a choice, not Apple's number: large enough that 250 testers take one request, small
+ * enough to keep a body near 30 KB (about 60 bytes per tester). A 4xx other than 409 on a batch
+ * is answered by halving it (apply/testers.ts). New testers go one `POST /v1/betaTesters` each,
+ * carrying all their groups.
  */
 export const TESTER_BATCH = 500;
 

@@ -36,8 +36,11 @@ export interface ReviewControl {
   reviewMs: number;
   /** Outcome of the next decisions, consumed in order; default approve. */
   outcomes: ReviewOutcome[];
-  /** Moves the submission holding this version to its next step now (tests). */
-  advance(versionId: string): void;
+  /**
+   * Moves the submission holding this version to its next step now (tests; over HTTP:
+   * control-route.ts): WAITING_FOR_REVIEW → IN_REVIEW, then the decision (`outcome` overrides it).
+   */
+  advance(versionId: string, outcome?: ReviewOutcome): void;
 }
 
 const timelines = new WeakMap<EmulatorState, Map<string, ReviewTimeline>>();
@@ -56,12 +59,13 @@ export function reviewControl(state: EmulatorState): ReviewControl {
       waitingMs: 6 * 3_600_000,
       reviewMs: 2 * 3_600_000,
       outcomes: [],
-      advance(versionId: string) {
+      advance(versionId: string, outcome?: ReviewOutcome) {
         const submission = state
           .all('reviewSubmissions')
           .find((s) => versionsOf(state, s).some((v) => v.id === versionId) && table(state).has(s.id));
         const t = submission && table(state).get(submission.id);
         if (!t) throw new Error(`reviewControl.advance: version ${versionId} is not in a submitted review submission`);
+        if (outcome) t.outcome = outcome;
         // Judged by the timeline, not the state: two calls before a request do two steps.
         if (t.inReviewAt !== -Infinity) t.inReviewAt = -Infinity;
         else t.decidedAt = -Infinity;

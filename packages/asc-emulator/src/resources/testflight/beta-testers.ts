@@ -8,8 +8,10 @@
  *   creating one that exists answers **409** and changes nothing — read back and link instead;
  * - adding a tester who is already in the group answers **409** (reported by the asc CLI's
  *   users); the emulator refuses the whole batch then (an assumption);
- * - how many testers one membership request may carry is not documented (no `maxItems` in spec
- *   4.4.1; the asc CLI and fastlane send whole lists): no limit here unless a seed sets
+ * - how many testers one membership request may carry is not documented: no `maxItems` in spec
+ *   4.4.1, Apple's pages say only "one or more", and the asc CLI (internal/asc/client.go
+ *   `AddBetaTestersToGroup`), fastlane and expo send whole lists with no thread reporting a size
+ *   refusal (searched December 2026; found nothing either way). No limit here unless a seed sets
  *   `testerBatchLimit`, answered with 422 above it (an assumed status) — for clients that halve;
  * - internal groups take App Store Connect users, not invited e-mail addresses: creating a
  *   tester into an internal group is refused (409, an assumption).
