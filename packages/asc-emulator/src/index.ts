@@ -84,6 +84,7 @@ export {
 export { demoAppStore, appStoreFixture, fixtureLocales, type AppStoreFixtureOptions } from './seed/demo-metadata.js';
 export {
   reviewControl,
+  REVIEW_CONTROL_PATH,
   refreshReviews,
   REQUIRED_SCREENSHOTS,
   AGE_RATING_QUESTIONS,

@@ -20,6 +20,12 @@ const USAGE = `usage: asc-emulator [--port N] [--host H] [--seed FILE] [--keys-f
   --fail-on-violation  exit 1 on shutdown if any request or response broke Apple's spec
   --build-processing S seconds from a build upload's commit to its processed build (default 300)
 
+App Review (outside Apple's API; no token needed): a submitted version moves on by the clock (6 h
+waiting, 2 h in review), or one step now with
+  curl -X POST <baseUrl>/__control/app-review/versions/<versionId>/advance[?outcome=reject]
+WAITING_FOR_REVIEW → IN_REVIEW, then approved (MANUAL → PENDING_DEVELOPER_RELEASE, AFTER_APPROVAL →
+READY_FOR_DISTRIBUTION) or rejected; the answer is JSON with the version's and submission's states.
+
 Keys: the emulator verifies every token's ES256 signature, so it must know the public half of each
 key a client signs with. A key is JSON {"keyId": "ABC1234567", "issuerId": "<issuer UUID, or null
 for an individual key>", "publicKey": "<SPKI PEM>"}; ASC_EMULATOR_KEYS and a seed's "keys" hold an

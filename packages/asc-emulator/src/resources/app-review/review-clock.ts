@@ -12,7 +12,7 @@
  *   future `earliestReleaseDate`) or READY_FOR_DISTRIBUTION (otherwise; the previous live
  *   version becomes REPLACED_WITH_NEW_VERSION and an INACTIVE phased release becomes ACTIVE);
  * - rejected → submission UNRESOLVED_ISSUES, items REJECTED, version REJECTED.
- * Which state an item takes on submit is not documented (release-apis.md §2.6: read the
+ * Which state an item takes on submit is not documented (docs/evidence/releases.md §2.6: read the
  * submission's state); the emulator leaves it READY_FOR_REVIEW until the decision.
  */
 import type { EmulatorState } from '../../store/state.js';
@@ -36,8 +36,11 @@ export interface ReviewControl {
   reviewMs: number;
   /** Outcome of the next decisions, consumed in order; default approve. */
   outcomes: ReviewOutcome[];
-  /** Moves the submission holding this version to its next step now (tests). */
-  advance(versionId: string): void;
+  /**
+   * Moves the submission holding this version to its next step now (tests; over HTTP:
+   * control-route.ts): WAITING_FOR_REVIEW → IN_REVIEW, then the decision (`outcome` overrides it).
+   */
+  advance(versionId: string, outcome?: ReviewOutcome): void;
 }
 
 const timelines = new WeakMap<EmulatorState, Map<string, ReviewTimeline>>();
@@ -56,12 +59,13 @@ export function reviewControl(state: EmulatorState): ReviewControl {
       waitingMs: 6 * 3_600_000,
       reviewMs: 2 * 3_600_000,
       outcomes: [],
-      advance(versionId: string) {
+      advance(versionId: string, outcome?: ReviewOutcome) {
         const submission = state
           .all('reviewSubmissions')
           .find((s) => versionsOf(state, s).some((v) => v.id === versionId) && table(state).has(s.id));
         const t = submission && table(state).get(submission.id);
         if (!t) throw new Error(`reviewControl.advance: version ${versionId} is not in a submitted review submission`);
+        if (outcome) t.outcome = outcome;
         // Judged by the timeline, not the state: two calls before a request do two steps.
         if (t.inReviewAt !== -Infinity) t.inReviewAt = -Infinity;
         else t.decidedAt = -Infinity;
