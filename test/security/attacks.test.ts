@@ -27,7 +27,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../test-support/github-api.
 import { generateTestKey, type TestKey } from '../../test-support/keys.js';
 import { keyEncodings } from '../../test-support/leaks.js';
 import { runBundle, type RunResult } from '../../test-support/runner.js';
-import { baseSeed } from '../../actions/assign-testflight-group/test/support.js';
+import { baseSeed } from '../../actions/assign-testflight-group/test/fixtures.js';
 import { review, world, type World } from '../../actions/respond-to-reviews/test/fixtures.js';
 
 const DIST = process.env.ASC_ATTACK_DIST || undefined;

@@ -1,11 +1,10 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './support.js';
+import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './fixtures.js';
 
 let w: World;
 afterEach(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
@@ -30,7 +29,7 @@ test('version aliases: 1.2.0 finds the 1.2 train and 07 finds build 7; a bare 7 
     'submit-for-beta-review': 'false',
   });
   expect(picked.errors).toEqual([]);
-  const [b12] = w.emu.state.all('builds');
+  const [b12] = w.emulator.state.all('builds');
   expect(picked.outputs['build-id']).toBe(b12!.id);
   expect(JSON.parse(picked.outputs.result!).build).toMatchObject({ version: '1.2', buildNumber: '7' });
 
@@ -90,9 +89,9 @@ test('create-missing-groups creates the group (once), then adds the build and th
   };
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
-  const nightly = w.emu.state.betaGroups().find((g) => g.attributes.name === 'Nightly')!;
+  const nightly = w.emulator.state.betaGroups().find((g) => g.attributes.name === 'Nightly')!;
   expect(nightly.attributes.isInternalGroup).toBe(false);
-  const build = w.emu.state.all('builds')[0]!;
+  const build = w.emulator.state.all('builds')[0]!;
   expect(w.writes()).toEqual([
     expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
     'POST /v1/betaGroups',
@@ -122,31 +121,31 @@ test('testers partly existing: new ones invited, existing ones added in one batc
     }),
   );
   // Linus's invitation is applied but its answer is lost: the retry meets "already exists" (409).
-  w.emu.faults.add({ method: 'POST', path: '/v1/betaTesters', kind: 'drop-after' });
+  w.emulator.faults.add({ method: 'POST', path: '/v1/betaTesters', kind: 'drop-after' });
   const testers =
     'ada@example.com\ngrace@example.com\nedsger@example.com\nlinus@example.com,Linus,Torvalds\nGRACE@example.com';
   const result = await w.run({ app: APP_ID, 'build-number': '42', groups: 'Public Beta', testers, 'test-notes': 'x' });
   expect(result.errors).toEqual([]);
   expect(result.outputs).toMatchObject({ 'testers-added': '3', 'testers-already-present': '1' });
-  const creates = w.emu.requests
+  const creates = w.emulator.requests
     .filter((r) => r.method === 'POST' && r.path === '/v1/betaTesters')
     .map((r) => r.status);
   expect(creates).toEqual([0, 409]);
   expect(result.stdout).toContain('linus@example.com already exists in App Store Connect (409)');
-  const batches = w.emu.requests.filter(
+  const batches = w.emulator.requests.filter(
     (r) => r.path === `/v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters` && r.method === 'POST',
   );
   expect(batches.map((r) => (r.requestBody as { data: unknown[] }).data.length)).toEqual([2]);
-  const members = w.emu.state
+  const members = w.emulator.state
     .all('betaTesters')
-    .filter((t) => w.emu.state.relatedIds(t, 'betaGroups').includes(PUBLIC_BETA));
+    .filter((t) => w.emulator.state.relatedIds(t, 'betaGroups').includes(PUBLIC_BETA));
   expect(members.map((t) => String(t.attributes.email).toLowerCase()).sort()).toEqual([
     'ada@example.com',
     'edsger@example.com',
     'grace@example.com',
     'linus@example.com',
   ]);
-  expect(w.emu.state.all('betaTesters')).toHaveLength(4);
+  expect(w.emulator.state.all('betaTesters')).toHaveLength(4);
 });
 
 test('readiness: three missing items are reported at once, before any write', async () => {
@@ -200,7 +199,7 @@ test('another build of the version waiting for review: an error, or expired when
   expect(w.writes()).toEqual([]);
   const result = await w.run({ ...inputs, 'expire-build-waiting-for-review': 'true' });
   expect(result.errors).toEqual([]);
-  const [old, build] = w.emu.state.all('builds');
+  const [old, build] = w.emulator.state.all('builds');
   expect(w.writes()).toEqual([
     expect.stringMatching(/^PATCH \/v1\/betaBuildLocalizations\//),
     `POST /v1/builds/${build!.id}/relationships/betaGroups`,
@@ -254,13 +253,12 @@ test('dry run: the plan in the log, summary and outputs; nothing written, no wai
 
 test('bad inputs fail with one message naming the input or file and line, before any request', async () => {
   w = await world(baseSeed());
-  const dir = mkdtempSync(join(tmpdir(), 'testers-'));
+  // Files are read only inside the workspace (core's safe reader): the file goes in the harness's.
+  const dir = w.workspace;
   writeFileSync(
     join(dir, 'testers.csv'),
     'First,Last,Email\nAda,Lovelace,ada@example.com\nGrace,Hopper,grace(at)example.com\n',
   );
-  // Files are read only inside the workspace (core's safe reader): the folder is the workspace here.
-  process.env.GITHUB_WORKSPACE = dir;
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ 'test-notes': 'é'.repeat(4001) }, /test-notes: the test notes have 4001 characters; Apple allows at most 4000/],
     [{ 'test-notes': '{"en-US": "ok", "english": "x"}' }, /"english" is not a locale code/],
@@ -285,8 +283,7 @@ test('bad inputs fail with one message naming the input or file and line, before
   }
   const fromFile = await w.run({ app: APP_ID, groups: 'Public Beta', 'testers-file': join(dir, 'testers.csv') });
   expect(fromFile.stdout).toMatch(/::error file=.*testers\.csv,line=3::/);
-  delete process.env.GITHUB_WORKSPACE;
-  expect(w.emu.requests).toEqual([]);
+  expect(w.emulator.requests).toEqual([]);
 });
 
 test('testers into internal groups only is refused: internal groups take App Store Connect users', async () => {
@@ -299,7 +296,7 @@ test('testers into internal groups only is refused: internal groups take App Sto
 
 test('a failure mid-apply says what was applied and what not; a rerun does only the rest', async () => {
   w = await world(baseSeed({ builds: [processed('1.4', '42')] }));
-  w.emu.faults.add({ method: 'POST', path: '/v1/betaTesters', kind: 'status', status: 403 });
+  w.emulator.faults.add({ method: 'POST', path: '/v1/betaTesters', kind: 'status', status: 403 });
   const inputs = {
     app: APP_ID,
     'build-number': '42',
@@ -325,9 +322,9 @@ test("notify-testers sets the build's automatic notification once; internal grou
   const inputs = { app: APP_ID, 'build-number': '42', groups: 'Staff', 'notify-testers': 'false' };
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
-  const build = w.emu.state.all('builds')[0]!;
+  const build = w.emulator.state.all('builds')[0]!;
   expect(w.writes()).toEqual([`PATCH /v1/buildBetaDetails/${build.id}`]);
-  expect(w.emu.state.get('buildBetaDetails', build.id)?.attributes.autoNotifyEnabled).toBe(false);
+  expect(w.emulator.state.get('buildBetaDetails', build.id)?.attributes.autoNotifyEnabled).toBe(false);
   expect(result.outputs['beta-review-state']).toBe('NOT_SUBMITTED');
   expect((await w.run(inputs)).exitCode).toBe(0);
   expect(w.writes()).toHaveLength(1);

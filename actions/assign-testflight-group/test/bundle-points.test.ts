@@ -13,7 +13,7 @@ import { runBundle } from '../../../test-support/runner.js';
 import { WallClock } from '../../../test-support/wall-clock.js';
 import { run } from '../src/main.js';
 import { readmeSteps } from './readme-steps.js';
-import { APP_ID, MIN, PUBLIC_BETA, baseSeed } from './support.js';
+import { APP_ID, MIN, PUBLIC_BETA, baseSeed } from './fixtures.js';
 
 let h: ActionHarness<ConnectDeps>;
 let started = false;

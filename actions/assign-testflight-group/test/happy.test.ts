@@ -1,8 +1,8 @@
-import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './support.js';
+import { APP_ID, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './fixtures.js';
 
 let w: World;
 afterEach(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
@@ -30,8 +30,8 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
-  const build = w.emu.state.all('builds')[0]!;
-  expect(w.emu.transcript()).toEqual([
+  const build = w.emulator.state.all('builds')[0]!;
+  expect(w.emulator.transcript()).toEqual([
     'GET /v1/apps?limit=200&filter[bundleId]=com.example.demo',
     `GET /v1/builds?limit=200&filter[app]=${APP_ID}&filter[preReleaseVersion.platform]=IOS&filter[expired]=false&sort=-uploadedDate&include=preReleaseVersion&fields[builds]=version,uploadedDate,processingState,expired,usesNonExemptEncryption,preReleaseVersion&fields[preReleaseVersions]=version,platform`,
     `GET /v1/builds/${build.id}/buildBetaDetail`,
@@ -50,7 +50,7 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
     `GET /v1/builds/${build.id}?fields[builds]=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&include=betaGroups,betaBuildLocalizations,betaAppReviewSubmission&fields[betaGroups]=name&limit[betaGroups]=50&limit[betaBuildLocalizations]=50`,
     'GET /v1/betaTesters?limit=200&filter[email]=ada@example.com,grace@example.com&fields[betaTesters]=email,betaGroups&include=betaGroups&fields[betaGroups]=name&limit[betaGroups]=50',
   ]);
-  expect(w.emu.requests.find((r) => r.path === '/v1/betaTesters' && r.method === 'POST')?.requestBody).toEqual({
+  expect(w.emulator.requests.find((r) => r.path === '/v1/betaTesters' && r.method === 'POST')?.requestBody).toEqual({
     data: {
       type: 'betaTesters',
       attributes: { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
@@ -81,24 +81,24 @@ test('happy path: notes, groups, testers and beta review as one transcript; a re
   }
 
   // Final state: the build in Public Beta, Grace invited, the notes and one submission.
-  const group = w.emu.state.get('betaGroups', PUBLIC_BETA)!;
-  expect(w.emu.state.relatedIds(group, 'builds')).toEqual([build.id]);
+  const group = w.emulator.state.get('betaGroups', PUBLIC_BETA)!;
+  expect(w.emulator.state.relatedIds(group, 'builds')).toEqual([build.id]);
   expect(
-    w.emu.state.all('betaTesters').map((t) => [t.attributes.email, w.emu.state.relatedIds(t, 'betaGroups')]),
+    w.emulator.state.all('betaTesters').map((t) => [t.attributes.email, w.emulator.state.relatedIds(t, 'betaGroups')]),
   ).toEqual([
     ['ada@example.com', [PUBLIC_BETA]],
     ['grace@example.com', [PUBLIC_BETA]],
   ]);
-  expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes)).toEqual([
+  expect(w.emulator.state.all('betaBuildLocalizations').map((l) => l.attributes)).toEqual([
     { locale: 'en-US', whatsNew: 'Try the new sync.' },
   ]);
-  expect(w.emu.state.all('betaAppReviewSubmissions')).toHaveLength(1);
+  expect(w.emulator.state.all('betaAppReviewSubmissions')).toHaveLength(1);
 
-  const before = w.emu.requests.length;
+  const before = w.emulator.requests.length;
   const again = await w.run(inputs);
   expect(again.exitCode).toBe(0);
   expect(
-    w.emu
+    w.emulator
       .transcript()
       .slice(before)
       .filter((l) => !l.startsWith('GET ')),

@@ -1,9 +1,9 @@
 /** Issue #13's points, each through the action against the emulator. */
-import { APP_ID, MIN, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './support.js';
+import { APP_ID, MIN, PUBLIC_BETA, STAFF, baseSeed, world, type World } from './fixtures.js';
 
 let w: World;
 afterEach(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
@@ -25,7 +25,7 @@ test('1: a comma-separated tester list invites each address; nobody is named aft
     testers: 'carl@example.com,dora@example.com\nEve Ng <eve@example.com>',
   });
   expect(result.errors).toEqual([]);
-  const made = w.emu.state
+  const made = w.emulator.state
     .all('betaTesters')
     .map((t) => [t.attributes.email, t.attributes.firstName ?? null, t.attributes.lastName ?? null]);
   expect(made).toEqual(
@@ -52,7 +52,7 @@ test('bad inputs: one clear error each, zero requests', async () => {
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([expect.stringMatching(expected)]);
   }
-  expect(w.emu.requests).toEqual([]);
+  expect(w.emulator.requests).toEqual([]);
 });
 
 test('2: "Public Beta, QA" is two groups, matched case-insensitively; a near miss gets "did you mean" and no write', async () => {
@@ -74,12 +74,12 @@ test('2: "Public Beta, QA" is two groups, matched case-insensitively; a near mis
   expect(w.writes()).toEqual([]);
   const result = await w.run({ ...base, groups: 'public beta, qa' });
   expect(result.errors).toEqual([]);
-  const build = w.emu.state.all('builds')[0]!;
-  expect(w.emu.state.relatedIds(build, 'betaGroups')).toHaveLength(2);
+  const build = w.emulator.state.all('builds')[0]!;
+  expect(w.emulator.state.relatedIds(build, 'betaGroups')).toHaveLength(2);
   expect(w.writes().filter((l) => l.includes('relationships/betaGroups'))).toEqual([
     `POST /v1/builds/${build.id}/relationships/betaGroups`,
   ]);
-  expect(w.emu.state.betaGroups().map((g) => g.attributes.name)).toEqual(['Staff', 'Public Beta', 'QA']);
+  expect(w.emulator.state.betaGroups().map((g) => g.attributes.name)).toEqual(['Staff', 'Public Beta', 'QA']);
 });
 
 test("3: a typo'd build number fails after the listing grace period, listing the newer builds", async () => {
@@ -111,7 +111,7 @@ test('5: a batch Apple refuses as too large is halved; existing members come fro
   w = await world(baseSeed({ builds: [processed('42')], betaTesters: testers, testerBatchLimit: 5 }));
   const result = await w.run({ ...base, groups: 'Public Beta', testers: testers.map((t) => t.email).join(', ') });
   expect(result.errors).toEqual([]);
-  const sizes = w.emu.requests
+  const sizes = w.emulator.requests
     .filter((r) => r.method === 'POST' && r.path === `/v1/betaGroups/${PUBLIC_BETA}/relationships/betaTesters`)
     .map((r) => [(r.requestBody as { data: unknown[] }).data.length, r.status]);
   expect(sizes).toEqual([
@@ -123,15 +123,17 @@ test('5: a batch Apple refuses as too large is halved; existing members come fro
     [3, 204],
     [3, 204],
   ]);
-  expect(w.emu.transcript().filter((l) => l.includes('/relationships/betaTesters') && l.startsWith('GET'))).toEqual([]);
+  expect(
+    w.emulator.transcript().filter((l) => l.includes('/relationships/betaTesters') && l.startsWith('GET')),
+  ).toEqual([]);
 });
 
 test('5: the build goes to all groups in one request, leaving out the internal all-builds group (Apple answers 422 for it)', async () => {
   w = await world(baseSeed({ builds: [processed('42')] }));
-  const build = w.emu.state.all('builds')[0]!;
+  const build = w.emulator.state.all('builds')[0]!;
   const result = await w.run({ ...base, groups: 'Staff, Public Beta' });
   expect(result.errors).toEqual([]);
-  const body = w.emu.requests.find(
+  const body = w.emulator.requests.find(
     (r) => r.path === `/v1/builds/${build.id}/relationships/betaGroups` && r.status === 204,
   )?.requestBody as { data: Array<{ id: string }> };
   expect(body.data.map((d) => d.id)).toEqual([PUBLIC_BETA]);
@@ -147,12 +149,12 @@ test('6: plain test notes go to the localization Apple made in the primary local
     }),
     apps: [{ id: APP_ID, name: 'Demo Notes', bundleId: 'com.example.demo', primaryLocale: 'de-DE' }],
   });
-  expect(w.emu.state.all('betaBuildLocalizations').map((l) => l.attributes.locale)).toEqual(['de-DE']);
+  expect(w.emulator.state.all('betaBuildLocalizations').map((l) => l.attributes.locale)).toEqual(['de-DE']);
   const result = await w.run({ ...base, groups: 'Public Beta', 'test-notes': 'Probier den Abgleich.' });
   expect(result.errors).toEqual([]);
-  expect(w.emu.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew])).toEqual([
-    ['de-DE', 'Probier den Abgleich.'],
-  ]);
+  expect(
+    w.emulator.state.all('betaBuildLocalizations').map((l) => [l.attributes.locale, l.attributes.whatsNew]),
+  ).toEqual([['de-DE', 'Probier den Abgleich.']]);
 });
 
 test('8: beta test information is written from inputs; readiness counts what is written', async () => {
@@ -178,11 +180,11 @@ test('8: beta test information is written from inputs; readiness counts what is 
   expect(w.writes()).toEqual([]);
   const result = await w.run({ ...base, groups: 'Public Beta', ...info });
   expect(result.errors).toEqual([]);
-  expect(w.emu.state.all('betaAppLocalizations')[0]!.attributes).toMatchObject({
+  expect(w.emulator.state.all('betaAppLocalizations')[0]!.attributes).toMatchObject({
     description: 'Notes, synced.',
     feedbackEmail: 'beta@example.com',
   });
-  expect(w.emu.state.get('betaAppReviewDetails', APP_ID)!.attributes).toMatchObject({
+  expect(w.emulator.state.get('betaAppReviewDetails', APP_ID)!.attributes).toMatchObject({
     contactFirstName: 'Riley',
     contactPhone: '+1 555 0100',
   });
@@ -197,17 +199,17 @@ test('9: notify-testers with auto-notify off sends one notification per build, n
   const inputs = { ...base, groups: 'Staff, Public Beta', 'notify-testers': 'true' };
   expect((await w.run(inputs)).errors).toEqual([]);
   expect((await w.run(inputs)).errors).toEqual([]);
-  expect(w.emu.state.all('buildBetaNotifications')).toHaveLength(1);
+  expect(w.emulator.state.all('buildBetaNotifications')).toHaveLength(1);
   expect(w.writes().filter((l) => l === 'POST /v1/buildBetaNotifications')).toHaveLength(1);
 });
 
 test('10: build-id hands the build over without a lookup', async () => {
   w = await world(baseSeed({ builds: [processed('42'), processed('43')] }));
-  const build = w.emu.state.all('builds')[1]!;
+  const build = w.emulator.state.all('builds')[1]!;
   const result = await w.run({ app: APP_ID, 'build-id': build.id, groups: 'Staff' });
   expect(result.errors).toEqual([]);
   expect(result.outputs['build-id']).toBe(build.id);
-  expect(w.emu.transcript().filter((l) => l.startsWith('GET /v1/builds?'))).toEqual([]);
+  expect(w.emulator.transcript().filter((l) => l.startsWith('GET /v1/builds?'))).toEqual([]);
   const both = await w.run({ app: APP_ID, 'build-id': build.id, 'build-number': '43', groups: 'Staff' });
   expect(both.errors).toEqual([expect.stringMatching(/"build-id" and "build-number" are both set/)]);
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../../../test-support/runner.js';
-import { APP_ID, baseSeed, world } from './support.js';
+import { APP_ID, baseSeed, world } from './fixtures.js';
 
 interface Step {
   uses?: string;
@@ -69,6 +69,6 @@ test.each(cases)('%s runs green as written, and a rerun writes nothing', async (
   const writes = w.writes().length;
   expect((await w.run(inputs)).errors).toEqual([]);
   expect(w.writes().length).toBe(writes);
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });

@@ -1,13 +1,13 @@
-import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './support.js';
+import { APP_ID, MIN, PUBLIC_BETA, baseSeed, world, type World } from './fixtures.js';
 
 let w: World;
 afterEach(async () => {
-  expect(w.emu.violations).toEqual([]);
+  expect(w.emulator.violations).toEqual([]);
   await w.close();
 });
 
 const inputs = { app: APP_ID, 'build-number': '42', groups: 'Public Beta', 'test-notes': 'Try the new sync.' };
-const polls = (pattern: RegExp): number => w.emu.transcript().filter((l) => pattern.test(l)).length;
+const polls = (pattern: RegExp): number => w.emulator.transcript().filter((l) => pattern.test(l)).length;
 
 test('a build that is listed late and processes for 20 minutes: waits (virtually), then hands it out', async () => {
   const t0 = Date.now();
@@ -38,7 +38,7 @@ test('a build that is listed late and processes for 20 minutes: waits (virtually
   expect(Date.now() - t0).toBeLessThan(20_000); // nothing really slept
   expect(result.stdout).toMatch(/build 42 \(IOS\) is not listed yet; .* next look in \d+ s/);
   expect(result.stdout).toMatch(/build 1\.4 \(42\) is PROCESSING/);
-  expect(w.emu.state.relatedIds(w.emu.state.get('betaGroups', PUBLIC_BETA)!, 'builds')).toHaveLength(1);
+  expect(w.emulator.state.relatedIds(w.emulator.state.get('betaGroups', PUBLIC_BETA)!, 'builds')).toHaveLength(1);
   expect(result.summary).toMatch(/<td>\+\d+m\d\ds<\/td><td>Found<\/td>/);
 });
 
@@ -69,7 +69,7 @@ test("processing that ends INVALID stops with Apple's reason and changes nothing
     ),
   ]);
   expect(w.writes()).toEqual([]);
-  expect(w.emu.transcript().at(-1)).toMatch(
+  expect(w.emulator.transcript().at(-1)).toMatch(
     /^GET \/v1\/apps\/1600000001\/buildUploads\?limit=200&filter\[cfBundleVersion\]=42&filter\[platform\]=IOS/,
   );
 });
@@ -94,13 +94,13 @@ test('45 simulated minutes of waiting: tokens are re-signed, no 401 ever reaches
   const result = await w.run(inputs);
   expect(result.errors).toEqual([]);
   expect(w.clock.now() - Date.parse('2026-11-26T12:00:00Z')).toBeGreaterThanOrEqual(47 * MIN);
-  expect(w.emu.requests.filter((r) => r.status === 401)).toEqual([]);
-  const iats = new Set(w.emu.requests.map((r) => r.tokenClaims?.iat));
+  expect(w.emulator.requests.filter((r) => r.status === 401)).toEqual([]);
+  const iats = new Set(w.emulator.requests.map((r) => r.tokenClaims?.iat));
   expect(iats.size).toBeGreaterThanOrEqual(3); // a 20-minute token cannot cover 47 minutes
   // The beta detail answered 500 after processing: read as "not ready", not as a failure.
-  expect(w.emu.requests.filter((r) => r.path.endsWith('/buildBetaDetail') && r.status === 500).length).toBeGreaterThan(
-    0,
-  );
+  expect(
+    w.emulator.requests.filter((r) => r.path.endsWith('/buildBetaDetail') && r.status === 500).length,
+  ).toBeGreaterThan(0);
   expect(result.stdout).toContain('TestFlight details are not ready (5xx)');
 });
 
@@ -119,7 +119,7 @@ test('polling slows down when the hourly budget runs low', async () => {
       ],
     }),
   );
-  w.emu.setRateLimit({ limit: 3600, remaining: 100 });
+  w.emulator.setRateLimit({ limit: 3600, remaining: 100 });
   const result = await w.run({ ...inputs, groups: '', 'test-notes': '' });
   expect(result.errors).toEqual([]);
   // 100 left: polling may use a tenth of that per hour, so a look every 6 minutes at most.
@@ -187,7 +187,7 @@ test("export compliance answered: the action waits on the build's beta state (no
   );
   const result = await w.run({ ...inputs, 'uses-non-exempt-encryption': 'false' });
   expect(result.errors).toEqual([]);
-  const build = w.emu.state.all('builds')[0]!;
+  const build = w.emulator.state.all('builds')[0]!;
   const writes = w.writes();
   expect(writes).toEqual([
     `PATCH /v1/builds/${build.id}`,
@@ -195,13 +195,17 @@ test("export compliance answered: the action waits on the build's beta state (no
     `POST /v1/builds/${build.id}/relationships/betaGroups`,
     'POST /v1/betaAppReviewSubmissions',
   ]);
-  const transcript = w.emu.transcript();
+  const transcript = w.emulator.transcript();
   const after = transcript.slice(transcript.indexOf(writes[0]!) + 1, transcript.indexOf(writes[1]!));
   expect(after.filter((l) => l.endsWith('/buildBetaDetail')).length).toBeGreaterThanOrEqual(2); // MISSING_EXPORT_COMPLIANCE first, then ready
   expect(
-    w.emu.requests.filter((r) => r.path === '/v1/betaAppReviewSubmissions' && r.method === 'POST').map((r) => r.status),
+    w.emulator.requests
+      .filter((r) => r.path === '/v1/betaAppReviewSubmissions' && r.method === 'POST')
+      .map((r) => r.status),
   ).toEqual([201]);
-  expect(w.emu.state.get('buildBetaDetails', build.id)?.attributes.externalBuildState).toBe('WAITING_FOR_BETA_REVIEW');
+  expect(w.emulator.state.get('buildBetaDetails', build.id)?.attributes.externalBuildState).toBe(
+    'WAITING_FOR_BETA_REVIEW',
+  );
   expect(build.attributes.processingState).toBe('VALID');
   expect(result.stdout).toMatch(/is MISSING_EXPORT_COMPLIANCE after the export compliance answer/);
   expect(result.summary).toContain('READY_FOR_BETA_SUBMISSION after the answer');

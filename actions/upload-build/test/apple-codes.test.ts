@@ -3,16 +3,10 @@
  * messages (as quoted in the threads cited in src/report/apple-codes.ts, in the API's code
  * spellings) gives one annotation per code, each with Apple's text and what to change.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildUploadControl } from '@asc-actions/asc-emulator';
-import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
-import { WallClock } from '../../../test-support/wall-clock.js';
-import { run, type RunDeps } from '../src/main.js';
-import { writeIpa } from './ipa.js';
-import { appSeed } from './fixtures.js';
+import { bundleWorld, type World } from './fixtures.js';
 
-let h: ActionHarness<RunDeps>;
+let h: World;
 afterEach(async () => {
   expect(h.emulator.violations).toEqual([]);
   await h.close();
@@ -71,25 +65,14 @@ const WARNINGS: Array<{ code: string; description: string; hint: RegExp }> = [
 ];
 
 test("every code in the table: one annotation with Apple's text and what to change", async () => {
-  h = await actionHarness<RunDeps>({
-    run,
-    bundle: 'upload-build',
-    seed: appSeed(),
-    clock: new WallClock(),
-    emulator: { rateLimit: { limit: 3600 } },
-  });
+  h = await bundleWorld();
   const control = buildUploadControl(h.emulator.state);
-  control.partSize = 64 * 1024;
-  control.processingMs = 1_000;
-  control.listedAfterMs = 500;
   control.plans.push({
     outcome: 'failed',
     errors: APPLE.map(({ code, description }) => ({ code, description })),
     warnings: WARNINGS.map(({ code, description }) => ({ code, description })),
   });
-  mkdirSync(join(h.workspace, 'build'), { recursive: true });
-  await writeIpa(join(h.workspace, 'build', 'Demo.ipa'));
-  const result = await h.runBundle({ file: 'build/Demo.ipa' });
+  const result = await h.runBundle({ file: await h.ipa('Demo.ipa') });
   expect(result.exitCode).toBe(1);
   const lines = result.stdout.split('\n');
   for (const [level, list] of [

@@ -4,16 +4,13 @@
  * both bundles as child processes against one emulator, the key from the step's env as the
  * example gives it, `${{ steps.upload.outputs.* }}` filled from the first step's outputs.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { buildUploadControl, type Seed, type TestFlightSeed } from '@asc-actions/asc-emulator';
-import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
+import type { Seed, TestFlightSeed } from '@asc-actions/asc-emulator';
 import { keyEncodings } from '../../../test-support/leaks.js';
 import { REPO_ROOT, runBundle, type RunResult } from '../../../test-support/runner.js';
-import { WallClock } from '../../../test-support/wall-clock.js';
-import { run, type RunDeps } from '../src/main.js';
-import { writeIpa } from './ipa.js';
+import { bundleWorld, type World } from './fixtures.js';
 
 interface Step {
   id?: string;
@@ -44,7 +41,7 @@ const notes: Seed & TestFlightSeed = {
   ],
 };
 
-let h: ActionHarness<RunDeps>;
+let h: World;
 afterEach(async () => {
   expect(h.emulator.violations).toEqual([]);
   await h.close();
@@ -62,20 +59,9 @@ test('upload-on-linux.yml: upload on ubuntu-latest, then hand the build-id to Te
     'assign-testflight-group',
   ]);
 
-  h = await actionHarness<RunDeps>({
-    run,
-    bundle: 'upload-build',
-    clock: new WallClock(),
-    emulator: { rateLimit: { limit: 3600 } },
-    seed: notes,
-  });
-  const control = buildUploadControl(h.emulator.state);
-  control.partSize = 64 * 1024;
-  control.processingMs = 1_500;
-  control.listedAfterMs = 750;
+  h = await bundleWorld(notes);
   // What the build job hands over as the `ipa` artifact.
-  mkdirSync(join(h.workspace, 'build'), { recursive: true });
-  await writeIpa(join(h.workspace, 'build', 'Notes.ipa'), {
+  await h.ipa('Notes.ipa', {
     name: 'Notes',
     bundleId: 'com.example.notes',
     version: '1.4',

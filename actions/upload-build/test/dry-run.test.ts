@@ -4,43 +4,18 @@
  * deletion — and the outputs and the job summary say what a real run would do.
  */
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildUploadControl } from '@asc-actions/asc-emulator';
 import { signToken } from '@asc-actions/core';
-import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
-import { WallClock } from '../../../test-support/wall-clock.js';
-import { run, type RunDeps } from '../src/main.js';
-import { writeIpa, type IpaSpec } from './ipa.js';
-import { APP_ID, appSeed } from './fixtures.js';
+import { APP_ID, bundleWorld, type World } from './fixtures.js';
 
-let h: ActionHarness<RunDeps>;
+let h: World;
 afterEach(async () => {
   expect(h.emulator.violations).toEqual([]);
   await h.close();
 });
 
-async function harness(): Promise<ActionHarness<RunDeps>> {
-  // The bundle runs on the system clock: the emulator keeps the same time.
-  const made = await actionHarness<RunDeps>({
-    run,
-    bundle: 'upload-build',
-    seed: appSeed(),
-    clock: new WallClock(),
-    emulator: { rateLimit: { limit: 3600 } },
-  });
-  const control = buildUploadControl(made.emulator.state);
-  control.partSize = 64 * 1024;
-  control.processingMs = 1_500;
-  control.listedAfterMs = 750;
-  return made;
-}
-
-async function ipa(name: string, spec: IpaSpec = {}): Promise<string> {
-  mkdirSync(join(h.workspace, 'build'), { recursive: true });
-  await writeIpa(join(h.workspace, 'build', name), spec);
-  return `build/${name}`;
-}
+const harness = (): Promise<World> => bundleWorld();
+const ipa: World['ipa'] = (name, spec) => h.ipa(name, spec);
 
 /** Every request the emulator received that was not a GET (API writes and part PUTs alike). */
 const writes = (): string[] =>

@@ -5,16 +5,10 @@
  * two minutes left, so an hour of processing ends with the build found and no request refused.
  */
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildUploadControl } from '@asc-actions/asc-emulator';
 import { MAX_TOKEN_LIFETIME_SECONDS, signToken } from '@asc-actions/core';
-import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
-import { run, type RunDeps } from '../src/main.js';
-import { writeIpa } from './ipa.js';
-import { appSeed } from './fixtures.js';
+import { appSeed, world, type World } from './fixtures.js';
 
-let h: ActionHarness<RunDeps>;
+let h: World;
 afterEach(async () => {
   expect(h.emulator.violations).toEqual([]);
   await h.close();
@@ -23,17 +17,9 @@ afterEach(async () => {
 const MIN = 60_000;
 
 test('an hour of processing: tokens are re-signed as they near expiry, no request is refused, the build is found', async () => {
-  h = await actionHarness<RunDeps>({ run, seed: appSeed(), emulator: { rateLimit: { limit: 3600 } } });
-  const control = buildUploadControl(h.emulator.state);
-  control.partSize = 64 * 1024;
-  control.processingMs = 60 * MIN;
-  control.listedAfterMs = 50 * MIN;
-  mkdirSync(join(h.workspace, 'build'), { recursive: true });
-  await writeIpa(join(h.workspace, 'build', 'Demo.ipa'), {
-    version: '1.5',
-    buildNumber: '100',
-    payloadBytes: 150 * 1024,
-  });
+  // The emulator and the action share one virtual clock: the hour passes without sleeping.
+  h = await world(appSeed(), { processingMs: 60 * MIN });
+  const file = await h.ipa('Demo.ipa', { version: '1.5', buildNumber: '100', payloadBytes: 150 * 1024 });
   const start = h.clock.now();
   // A token signed now, as the action's first one is: the emulator must refuse it an hour later.
   const early = await signToken({
@@ -43,7 +29,7 @@ test('an hour of processing: tokens are re-signed as they near expiry, no reques
     now: start,
   });
 
-  const result = await h.run({ file: 'build/Demo.ipa', 'processing-timeout': '90m' });
+  const result = await h.run({ file, 'processing-timeout': '90m' });
   expect(result.errors).toEqual([]);
   expect(result.outputs.state).toBe('processed');
   const build = h.emulator.state.all('builds').find((b) => b.attributes.version === '100')!;

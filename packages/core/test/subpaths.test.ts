@@ -5,7 +5,7 @@ import * as http from '@asc-actions/core/http';
 
 test.each([
   ['action', action, 'runAction'],
-  ['api', api, 'listApps'],
+  ['api', api, 'findApp'],
   ['http', http, 'createAscClient'],
 ])('@asc-actions/core/%s holds its layer, and the root entry re-exports it', (_name, layer, example) => {
   expect(Object.keys(layer)).toContain(example);

@@ -12,7 +12,7 @@ import {
   NetworkError,
   ServerError,
   type AnalyticsAccessType,
-  type AnalyticsClientLike,
+  type AscClient,
 } from '@asc-actions/core';
 import { findRequests } from '../read/request.js';
 
@@ -22,7 +22,7 @@ export class RoleError extends AscError {}
 const ATTEMPTS = 3;
 
 export async function createRequest(
-  client: AnalyticsClientLike,
+  client: AscClient,
   appId: string,
   accessType: AnalyticsAccessType,
 ): Promise<string> {

@@ -1,7 +1,7 @@
 /** The app's Apple ID: digits are used as given (no request); a bundle id is looked up once. */
-import { findApp, InputError, isAppId, type ApiClientLike } from '@asc-actions/core';
+import { findApp, InputError, isAppId, type AscClient } from '@asc-actions/core';
 
-export async function resolveAppId(client: ApiClientLike, app: string): Promise<string> {
+export async function resolveAppId(client: AscClient, app: string): Promise<string> {
   if (isAppId(app)) return app;
   const found = await findApp(client, app);
   if (!found)

@@ -10,7 +10,7 @@ import {
   nearest,
   listAnalyticsReports,
   type AnalyticsGranularity,
-  type ApiClientLike,
+  type AscClient,
 } from '@asc-actions/core';
 import { normalName } from '../catalog.js';
 import type { InstanceInfo, ReportInfo, ReportWanted } from '../model.js';
@@ -22,7 +22,7 @@ const info = (r: { id: string; attributes?: { name?: string; category?: string }
 });
 
 export async function wantedReports(
-  client: ApiClientLike,
+  client: AscClient,
   requestId: string,
   wanted: ReportWanted[],
 ): Promise<ReportInfo[]> {
@@ -62,7 +62,7 @@ export async function wantedReports(
 
 /** Instances of the granularity whose processing date is within [from, to] (all when unset), oldest first. */
 export async function reportInstances(
-  client: ApiClientLike,
+  client: AscClient,
   reportId: string,
   granularity: AnalyticsGranularity,
   from?: string,

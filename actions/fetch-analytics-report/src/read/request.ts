@@ -1,5 +1,5 @@
 /** The app's report requests of the access type this run uses. */
-import { listAnalyticsReportRequests, type AnalyticsAccessType, type ApiClientLike } from '@asc-actions/core';
+import { listAnalyticsReportRequests, type AnalyticsAccessType, type AscClient } from '@asc-actions/core';
 
 export interface FoundRequests {
   /** The request that is producing reports (not stopped), if any. */
@@ -9,7 +9,7 @@ export interface FoundRequests {
 }
 
 export async function findRequests(
-  client: ApiClientLike,
+  client: AscClient,
   appId: string,
   accessType: AnalyticsAccessType,
 ): Promise<FoundRequests> {

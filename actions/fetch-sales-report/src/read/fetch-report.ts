@@ -14,7 +14,7 @@ import {
   reportAbsence,
   type Clock,
   type Logger,
-  type StreamClientLike,
+  type AscClient,
 } from '@asc-actions/core';
 import type { ReportSettings } from '../inputs/settings.js';
 import type { Outcome } from '../model.js';
@@ -32,7 +32,7 @@ export class VersionState {
 }
 
 export interface FetchContext {
-  client: StreamClientLike;
+  client: AscClient;
   clock: Clock;
   logger: Logger;
   settings: ReportSettings;

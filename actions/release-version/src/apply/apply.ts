@@ -1,7 +1,7 @@
 /**
  * Sends the plan's one request and reads the version back. A release request is irreversible and
  * never replayed blindly: after an unclear answer the version's state is read, and the request is
- * sent again only if the version is still pending (release-apis.md §2.9).
+ * sent again only if the version is still pending (docs/evidence/releases.md §2.9).
  */
 import {
   ConflictError,

@@ -20,7 +20,7 @@ import {
   getReviewReply,
   type CustomerReviewResponseV1,
   type Logger,
-  type ReviewsClient,
+  type AscClient,
 } from '@asc-actions/core';
 import type { PlannedItem } from '../plan/plan.js';
 
@@ -71,7 +71,7 @@ function precheck(
 }
 
 /** The POST's answer was lost: the review's reply says whether it was applied. */
-async function readBack(client: ReviewsClient, item: PlannedItem, cause: unknown): Promise<Applied> {
+async function readBack(client: AscClient, item: PlannedItem, cause: unknown): Promise<Applied> {
   const why = cause instanceof Error ? cause.message : String(cause);
   let current: CustomerReviewResponseV1 | undefined;
   try {
@@ -96,7 +96,7 @@ async function readBack(client: ReviewsClient, item: PlannedItem, cause: unknown
   return { item, outcome: 'failed', detail: `not applied (read back after: ${why}); left for the next run` };
 }
 
-async function replyTo(client: ReviewsClient, item: PlannedItem, overwrite: boolean, logger: Logger): Promise<Applied> {
+async function replyTo(client: AscClient, item: PlannedItem, overwrite: boolean, logger: Logger): Promise<Applied> {
   const refused = precheck(item, await getReviewReply(client, item.review.id), overwrite);
   if (refused) return refused;
   try {
@@ -127,7 +127,7 @@ async function replyTo(client: ReviewsClient, item: PlannedItem, overwrite: bool
 }
 
 export async function applyReplies(
-  client: ReviewsClient,
+  client: AscClient,
   replies: readonly PlannedItem[],
   options: { overwrite: boolean; logger: Logger },
 ): Promise<ApplyResult> {

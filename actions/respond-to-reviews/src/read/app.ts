@@ -1,4 +1,4 @@
-import { InputError, findApp, isAppId, type ApiClientLike } from '@asc-actions/core';
+import { InputError, findApp, isAppId, type AscClient } from '@asc-actions/core';
 
 export interface AppRef {
   id: string;
@@ -6,7 +6,7 @@ export interface AppRef {
 }
 
 /** The app named by the `app` input (Apple ID or bundle id), or an InputError before any write. */
-export async function resolveApp(client: ApiClientLike, app: string): Promise<AppRef> {
+export async function resolveApp(client: AscClient, app: string): Promise<AppRef> {
   const found = await findApp(client, app);
   if (!found) {
     const what = isAppId(app) ? `no app with Apple ID ${app}` : `no app with bundle id "${app}"`;

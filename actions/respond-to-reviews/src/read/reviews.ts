@@ -7,7 +7,7 @@ import {
   customerReviewPages,
   type AppsCustomerReviewsGetToManyRelatedQuery,
   type Logger,
-  type ReviewsClient,
+  type AscClient,
 } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { includedReplies, toReview, type Review } from '../model.js';
@@ -37,7 +37,7 @@ export function reviewQuery(
 }
 
 export async function readReviews(
-  client: ReviewsClient,
+  client: AscClient,
   appId: string,
   settings: Pick<Settings, 'onlyUnanswered' | 'ratings' | 'territories'>,
   fromMs: number | undefined,

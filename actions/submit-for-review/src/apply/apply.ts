@@ -27,7 +27,10 @@ export class ApplyError extends AscError {
   }
 }
 
-/** Apple's 409 for a version not ready lists every problem in meta.associatedErrors (release-apis.md §2.7). */
+/**
+ * Apple's 409 for a version not ready lists every problem in meta.associatedErrors
+ * (docs/evidence/releases.md §2.7).
+ */
 function associated(cause: unknown): string {
   if (!(cause instanceof ConflictError)) return '';
   const lines: string[] = [];

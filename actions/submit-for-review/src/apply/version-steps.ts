@@ -62,7 +62,7 @@ async function readPhasedRelease(ctx: ApplyContext): Promise<string | undefined>
     );
     return res.data.data?.id ?? undefined;
   } catch (error) {
-    if (error instanceof NotFoundError) return undefined; // none: Apple answers 404 or data null (release-apis.md §2.3)
+    if (error instanceof NotFoundError) return undefined; // none: 404 or data null (docs/evidence/releases.md §2.3)
     throw error;
   }
 }

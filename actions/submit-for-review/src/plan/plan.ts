@@ -1,6 +1,6 @@
 /**
  * The plan (pure): current state + settings → the steps that take the version to App Review,
- * in Apple's order (edits before the item: release-apis.md §2.8), and readiness. Steps already
+ * in Apple's order (edits before the item: docs/evidence/releases.md §2.8), and readiness. Steps already
  * true in App Store Connect are left out, so a rerun plans nothing.
  */
 import { AscError, sameVersion } from '@asc-actions/core';

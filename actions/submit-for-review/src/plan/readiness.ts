@@ -3,7 +3,7 @@
  * reported at once before the first write. The list follows asc's readiness check
  * (description, keywords, support URL, What's New on updates), fastlane's (a build, export
  * compliance) and what Apple's 409 names (age rating, content rights, screenshots, contact);
- * see research/release-apis.md §2.7. Apple's 409 keeps the last word.
+ * see docs/evidence/releases.md §2.7. Apple's 409 keeps the last word.
  */
 import type { AppInfo, BuildInfo, PricingState, ReadinessItem, Settings, VersionInfo } from '../model.js';
 import { pricingItems } from './pricing-readiness.js';

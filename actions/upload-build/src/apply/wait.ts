@@ -39,7 +39,7 @@ async function readUpload(client: AscClient, id: string): Promise<RemoteUpload> 
   return toRemoteUpload((await getBuildUpload(client, id)).data);
 }
 
-/** The build by its numbers (strategy 2 of release-apis.md §1.8), when the upload does not link it. */
+/** The build by its numbers (strategy 2 of docs/evidence/releases.md §1.8), when the upload does not link it. */
 async function findBuild(client: AscClient, t: Target): Promise<RemoteBuild | undefined> {
   const found = await listBuilds(
     client,

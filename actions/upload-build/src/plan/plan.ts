@@ -1,7 +1,7 @@
 /**
  * Pure: the target and what App Store Connect already has → one step. A build, or an upload
  * processing or done, with this version, number and platform means nothing is uploaded (a blind
- * re-POST would be answered 409 DUPLICATE: release-apis.md §1.7). An upload that FAILED means
+ * re-POST would be answered 409 DUPLICATE: docs/evidence/releases.md §1.7). An upload that FAILED means
  * Apple rejected this number: a new file needs a new build number. Reservations left waiting
  * (AWAITING_UPLOAD) by a run that stopped are deleted before uploading.
  */

@@ -1,7 +1,7 @@
 /**
  * Pure: the inputs and what the file says → the platform, version, build number and app to
  * upload for. Where both speak they must agree (Apple validates the Info.plist inside the file,
- * not the numbers declared: release-apis.md §1.5), so a disagreement fails here, naming both.
+ * not the numbers declared: docs/evidence/releases.md §1.5), so a disagreement fails here, naming both.
  */
 import { InputError, sameVersion } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';

@@ -2,7 +2,7 @@
  * The app's Info.plist inside an .ipa, read without reading the archive: `yauzl` walks the zip's
  * central directory (at its end, so the time does not grow with the file's size) and inflates
  * the one entry `Payload/<Name>.app/Info.plist`. Plug-ins, watch apps, frameworks and
- * `__MACOSX` copies have Info.plists too; only the main app's counts (release-apis.md §1.10:
+ * `__MACOSX` copies have Info.plists too; only the main app's counts (docs/evidence/releases.md §1.10:
  * Apple-Actions and fastlane match the same path).
  */
 import { InputError } from '@asc-actions/core';

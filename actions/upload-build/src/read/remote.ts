@@ -1,6 +1,6 @@
 /**
  * What App Store Connect has: the app (bundle id matched exactly: `filter[bundleId]` is not exact,
- * release-apis.md §1.9), and every build upload and build with this build number on this
+ * docs/evidence/releases.md §1.9), and every build upload and build with this build number on this
  * platform (the version is compared by the planner: 1.2 and 1.2.0 are one train to Apple).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * JSON:API documents as Apple shapes them (ENDPOINTS.md §0): resource objects
+ * JSON:API documents as Apple's OpenAPI spec 4.4.1 shapes them: resource objects
  * `{type, id, attributes, relationships, links: {self}}`, single documents `{data, included?,
  * links: {self}}` and collections `{data, included?, links: {self, next?}, meta: {paging}}`.
  * Honours sparse fieldsets (`fields[<type>]`) and `include` of stored relationships.

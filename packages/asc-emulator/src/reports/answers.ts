@@ -2,7 +2,7 @@
  * Apple's answers for report downloads: the gzip reply and the errors, in Apple's words where
  * they are known.
  *
- * Known from real responses (quoted in LAYOUTS.md, Apple forums and client code):
+ * Known from real responses (Apple forums and client code; docs/evidence/sales-reports.md §4):
  * - a report not published yet: 404 "The request expected results but none were found" with
  *   "Report is not available yet. Daily reports for the Americas are available by 5 am Pacific
  *   Time; …" (the spec declares no 404 for these operations);

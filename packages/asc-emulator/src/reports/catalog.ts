@@ -1,6 +1,8 @@
 /**
  * What Apple's Sales and Trends endpoint accepts: the report type / subtype / frequency / version
- * matrix of Apple's "Download sales and trends reports" page (corpus sales-reports/LAYOUTS.md §1),
+ * matrix of Apple's "Download sales and trends reports" page
+ * (https://developer.apple.com/documentation/appstoreconnectapi/get-v1-salesreports;
+ * docs/evidence/sales-reports.md §1),
  * the date format per frequency, and when each report is published.
  *
  * The emulator keeps its own copy of this table on purpose: the action has one too, and a

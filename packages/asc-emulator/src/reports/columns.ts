@@ -28,7 +28,7 @@ const CELLS: Record<string, Cell> = {
   Provider: () => 'APPLE',
   'Provider Country': () => 'US',
   SKU: (r) => r.product.sku,
-  // Subscription rows leave Developer and Version as a single space (LAYOUTS §11).
+  // Subscription rows leave Developer and Version as a single space (docs/evidence/sales-reports.md §3).
   Developer: (r) => (r.product.subscription ? SPACE : 'Example Developer'),
   Title: (r) => r.product.title,
   Version: (r) => (r.product.subscription || r.product.parent ? SPACE : '2.4.1'),

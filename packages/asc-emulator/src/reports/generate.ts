@@ -106,7 +106,8 @@ export function* reportLines(spec: ReportSpec): Generator<string> {
   const amounts = new Map<string, number>();
   for (let i = 0; i < spec.rows; i++) {
     const row = makeRow(random, i, period, territories, products);
-    // The Subscriber report has one row per transaction: Units 1, or 0 on a refund row (LAYOUTS §11).
+    // The Subscriber report has one row per transaction: Units 1, or 0 on a refund row
+    // (docs/evidence/sales-reports.md §3).
     if (spec.reportType === 'SUBSCRIBER') row.units = row.refund ? 0 : 1;
     if (spec.currencies) row.settlementCurrency = row.territory.currency;
     units += row.units;

@@ -1,5 +1,5 @@
 /**
- * Column layouts of the reports the emulator generates (corpus sales-reports/LAYOUTS.md).
+ * Column layouts of the reports the emulator generates (sources: docs/evidence/sales-reports.md).
  *
  * Fidelity, per layout (F: seen in a real file; A: Apple's documentation; T: a third party's
  * transcription; P: placeholder, because Apple publishes no column list — the emulator needs

@@ -2,7 +2,7 @@
  * One generated report row as facts (what was sold, where, how many, for how much), and how each
  * named column renders those facts. Layouts pick columns by name, so any column order works.
  *
- * Quirks of real files are reproduced (LAYOUTS.md §11): single-space "empty" cells next to truly
+ * Quirks of real files are reproduced (docs/evidence/sales-reports.md §3): single-space "empty" cells next to truly
  * empty ones, blank `Currency of Proceeds` on some free rows, blank Developer/Version on
  * subscription rows, money written `.70` without a leading zero, refunds with negative Units and
  * Customer Price but positive Developer Proceeds.

@@ -3,7 +3,9 @@
  * review's reply (`GET /v1/customerReviews/{id}/response` and `/relationships/response`).
  *
  * Fidelity notes (reality and assumptions beyond the spec):
- * - Documents follow Apple's documented example page (corpus/reviews/): review ids like
+ * - Documents follow Apple's documented example response
+ *   (https://developer.apple.com/documentation/appstoreconnectapi/get-v1-appstoreversions-_id_-customerreviews):
+ *   review ids like
  *   `00000028-b08c-0014-9674-c54800000000`, `createdDate` in Pacific time with its offset
  *   (`2024-01-02T11:19:36-07:00`), and a `response` relationship carrying only `links` unless
  *   `include=response` asks for its linkage. Dates with different offsets do not sort as

@@ -2,7 +2,8 @@
  * Customer reviews for seeds: the seed shape, Apple-looking ids and dates, and a deterministic
  * generator of many reviews (`makeReviews`) for paging tests and benches.
  *
- * Shapes follow Apple's documented example page (corpus/reviews/): ids like
+ * Shapes follow Apple's documented example response
+ * (https://developer.apple.com/documentation/appstoreconnectapi/get-v1-appstoreversions-_id_-customerreviews): ids like
  * `00000028-b08c-0014-9674-c54800000000` and `createdDate` written in Pacific time with its
  * offset (`2024-01-02T11:19:36-07:00`), not in UTC.
  */

@@ -6,7 +6,8 @@
  * Roles (Apple, "Downloading Analytics Reports"): only Admin can create or delete a request;
  * Admin, Sales and Reports, and Finance can list and download.
  */
-import type { ApiClientLike, ApiResponseLike, Query } from './client-like.js';
+import type { AscClient } from '../http/client.js';
+import type { Query } from '../http/types.js';
 import type {
   AnalyticsReport,
   AnalyticsReportInstance,
@@ -28,12 +29,7 @@ export const ANALYTICS_CATEGORIES: readonly AnalyticsCategory[] = [
 ];
 export const ANALYTICS_GRANULARITIES: readonly AnalyticsGranularity[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 
-/** The client with the one write this API needs. AscClient fits. */
-export interface AnalyticsClientLike extends ApiClientLike {
-  post<T>(path: string, json: unknown, options?: { safeToRetry?: boolean }): Promise<ApiResponseLike<T>>;
-}
-
-async function all<T>(client: ApiClientLike, path: string, query: Query): Promise<T[]> {
+async function all<T>(client: AscClient, path: string, query: Query): Promise<T[]> {
   const out: T[] = [];
   for await (const item of client.paginate<T>(path, { limit: 200, ...query })) out.push(item);
   return out;
@@ -41,7 +37,7 @@ async function all<T>(client: ApiClientLike, path: string, query: Query): Promis
 
 /** The app's report requests of one access type. */
 export function listAnalyticsReportRequests(
-  client: ApiClientLike,
+  client: AscClient,
   appId: string,
   accessType: AnalyticsAccessType,
 ): Promise<AnalyticsReportRequest[]> {
@@ -52,7 +48,7 @@ export function listAnalyticsReportRequests(
 
 /** Creates a report request (Admin only). Not retried: the caller re-reads before trying again. */
 export async function createAnalyticsReportRequest(
-  client: AnalyticsClientLike,
+  client: AscClient,
   appId: string,
   accessType: AnalyticsAccessType,
 ): Promise<AnalyticsReportRequest> {
@@ -72,7 +68,7 @@ export async function createAnalyticsReportRequest(
 
 /** A request's reports, narrowed to categories and/or exact names (every page). */
 export function listAnalyticsReports(
-  client: ApiClientLike,
+  client: AscClient,
   requestId: string,
   filter: { categories?: readonly AnalyticsCategory[]; names?: readonly string[] } = {},
 ): Promise<AnalyticsReport[]> {
@@ -84,7 +80,7 @@ export function listAnalyticsReports(
 
 /** A report's instances of one granularity, optionally for given processing dates. */
 export function listAnalyticsReportInstances(
-  client: ApiClientLike,
+  client: AscClient,
   reportId: string,
   granularity: AnalyticsGranularity,
   processingDates?: readonly string[],
@@ -96,9 +92,6 @@ export function listAnalyticsReportInstances(
 }
 
 /** An instance's segments: each a pre-signed URL (valid for minutes) with its MD5 and size. */
-export function listAnalyticsReportSegments(
-  client: ApiClientLike,
-  instanceId: string,
-): Promise<AnalyticsReportSegment[]> {
+export function listAnalyticsReportSegments(client: AscClient, instanceId: string): Promise<AnalyticsReportSegment[]> {
   return all(client, `/v1/analyticsReportInstances/${encodeURIComponent(instanceId)}/segments`, {});
 }

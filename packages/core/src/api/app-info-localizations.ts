@@ -1,6 +1,7 @@
 /** App info localizations: name, subtitle, privacy policy URL and text, privacy choices URL. */
-import type { Query } from './client-like.js';
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   AppInfoLocalization,
   AppInfoLocalizationCreateRequest,
@@ -11,7 +12,7 @@ import type {
 export type AppInfoLocalizationAttributes = NonNullable<AppInfoLocalizationUpdateRequest['data']['attributes']>;
 
 export function listAppInfoLocalizations(
-  client: DocumentClientLike,
+  client: AscClient,
   appInfoId: string,
   query: Query = {},
 ): Promise<CollectedDocument<AppInfoLocalization>> {
@@ -24,7 +25,7 @@ export function listAppInfoLocalizations(
 
 /** `POST /v1/appInfoLocalizations`; `name` is required by Apple for a new locale. */
 export async function createAppInfoLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   appInfoId: string,
   attributes: AppInfoLocalizationCreateRequest['data']['attributes'],
   options: WriteOptions = {},
@@ -40,7 +41,7 @@ export async function createAppInfoLocalization(
 }
 
 export async function updateAppInfoLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: AppInfoLocalizationAttributes,
   options: WriteOptions = {},

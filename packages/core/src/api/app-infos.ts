@@ -1,14 +1,11 @@
 /** App infos (the app-level record behind name, subtitle, privacy URLs and categories). */
-import type { Query } from './client-like.js';
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type { AppInfo, AppInfoUpdateRequest, AppInfoResponse } from './generated/index.js';
 
 /** `GET /v1/apps/{id}/appInfos`, every page, with whatever `include` the query asks for. */
-export function listAppInfos(
-  client: DocumentClientLike,
-  appId: string,
-  query: Query = {},
-): Promise<CollectedDocument<AppInfo>> {
+export function listAppInfos(client: AscClient, appId: string, query: Query = {}): Promise<CollectedDocument<AppInfo>> {
   return collect<AppInfo>(client, `/v1/apps/${encodeURIComponent(appId)}/appInfos`, query);
 }
 
@@ -22,7 +19,7 @@ export type CategoryRelationship =
 
 /** `PATCH /v1/appInfos/{id}`: categories are relationships; the request has no attributes. */
 export async function updateAppInfoCategories(
-  client: DocumentClientLike,
+  client: AscClient,
   appInfoId: string,
   categories: Partial<Record<CategoryRelationship, string | null>>,
   options: WriteOptions = {},

@@ -1,9 +1,10 @@
 /**
  * Getting a version out: attach its build, phased releases, release requests, and what readiness
- * reads (age rating, screenshot sets). Live behaviour and sources: release-apis.md §2.1–2.3, §2.9.
+ * reads (age rating, screenshot sets). Live behaviour and sources: docs/evidence/releases.md §2.1–2.3, §2.9.
  */
-import type { ApiResponseLike, Query } from './client-like.js';
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   AgeRatingDeclaration,
   AgeRatingDeclarationResponse,
@@ -18,17 +19,8 @@ import type {
   PhasedReleaseState,
 } from './generated/index.js';
 
-/** What the write functions here need beyond reads: DELETE. AscClient fits. */
-export interface ReleaseClientLike extends DocumentClientLike {
-  delete(path: string): Promise<ApiResponseLike<undefined>>;
-}
-
 /** `PATCH /v1/appStoreVersions/{id}/relationships/build` (204). Replaying it is harmless. */
-export async function attachBuildToVersion(
-  client: DocumentClientLike,
-  versionId: string,
-  buildId: string,
-): Promise<void> {
+export async function attachBuildToVersion(client: AscClient, versionId: string, buildId: string): Promise<void> {
   const body: AppStoreVersionBuildLinkageRequest = { data: { type: 'builds', id: buildId } };
   await client.patch(`/v1/appStoreVersions/${encodeURIComponent(versionId)}/relationships/build`, body, {
     safeToRetry: true,
@@ -37,7 +29,7 @@ export async function attachBuildToVersion(
 
 /** Created INACTIVE, the one state known to be accepted before release (fastlane; §2.3). */
 export async function createPhasedRelease(
-  client: DocumentClientLike,
+  client: AscClient,
   versionId: string,
   options: WriteOptions = {},
 ): Promise<AppStoreVersionPhasedRelease> {
@@ -54,7 +46,7 @@ export async function createPhasedRelease(
 
 /** Pause (PAUSED), resume (ACTIVE) or release to everyone now (COMPLETE). Setting a state twice is harmless. */
 export async function updatePhasedRelease(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   state: PhasedReleaseState,
 ): Promise<AppStoreVersionPhasedRelease> {
@@ -71,12 +63,12 @@ export async function updatePhasedRelease(
 }
 
 /** Only a phased release that has not started (INACTIVE) can be deleted. */
-export async function deletePhasedRelease(client: ReleaseClientLike, id: string): Promise<void> {
+export async function deletePhasedRelease(client: AscClient, id: string): Promise<void> {
   await client.delete(`/v1/appStoreVersionPhasedReleases/${encodeURIComponent(id)}`);
 }
 
 /** Releases a PENDING_DEVELOPER_RELEASE version. Irreversible: never replayed blindly (§2.9). */
-export async function createReleaseRequest(client: DocumentClientLike, versionId: string): Promise<string> {
+export async function createReleaseRequest(client: AscClient, versionId: string): Promise<string> {
   const body: AppStoreVersionReleaseRequestCreateRequest = {
     data: {
       type: 'appStoreVersionReleaseRequests',
@@ -87,10 +79,7 @@ export async function createReleaseRequest(client: DocumentClientLike, versionId
     .data.id;
 }
 
-export async function getAgeRatingDeclaration(
-  client: DocumentClientLike,
-  appInfoId: string,
-): Promise<AgeRatingDeclaration> {
+export async function getAgeRatingDeclaration(client: AscClient, appInfoId: string): Promise<AgeRatingDeclaration> {
   return (
     await client.get<AgeRatingDeclarationResponse>(`/v1/appInfos/${encodeURIComponent(appInfoId)}/ageRatingDeclaration`)
   ).data.data;
@@ -98,7 +87,7 @@ export async function getAgeRatingDeclaration(
 
 /** A localization's screenshot sets (`include=appScreenshots` brings the screenshots). */
 export function listScreenshotSets(
-  client: DocumentClientLike,
+  client: AscClient,
   localizationId: string,
   query: Query = {},
 ): Promise<CollectedDocument<AppScreenshotSet>> {

@@ -1,6 +1,7 @@
 /** App Review information of a version: contact, demo account, notes. */
 import { NotFoundError } from '../errors.js';
-import { type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import type { WriteOptions } from './documents.js';
 import type {
   AppStoreReviewDetail,
   AppStoreReviewDetailCreateRequest,
@@ -12,7 +13,7 @@ export type AppStoreReviewDetailAttributes = NonNullable<AppStoreReviewDetailUpd
 
 /** `GET /v1/appStoreVersions/{id}/appStoreReviewDetail`; undefined when the version has none yet. */
 export async function getReviewDetailOfVersion(
-  client: DocumentClientLike,
+  client: AscClient,
   versionId: string,
 ): Promise<AppStoreReviewDetail | undefined> {
   try {
@@ -27,7 +28,7 @@ export async function getReviewDetailOfVersion(
 }
 
 export async function createReviewDetail(
-  client: DocumentClientLike,
+  client: AscClient,
   versionId: string,
   attributes: AppStoreReviewDetailAttributes,
   options: WriteOptions = {},
@@ -43,7 +44,7 @@ export async function createReviewDetail(
 }
 
 export async function updateReviewDetail(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: AppStoreReviewDetailAttributes,
   options: WriteOptions = {},

@@ -1,6 +1,7 @@
 /** Version localizations: description, keywords, promotional text, what's new, marketing and support URLs. */
-import type { Query } from './client-like.js';
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   AppStoreVersionLocalization,
   AppStoreVersionLocalizationCreateRequest,
@@ -13,7 +14,7 @@ export type AppStoreVersionLocalizationAttributes = NonNullable<
 >;
 
 export function listAppStoreVersionLocalizations(
-  client: DocumentClientLike,
+  client: AscClient,
   versionId: string,
   query: Query = {},
 ): Promise<CollectedDocument<AppStoreVersionLocalization>> {
@@ -25,7 +26,7 @@ export function listAppStoreVersionLocalizations(
 }
 
 export async function createAppStoreVersionLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   versionId: string,
   attributes: AppStoreVersionLocalizationCreateRequest['data']['attributes'],
   options: WriteOptions = {},
@@ -42,7 +43,7 @@ export async function createAppStoreVersionLocalization(
 }
 
 export async function updateAppStoreVersionLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: AppStoreVersionLocalizationAttributes,
   options: WriteOptions = {},

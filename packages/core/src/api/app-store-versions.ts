@@ -1,6 +1,7 @@
 /** App Store versions: the editable version a release fills in, its copyright and version string. */
-import type { Query } from './client-like.js';
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   AppStoreVersion,
   AppStoreVersionCreateRequest,
@@ -26,7 +27,7 @@ export type AppStoreVersionAttributes = NonNullable<AppStoreVersionUpdateRequest
 
 /** `GET /v1/apps/{id}/appStoreVersions`, every page. */
 export function listAppStoreVersions(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   query: Query = {},
 ): Promise<CollectedDocument<AppStoreVersion>> {
@@ -34,7 +35,7 @@ export function listAppStoreVersions(
 }
 
 export async function createAppStoreVersion(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   attributes: AppStoreVersionCreateRequest['data']['attributes'],
   options: WriteOptions = {},
@@ -46,7 +47,7 @@ export async function createAppStoreVersion(
 }
 
 export async function updateAppStoreVersion(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: AppStoreVersionAttributes,
   options: WriteOptions = {},

@@ -1,6 +1,6 @@
 /** Apps: `GET /v1/apps`, `GET /v1/apps/{id}`. */
 import { NotFoundError } from '../errors.js';
-import type { ApiClientLike } from './client-like.js';
+import type { AscClient } from '../http/client.js';
 import type { App, AppsGetCollectionQuery, AppsGetInstanceQuery, AppsGetInstanceResponse } from './generated/index.js';
 
 export interface ListOptions {
@@ -10,7 +10,7 @@ export interface ListOptions {
 
 /** Every app the key can see that matches `query` (`limit` defaults to the maximum, 200). */
 export async function listApps(
-  client: ApiClientLike,
+  client: AscClient,
   query: AppsGetCollectionQuery = {},
   options: ListOptions = {},
 ): Promise<App[]> {
@@ -19,7 +19,7 @@ export async function listApps(
   return apps;
 }
 
-export async function getApp(client: ApiClientLike, id: string, query: AppsGetInstanceQuery = {}): Promise<App> {
+export async function getApp(client: AscClient, id: string, query: AppsGetInstanceQuery = {}): Promise<App> {
   const response = await client.get<AppsGetInstanceResponse>(`/v1/apps/${encodeURIComponent(id)}`, query);
   return response.data.data;
 }
@@ -34,7 +34,7 @@ export function isAppId(value: string): boolean {
  * The bundle id is compared exactly: the filter is matched again here rather than trusting
  * the server's matching rules.
  */
-export async function findApp(client: ApiClientLike, idOrBundleId: string): Promise<App | undefined> {
+export async function findApp(client: AscClient, idOrBundleId: string): Promise<App | undefined> {
   const wanted = idOrBundleId.trim();
   if (isAppId(wanted)) {
     try {

@@ -1,5 +1,6 @@
 /** TestFlight beta groups: list per app, create, and their builds and testers (linkages). */
-import { collect, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type WriteOptions } from './documents.js';
 import type {
   BetaGroup,
   BetaGroupCreateRequest,
@@ -13,7 +14,7 @@ type Linkage = { type: string; id: string };
 
 /** Every beta group of an app (`GET /v1/betaGroups?filter[app]=`), with any further filters. */
 export async function listBetaGroups(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   query: BetaGroupsGetCollectionQuery = {},
 ): Promise<BetaGroup[]> {
@@ -21,7 +22,7 @@ export async function listBetaGroups(
 }
 
 export async function createBetaGroup(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   attributes: BetaGroupCreateRequest['data']['attributes'],
   options: WriteOptions = {},
@@ -34,7 +35,7 @@ export async function createBetaGroup(
 
 /** `POST /v1/betaGroups/{id}/relationships/builds` (204). */
 export async function addBuildsToBetaGroup(
-  client: DocumentClientLike,
+  client: AscClient,
   groupId: string,
   buildIds: string[],
   options: WriteOptions = {},
@@ -44,7 +45,7 @@ export async function addBuildsToBetaGroup(
 }
 
 /** Ids of every tester in a group (`GET /v1/betaGroups/{id}/relationships/betaTesters`, 200 a page). */
-export async function listBetaGroupTesterIds(client: DocumentClientLike, groupId: string): Promise<string[]> {
+export async function listBetaGroupTesterIds(client: AscClient, groupId: string): Promise<string[]> {
   const linkages = await collect<Linkage>(
     client,
     `/v1/betaGroups/${encodeURIComponent(groupId)}/relationships/betaTesters`,
@@ -56,7 +57,7 @@ export async function listBetaGroupTesterIds(client: DocumentClientLike, groupId
 
 /** `POST /v1/betaGroups/{id}/relationships/betaTesters` (204; 409 when one is already in the group). */
 export async function addTestersToBetaGroup(
-  client: DocumentClientLike,
+  client: AscClient,
   groupId: string,
   testerIds: string[],
   options: WriteOptions = {},

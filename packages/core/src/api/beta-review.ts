@@ -2,7 +2,8 @@
  * TestFlight test information and Beta App Review: What to Test per build (betaBuildLocalizations),
  * the app's beta localizations and review detail, and review submissions.
  */
-import { collect, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type WriteOptions } from './documents.js';
 import type {
   BetaAppLocalization,
   BetaAppReviewDetail,
@@ -16,17 +17,14 @@ import type {
   BetaBuildLocalizationUpdateRequest,
 } from './generated/index.js';
 
-export async function listBetaBuildLocalizations(
-  client: DocumentClientLike,
-  buildId: string,
-): Promise<BetaBuildLocalization[]> {
+export async function listBetaBuildLocalizations(client: AscClient, buildId: string): Promise<BetaBuildLocalization[]> {
   return (
     await collect<BetaBuildLocalization>(client, `/v1/builds/${encodeURIComponent(buildId)}/betaBuildLocalizations`)
   ).data;
 }
 
 export async function createBetaBuildLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   buildId: string,
   locale: string,
   whatsNew: string,
@@ -43,7 +41,7 @@ export async function createBetaBuildLocalization(
 }
 
 export async function updateBetaBuildLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   whatsNew: string,
   options: WriteOptions = {},
@@ -61,16 +59,13 @@ export async function updateBetaBuildLocalization(
 }
 
 /** The app's TestFlight test information per locale (Beta App Description, feedback e-mail …). */
-export async function listBetaAppLocalizations(
-  client: DocumentClientLike,
-  appId: string,
-): Promise<BetaAppLocalization[]> {
+export async function listBetaAppLocalizations(client: AscClient, appId: string): Promise<BetaAppLocalization[]> {
   return (await collect<BetaAppLocalization>(client, `/v1/apps/${encodeURIComponent(appId)}/betaAppLocalizations`))
     .data;
 }
 
 /** The app's Beta App Review contact and sign-in information. */
-export async function getBetaAppReviewDetail(client: DocumentClientLike, appId: string): Promise<BetaAppReviewDetail> {
+export async function getBetaAppReviewDetail(client: AscClient, appId: string): Promise<BetaAppReviewDetail> {
   return (
     await client.get<BetaAppReviewDetailWithoutIncludesResponse>(
       `/v1/apps/${encodeURIComponent(appId)}/betaAppReviewDetail`,
@@ -80,7 +75,7 @@ export async function getBetaAppReviewDetail(client: DocumentClientLike, appId: 
 
 /** Review submissions of these builds (`filter[build]` is required by the API). */
 export async function listBetaAppReviewSubmissions(
-  client: DocumentClientLike,
+  client: AscClient,
   buildIds: string[],
 ): Promise<BetaAppReviewSubmission[]> {
   return (await collect<BetaAppReviewSubmission>(client, '/v1/betaAppReviewSubmissions', { 'filter[build]': buildIds }))
@@ -88,7 +83,7 @@ export async function listBetaAppReviewSubmissions(
 }
 
 export async function submitForBetaReview(
-  client: DocumentClientLike,
+  client: AscClient,
   buildId: string,
   options: WriteOptions = {},
 ): Promise<BetaAppReviewSubmission> {

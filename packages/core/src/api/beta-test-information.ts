@@ -3,7 +3,8 @@
  * feedback e-mail, marketing and privacy URLs) and its one Beta App Review detail, whose id is the
  * app's id (fastlane PATCHes `/v1/betaAppReviewDetails/{appId}`).
  */
-import type { DocumentClientLike, WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import type { WriteOptions } from './documents.js';
 import type { BetaAppLocalization, BetaAppReviewDetail } from './generated/index.js';
 
 export interface BetaAppLocalizationText {
@@ -25,7 +26,7 @@ export interface BetaAppReviewDetailText {
 }
 
 export async function updateBetaAppLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: BetaAppLocalizationText,
   options: WriteOptions = {},
@@ -41,7 +42,7 @@ export async function updateBetaAppLocalization(
 }
 
 export async function createBetaAppLocalization(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   locale: string,
   attributes: BetaAppLocalizationText,
@@ -58,7 +59,7 @@ export async function createBetaAppLocalization(
 }
 
 export async function updateBetaAppReviewDetail(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   attributes: BetaAppReviewDetailText,
   options: WriteOptions = {},

@@ -1,15 +1,13 @@
 /** TestFlight beta testers: find by e-mail, create (with group memberships). */
-import { collect, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type WriteOptions } from './documents.js';
 import type { BetaTester, BetaTesterCreateRequest, BetaTesterResponse } from './generated/index.js';
 
 /** E-mails per `filter[email]` request: keeps URLs short. */
 export const EMAILS_PER_LOOKUP = 50;
 
 /** The team's testers with these e-mails (matched again here, case-insensitively). */
-export async function findBetaTestersByEmail(
-  client: DocumentClientLike,
-  emails: readonly string[],
-): Promise<BetaTester[]> {
+export async function findBetaTestersByEmail(client: AscClient, emails: readonly string[]): Promise<BetaTester[]> {
   const out: BetaTester[] = [];
   const wanted = new Set(emails.map((e) => e.toLowerCase()));
   for (let i = 0; i < emails.length; i += EMAILS_PER_LOOKUP) {
@@ -31,7 +29,7 @@ export interface NewBetaTester {
 
 /** `POST /v1/betaTesters` with its groups: one request invites the tester into all of them. */
 export async function createBetaTester(
-  client: DocumentClientLike,
+  client: AscClient,
   tester: NewBetaTester,
   groupIds: string[],
   options: WriteOptions = {},

@@ -2,7 +2,8 @@
  * Apple's Build Upload API: `buildUploads` (one per version, build number and platform) and
  * `buildUploadFiles` (the file's reservation, upload operations and commit). Spec 4.4.1.
  */
-import type { DocumentClientLike, WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import type { WriteOptions } from './documents.js';
 import type { BuildUpload, BuildUploadFile, Checksums, Platform } from './generated/index.js';
 
 export interface NewBuildUpload {
@@ -22,7 +23,7 @@ export interface NewBuildUploadFile {
 const id = (value: string): string => encodeURIComponent(value);
 
 /** `POST /v1/buildUploads`. Never retried blindly: a lost answer may have created it. */
-export async function createBuildUpload(client: DocumentClientLike, u: NewBuildUpload): Promise<BuildUpload> {
+export async function createBuildUpload(client: AscClient, u: NewBuildUpload): Promise<BuildUpload> {
   const body = {
     data: {
       type: 'buildUploads',
@@ -35,7 +36,7 @@ export async function createBuildUpload(client: DocumentClientLike, u: NewBuildU
 
 /** `GET /v1/buildUploads/{id}`, with the build once processing linked it. */
 export async function getBuildUpload(
-  client: DocumentClientLike,
+  client: AscClient,
   uploadId: string,
 ): Promise<{
   data: BuildUpload;
@@ -58,10 +59,7 @@ export async function deleteBuildUpload(
 }
 
 /** `POST /v1/buildUploadFiles` (`assetType: ASSET`): the answer carries `uploadOperations`. */
-export async function createBuildUploadFile(
-  client: DocumentClientLike,
-  f: NewBuildUploadFile,
-): Promise<BuildUploadFile> {
+export async function createBuildUploadFile(client: AscClient, f: NewBuildUploadFile): Promise<BuildUploadFile> {
   const body = {
     data: {
       type: 'buildUploadFiles',
@@ -73,13 +71,13 @@ export async function createBuildUploadFile(
 }
 
 /** `GET /v1/buildUploads/{id}/buildUploadFiles`. */
-export async function listBuildUploadFiles(client: DocumentClientLike, uploadId: string): Promise<BuildUploadFile[]> {
+export async function listBuildUploadFiles(client: AscClient, uploadId: string): Promise<BuildUploadFile[]> {
   return (await client.get<{ data: BuildUploadFile[] }>(`/v1/buildUploads/${id(uploadId)}/buildUploadFiles`)).data.data;
 }
 
 /** `PATCH /v1/buildUploadFiles/{id}` `{uploaded: true, sourceFileChecksums}`: Apple's "Commit a Build Upload File". */
 export async function commitBuildUploadFile(
-  client: DocumentClientLike,
+  client: AscClient,
   fileId: string,
   checksums?: Checksums,
   options: WriteOptions = {},

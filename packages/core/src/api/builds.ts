@@ -1,5 +1,6 @@
 /** TestFlight builds: list, read, update (expiry, export compliance), beta detail, uploads. */
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   AppsBuildUploadsGetToManyRelatedQuery,
   Build,
@@ -17,7 +18,7 @@ export type BuildAttributes = NonNullable<NonNullable<BuildUpdateRequest['data']
 
 /** `GET /v1/builds` across pages (data and included). */
 export function listBuilds(
-  client: DocumentClientLike,
+  client: AscClient,
   query: BuildsGetCollectionQuery,
   options: { maxItems?: number } = {},
 ): Promise<CollectedDocument<Build>> {
@@ -25,7 +26,7 @@ export function listBuilds(
 }
 
 export async function getBuild(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   query: BuildsGetInstanceQuery = {},
 ): Promise<BuildResponse> {
@@ -33,7 +34,7 @@ export async function getBuild(
 }
 
 export async function updateBuild(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: BuildAttributes,
   options: WriteOptions = {},
@@ -43,13 +44,13 @@ export async function updateBuild(
 }
 
 /** `GET /v1/builds/{id}/buildBetaDetail` (answers 5xx while the build still processes). */
-export async function getBuildBetaDetail(client: DocumentClientLike, buildId: string): Promise<BuildBetaDetail> {
+export async function getBuildBetaDetail(client: AscClient, buildId: string): Promise<BuildBetaDetail> {
   return (await client.get<BuildBetaDetailResponse>(`/v1/builds/${encodeURIComponent(buildId)}/buildBetaDetail`)).data
     .data;
 }
 
 export async function updateBuildBetaDetail(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: NonNullable<BuildBetaDetailUpdateRequest['data']['attributes']>,
   options: WriteOptions = {},
@@ -61,7 +62,7 @@ export async function updateBuildBetaDetail(
 
 /** `GET /v1/apps/{id}/buildUploads`: an upload's `state.errors` say why processing failed. */
 export async function listBuildUploads(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   query: AppsBuildUploadsGetToManyRelatedQuery = {},
 ): Promise<BuildUpload[]> {

@@ -8,8 +8,8 @@
  * back (`getReviewReply`) instead of posting again.
  */
 import { NotFoundError } from '../errors.js';
+import type { AscClient } from '../http/client.js';
 import type { PageDocument, PaginateOptions } from '../http/paginate.js';
-import type { HttpResponse, Query } from '../http/types.js';
 import type {
   AppsCustomerReviewsGetToManyRelatedQuery,
   CustomerReviewResponsesCreateInstanceBody,
@@ -19,14 +19,6 @@ import type {
   CustomerReviewsResponseGetToOneRelatedResponse,
 } from './generated/index.js';
 import type { CustomerReview, CustomerReviewResponseV1 } from './generated/schemas.js';
-
-/** The part of the client these functions use (AscClient fits). */
-export interface ReviewsClient {
-  get<T = unknown>(path: string, query?: Query): Promise<HttpResponse<T>>;
-  post<T = unknown>(path: string, json: unknown, options?: { safeToRetry?: boolean }): Promise<HttpResponse<T>>;
-  delete(path: string): Promise<HttpResponse<undefined>>;
-  paginatePages<T>(path: string, query?: Query, options?: PaginateOptions): AsyncGenerator<PageDocument<T>>;
-}
 
 /** Longest reply App Store Connect takes, in characters (not in the spec; as tools document it). */
 export const REVIEW_REPLY_MAX_LENGTH = 5970;
@@ -38,7 +30,7 @@ const enc = encodeURIComponent;
  * soon as it has read far enough (newest first with `sort: ['-createdDate']`).
  */
 export function customerReviewPages(
-  client: ReviewsClient,
+  client: AscClient,
   appId: string,
   query: AppsCustomerReviewsGetToManyRelatedQuery = {},
   options: PaginateOptions = {},
@@ -51,7 +43,7 @@ export function customerReviewPages(
 }
 
 export async function getCustomerReview(
-  client: ReviewsClient,
+  client: AscClient,
   id: string,
   query: CustomerReviewsGetInstanceQuery = {},
 ): Promise<CustomerReviewsGetInstanceResponse> {
@@ -63,7 +55,7 @@ export async function getCustomerReview(
  * `data: null` (how Apple answers other empty to-one relationships): both mean none.
  */
 export async function getReviewReply(
-  client: ReviewsClient,
+  client: AscClient,
   reviewId: string,
 ): Promise<CustomerReviewResponseV1 | undefined> {
   try {
@@ -79,7 +71,7 @@ export async function getReviewReply(
 
 /** Posts a reply (replacing any the review has). Sent once: never retried after it may have applied. */
 export async function createReviewReply(
-  client: ReviewsClient,
+  client: AscClient,
   reviewId: string,
   responseBody: string,
 ): Promise<CustomerReviewResponseV1> {
@@ -98,11 +90,11 @@ export async function createReviewReply(
   return response.data.data;
 }
 
-export async function getReviewResponse(client: ReviewsClient, id: string): Promise<CustomerReviewResponseV1> {
+export async function getReviewResponse(client: AscClient, id: string): Promise<CustomerReviewResponseV1> {
   return (await client.get<CustomerReviewResponsesCreateInstanceResponse>(`/v1/customerReviewResponses/${enc(id)}`))
     .data.data;
 }
 
-export async function deleteReviewResponse(client: ReviewsClient, id: string): Promise<void> {
+export async function deleteReviewResponse(client: AscClient, id: string): Promise<void> {
   await client.delete(`/v1/customerReviewResponses/${enc(id)}`);
 }

@@ -1,22 +1,11 @@
-/**
- * What the metadata api/ functions need from the client: reads that keep `included`, and
- * writes. Typed against this (not the client class) so api/ stays independent of how the client
- * is built. AscClient fits.
- */
-import type { PageDocument, PaginateOptions } from '../http/paginate.js';
-import type { Query } from './client-like.js';
-import type { ApiResponseLike } from './client-like.js';
+/** Whole collections with their `included` resources, and the linkage helpers the api/ functions share. */
+import type { AscClient } from '../http/client.js';
+import type { PaginateOptions } from '../http/paginate.js';
+import type { Query } from '../http/types.js';
 
 export interface WriteOptions {
   /** The caller vouches that sending the write twice is harmless (see HttpRequest.safeToRetry). */
   safeToRetry?: boolean;
-}
-
-export interface DocumentClientLike {
-  get<T>(path: string, query?: Query): Promise<ApiResponseLike<T>>;
-  post<T>(path: string, json: unknown, options?: WriteOptions): Promise<ApiResponseLike<T>>;
-  patch<T>(path: string, json: unknown, options?: WriteOptions): Promise<ApiResponseLike<T>>;
-  paginatePages<T>(path: string, query?: Query, options?: PaginateOptions): AsyncGenerator<PageDocument<T>>;
 }
 
 /** A whole collection: every page's `data` and `included`, in order. */
@@ -26,7 +15,7 @@ export interface CollectedDocument<T> {
 }
 
 export async function collect<T>(
-  client: DocumentClientLike,
+  client: AscClient,
   path: string,
   query: Query = {},
   options: PaginateOptions = {},

@@ -1,34 +1,10 @@
 /** @asc-actions/core/api: one function per App Store Connect call, and the types generated from Apple's spec. */
-export { listApps, getApp, findApp, isAppId, type ListOptions } from './apps.js';
-export {
-  getSalesReport,
-  getFinanceReport,
-  reportAbsence,
-  latestReportVersion,
-  type StreamClientLike,
-  type ReportAbsence,
-} from './reports.js';
-export {
-  customerReviewPages,
-  getCustomerReview,
-  getReviewReply,
-  createReviewReply,
-  getReviewResponse,
-  deleteReviewResponse,
-  REVIEW_REPLY_MAX_LENGTH,
-  type ReviewsClient,
-} from './customer-reviews.js';
-export type { ApiClientLike, ApiResponseLike } from './client-like.js';
+export { findApp, isAppId } from './apps.js';
+export { getSalesReport, getFinanceReport, reportAbsence, latestReportVersion } from './reports.js';
+export { customerReviewPages, getReviewReply, createReviewReply, REVIEW_REPLY_MAX_LENGTH } from './customer-reviews.js';
 export type * from './generated/schemas.js';
 export * from './generated/operations.js';
-export {
-  collect,
-  includedOfType,
-  linkedIds,
-  type CollectedDocument,
-  type DocumentClientLike,
-  type WriteOptions,
-} from './documents.js';
+export { includedOfType, linkedIds } from './documents.js';
 export { listAppInfos, updateAppInfoCategories, type CategoryRelationship } from './app-infos.js';
 export {
   listAppInfoLocalizations,
@@ -65,20 +41,13 @@ export {
   listBuildUploads,
   type BuildAttributes,
 } from './builds.js';
-export {
-  listBetaGroups,
-  createBetaGroup,
-  addBuildsToBetaGroup,
-  listBetaGroupTesterIds,
-  addTestersToBetaGroup,
-} from './beta-groups.js';
-export { findBetaTestersByEmail, createBetaTester, EMAILS_PER_LOOKUP, type NewBetaTester } from './beta-testers.js';
+export { listBetaGroups, createBetaGroup, addTestersToBetaGroup } from './beta-groups.js';
+export { createBetaTester } from './beta-testers.js';
 export {
   findBetaTestersWithGroups,
   listBetaTesterGroupIds,
   addBetaGroupsToBuild,
   sendBuildBetaNotification,
-  type TesterMemberships,
 } from './testflight-memberships.js';
 export {
   updateBetaAppLocalization,
@@ -103,8 +72,6 @@ export {
   createBuildUploadFile,
   listBuildUploadFiles,
   commitBuildUploadFile,
-  type NewBuildUpload,
-  type NewBuildUploadFile,
 } from './build-uploads.js';
 export {
   listAnalyticsReportRequests,
@@ -117,7 +84,6 @@ export {
   type AnalyticsAccessType,
   type AnalyticsCategory,
   type AnalyticsGranularity,
-  type AnalyticsClientLike,
 } from './analytics-reports.js';
 export {
   listReviewSubmissions,
@@ -127,7 +93,6 @@ export {
   submitReviewSubmission,
   cancelReviewSubmission,
   OPEN_REVIEW_SUBMISSION_STATES,
-  type ReviewSubmissionState,
 } from './review-submissions.js';
 export {
   attachBuildToVersion,
@@ -135,8 +100,6 @@ export {
   updatePhasedRelease,
   deletePhasedRelease,
   createReleaseRequest,
-  getAgeRatingDeclaration,
   listScreenshotSets,
-  type ReleaseClientLike,
 } from './app-store-release.js';
 export { hasAppPrice, readAppAvailability, type AppAvailabilitySummary } from './pricing.js';

@@ -9,7 +9,7 @@
  * clients report both; see the emulator's resources/pricing/): both read as "none".
  */
 import { NotFoundError } from '../errors.js';
-import type { DocumentClientLike } from './documents.js';
+import type { AscClient } from '../http/client.js';
 import { linkedIds } from './documents.js';
 import type { AppAvailabilityV2Response, AppPriceScheduleResponse, TerritoryAvailability } from './generated/index.js';
 
@@ -23,7 +23,7 @@ async function orNone<T>(read: Promise<{ data: { data?: T | null } }>): Promise<
 }
 
 /** Whether the app has a price schedule holding a manual price (a free app's price is a price too). */
-export async function hasAppPrice(client: DocumentClientLike, appId: string): Promise<boolean> {
+export async function hasAppPrice(client: AscClient, appId: string): Promise<boolean> {
   const schedule = await orNone(
     client.get<AppPriceScheduleResponse>(`/v1/apps/${encodeURIComponent(appId)}/appPriceSchedule`, {
       include: ['manualPrices'],
@@ -45,7 +45,7 @@ const isAvailable = (item: unknown): boolean =>
   (item as TerritoryAvailability).attributes?.available === true;
 
 /** Whether the app has availability set, and whether it is available in at least one territory. */
-export async function readAppAvailability(client: DocumentClientLike, appId: string): Promise<AppAvailabilitySummary> {
+export async function readAppAvailability(client: AscClient, appId: string): Promise<AppAvailabilitySummary> {
   let doc: AppAvailabilityV2Response | undefined;
   try {
     doc = (

@@ -9,22 +9,15 @@
  * - 400 on `filter[version]` "… The latest version for this report is 1_4." → the version.
  */
 import { InvalidRequestError, NotFoundError } from '../errors.js';
-import type { HttpResponse, Query } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import type { HttpResponse } from '../http/types.js';
 import type { FinanceReportsGetCollectionQuery, SalesReportsGetCollectionQuery } from './generated/index.js';
 
-/** The part of the client a report download needs. */
-export interface StreamClientLike {
-  getStream(path: string, query?: Query): Promise<HttpResponse>;
-}
-
-export function getSalesReport(client: StreamClientLike, query: SalesReportsGetCollectionQuery): Promise<HttpResponse> {
+export function getSalesReport(client: AscClient, query: SalesReportsGetCollectionQuery): Promise<HttpResponse> {
   return client.getStream('/v1/salesReports', query);
 }
 
-export function getFinanceReport(
-  client: StreamClientLike,
-  query: FinanceReportsGetCollectionQuery,
-): Promise<HttpResponse> {
+export function getFinanceReport(client: AscClient, query: FinanceReportsGetCollectionQuery): Promise<HttpResponse> {
   return client.getStream('/v1/financeReports', query);
 }
 

@@ -1,9 +1,10 @@
 /**
  * App Review submissions (`reviewSubmissions`, `reviewSubmissionItems`): find the app's open
  * submissions, create one, add a version as an item, submit or cancel.
- * Live behaviour and sources: ../shared/research/release-apis.md §2.4–2.7.
+ * Live behaviour and sources: docs/evidence/releases.md §2.4–2.7.
  */
-import { collect, type CollectedDocument, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type CollectedDocument, type WriteOptions } from './documents.js';
 import type {
   Platform,
   ReviewSubmission,
@@ -30,20 +31,20 @@ export const OPEN_REVIEW_SUBMISSION_STATES: readonly ReviewSubmissionState[] = [
 
 /** `GET /v1/reviewSubmissions?filter[app]=…` (`filter[app]` is required by the spec), every page. */
 export function listReviewSubmissions(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   query: Omit<ReviewSubmissionsGetCollectionQuery, 'filter[app]'> = {},
 ): Promise<CollectedDocument<ReviewSubmission>> {
   return collect<ReviewSubmission>(client, '/v1/reviewSubmissions', { 'filter[app]': [appId], limit: 200, ...query });
 }
 
-export async function getReviewSubmission(client: DocumentClientLike, id: string): Promise<ReviewSubmission> {
+export async function getReviewSubmission(client: AscClient, id: string): Promise<ReviewSubmission> {
   return (await client.get<ReviewSubmissionResponse>(`/v1/reviewSubmissions/${encodeURIComponent(id)}`)).data.data;
 }
 
-/** Always sends `platform`: what Apple assumes without it is unknown (release-apis.md §2.4). */
+/** Always sends `platform`: what Apple assumes without it is unknown (docs/evidence/releases.md §2.4). */
 export async function createReviewSubmission(
-  client: DocumentClientLike,
+  client: AscClient,
   appId: string,
   platform: Platform,
   options: WriteOptions = {},
@@ -59,7 +60,7 @@ export async function createReviewSubmission(
 }
 
 export async function addVersionToReviewSubmission(
-  client: DocumentClientLike,
+  client: AscClient,
   submissionId: string,
   versionId: string,
   options: WriteOptions = {},
@@ -77,7 +78,7 @@ export async function addVersionToReviewSubmission(
 }
 
 async function updateReviewSubmission(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   attributes: NonNullable<ReviewSubmissionUpdateRequest['data']['attributes']>,
   options: WriteOptions,
@@ -90,7 +91,7 @@ async function updateReviewSubmission(
 
 /** `PATCH submitted: true`: the submission goes to App Review (WAITING_FOR_REVIEW). */
 export function submitReviewSubmission(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   options: WriteOptions = {},
 ): Promise<ReviewSubmission> {
@@ -98,7 +99,7 @@ export function submitReviewSubmission(
 }
 
 export function cancelReviewSubmission(
-  client: DocumentClientLike,
+  client: AscClient,
   id: string,
   options: WriteOptions = {},
 ): Promise<ReviewSubmission> {

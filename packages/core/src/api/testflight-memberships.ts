@@ -3,7 +3,8 @@
  * all its groups at once, testers looked up by e-mail with their groups included, a tester's
  * groups when the include was cut off, and the manual "new build" notification.
  */
-import { collect, type DocumentClientLike, type WriteOptions } from './documents.js';
+import type { AscClient } from '../http/client.js';
+import { collect, type WriteOptions } from './documents.js';
 import type { BetaTester } from './generated/index.js';
 
 // Request bodies written out here rather than generated: the spec's shapes, checked by the emulator.
@@ -26,7 +27,7 @@ type Linkages = { data?: Array<{ id: string }>; meta?: { paging?: { total?: numb
 
 /** The team's testers with these e-mails and the groups each is in (matched case-insensitively). */
 export async function findBetaTestersWithGroups(
-  client: DocumentClientLike,
+  client: AscClient,
   emails: readonly string[],
 ): Promise<TesterMemberships[]> {
   const out: TesterMemberships[] = [];
@@ -57,7 +58,7 @@ export async function findBetaTestersWithGroups(
 }
 
 /** Every group a tester is in (`GET /v1/betaTesters/{id}/relationships/betaGroups`). */
-export async function listBetaTesterGroupIds(client: DocumentClientLike, testerId: string): Promise<string[]> {
+export async function listBetaTesterGroupIds(client: AscClient, testerId: string): Promise<string[]> {
   return (
     await collect<{ id: string }>(
       client,
@@ -70,7 +71,7 @@ export async function listBetaTesterGroupIds(client: DocumentClientLike, testerI
 
 /** `POST /v1/builds/{id}/relationships/betaGroups` (204): the build into all these groups in one request. */
 export async function addBetaGroupsToBuild(
-  client: DocumentClientLike,
+  client: AscClient,
   buildId: string,
   groupIds: string[],
   options: WriteOptions = {},
@@ -80,7 +81,7 @@ export async function addBetaGroupsToBuild(
 }
 
 /** `POST /v1/buildBetaNotifications` (201): tells the build's testers it is ready (when auto-notify is off). */
-export async function sendBuildBetaNotification(client: DocumentClientLike, buildId: string): Promise<void> {
+export async function sendBuildBetaNotification(client: AscClient, buildId: string): Promise<void> {
   const body = {
     data: { type: 'buildBetaNotifications', relationships: { build: { data: { type: 'builds', id: buildId } } } },
   };

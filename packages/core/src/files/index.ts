@@ -14,19 +14,6 @@
  * message ever quotes a file's content.
  */
 export { FILE_SIZE_LIMITS, formatBytes, type FileKind } from './limits.js';
-export { workspaceRoot, runnerTemp, isInside, shownPath, realOrSelf } from './workspace.js';
-export { decodeRepoText, byteOrderMark, FileContentError, lineColumn } from './decode.js';
 export { describeJsonError } from './json-error.js';
-export {
-  repoFile,
-  readRepoBytes,
-  readRepoText,
-  repoDir,
-  listRepoDir,
-  resolveInWorkspace,
-  type RepoFile,
-  type RepoText,
-  type RepoFileOptions,
-  type RepoDirEntry,
-} from './read.js';
-export { writeTarget, openSafeWriter, writeFileSafely, type SafeWriter, type WriteOptions } from './write.js';
+export { repoFile, readRepoText, repoDir, listRepoDir, type RepoDirEntry } from './read.js';
+export { writeTarget, openSafeWriter, writeFileSafely, type SafeWriter } from './write.js';

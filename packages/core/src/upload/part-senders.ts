@@ -11,7 +11,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { AscError } from '../errors.js';
-import type { HttpRequest, Method } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
+import type { Method } from '../http/types.js';
 import { describeProxy } from '../http/proxy.js';
 
 export interface PartOperation {
@@ -86,7 +87,7 @@ export function directPartSender(options: { timeoutMs?: number } = {}): PartSend
 }
 
 /** Through the API client (its transport, proxy and retry layer); errors are the client's. */
-export function clientPartSender(client: { send(request: HttpRequest): Promise<unknown> }): PartSender {
+export function clientPartSender(client: AscClient): PartSender {
   return async (op, body) => {
     await client.send({
       method: op.method.toUpperCase() as Method,
@@ -101,9 +102,6 @@ export function clientPartSender(client: { send(request: HttpRequest): Promise<u
 }
 
 /** Direct unless the environment names a proxy, which only the client's transport honours. */
-export function defaultPartSender(
-  client: { send(request: HttpRequest): Promise<unknown> },
-  env: NodeJS.ProcessEnv = process.env,
-): PartSender {
+export function defaultPartSender(client: AscClient, env: NodeJS.ProcessEnv = process.env): PartSender {
   return describeProxy(env) ? clientPartSender(client) : directPartSender();
 }

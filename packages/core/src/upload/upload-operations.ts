@@ -7,7 +7,7 @@
  * `md5`, the file's MD5 is computed from the bytes as they are read and sent.
  */
 import { AscError } from '../errors.js';
-import type { HttpRequest } from '../http/types.js';
+import type { AscClient } from '../http/client.js';
 import { Semaphore } from '../concurrency.js';
 import { systemClock, type Clock } from '../clock.js';
 import { PartError, defaultPartSender, type PartSender } from './part-senders.js';
@@ -38,7 +38,7 @@ export interface BufferPool {
 }
 
 export interface PutOperationsOptions {
-  client: { send(request: HttpRequest): Promise<unknown> };
+  client: AscClient;
   /** The file on disk. */
   path: string;
   operations: readonly UploadOperation[];

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../src/errors.js';
-import type { ApiClientLike, Query } from '../../src/api/client-like.js';
+import { createAscClient, type AscClient } from '../../src/http/client.js';
+import type { Query } from '../../src/http/types.js';
 import { findApp, getApp, isAppId, listApps } from '../../src/api/apps.js';
 import type { App } from '../../src/api/generated/index.js';
 
@@ -10,9 +11,16 @@ const app = (id: string, bundleId: string): App => ({
 });
 const APPS = [app('100', 'com.example.one'), app('200', 'com.example.one.widget'), app('300', 'com.example.two')];
 
-/** A stand-in client over a fixed list of apps; records what it was asked, like a transcript. */
-function fakeClient(): ApiClientLike & { calls: string[] } {
+/**
+ * A stand-in client over a fixed list of apps; records what it was asked, like a transcript. Only
+ * `get` and `paginate` answer; everything else is a real client that never reaches a server.
+ */
+function fakeClient(): AscClient & { calls: string[] } {
   const calls: string[] = [];
+  const offline = createAscClient({
+    tokens: { getToken: () => Promise.reject(new Error('not used')), invalidate: () => undefined },
+    fetch: () => Promise.reject(new Error('not used')),
+  });
   const show = (path: string, query?: Query) =>
     `GET ${path}${
       query && Object.keys(query).length
@@ -23,12 +31,13 @@ function fakeClient(): ApiClientLike & { calls: string[] } {
         : ''
     }`;
   return {
+    ...offline,
     calls,
     async get<T>(path: string, query?: Query) {
       calls.push(show(path, query));
       const found = APPS.find((a) => path === `/v1/apps/${a.id}`);
       if (!found) throw new NotFoundError(404, [], { method: 'GET', url: `https://api.example${path}` });
-      return { status: 200, data: { data: found, links: { self: path } } as T, headers: new Headers() };
+      return { status: 200, data: { data: found, links: { self: path } } as T, headers: new Headers(), url: path };
     },
     async *paginate<T>(path: string, query?: Query, options?: { maxItems?: number }) {
       calls.push(show(path, query));

@@ -2,15 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FILE_SIZE_LIMITS,
-  FileContentError,
-  listRepoDir,
-  readRepoBytes,
-  readRepoText,
-  repoDir,
-  repoFile,
-} from '../../src/files/index.js';
+import { FILE_SIZE_LIMITS } from '../../src/files/limits.js';
+import { FileContentError } from '../../src/files/decode.js';
+import { listRepoDir, readRepoBytes, readRepoText, repoDir, repoFile } from '../../src/files/read.js';
 import { InputError } from '../../src/errors.js';
 
 let base: string;

@@ -54,7 +54,7 @@ function dropEmptyEnums(node) {
  * non-nullable object, but App Store Connect takes `{ "data": null }` to clear a category or
  * subcategory. Evidence: fastlane's spaceship `patch_app_info_categories` ("Adding the key will
  * create/update (if value) or delete if nil", spaceship/lib/spaceship/connect_api/tunes/tunes.rb),
- * which deliver uses on every category change; research/api-fidelity.md U5. The emulator lets
+ * which deliver uses on every category change. The emulator lets
  * a null linkage through here and clears the relationship (resources/app-store/app-infos.ts).
  * @param {any} definition
  */

@@ -2,7 +2,7 @@
  * Phased releases: `POST /v1/appStoreVersionPhasedReleases`, `PATCH|DELETE …/{id}`,
  * `GET /v1/appStoreVersions/{id}/appStoreVersionPhasedRelease`.
  *
- * Fidelity (release-apis.md §2.3; Apple's docs page "App Store Version Phased Releases"):
+ * Fidelity (docs/evidence/releases.md §2.3; Apple's docs page "App Store Version Phased Releases"):
  * - "not available for the first version of an app": creating one for a first version answers
  *   409 (strong; the code is the emulator's);
  * - one per version: a second POST answers 409 (unknown live; the safe client reads first);

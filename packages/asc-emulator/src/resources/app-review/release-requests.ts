@@ -1,6 +1,6 @@
 /**
  * `POST /v1/appStoreVersionReleaseRequests`: releases a version approved with `releaseType`
- * MANUAL, i.e. in PENDING_DEVELOPER_RELEASE (spec 4.4.1; Apple's docs; release-apis.md §2.9,
+ * MANUAL, i.e. in PENDING_DEVELOPER_RELEASE (spec 4.4.1; Apple's docs; docs/evidence/releases.md §2.9,
  * strong). The spec lists 409 among the answers; which one Apple gives for another state or a
  * second request is unknown: the emulator answers 409 STATE_ERROR for any state but
  * PENDING_DEVELOPER_RELEASE, so a repeated request (the version is live by then) is refused.

@@ -12,7 +12,7 @@
  *   future `earliestReleaseDate`) or READY_FOR_DISTRIBUTION (otherwise; the previous live
  *   version becomes REPLACED_WITH_NEW_VERSION and an INACTIVE phased release becomes ACTIVE);
  * - rejected → submission UNRESOLVED_ISSUES, items REJECTED, version REJECTED.
- * Which state an item takes on submit is not documented (release-apis.md §2.6: read the
+ * Which state an item takes on submit is not documented (docs/evidence/releases.md §2.6: read the
  * submission's state); the emulator leaves it READY_FOR_REVIEW until the decision.
  */
 import type { EmulatorState } from '../../store/state.js';

@@ -2,7 +2,7 @@
  * Review submission items: `POST /v1/reviewSubmissionItems` (an App Store version; other item
  * kinds answer 501), `DELETE /v1/reviewSubmissionItems/{id}`.
  *
- * Fidelity (release-apis.md §2.5, §2.7):
+ * Fidelity (docs/evidence/releases.md §2.5, §2.7):
  * - a version already in another open submission answers 409 "… was already added to another
  *   reviewSubmission with id X" (the text asc's `prepareReviewSubmissionForCreate` matches to
  *   find and reuse X; moderate); adding it to the same submission twice answers the same 409;

@@ -3,7 +3,7 @@
  * `GET /v1/apps/{id}/reviewSubmissions`, `POST`, `GET|PATCH /v1/reviewSubmissions/{id}`
  * (`submitted: true`, `canceled: true`), `GET /v1/reviewSubmissions/{id}/items`.
  *
- * Fidelity (release-apis.md §2.4–2.6):
+ * Fidelity (docs/evidence/releases.md §2.4–2.6):
  * - at most one unsubmitted (READY_FOR_REVIEW) submission per app and platform: a second POST
  *   answers 409 (smbcloud-ascapi-aso crate docs; fastlane and asc both reuse the draft; moderate);
  * - `platform` is optional in the spec ("no longer required"); what Apple assumes without it is

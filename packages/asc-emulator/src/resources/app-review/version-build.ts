@@ -2,7 +2,7 @@
  * A version's build: `PATCH /v1/appStoreVersions/{id}/relationships/build` (204), and the
  * `build` relationship shown with `include=build` on version reads.
  *
- * Fidelity (release-apis.md §2.1; which builds Apple accepts is not documented, the rules here
+ * Fidelity (docs/evidence/releases.md §2.1; which builds Apple accepts is not documented, the rules here
  * mirror App Store Connect's build picker and fastlane's `select_build` by version):
  * - the version must be editable (409 STATE_ERROR, as for its attributes);
  * - the build must be listed and of the same app, platform and version string (`1.4` = `1.4.0`),

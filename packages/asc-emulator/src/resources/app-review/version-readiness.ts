@@ -3,7 +3,7 @@
  * version that is not ready with 409 `STATE_ERROR.ENTITY_STATE_INVALID` "appStoreVersions with
  * id '…' is not in valid state." and lists every problem in `meta.associatedErrors`, keyed by
  * the resource path (asc's test fixture `internal/cli/cmdtest/review_items_associated_errors_test.go`;
- * research/release-apis.md §2.7, moderate). The list of checks is asc's readiness list
+ * docs/evidence/releases.md §2.7, moderate). The list of checks is asc's readiness list
  * (`internal/cli/shared/submit_readiness.go`: description, keywords, support URL, What's New on
  * updates) plus what asc's error hints name (age rating, content rights) and what fastlane
  * requires (a build, export compliance). The codes in `associatedErrors` are the emulator's own.

@@ -12,7 +12,7 @@
  * `{ "data": null }` clears a category or subcategory, although 4.4.1 gives the linkage as a
  * non-nullable object: fastlane's spaceship `patch_app_info_categories` sends null for every
  * category it does not set ("delete if nil", connect_api/tunes/tunes.rb), and deliver relies on
- * it (research/api-fidelity.md U5). The contract worker lets exactly this null through.
+ * it (fastlane commit d5347690). The contract worker lets exactly this null through.
  */
 import type { ResourceType } from '../../jsonapi/resource-types.js';
 import type { HandlerContext } from '../../routing/router.js';

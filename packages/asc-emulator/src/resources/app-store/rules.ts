@@ -1,6 +1,6 @@
 /**
  * What App Store Connect enforces on store metadata, kept in one place for the app-store
- * families. The spec states none of it (ENDPOINTS.md §2): these are Apple's documented limits
+ * families. Apple's OpenAPI spec 4.4.1 states none of it: these are Apple's documented limits
  * and observed behaviour.
  *
  * Fidelity notes:

@@ -4,7 +4,7 @@
  * `GET /v1/buildUploads/{id}/buildUploadFiles`) and commit (`PATCH … {uploaded: true,
  * sourceFileChecksums}`, which starts processing: build-upload/processing.ts).
  *
- * Fidelity (evidence in /work/shared/research/release-apis.md):
+ * Fidelity (evidence in docs/evidence/releases.md):
  * - Only `assetType: ASSET` has been reserved, sent and committed live (§1.1, Colaxy note §13-3);
  *   ASSET_DESCRIPTION and ASSET_SPI answer 501 here (not emulated). One ASSET per upload (assumed).
  * - `uti` is com.apple.ipa for .ipa and com.apple.pkg for .pkg (§1.1, asc `UTIIPA`/`UTIPKG`).

@@ -4,7 +4,7 @@
  * sent and committed through buildUploadFiles (build-upload-files.ts); then it is PROCESSING and
  * ends COMPLETE (its `build` linked) or FAILED with Apple-coded `state.errors`.
  *
- * Fidelity (evidence in /work/shared/research/release-apis.md):
+ * Fidelity (evidence in docs/evidence/releases.md):
  * - `app` is required: without it Apple answered 409 ENTITY_ERROR.RELATIONSHIP.REQUIRED (§1.1,
  *   Colaxy note §13-1, moderate).
  * - A version and build number the app already has (a build, or an upload processing or done)

@@ -13,7 +13,7 @@
  *   the build's beta states stay MISSING_EXPORT_COMPLIANCE for `complianceReprocessMs` more,
  *   then move on (READY_FOR_BETA_SUBMISSION externally). fastlane waits on that signal, not on
  *   processingState (`pilot/lib/pilot/build_manager.rb` `set_export_compliance_if_needed` →
- *   BuildWatcher; research/api-fidelity.md T3); the length of the delay is an assumption.
+ *   BuildWatcher, fastlane commit d5347690); the length of the delay is an assumption.
  */
 import type { EmulatorState } from '../../store/state.js';
 

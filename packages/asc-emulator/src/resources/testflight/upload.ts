@@ -125,7 +125,7 @@ function attachDetails(
 /**
  * Apple creates the build's beta localization itself, in the app's primary locale, empty
  * (Apple-Actions' upload-testflight-build waits up to 10 minutes for it, then PATCHes it:
- * `src/buildMetadata.ts`; research/api-fidelity.md §3 "likely"). Here it exists from the upload.
+ * `src/buildMetadata.ts` at commit 1ad58030: likely, not confirmed). Here it exists from the upload.
  */
 function primaryLocalization(app: ResourceRecord, spec: SeedBuild): Record<string, string | undefined> {
   const primary = typeof app.attributes.primaryLocale === 'string' ? app.attributes.primaryLocale : 'en-US';

@@ -10,7 +10,7 @@
  * (spaceship/lib/spaceship/connect_api/models/app_preview.rb, `complete?`), as does the asc CLI
  * (internal/asc/assets.go); the spec marks it deprecated on AppPreview but keeps it, and
  * `videoDeliveryState` (the only one with PROCESSING) stays in transcoding long after the upload
- * is accepted (research/api-fidelity.md U2). `transcodeMs` is an assumption of this emulator.
+ * is accepted. `transcodeMs` is an assumption of this emulator.
  */
 import type { ResourceRecord } from '../../../types.js';
 import type { EmulatorState } from '../../../store/state.js';

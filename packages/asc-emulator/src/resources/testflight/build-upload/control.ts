@@ -37,7 +37,7 @@ export interface BuildUploadControl {
    * Falls back to the API origin when unset.
    */
   partsOrigin?: string;
-  /** Bytes per operation. Apple's live parts were 5 MiB (release-apis.md §1.4). */
+  /** Bytes per operation. Apple's live parts were 5 MiB (docs/evidence/releases.md §1.4). */
   partSize: number;
   /** Commit → the build is listed (Apple: minutes). */
   listedAfterMs: number;

@@ -2,7 +2,7 @@
  * The pre-signed part URLs of build upload files, served outside the API pipeline (no JWT, no
  * contract: they are not in Apple's spec) on the parts origin, a loopback listener of its own.
  *
- * Fidelity (release-apis.md §1.1, §1.4):
+ * Fidelity (docs/evidence/releases.md §1.1, §1.4):
  * - Apple's part URLs are pre-signed S3-style blob-store URLs (developer forums thread 742314,
  *   strong). What the store does with an added Authorization header is unknown; an S3 pre-signed
  *   URL refuses a second credential, so any Authorization answers 403 here.

@@ -5,7 +5,7 @@
  * `state.errors`, or (a test's `stuck` plan) it never ends.
  *
  * Fidelity: a version and number that became taken between create and commit fails processing
- * with 90189 "Redundant Binary Upload" (release-apis.md §1.7: expo eas-cli PR #3461; Transporter
+ * with 90189 "Redundant Binary Upload" (docs/evidence/releases.md §1.7: expo eas-cli PR #3461; Transporter
  * logs, e.g. fastlane issue #18154; strong). Other codes come from a test's plan, shaped as
  * Apple's StateDetail `{code, description}` (§1.6).
  */
