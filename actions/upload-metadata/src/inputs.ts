@@ -9,10 +9,9 @@ import {
   type CommonInputs,
   isAppStoreLocale,
   suggestLocale,
+  PLATFORMS,
+  type Platform,
 } from '@asc-actions/core';
-
-export const PLATFORMS = ['IOS', 'MAC_OS', 'TV_OS', 'VISION_OS'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 export interface Settings {
   common: CommonInputs;

@@ -1,13 +1,6 @@
 import { demoSeed, DEMO_APP_ID } from '@asc-actions/asc-emulator';
-import {
-  editableAppInfoId,
-  editableVersionId,
-  harness,
-  planOf,
-  storedLocalization,
-  tree,
-  type Harness,
-} from './support.js';
+import { editableAppInfoId, editableVersionId, harness, planOf, storedLocalization, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -2,7 +2,8 @@
  * Every bad input: one clear message naming the input or the file (and line), and zero writes.
  */
 import { demoSeed } from '@asc-actions/asc-emulator';
-import { harness, tree, type Harness } from './support.js';
+import { harness, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,37 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoSeed, DEMO_APP_ID, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
+import { demoSeed, DEMO_APP_ID, type Emulator } from '@asc-actions/asc-emulator';
 import { startFakeGitHub, type FakeGitHub } from '../../../test-support/github-api.js';
-import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle } from '../../../test-support/runner.js';
-import { editableVersionId, planOf, storedLocalization, tree } from './support.js';
+import { editableVersionId, harness, planOf, storedLocalization, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 const TOKEN = 'ghs_bundleTestTokenForTheLocalFake000000';
+let h: Harness;
 let emulator: Emulator;
 let github: FakeGitHub;
-let key: TestKey;
 
 beforeEach(async () => {
-  key = generateTestKey();
-  emulator = await startEmulator({ seed: demoSeed() });
-  emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  h = await harness(demoSeed(), { realClock: true });
+  emulator = h.emulator;
   github = await startFakeGitHub(TOKEN);
 });
 afterEach(async () => {
   expect(emulator.violations).toEqual([]);
-  await emulator.close();
+  await h.close();
   await github.close();
 });
 
-const inputs = (extra: Record<string, string>) => ({
-  'issuer-id': key.issuerId,
-  'key-id': key.keyId,
-  'private-key': key.privatePem,
-  'api-base-url': emulator.baseUrl,
-  app: 'com.example.demo',
-  ...extra,
-});
+const inputs = (extra: Record<string, string>) => ({ app: 'com.example.demo', ...extra });
 
 test('the bundle, run as the runner runs it: plan on the pull request, then apply on merge', async () => {
   const workspace = tree({
@@ -47,12 +37,14 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
     GITHUB_REPOSITORY: 'example/notes',
     GITHUB_API_URL: github.url,
   };
-  const secrets = [...keyEncodings(key.privatePem), TOKEN];
-  const planned = await runBundle('upload-metadata', {
-    inputs: inputs({ 'metadata-path': 'fastlane/metadata', 'dry-run': 'true', 'github-token': TOKEN }),
-    env,
-    secrets,
-  });
+  const secrets = [TOKEN];
+  const planned = await h.runBundle(
+    inputs({ 'metadata-path': 'fastlane/metadata', 'dry-run': 'true', 'github-token': TOKEN }),
+    {
+      env,
+      secrets,
+    },
+  );
   expect(planned.stderr).toBe('');
   expect(planned.exitCode).toBe(0);
   expect(emulator.transcript().filter((l) => !l.startsWith('GET'))).toEqual([]);
@@ -63,8 +55,7 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
     /^::warning file=fastlane\/metadata\/fr-FR\/keywords\.txt,line=1::fastlane\/metadata\/fr-FR\/keywords\.txt \(fr-FR\): duplicate keywords: notes\.$/m,
   );
 
-  const applied = await runBundle('upload-metadata', {
-    inputs: inputs({ 'metadata-path': 'fastlane/metadata' }),
+  const applied = await h.runBundle(inputs({ 'metadata-path': 'fastlane/metadata' }), {
     env: { ...env, GITHUB_EVENT_NAME: 'push' },
     secrets,
   });
@@ -83,11 +74,7 @@ test('the bundle, run as the runner runs it: plan on the pull request, then appl
 test('the bundle fails with one clear line on a bad file and writes nothing', async () => {
   const workspace = tree({ 'm.json': '{ "locales": { "en-US": { "name": "Demo Notes" } }, }' });
   writeFileSync(join(workspace, 'note.txt'), 'x');
-  const result = await runBundle('upload-metadata', {
-    inputs: inputs({ 'metadata-file': 'm.json' }),
-    env: { GITHUB_WORKSPACE: workspace },
-    secrets: keyEncodings(key.privatePem),
-  });
+  const result = await h.runBundle(inputs({ 'metadata-file': 'm.json' }), { env: { GITHUB_WORKSPACE: workspace } });
   expect(result.exitCode).toBe(1);
   expect(result.errors).toHaveLength(1);
   expect(result.stdout).toMatch(/^::error file=m\.json,line=1::m\.json:1: not valid JSON/m);

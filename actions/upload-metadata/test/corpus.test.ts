@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { appStoreFixture, makeApps } from '@asc-actions/asc-emulator';
-import { harness, planOf } from './support.js';
+import { harness, planOf } from './fixtures.js';
 
 const CORPUS = process.env.ASC_CORPUS_DIR ? join(process.env.ASC_CORPUS_DIR, 'fastlane-metadata') : '';
 const TREES =

@@ -5,24 +5,22 @@
  * own PATCH goes first.
  */
 import { parsePrivateKey, TokenSource } from '@asc-actions/core';
-import { appStoreFixture, makeApps, startEmulator, type Emulator, type Seed } from '@asc-actions/asc-emulator';
-import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle, type RunResult } from '../../../test-support/runner.js';
-import { planOf, tree } from './support.js';
+import { appStoreFixture, makeApps, type Emulator, type Seed } from '@asc-actions/asc-emulator';
+import type { RunResult } from '../../../test-support/runner.js';
+import { harness, planOf, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 const APP = '1700000001';
+let h: Harness;
 let emulator: Emulator;
-let key: TestKey;
 
 async function start(seed: Seed): Promise<void> {
-  key = generateTestKey();
-  emulator = await startEmulator({ seed });
-  emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  h = await harness(seed, { realClock: true });
+  emulator = h.emulator;
 }
 afterEach(async () => {
   expect(emulator.violations).toEqual([]);
-  await emulator.close();
+  await h.close();
 });
 
 function seed(change: (store: ReturnType<typeof appStoreFixture>) => void): Seed {
@@ -32,19 +30,7 @@ function seed(change: (store: ReturnType<typeof appStoreFixture>) => void): Seed
 }
 
 function bundle(workspace: string, extra: Record<string, string>): Promise<RunResult> {
-  return runBundle('upload-metadata', {
-    inputs: {
-      'issuer-id': key.issuerId,
-      'key-id': key.keyId,
-      'private-key': key.privatePem,
-      'api-base-url': emulator.baseUrl,
-      app: APP,
-      'metadata-path': 'metadata',
-      ...extra,
-    },
-    env: { GITHUB_WORKSPACE: workspace },
-    secrets: keyEncodings(key.privatePem),
-  });
+  return h.runBundle({ app: APP, 'metadata-path': 'metadata', ...extra }, { env: { GITHUB_WORKSPACE: workspace } });
 }
 
 const writes = () => emulator.transcript().filter((l) => !l.startsWith('GET '));
@@ -130,7 +116,11 @@ test('the emulator refuses a category change that leaves a subcategory under the
 }, 120_000);
 
 function emulatorToken(): Promise<string> {
-  return new TokenSource({ key: parsePrivateKey(key.privatePem), keyId: key.keyId, issuerId: key.issuerId }).getToken();
+  return new TokenSource({
+    key: parsePrivateKey(h.key.privatePem),
+    keyId: h.key.keyId,
+    issuerId: h.key.issuerId,
+  }).getToken();
 }
 
 test('a stray .txt in every locale is a warning naming the file; the run applies; fail-on-warnings refuses it with zero writes', async () => {

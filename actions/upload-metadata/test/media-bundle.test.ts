@@ -1,49 +1,38 @@
 /** The bundle, run as the runner runs it, uploads screenshots and a preview, then a rerun writes nothing. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { demoSeed, mediaControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
-import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle } from '../../../test-support/runner.js';
-import { tree } from './support.js';
+import { join } from 'node:path';
+import { demoSeed, mediaControl, type Emulator } from '@asc-actions/asc-emulator';
+import { harness, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 import { png, writeMovie } from './media-files.js';
 
+let h: Harness;
 let emulator: Emulator;
-let key: TestKey;
 beforeEach(async () => {
-  key = generateTestKey();
-  emulator = await startEmulator({ seed: demoSeed() });
-  emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  h = await harness(demoSeed(), { realClock: true });
+  emulator = h.emulator;
   const control = mediaControl(emulator.state);
   control.processingMs = 0; // the bundle polls on the real clock
   control.partSize = 4096;
 });
 afterEach(async () => {
   expect(emulator.violations).toEqual([]);
-  await emulator.close();
+  await h.close();
 });
 
 test('the bundle uploads screenshots and a preview in parts without Authorization; a rerun makes no write', async () => {
-  const workspace = tree({ 'fastlane/metadata/en-US/name.txt': 'Demo Notes' });
-  const put = (path: string, bytes: Buffer) => {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), bytes);
-  };
-  put('fastlane/screenshots/en-US/01.png', png(1290, 2796, 'one'));
-  put('fastlane/screenshots/en-US/02.png', png(1290, 2796, 'two'));
+  const workspace = tree({
+    'fastlane/metadata/en-US/name.txt': 'Demo Notes',
+    'fastlane/screenshots/en-US/01.png': png(1290, 2796, 'one'),
+    'fastlane/screenshots/en-US/02.png': png(1290, 2796, 'two'),
+  });
   writeMovie(join(workspace, 'fastlane/previews/en-US/IPHONE_67/01.mp4'), 18, 886, 1920, 20_000, 'movie');
   const inputs = {
-    'issuer-id': key.issuerId,
-    'key-id': key.keyId,
-    'private-key': key.privatePem,
-    'api-base-url': emulator.baseUrl,
     app: 'com.example.demo',
     'metadata-path': 'fastlane/metadata',
     'screenshots-path': 'fastlane/screenshots',
     'previews-path': 'fastlane/previews',
   };
-  const secrets = keyEncodings(key.privatePem);
-  const first = await runBundle('upload-metadata', { inputs, env: { GITHUB_WORKSPACE: workspace }, secrets });
+  const first = await h.runBundle(inputs, { env: { GITHUB_WORKSPACE: workspace } });
   expect(first.stderr).toBe('');
   expect(first.exitCode).toBe(0);
   expect(JSON.parse(first.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 3, kept: 0 });
@@ -62,7 +51,7 @@ test('the bundle uploads screenshots and a preview in parts without Authorizatio
   expect(uploads.every((r) => !r.hadAuthorizationHeader && r.status === 200)).toBe(true);
 
   const before = emulator.requests.length;
-  const again = await runBundle('upload-metadata', { inputs, env: { GITHUB_WORKSPACE: workspace }, secrets });
+  const again = await h.runBundle(inputs, { env: { GITHUB_WORKSPACE: workspace } });
   expect(again.exitCode).toBe(0);
   expect(JSON.parse(again.outputs.media ?? '{}').totals).toMatchObject({ uploaded: 0, kept: 3 });
   expect(emulator.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);

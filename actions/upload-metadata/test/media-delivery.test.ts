@@ -5,51 +5,34 @@
  * processing after the timeout is reported, never deleted and sent again; processing is polled
  * per set; reports say what happened, and a dry run says what would.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { demoSeed, mediaControl, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
-import { generateTestKey, type TestKey } from '../../../test-support/keys.js';
-import { keyEncodings } from '../../../test-support/leaks.js';
-import { runBundle, type RunResult } from '../../../test-support/runner.js';
-import { tree } from './support.js';
+import { join } from 'node:path';
+import { demoSeed, mediaControl, type Emulator } from '@asc-actions/asc-emulator';
+import type { RunResult } from '../../../test-support/runner.js';
+import { harness, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 import { png, writeMovie } from './media-files.js';
 
+let h: Harness;
 let emulator: Emulator;
-let key: TestKey;
 beforeEach(async () => {
-  key = generateTestKey();
-  emulator = await startEmulator({ seed: demoSeed() });
-  emulator.registerKey({ keyId: key.keyId, issuerId: key.issuerId, publicKey: key.publicPem });
+  h = await harness(demoSeed(), { realClock: true });
+  emulator = h.emulator;
   const control = mediaControl(emulator.state);
   control.processingMs = 0; // the bundle polls on the real clock
   control.partSize = 4096;
 });
 afterEach(async () => {
   expect(emulator.violations).toEqual([]);
-  await emulator.close();
+  await h.close();
 });
 
 function workspace(files: Record<string, Buffer | string>): string {
-  const dir = tree({ 'fastlane/metadata/en-US/name.txt': 'Demo Notes' });
-  for (const [path, bytes] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  return dir;
+  return tree({ 'fastlane/metadata/en-US/name.txt': 'Demo Notes', ...files });
 }
 
 function bundle(dir: string, extra: Record<string, string>): Promise<RunResult> {
-  const inputs = {
-    'issuer-id': key.issuerId,
-    'key-id': key.keyId,
-    'private-key': key.privatePem,
-    'api-base-url': emulator.baseUrl,
-    app: 'com.example.demo',
-    'metadata-path': 'fastlane/metadata',
-    ...extra,
-  };
-  const options = { inputs, env: { GITHUB_WORKSPACE: dir }, secrets: keyEncodings(key.privatePem) };
-  return runBundle('upload-metadata', options);
+  const inputs = { app: 'com.example.demo', 'metadata-path': 'fastlane/metadata', ...extra };
+  return h.runBundle(inputs, { env: { GITHUB_WORKSPACE: dir } });
 }
 
 const lines = () => emulator.requests.map((r) => `${r.method} ${r.path}`);

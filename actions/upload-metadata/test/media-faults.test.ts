@@ -1,21 +1,18 @@
 /**
  * 50 seeded runs with 10% of requests faulted (429, 500/503, connections dropped before or
  * after the request is applied — on the API and on the pre-signed upload URLs) all end with the
- * clean run's sets, and never two copies of one screenshot in a set. A fault is chosen by
- * hashing the seed, the request and how many times it was sent: each run is deterministic.
+ * clean run's sets, and never two copies of one screenshot in a set. The emulator's soak
+ * (`faults.random`) draws each request's fault from the seed, the request and how many times it
+ * was sent: each run is deterministic.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { demoSeed, mediaControl, type Emulator, type FaultSpec } from '@asc-actions/asc-emulator';
-import { harness, tree } from './support.js';
-import { faultyFetch } from './faulty-fetch.js';
+import { demoSeed, mediaControl, type Emulator, type FaultChoice, type InjectedFault } from '@asc-actions/asc-emulator';
+import { harness } from './fixtures.js';
 import { jpeg, png } from './media-files.js';
-import { faultRuns } from '../../../test-support/action-harness.js';
+import { faultRuns, tree } from '../../../test-support/action-harness.js';
 
 const RUNS = faultRuns(); // FAULT_RUNS: 10 locally, 50 in CI
 const RATE = 0.1;
-const API_KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
+const API_KINDS: FaultChoice[] = [
   { kind: 'rate-limit', retryAfter: '1' },
   { kind: 'status', status: 500 },
   { kind: 'status', status: 503 },
@@ -25,16 +22,15 @@ const API_KINDS: Array<Omit<FaultSpec, 'method' | 'path'>> = [
 // A pre-signed storage URL has no rate limit of App Store Connect's kind.
 const UPLOAD_KINDS = API_KINDS.filter((k) => k.kind !== 'rate-limit');
 
-const root = mkdtempSync(join(tmpdir(), 'asc-media-faults-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const put = (path: string, bytes: Buffer) => {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), bytes);
-};
-for (const locale of ['en-US', 'de-DE']) {
-  for (const i of [1, 2, 3]) put(`${locale}/0${i}.png`, png(1290, 2796, `${locale}-${i}`));
-  put(`${locale}/04.jpg`, jpeg(2064, 2752, `${locale}-ipad`));
-}
+const root = tree(
+  Object.fromEntries(
+    ['en-US', 'de-DE'].flatMap((locale) => [
+      ...[1, 2, 3].map((i) => [`${locale}/0${i}.png`, png(1290, 2796, `${locale}-${i}`)]),
+      [`${locale}/04.jpg`, jpeg(2064, 2752, `${locale}-ipad`)],
+    ]),
+  ),
+  'asc-media-faults',
+);
 const metadata = tree({ 'en-US/name.txt': 'Demo Notes' });
 const seed = () => demoSeed(Date.parse('2026-11-26T12:00:00Z'));
 
@@ -67,6 +63,10 @@ function duplicates(emulator: Emulator): string[] {
   return keys.filter((k, i) => keys.indexOf(k) !== i);
 }
 
+/** `drop-after PUT /__asset-uploads/…`, `status503 POST /v1/appScreenshots`. */
+const described = (f: InjectedFault): string =>
+  `${f.kind}${f.status ?? ''} ${f.method} ${f.path}${f.query ? `?${f.query}` : ''}`;
+
 test(`${RUNS} seeded runs with ${RATE * 100}% faults end with the clean run's sets, never two copies of a screenshot`, async () => {
   const clean = await harness(seed());
   mediaControl(clean.emulator.state).partSize = 64;
@@ -86,19 +86,15 @@ test(`${RUNS} seeded runs with ${RATE * 100}% faults end with the clean run's se
   for (let runSeed = 1; runSeed <= RUNS; runSeed++) {
     const h = await harness(seed());
     mediaControl(h.emulator.state).partSize = 64;
-    const before = injected.length;
-    const result = await h.run(
-      { app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root },
-      {
-        deps: {
-          fetch: faultyFetch(h.emulator, runSeed, injected, RATE, (url) =>
-            url.pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS,
-          ),
-        },
-      },
-    );
+    const log = h.emulator.faults.random({
+      seed: runSeed,
+      rate: RATE,
+      kinds: ({ pathname }) => (pathname.startsWith('/__asset-uploads/') ? UPLOAD_KINDS : API_KINDS),
+    });
+    const result = await h.run({ app: 'com.example.demo', 'metadata-path': metadata, 'screenshots-path': root });
     requests += h.emulator.requests.length;
-    const context = `seed ${runSeed}, faults: ${injected.slice(before).join('; ')}`;
+    injected.push(...log.map(described));
+    const context = `seed ${runSeed}, faults: ${log.map(described).join('; ')}`;
     expect([context, result.errors]).toEqual([context, []]);
     expect([context, duplicates(h.emulator)]).toEqual([context, []]);
     expect([context, sets(h.emulator)]).toEqual([context, expected]);

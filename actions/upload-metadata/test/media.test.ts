@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, renameSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { demoSeed, DEMO_APP_ID, mediaControl, type Emulator } from '@asc-actions/asc-emulator';
-import { editableVersionId, harness, tree, type Harness } from './support.js';
+import { editableVersionId, harness, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 import { jpeg, png, writeMovie } from './media-files.js';
 
 let h: Harness;

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSeed } from '@asc-actions/asc-emulator';
 import { startFakeGitHub, type FakeGitHub } from '../../../test-support/github-api.js';
-import { harness, tree, type Harness } from './support.js';
+import { harness, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 const TOKEN = 'ghs_fakeTokenForTheLocalFakeOnly0123456789';
 let h: Harness;

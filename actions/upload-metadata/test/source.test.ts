@@ -5,7 +5,7 @@ import { readFolder } from '../src/read/source/folder.js';
 import { readFieldText } from '../src/read/source/text.js';
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { tree } from './support.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 // tree() makes its folders under the temp folder: files are read only inside the workspace.
 beforeAll(() => void (process.env.GITHUB_WORKSPACE = realpathSync(tmpdir())));

@@ -1,5 +1,6 @@
 import { appStoreFixture, makeApps, type Seed } from '@asc-actions/asc-emulator';
-import { editableVersionId, harness, planOf, storedLocalization, tree, type Harness } from './support.js';
+import { editableVersionId, harness, planOf, storedLocalization, type Harness } from './fixtures.js';
+import { tree } from '../../../test-support/action-harness.js';
 
 const APP = '1700000001';
 let h: Harness;
@@ -100,7 +101,7 @@ test('edit-live changes promotional text on the live version and skips what a li
     promotionalText: 'Half price this week',
     description: 'Description v1 (en-US)',
   });
-  const codes = planOf(result).findings.map((f) => `${f.code} ${f.file?.replace(/^.*asc-metadata-[^/]+\//, '') ?? ''}`);
+  const codes = planOf(result).findings.map((f) => `${f.code} ${f.file?.replace(/^.*asc-tree-[^/]+\//, '') ?? ''}`);
   expect(codes).toEqual(
     expect.arrayContaining(['live-not-editable copyright.txt', 'live-not-editable en-US/description.txt']),
   );

@@ -1,6 +1,7 @@
 /**
  * Concurrency limits, one implementation for the whole suite: a counting semaphore (the HTTP
- * client's requests on the wire, upload parts in flight) and a bounded map over a list.
+ * client's requests on the wire, upload parts in flight), a byte budget (bytes in flight) and a
+ * bounded map over a list.
  */
 
 /** A counting semaphore: at most `limit` holders at once, the rest queue in order. */
@@ -68,4 +69,33 @@ export async function mapLimited<T, R>(
   const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
   return results;
+}
+
+/**
+ * Bytes in flight: a task waits until its bytes fit the budget (one larger than the budget runs
+ * alone). fetch copies each request body, so this, not the number of parts, bounds the memory
+ * when a server hands out large parts. Fits upload/'s `ByteLimit`.
+ */
+export class ByteBudget {
+  private used = 0;
+  private waiting: Array<() => void> = [];
+  constructor(readonly bytes: number) {
+    if (!Number.isInteger(bytes) || bytes < 1) throw new RangeError('a byte budget must be a whole number ≥ 1');
+  }
+
+  async run<T>(length: number, task: () => Promise<T>): Promise<T> {
+    const need = Math.min(length, this.bytes);
+    while (this.used + need > this.bytes) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.used += need;
+    try {
+      return await task();
+    } finally {
+      this.used -= need;
+      for (const wake of this.waiting.splice(0)) wake();
+    }
+  }
+
+  get inFlight(): number {
+    return this.used;
+  }
 }

@@ -41,7 +41,7 @@ export { PLATFORMS, isPlatform } from './domain/platforms.js';
 export { APP_STORE_LOCALES, isAppStoreLocale, looksLikeLocale, suggestLocale } from './domain/locales.js';
 export { TERRITORIES, LANGUAGES, languageOf, checkTerritories, TERRITORY_HINT } from './domain/territories.js';
 export { parseDuration, formatDuration } from './domain/durations.js';
-export { Semaphore, mapLimited } from './concurrency.js';
+export { ByteBudget, Semaphore, mapLimited } from './concurrency.js';
 export { csvCell, csvRow, toCsv } from './csv.js';
 
 export {

@@ -1,4 +1,4 @@
-import { Semaphore, mapLimited } from '../src/concurrency.js';
+import { ByteBudget, Semaphore, mapLimited } from '../src/concurrency.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -51,4 +51,26 @@ test('Semaphore: holders queue in order; a release twice gives back one slot', a
   await Promise.all([second, third]);
   expect(order).toEqual(['second', 'third']);
   expect(s.inFlight).toBe(0);
+});
+
+test('ByteBudget: tasks wait until their bytes fit; one larger than the budget runs alone', async () => {
+  const budget = new ByteBudget(10);
+  const order: string[] = [];
+  let most = 0;
+  const task = (name: string, length: number, ticks: number) =>
+    budget.run(length, async () => {
+      order.push(`${name}+`);
+      most = Math.max(most, budget.inFlight);
+      for (let k = 0; k < ticks; k++) await tick();
+      order.push(`${name}-`);
+    });
+  await Promise.all([task('a', 6, 3), task('b', 6, 1), task('c', 4, 1), task('huge', 50, 1)]);
+  expect(most).toBeLessThanOrEqual(10);
+  // b (6) waits for a (6); c (4) fits next to a; huge takes the whole budget, alone.
+  expect(order.indexOf('b+')).toBeGreaterThan(order.indexOf('a-'));
+  expect(order.indexOf('c+')).toBeLessThan(order.indexOf('a-'));
+  const hugeStart = order.indexOf('huge+');
+  expect(order[hugeStart + 1]).toBe('huge-');
+  expect(budget.inFlight).toBe(0);
+  expect(() => new ByteBudget(0)).toThrow(RangeError);
 });

@@ -42,16 +42,20 @@ export function dateProblem(date: string, period: Period): string | undefined {
   return undefined;
 }
 
+/** Made once: building an Intl formatter costs about a millisecond, and a run asks for dozens of hours. */
+let pacificFormat: Intl.DateTimeFormat | undefined;
+
 /** Pacific local date and hour, e.g. `2026-11-26 07` (America/Los_Angeles, daylight saving included). */
 export function pacificHour(ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  pacificFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'America/Los_Angeles',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(new Date(ms));
+  });
+  const parts = pacificFormat.formatToParts(new Date(ms));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}`;
 }

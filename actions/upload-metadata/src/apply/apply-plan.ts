@@ -2,11 +2,11 @@
  * The writes: create the version first when the plan needs one (then read again and plan
  * against what App Store Connect made of it), apply every step, and read back what was written.
  */
-import type { AscClient, Logger } from '@asc-actions/core';
+import type { AscClient, Logger, Platform } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { applySteps, createVersion, type StepResult } from './steps.js';
 import { errorsOf } from '../model/findings.js';
-import type { Change, Plan, Step } from '../model/plan.js';
+import { isStep, type Change, type Plan, type Step } from '../model/plan.js';
 import { makePlan } from '../plan/plan.js';
 import { readAppInfos, readVersions } from '../read/app-store.js';
 import { currentVersion } from '../plan/target.js';
@@ -35,14 +35,14 @@ async function createThenReplan(
   source: MetadataSource,
   settings: ExecuteSettings,
 ): Promise<{ prepared: Prepared; result: StepResult; blocked?: string }> {
-  const step = prepared.plan.steps.find((s) => s.kind === 'create-version')!;
+  const step = prepared.plan.steps.find(isStep('create-version'))!;
   const ctx = { client, logger, appId: prepared.remote.app.id };
   try {
     const created = await createVersion(step, ctx);
-    logger.info(`✓ created ${settings.platform} version ${String(step.attributes.versionString)}`);
+    logger.info(`✓ created ${settings.platform} version ${step.attributes.versionString}`);
     const again = await readTarget(client, prepared.remote.app, {
       ...settings,
-      version: String(step.attributes.versionString),
+      version: step.attributes.versionString,
       createVersion: false,
     });
     const plan = await planFor(client, source, again.remote, again.target, settings.platform);
@@ -71,7 +71,7 @@ async function readBack(
   prepared: Prepared,
   source: MetadataSource,
   applied: Step[],
-  platform: string,
+  platform: Platform,
 ): Promise<Change[]> {
   if (applied.length === 0) return [];
   const { remote, target } = prepared;

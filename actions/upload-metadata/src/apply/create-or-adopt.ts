@@ -5,36 +5,37 @@
  * (and patched to the planned values), one that is not is created again.
  */
 import { ConflictError, NetworkError, RateLimitError, ServerError } from '@asc-actions/core';
-import type { AttributeValue } from '../model/plan.js';
 
 export interface Existing {
   id: string;
   attributes: Record<string, unknown>;
 }
 
-export interface CreateOrAdopt {
+export interface CreateOrAdopt<A extends object> {
   create(): Promise<{ id: string }>;
   find(): Promise<Existing | undefined>;
-  update(id: string, attributes: Record<string, AttributeValue>): Promise<void>;
+  /** Called with the planned attributes that differ from the adopted resource's (never its locale). */
+  update(id: string, attributes: Partial<A>): Promise<void>;
   /** The planned attributes (to patch an adopted resource with). */
-  attributes: Record<string, AttributeValue>;
+  attributes: A;
   attempts?: number;
 }
 
 const outcomeUnknown = (error: unknown): boolean =>
   error instanceof NetworkError || error instanceof ServerError || error instanceof RateLimitError;
 
-async function adopt(op: CreateOrAdopt, existing: Existing): Promise<{ id: string; adopted: true }> {
-  const differing: Record<string, AttributeValue> = {};
-  for (const [name, value] of Object.entries(op.attributes)) {
-    if (name === 'locale') continue;
-    if ((existing.attributes[name] ?? null) !== value) differing[name] = value;
-  }
+async function adopt<A extends object>(
+  op: CreateOrAdopt<A>,
+  existing: Existing,
+): Promise<{ id: string; adopted: true }> {
+  const differing: Partial<A> = { ...op.attributes };
+  for (const [name, value] of Object.entries(op.attributes))
+    if (name === 'locale' || (existing.attributes[name] ?? null) === value) Reflect.deleteProperty(differing, name);
   if (Object.keys(differing).length > 0) await op.update(existing.id, differing);
   return { id: existing.id, adopted: true };
 }
 
-export async function createOrAdopt(op: CreateOrAdopt): Promise<{ id: string; adopted: boolean }> {
+export async function createOrAdopt<A extends object>(op: CreateOrAdopt<A>): Promise<{ id: string; adopted: boolean }> {
   const attempts = op.attempts ?? 3;
   let last: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {

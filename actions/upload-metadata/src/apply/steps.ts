@@ -23,7 +23,7 @@ import {
   type AscClient,
   type Logger,
 } from '@asc-actions/core';
-import type { AttributeValue, Step } from '../model/plan.js';
+import type { Step, StepOf } from '../model/plan.js';
 import { createOrAdopt, type Existing } from './create-or-adopt.js';
 
 export interface ApplyContext {
@@ -44,8 +44,6 @@ export interface StepResult {
 }
 
 const SAFE = { safeToRetry: true };
-/** Step attributes are built from the field table, which names only attributes these requests take. */
-type Attrs = never;
 
 function need(id: string | undefined, what: string): string {
   if (!id) throw new Error(`no ${what} id for this step (the plan was made for a resource that does not exist yet)`);
@@ -59,30 +57,44 @@ const byLocale =
     return found ? { id: found.id, attributes: found.attributes ?? {} } : undefined;
   };
 
-async function createLocalization(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted: boolean }> {
-  const locale = step.locale!;
-  const attributes = step.attributes as Attrs;
-  if (step.kind === 'create-app-info-localization') {
-    const appInfoId = need(ctx.appInfoId, 'app info');
-    return createOrAdopt({
-      attributes: step.attributes,
-      create: () => createAppInfoLocalization(ctx.client, appInfoId, attributes),
-      find: async () =>
-        byLocale(locale)(await listAppInfoLocalizations(ctx.client, appInfoId, { 'filter[locale]': [locale] })),
-      update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a, SAFE)),
-    });
-  }
+async function createAppInfoLocale(
+  step: StepOf<'create-app-info-localization'>,
+  ctx: ApplyContext,
+): Promise<{ id: string; adopted: boolean }> {
+  const { attributes } = step;
+  const appInfoId = need(ctx.appInfoId, 'app info');
+  return createOrAdopt({
+    attributes,
+    create: () => createAppInfoLocalization(ctx.client, appInfoId, attributes),
+    find: async () =>
+      byLocale(attributes.locale)(
+        await listAppInfoLocalizations(ctx.client, appInfoId, { 'filter[locale]': [attributes.locale] }),
+      ),
+    update: async (id, a) => void (await updateAppInfoLocalization(ctx.client, id, a, SAFE)),
+  });
+}
+
+async function createVersionLocale(
+  step: StepOf<'create-version-localization'>,
+  ctx: ApplyContext,
+): Promise<{ id: string; adopted: boolean }> {
+  const { attributes } = step;
   const versionId = need(ctx.versionId, 'version');
   return createOrAdopt({
-    attributes: step.attributes,
+    attributes,
     create: () => createAppStoreVersionLocalization(ctx.client, versionId, attributes),
     find: async () =>
-      byLocale(locale)(await listAppStoreVersionLocalizations(ctx.client, versionId, { 'filter[locale]': [locale] })),
+      byLocale(attributes.locale)(
+        await listAppStoreVersionLocalizations(ctx.client, versionId, { 'filter[locale]': [attributes.locale] }),
+      ),
     update: async (id, a) => void (await updateAppStoreVersionLocalization(ctx.client, id, a, SAFE)),
   });
 }
 
-async function createReview(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted: boolean }> {
+async function createReview(
+  step: StepOf<'create-review-detail'>,
+  ctx: ApplyContext,
+): Promise<{ id: string; adopted: boolean }> {
   const versionId = need(ctx.versionId, 'version');
   return createOrAdopt({
     attributes: step.attributes,
@@ -97,10 +109,9 @@ async function createReview(step: Step, ctx: ApplyContext): Promise<{ id: string
 
 /** One step; resolves to the id of the resource it wrote. */
 async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted?: boolean }> {
-  const attributes = step.attributes as Attrs;
   switch (step.kind) {
     case 'update-version':
-      return updateAppStoreVersion(ctx.client, need(ctx.versionId, 'version'), attributes, SAFE);
+      return updateAppStoreVersion(ctx.client, need(ctx.versionId, 'version'), step.attributes, SAFE);
     case 'update-age-rating': {
       // Typed answers (booleans stay booleans); the emulator and Apple check them against the spec's enums.
       const id = need(step.resourceId, 'age rating declaration');
@@ -111,14 +122,20 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
     case 'update-categories':
       return updateAppInfoCategories(ctx.client, need(ctx.appInfoId, 'app info'), step.attributes, SAFE);
     case 'update-app-info-localization':
-      return updateAppInfoLocalization(ctx.client, need(step.resourceId, 'localization'), attributes, SAFE);
+      return updateAppInfoLocalization(ctx.client, need(step.resourceId, 'localization'), step.attributes, SAFE);
     case 'update-version-localization':
-      return updateAppStoreVersionLocalization(ctx.client, need(step.resourceId, 'localization'), attributes, SAFE);
+      return updateAppStoreVersionLocalization(
+        ctx.client,
+        need(step.resourceId, 'localization'),
+        step.attributes,
+        SAFE,
+      );
     case 'update-review-detail':
-      return updateReviewDetail(ctx.client, need(step.resourceId, 'review detail'), attributes, SAFE);
+      return updateReviewDetail(ctx.client, need(step.resourceId, 'review detail'), step.attributes, SAFE);
     case 'create-app-info-localization':
+      return createAppInfoLocale(step, ctx);
     case 'create-version-localization':
-      return createLocalization(step, ctx);
+      return createVersionLocale(step, ctx);
     case 'create-review-detail':
       return createReview(step, ctx);
     case 'create-version':
@@ -127,9 +144,11 @@ async function run(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted
 }
 
 /** Creates the version (adopting it if a lost response had created it already). */
-export async function createVersion(step: Step, ctx: ApplyContext): Promise<{ id: string; adopted: boolean }> {
-  const versionString = String(step.attributes.versionString);
-  const platform = String(step.attributes.platform) as 'IOS';
+export async function createVersion(
+  step: StepOf<'create-version'>,
+  ctx: ApplyContext,
+): Promise<{ id: string; adopted: boolean }> {
+  const { platform, versionString } = step.attributes;
   return createOrAdopt({
     attributes: {},
     create: () => createAppStoreVersion(ctx.client, ctx.appId, { platform, versionString }),
@@ -178,5 +197,3 @@ async function applyAtOnce(steps: readonly Step[], ctx: ApplyContext): Promise<S
     }),
   );
 }
-
-export type { AttributeValue };

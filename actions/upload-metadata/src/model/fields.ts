@@ -3,6 +3,12 @@
  * API resource and attribute it maps to, and Apple's rules for it. One table, so the folder
  * reader, the file reader, the planner and the reports agree.
  */
+import type {
+  AppInfoLocalizationAttributes,
+  AppStoreReviewDetailAttributes,
+  AppStoreVersionLocalizationAttributes,
+  CategoryRelationship,
+} from '@asc-actions/core';
 
 export type LocalizedKey =
   | 'name'
@@ -32,11 +38,8 @@ export type GlobalKey = 'copyright' | CategoryKey;
 
 export type LocalizedResource = 'appInfoLocalization' | 'versionLocalization';
 
-export interface LocalizedField {
+interface LocalizedFieldBase {
   key: LocalizedKey;
-  resource: LocalizedResource;
-  /** The API attribute. */
-  attribute: string;
   /** What people call it (summaries, messages). */
   label: string;
   /** Apple's limit in Unicode code points. */
@@ -49,6 +52,13 @@ export interface LocalizedField {
   /** Other names accepted in a metadata file (Apple's attribute names, fastlane's old ones). */
   aliases: string[];
 }
+
+/** The resource a localized field belongs to, and its API attribute there. */
+export type LocalizedField = LocalizedFieldBase &
+  (
+    | { resource: 'appInfoLocalization'; attribute: keyof AppInfoLocalizationAttributes }
+    | { resource: 'versionLocalization'; attribute: keyof AppStoreVersionLocalizationAttributes }
+  );
 
 export const LOCALIZED_FIELDS: readonly LocalizedField[] = [
   {
@@ -155,13 +165,7 @@ export const LOCALIZED_FIELDS: readonly LocalizedField[] = [
 export interface CategoryField {
   key: CategoryKey;
   /** The AppInfo relationship. */
-  relationship:
-    | 'primaryCategory'
-    | 'primarySubcategoryOne'
-    | 'primarySubcategoryTwo'
-    | 'secondaryCategory'
-    | 'secondarySubcategoryOne'
-    | 'secondarySubcategoryTwo';
+  relationship: CategoryRelationship;
   /** The category a subcategory belongs under (undefined for the two categories). */
   parent?: CategoryKey;
   label: string;
@@ -208,14 +212,7 @@ export const CATEGORY_FIELDS: readonly CategoryField[] = [
 
 export interface ReviewField {
   key: ReviewKey;
-  attribute:
-    | 'contactFirstName'
-    | 'contactLastName'
-    | 'contactPhone'
-    | 'contactEmail'
-    | 'demoAccountName'
-    | 'demoAccountPassword'
-    | 'notes';
+  attribute: Exclude<keyof AppStoreReviewDetailAttributes, 'demoAccountRequired'>;
   label: string;
   aliases: string[];
 }
@@ -241,12 +238,45 @@ export const REVIEW_FIELDS: readonly ReviewField[] = [
   { key: 'notes', attribute: 'notes', label: 'App Review notes', aliases: [] },
 ];
 
-export const COPYRIGHT = {
-  key: 'copyright' as const,
+/** A field outside the tables above, named once. */
+interface NamedField<K extends string, A extends string> {
+  key: K;
+  attribute: A;
+  label: string;
+  aliases: string[];
+}
+
+export const COPYRIGHT: NamedField<'copyright', 'copyright'> = {
+  key: 'copyright',
   attribute: 'copyright',
   label: 'copyright',
-  aliases: [] as string[],
+  aliases: [],
 };
+
+/** The version string: set when a version is created, or renamed (`version` naming another). */
+export const VERSION_STRING: NamedField<'version', 'versionString'> = {
+  key: 'version',
+  attribute: 'versionString',
+  label: 'version string',
+  aliases: [],
+};
+
+/** Age rating answers are `age_rating.<question>`; App Review information is `review.<key>`. */
+export const AGE_RATING_GROUP = 'age_rating';
+export const REVIEW_GROUP = 'review';
+
+/** The group a change's field is ordered by: `review.notes` → review. */
+export const fieldGroup = (field: string): string => field.replace(/\..*/, '');
+
+/** The order people read fields in (summaries, PR comments), from the tables above. */
+export const FIELD_ORDER: readonly string[] = [
+  VERSION_STRING.key,
+  COPYRIGHT.key,
+  ...CATEGORY_FIELDS.map((f) => f.key),
+  AGE_RATING_GROUP,
+  ...LOCALIZED_FIELDS.map((f) => f.key),
+  REVIEW_GROUP,
+];
 
 /** A value that clears a field explicitly (fastlane has no way to). */
 export const CLEAR_MARKER = '<clear>';

@@ -1,4 +1,14 @@
 /** A plan: typed steps, each with the field changes it makes (old → new). Pure data. */
+import type {
+  AppInfoLocalizationAttributes,
+  AppStoreReviewDetailAttributes,
+  AppStoreVersionAttributes,
+  AppStoreVersionLocalizationAttributes,
+  CategoryRelationship,
+  Platform,
+} from '@asc-actions/core';
+import type { AgeRatingAnswer } from './age-rating.js';
+import { FIELD_ORDER, fieldGroup } from './fields.js';
 import type { Finding } from './findings.js';
 
 export type ResourceKind =
@@ -23,31 +33,44 @@ export interface Change {
   line?: number;
 }
 
-export type StepKind =
-  | 'create-version'
-  | 'update-version'
-  | 'create-app-info-localization'
-  | 'update-app-info-localization'
-  | 'create-version-localization'
-  | 'update-version-localization'
-  | 'update-categories'
-  | 'update-age-rating'
-  | 'create-review-detail'
-  | 'update-review-detail';
+/** What each kind of step sends: the request attributes of Apple's spec (4.4.1), by kind. */
+export interface StepAttributes {
+  'create-version': { platform: Platform; versionString: string };
+  'update-version': AppStoreVersionAttributes;
+  /** A new app info localization needs its locale and a name (the planner refuses one without). */
+  'create-app-info-localization': AppInfoLocalizationAttributes & { locale: string; name: string };
+  'update-app-info-localization': AppInfoLocalizationAttributes;
+  'create-version-localization': AppStoreVersionLocalizationAttributes & { locale: string };
+  'update-version-localization': AppStoreVersionLocalizationAttributes;
+  /** Relationship → category id (null clears it). */
+  'update-categories': Partial<Record<CategoryRelationship, string | null>>;
+  /** Question → answer, the questions of AGE_RATING_QUESTIONS (checked when the file is read). */
+  'update-age-rating': Record<string, AgeRatingAnswer>;
+  'create-review-detail': AppStoreReviewDetailAttributes;
+  'update-review-detail': AppStoreReviewDetailAttributes;
+}
 
-export type AttributeValue = string | boolean | null;
+export type StepKind = keyof StepAttributes;
 
-export interface Step {
+/** One write of a plan. */
+export interface StepOf<K extends StepKind> {
   /** Unique in a plan: `update-version-localization:de-DE`. */
   id: string;
-  kind: StepKind;
+  kind: K;
   /** The resource a step updates ('' when it does not exist yet). */
   resourceId?: string;
   locale?: string;
-  /** Attributes (or, for categories, relationship → category id) the request carries. */
-  attributes: Record<string, AttributeValue>;
+  attributes: StepAttributes[K];
   changes: Change[];
 }
+
+export type Step = { [K in StepKind]: StepOf<K> }[StepKind];
+
+/** For `steps.find(isStep('update-categories'))`: the step, typed by its kind. */
+export const isStep =
+  <K extends StepKind>(kind: K) =>
+  (step: Step): step is Extract<Step, { kind: K }> =>
+    step.kind === kind;
 
 export interface TargetSummary {
   appId: string;
@@ -72,34 +95,9 @@ export interface Plan {
 /** Every change, ordered for people: app-wide fields first, then by locale, fields in a stable order. */
 export function changesOf(plan: Pick<Plan, 'steps'>): Change[] {
   const all = plan.steps.flatMap((s) => s.changes);
-  const rank = (c: Change) =>
-    FIELD_ORDER.indexOf(c.field.replace(/^review\..*/, 'review').replace(/^age_rating\..*/, 'age_rating'));
+  const rank = (c: Change) => FIELD_ORDER.indexOf(fieldGroup(c.field));
   return all
     .map((c, i) => ({ c, i }))
     .sort((a, b) => (a.c.locale ?? '').localeCompare(b.c.locale ?? '') || rank(a.c) - rank(b.c) || a.i - b.i)
     .map(({ c }) => c);
 }
-
-const FIELD_ORDER = [
-  'version',
-  'copyright',
-  'primary_category',
-  'primary_first_sub_category',
-  'primary_second_sub_category',
-  'secondary_category',
-  'secondary_first_sub_category',
-  'secondary_second_sub_category',
-  'age_rating',
-  'name',
-  'subtitle',
-  'privacy_url',
-  'privacy_choices_url',
-  'apple_tv_privacy_policy',
-  'description',
-  'keywords',
-  'promotional_text',
-  'release_notes',
-  'marketing_url',
-  'support_url',
-  'review',
-];

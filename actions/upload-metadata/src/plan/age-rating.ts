@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../model/findings.js';
 import type { GlobalInput } from './globals.js';
-import type { Change, Step } from '../model/plan.js';
+import { AGE_RATING_GROUP } from '../model/fields.js';
+import type { Change, Step, StepAttributes } from '../model/plan.js';
 
 const text = (v: string | boolean | null | undefined): string | undefined =>
   v === undefined || v === null ? undefined : String(v);
@@ -16,11 +17,11 @@ export function planAgeRating(input: GlobalInput, findings: Finding[]): Step | u
   if (!given) return undefined;
   const current = input.appInfo?.ageRating;
   const changes: Change[] = [];
-  const attributes: Step['attributes'] = {};
+  const attributes: StepAttributes['update-age-rating'] = {};
   for (const [question, { value, line }] of Object.entries(given.answers)) {
     const before = current?.answers[question];
     if ((before ?? null) === value) continue;
-    const at = { file: given.file, line, field: `age_rating.${question}` };
+    const at = { file: given.file, line, field: `${AGE_RATING_GROUP}.${question}` };
     if (input.live) {
       findings.push({
         level: 'warning',

@@ -6,22 +6,21 @@
 import { CATEGORY_FIELDS } from '../model/fields.js';
 import type { Finding } from '../model/findings.js';
 import type { RemoteAppInfo } from '../model/remote.js';
-import type { Step } from '../model/plan.js';
+import type { CategoryRelationship } from '@asc-actions/core';
+import type { StepOf } from '../model/plan.js';
 
 /** Category id → its parent's id (undefined for a top-level category). */
 export type CategoryCatalog = ReadonlyMap<string, string | undefined>;
 
 export function checkCategories(
-  step: Step | undefined,
+  step: StepOf<'update-categories'> | undefined,
   appInfo: RemoteAppInfo | undefined,
   catalog: CategoryCatalog,
 ): Finding[] {
   if (!step) return [];
   const findings: Finding[] = [];
-  const after = (relationship: string): string | undefined =>
-    relationship in step.attributes
-      ? ((step.attributes[relationship] as string | null) ?? undefined)
-      : appInfo?.categories[relationship as keyof RemoteAppInfo['categories']];
+  const after = (relationship: CategoryRelationship): string | undefined =>
+    relationship in step.attributes ? (step.attributes[relationship] ?? undefined) : appInfo?.categories[relationship];
   for (const change of step.changes) {
     const field = CATEGORY_FIELDS.find((f) => f.key === change.field)!;
     if (change.after === null) continue;

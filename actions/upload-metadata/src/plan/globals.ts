@@ -1,10 +1,18 @@
 /** Plans the non-localized fields: copyright and version string, categories, App Review information. */
 import { canonicalCategory } from '../model/categories.js';
-import { CATEGORY_FIELDS, COPYRIGHT, REVIEW_FIELDS, type CategoryField } from '../model/fields.js';
+import type { AppStoreReviewDetailAttributes } from '@asc-actions/core';
+import {
+  CATEGORY_FIELDS,
+  COPYRIGHT,
+  REVIEW_FIELDS,
+  REVIEW_GROUP,
+  VERSION_STRING,
+  type CategoryField,
+} from '../model/fields.js';
 import type { Finding } from '../model/findings.js';
 import type { MetadataSource, SourceValue } from '../model/source.js';
 import type { RemoteAppInfo, RemoteVersion } from '../model/remote.js';
-import type { Change, Step } from '../model/plan.js';
+import type { Change, Step, StepAttributes } from '../model/plan.js';
 
 export interface GlobalInput {
   source: MetadataSource;
@@ -29,34 +37,37 @@ function skipLive(findings: Finding[], label: string, v: SourceValue): void {
 
 export function planVersionAttributes(input: GlobalInput, findings: Finding[]): Step | undefined {
   const changes: Change[] = [];
+  const attributes: StepAttributes['update-version'] = {};
   const v = input.source.global.copyright;
   const before = input.version?.copyright;
   if (v && (before ?? null) !== v.value && !(before === undefined && v.value === null)) {
     if (input.live) skipLive(findings, COPYRIGHT.label, v);
-    else
+    else {
+      attributes[COPYRIGHT.attribute] = v.value;
       changes.push({
         resource: 'version',
-        field: 'copyright',
-        label: 'copyright',
-        attribute: 'copyright',
+        field: COPYRIGHT.key,
+        label: COPYRIGHT.label,
+        attribute: COPYRIGHT.attribute,
         ...(before !== undefined ? { before } : {}),
         after: v.value,
         file: v.file,
         line: v.line,
       });
+    }
   }
   if (input.renameTo && input.version) {
+    attributes[VERSION_STRING.attribute] = input.renameTo;
     changes.push({
       resource: 'version',
-      field: 'version',
-      label: 'version string',
-      attribute: 'versionString',
+      field: VERSION_STRING.key,
+      label: VERSION_STRING.label,
+      attribute: VERSION_STRING.attribute,
       before: input.version.versionString,
       after: input.renameTo,
     });
   }
   if (changes.length === 0) return undefined;
-  const attributes: Step['attributes'] = Object.fromEntries(changes.map((c) => [c.attribute, c.after]));
   return { id: 'update-version:', kind: 'update-version', resourceId: input.version?.id ?? '', attributes, changes };
 }
 
@@ -124,6 +135,7 @@ function wantedCategories(
 
 export function planCategories(input: GlobalInput, findings: Finding[]): Step | undefined {
   const changes: Change[] = [];
+  const attributes: StepAttributes['update-categories'] = {};
   for (const [field, { id, v }] of wantedCategories(input, findings)) {
     const before = input.appInfo?.categories[field.relationship];
     if ((before ?? null) === id) continue;
@@ -139,6 +151,7 @@ export function planCategories(input: GlobalInput, findings: Finding[]): Step | 
         field: field.key,
       });
     } else {
+      attributes[field.relationship] = id;
       changes.push({
         resource: 'appInfo',
         field: field.key,
@@ -167,7 +180,7 @@ export function planCategories(input: GlobalInput, findings: Finding[]): Step | 
     id: 'update-categories:',
     kind: 'update-categories',
     resourceId: input.appInfo!.id,
-    attributes: Object.fromEntries(changes.map((c) => [c.attribute, c.after])),
+    attributes,
     changes,
   };
 }
@@ -178,13 +191,13 @@ export function planCategories(input: GlobalInput, findings: Finding[]): Step | 
  * `deliver download_metadata` writes them for apps without sign-in, turn it off; missing files
  * change nothing.
  */
-function demoRequired(input: GlobalInput, attributes: Step['attributes']): boolean | undefined {
+function demoRequired(input: GlobalInput, attributes: AppStoreReviewDetailAttributes): boolean | undefined {
   const review = input.source.review;
   const blank = input.source.blankReview;
   const mentioned = (key: 'demo_user' | 'demo_password') => review[key] !== undefined || blank.includes(key);
   if (!mentioned('demo_user') && !mentioned('demo_password')) return undefined;
   const current = input.version?.reviewDetail?.attributes ?? {};
-  const value = (key: 'demo_user' | 'demo_password', attribute: string) =>
+  const value = (key: 'demo_user' | 'demo_password', attribute: 'demoAccountName' | 'demoAccountPassword') =>
     blank.includes(key) ? '' : attribute in attributes ? attributes[attribute] : current[attribute];
   const required =
     Boolean(value('demo_user', 'demoAccountName')) && Boolean(value('demo_password', 'demoAccountPassword'));
@@ -194,16 +207,18 @@ function demoRequired(input: GlobalInput, attributes: Step['attributes']): boole
 export function planReview(input: GlobalInput, findings: Finding[]): Step | undefined {
   const current = input.version?.reviewDetail;
   const changes: Change[] = [];
+  const attributes: AppStoreReviewDetailAttributes = {};
   for (const field of REVIEW_FIELDS) {
     const v = input.source.review[field.key];
     if (!v) continue;
     const before = current?.attributes[field.attribute];
     if ((typeof before === 'string' ? before : null) === v.value) continue;
     if (input.live) skipLive(findings, field.label, v);
-    else
+    else {
+      attributes[field.attribute] = v.value;
       changes.push({
         resource: 'reviewDetail',
-        field: `review.${field.key}`,
+        field: `${REVIEW_GROUP}.${field.key}`,
         label: field.label,
         attribute: field.attribute,
         ...(typeof before === 'string' ? { before } : {}),
@@ -212,8 +227,8 @@ export function planReview(input: GlobalInput, findings: Finding[]): Step | unde
         file: v.file,
         line: v.line,
       });
+    }
   }
-  const attributes: Step['attributes'] = Object.fromEntries(changes.map((c) => [c.attribute, c.after]));
   const required = demoRequired(input, attributes);
   if (required !== undefined && !input.live) {
     attributes.demoAccountRequired = required;
@@ -223,7 +238,7 @@ export function planReview(input: GlobalInput, findings: Finding[]): Step | unde
       `${input.source.root}/review_information`;
     changes.push({
       resource: 'reviewDetail',
-      field: 'review.demo_account_required',
+      field: `${REVIEW_GROUP}.demo_account_required`,
       label: 'sign-in required',
       attribute: 'demoAccountRequired',
       ...(typeof before === 'boolean' ? { before: String(before) } : {}),

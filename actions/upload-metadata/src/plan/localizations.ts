@@ -3,7 +3,8 @@ import { LOCALIZED_FIELDS, type LocalizedField, type LocalizedResource } from '.
 import type { Finding } from '../model/findings.js';
 import type { LocalizedValues, SourceValue } from '../model/source.js';
 import type { RemoteLocalization } from '../model/remote.js';
-import type { Change, Step } from '../model/plan.js';
+import type { AppInfoLocalizationAttributes, AppStoreVersionLocalizationAttributes } from '@asc-actions/core';
+import type { Change, Step, StepAttributes, StepKind, StepOf } from '../model/plan.js';
 
 export interface LocaleInput {
   locale: string;
@@ -48,10 +49,16 @@ function warn(
   findings.push({ level, code, message, file: v.file, line: v.line, locale, field });
 }
 
+/** A change and the field it changes. */
+interface Picked {
+  field: LocalizedField;
+  change: Change;
+}
+
 /** The changes of one resource kind, after the rules that drop or refuse some of them. */
-function changesFor(input: LocaleInput, resource: LocalizedResource, findings: Finding[]): Change[] {
+function changesFor(input: LocaleInput, resource: LocalizedResource, findings: Finding[]): Picked[] {
   const remote = resource === 'appInfoLocalization' ? input.remote.appInfo : input.remote.version;
-  const out: Change[] = [];
+  const out: Picked[] = [];
   for (const field of LOCALIZED_FIELDS.filter((f) => f.resource === resource)) {
     const v = input.values[field.key];
     if (!v) continue;
@@ -85,62 +92,79 @@ function changesFor(input: LocaleInput, resource: LocalizedResource, findings: F
       warn(findings, 'not-editable', message, v, input.locale, field.key, 'error');
       continue;
     }
-    out.push(change(field, input.locale, before, v));
+    out.push({ field, change: change(field, input.locale, before, v) });
   }
   return out;
 }
 
-function step(
-  kind: Step['kind'],
+function appInfoAttributes(picked: readonly Picked[]): AppInfoLocalizationAttributes {
+  const attributes: AppInfoLocalizationAttributes = {};
+  for (const { field, change } of picked)
+    if (field.resource === 'appInfoLocalization') attributes[field.attribute] = change.after;
+  return attributes;
+}
+
+function versionAttributes(picked: readonly Picked[]): AppStoreVersionLocalizationAttributes {
+  const attributes: AppStoreVersionLocalizationAttributes = {};
+  for (const { field, change } of picked)
+    if (field.resource === 'versionLocalization') attributes[field.attribute] = change.after;
+  return attributes;
+}
+
+function step<K extends StepKind>(
+  kind: K,
   locale: string,
   resourceId: string | undefined,
-  changes: Change[],
-  creating: boolean,
-): Step {
-  const attributes: Step['attributes'] = creating ? { locale } : {};
-  for (const c of changes) attributes[c.attribute] = c.after;
+  picked: readonly Picked[],
+  attributes: StepAttributes[K],
+): StepOf<K> {
   return {
     id: `${kind}:${locale}`,
     kind,
     ...(resourceId !== undefined ? { resourceId } : {}),
     locale,
     attributes,
-    changes,
+    changes: picked.map((p) => p.change),
   };
 }
 
 function appInfoStep(input: LocaleInput, findings: Finding[], newLocale: boolean): Step | undefined {
-  const changes = changesFor(input, 'appInfoLocalization', findings);
+  const picked = changesFor(input, 'appInfoLocalization', findings);
+  const attributes = appInfoAttributes(picked);
+  const { locale } = input;
   if (input.remote.appInfo)
-    return changes.length
-      ? step('update-app-info-localization', input.locale, input.remote.appInfo.id, changes, false)
+    return picked.length
+      ? step('update-app-info-localization', locale, input.remote.appInfo.id, picked, attributes)
       : undefined;
   if (input.live || !input.appInfoEditable || !input.appInfoId) return undefined;
-  if (!changes.some((c) => c.field === 'name' && c.after !== null)) {
-    const message = `${input.locale} is a new locale on App Store Connect and needs a name: add ${input.origin}/name.txt (or a name in default/).`;
+  const name = attributes.name;
+  if (typeof name !== 'string') {
+    const message = `${locale} is a new locale on App Store Connect and needs a name: add ${input.origin}/name.txt (or a name in default/).`;
     findings.push({
       level: 'error',
       code: 'new-locale-needs-name',
       message,
       file: input.origin,
-      locale: input.locale,
+      locale,
       field: 'name',
     });
     return undefined;
   }
-  return newLocale || changes.length
-    ? step('create-app-info-localization', input.locale, undefined, changes, true)
+  return newLocale || picked.length
+    ? step('create-app-info-localization', locale, undefined, picked, { locale, ...attributes, name })
     : undefined;
 }
 
 function versionStep(input: LocaleInput, findings: Finding[]): Step | undefined {
-  const changes = changesFor(input, 'versionLocalization', findings);
+  const picked = changesFor(input, 'versionLocalization', findings);
+  const attributes = versionAttributes(picked);
+  const { locale } = input;
   if (input.remote.version)
-    return changes.length
-      ? step('update-version-localization', input.locale, input.remote.version.id, changes, false)
+    return picked.length
+      ? step('update-version-localization', locale, input.remote.version.id, picked, attributes)
       : undefined;
   if (input.live || input.versionId === undefined) return undefined;
-  return step('create-version-localization', input.locale, undefined, changes, true);
+  return step('create-version-localization', locale, undefined, picked, { locale, ...attributes });
 }
 
 /** Steps for one locale. A locale missing on App Store Connect gets both localizations created. */

@@ -2,6 +2,8 @@
  * The planner (pure): what the repository says, against what App Store Connect has, gives the
  * steps that make them equal — only the differences — and every finding on the way.
  */
+import type { Platform } from '@asc-actions/core';
+import { VERSION_STRING } from '../model/fields.js';
 import type { Finding } from '../model/findings.js';
 import type { LocalizedValues, MetadataSource } from '../model/source.js';
 import type { RemoteState, RemoteVersion } from '../model/remote.js';
@@ -17,7 +19,7 @@ export interface PlanInput {
   source: MetadataSource;
   remote: RemoteState;
   target: Target;
-  platform: string;
+  platform: Platform;
 }
 
 const ORDER: StepKind[] = [
@@ -142,9 +144,9 @@ export function makePlan(input: PlanInput): Plan {
   if (choice.kind === 'create') {
     const change = {
       resource: 'version' as const,
-      field: 'version',
-      label: 'version string',
-      attribute: 'versionString',
+      field: VERSION_STRING.key,
+      label: VERSION_STRING.label,
+      attribute: VERSION_STRING.attribute,
       after: choice.versionString,
     };
     steps.push({

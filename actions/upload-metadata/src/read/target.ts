@@ -1,8 +1,8 @@
 /** Reads App Store Connect, chooses the version, and plans: everything before the first write. */
-import type { AscClient } from '@asc-actions/core';
+import type { AscClient, Platform } from '@asc-actions/core';
 import type { Settings } from '../inputs.js';
 import { checkCategories } from '../plan/category-check.js';
-import type { Plan } from '../model/plan.js';
+import { isStep, type Plan } from '../model/plan.js';
 import { makePlan } from '../plan/plan.js';
 import { readCategoryCatalog } from './categories.js';
 import type { RemoteApp, RemoteState } from '../model/remote.js';
@@ -38,10 +38,10 @@ export async function planFor(
   source: MetadataSource,
   remote: RemoteState,
   target: Target,
-  platform: string,
+  platform: Platform,
 ): Promise<Plan> {
   const plan = makePlan({ source, remote, target, platform });
-  const categories = plan.steps.find((s) => s.kind === 'update-categories');
+  const categories = plan.steps.find(isStep('update-categories'));
   if (categories)
     plan.findings.push(...checkCategories(categories, target.appInfo, await readCategoryCatalog(client, platform)));
   return plan;

@@ -3,10 +3,10 @@
  * goes (replaced copies, extras), upload what is new, then read the set back and put it in the
  * repo's order. Every set reports what happened, failures included; a rerun converges.
  */
-import { ApiError } from '@asc-actions/core';
-import { Limit } from './limit.js';
+import { ApiError, Semaphore, type TaskLimit } from '@asc-actions/core';
 import type { LocalAsset, MediaPlan, MediaSetPlan, RemoteAsset } from '../../model/media.js';
 import { API, readSetAssets, readSets } from '../../read/media/remote.js';
+import { createOrAdopt } from '../create-or-adopt.js';
 import { deliverSet } from './set-delivery.js';
 import { deleteAsset, type UploadContext, type UploadResult } from './upload.js';
 
@@ -30,17 +30,19 @@ async function ensureSet(ctx: UploadContext, plan: MediaSetPlan): Promise<string
       },
     },
   };
-  try {
-    return (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data.id;
-  } catch (error) {
-    if (error instanceof ApiError && error.status < 500 && error.status !== 409 && error.status !== 429) throw error;
-    // It may have been made (a lost answer) or made by a parallel run: adopt it, else try once more.
-    const existing = (await readSets(ctx.client, plan.kind, plan.locale, plan.localizationId)).find(
-      (s) => s.displayType === plan.displayType,
-    );
-    if (existing) return existing.id;
-    return (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data.id;
-  }
+  // A lost answer, a 5xx or a 409 (made by a parallel run): adopt the set if it is there, else
+  // create it again, as the metadata's creations do.
+  const made = await createOrAdopt({
+    attributes: {},
+    create: async () => (await ctx.client.post<{ data: { id: string } }>(`/v1/${api.set}`, body)).data.data,
+    find: async () => {
+      const sets = await readSets(ctx.client, plan.kind, plan.locale, plan.localizationId);
+      const existing = sets.find((s) => s.displayType === plan.displayType);
+      return existing ? { id: existing.id, attributes: {} } : undefined;
+    },
+    update: async () => undefined,
+  });
+  return made.id;
 }
 
 /** `read`: the set's assets as the upload last read them (no need to ask again). */
@@ -67,7 +69,7 @@ async function reorder(
   return true;
 }
 
-async function applySet(ctx: UploadContext, files: Limit, plan: MediaSetPlan): Promise<MediaSetResult> {
+async function applySet(ctx: UploadContext, files: TaskLimit, plan: MediaSetPlan): Promise<MediaSetResult> {
   const result: MediaSetResult = { set: plan, uploaded: [], deleted: [], reordered: false };
   try {
     if (plan.deleteSet) {
@@ -102,7 +104,7 @@ export async function applyMedia(
   plan: MediaPlan,
   filesInFlight: number,
 ): Promise<MediaSetResult[]> {
-  const files = new Limit(filesInFlight);
+  const files = new Semaphore(filesInFlight);
   return Promise.all(plan.sets.map((set) => applySet(ctx, files, set)));
 }
 

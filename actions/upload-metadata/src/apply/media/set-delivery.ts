@@ -10,7 +10,7 @@
  * set once a preview is processed, as fastlane does (connect_api/models/app_preview.rb sets
  * previewFrameTimeCode after the upload), and read back.
  */
-import type { Limit } from './limit.js';
+import type { TaskLimit } from '@asc-actions/core';
 import type { LocalAsset, MediaKind, RemoteAsset } from '../../model/media.js';
 import { API, readSetAssets } from '../../read/media/remote.js';
 import { deleteAsset, sendFile, type UploadContext, type UploadResult } from './upload.js';
@@ -44,7 +44,7 @@ async function waitForSet(
 
 async function sendAll(
   ctx: UploadContext,
-  files: Limit,
+  files: TaskLimit,
   kind: MediaKind,
   setId: string,
   list: LocalAsset[],
@@ -106,7 +106,7 @@ async function setPosterFrames(
 /** Uploads a set's new files; resolves to each file's result and the set's assets as last read (in order). */
 export async function deliverSet(
   ctx: UploadContext,
-  files: Limit,
+  files: TaskLimit,
   kind: MediaKind,
   setId: string,
   list: LocalAsset[],

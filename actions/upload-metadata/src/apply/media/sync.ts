@@ -2,11 +2,17 @@
  * The media part of a run: plan against the version's localizations and, unless a dry run,
  * apply, then report. Local files were read and validated before the run's first write.
  */
-import { AscError, type AscClient, type Clock, type Logger } from '@asc-actions/core';
+import {
+  ByteBudget,
+  PartBuffers,
+  Semaphore,
+  AscError,
+  type AscClient,
+  type Clock,
+  type Logger,
+} from '@asc-actions/core';
 import type { MediaSettings } from '../../inputs.js';
 import { applyMedia, failuresOf } from './apply-media.js';
-import { ByteBudget, Limit } from './limit.js';
-import { PartBuffers } from '../../read/media/files.js';
 import type { LocalMedia } from '../../model/media.js';
 import { planMedia } from '../../plan/media.js';
 import { readLocalizationIds, readRemoteMedia } from '../../read/media/remote.js';
@@ -49,7 +55,7 @@ export async function syncMedia(
     client: run.client,
     clock: run.clock,
     logger: run.logger,
-    parts: new Limit(run.concurrency),
+    parts: new Semaphore(run.concurrency),
     bytes: new ByteBudget(PART_BYTES_IN_FLIGHT),
     buffers: new PartBuffers(),
     processingTimeoutMs: settings.processingTimeoutMs,

@@ -14,8 +14,9 @@ import {
   type Clock,
   type Logger,
   type PartBuffers,
+  type ByteLimit,
+  type TaskLimit,
 } from '@asc-actions/core';
-import type { ByteBudget, Limit } from './limit.js';
 import type { LocalAsset, MediaKind } from '../../model/media.js';
 import { API, toRemoteAsset } from '../../read/media/remote.js';
 
@@ -24,9 +25,9 @@ export interface UploadContext {
   clock: Clock;
   logger: Logger;
   /** Bounds the parts in flight across all uploads (and so the memory they take). */
-  parts: Limit;
+  parts: TaskLimit;
   /** Bounds the part bytes in flight. */
-  bytes: ByteBudget;
+  bytes: ByteLimit;
   /** Reused part buffers. */
   buffers: PartBuffers;
   processingTimeoutMs: number;

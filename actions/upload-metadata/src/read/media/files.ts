@@ -7,6 +7,3 @@ export async function md5File(path: string): Promise<string> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
-
-/** Part buffers and reads live in core with the part uploader they serve. */
-export { PartBuffers } from '@asc-actions/core';

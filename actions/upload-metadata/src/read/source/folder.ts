@@ -45,7 +45,7 @@ const PLATFORM_FOLDERS: Record<string, string[]> = {
   VISION_OS: ['visionos'],
 };
 const UNMANAGED = ['trade_representative_contact_information'];
-const GLOBAL_NAMES: readonly string[] = [COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
+const GLOBAL_NAMES: readonly GlobalKey[] = [COPYRIGHT.key, ...CATEGORY_FIELDS.map((f) => f.key)];
 
 /** A folder's entries through core's safe reader: symlinks followed only while they stay in the workspace. */
 function entries(dir: string): RepoDirEntry[] {
@@ -119,7 +119,7 @@ function readFields<K extends string>(
   const values: Partial<Record<K, SourceValue>> = {};
   for (const entry of entries(dir)) {
     const path = join(dir, entry.name);
-    const key = entry.name.replace(/\.txt$/, '') as K;
+    const key = entry.name.endsWith('.txt') ? known.find((k) => `${k}.txt` === entry.name) : undefined;
     if (entry.isDirectory) {
       findings.push({
         level: 'warning',
@@ -127,7 +127,7 @@ function readFields<K extends string>(
         message: `${ctx.display(path)} is a folder inside a metadata folder; it was ignored.`,
         file: ctx.display(path),
       });
-    } else if (entry.name.endsWith('.txt') && known.includes(key)) {
+    } else if (key !== undefined) {
       const value = readValue(path, ctx, findings, { locale, field: key });
       if (value) values[key] = value;
     } else {
@@ -198,9 +198,9 @@ export function readFolder(root: string, ctx: ReadContext): MetadataSource {
   const source = emptySource('folder', ctx.display(dir));
   source.findings.push(...findings);
   for (const entry of entries(dir)) {
+    const key = GLOBAL_NAMES.find((k) => `${k}.txt` === entry.name);
     if (entry.isDirectory) readDirectory(source, dir, entry.name, ctx);
-    else if (entry.name.endsWith('.txt') && GLOBAL_NAMES.includes(entry.name.replace(/\.txt$/, ''))) {
-      const key = entry.name.replace(/\.txt$/, '') as GlobalKey;
+    else if (key !== undefined) {
       const value = readValue(join(dir, entry.name), ctx, source.findings, { field: key });
       if (value) source.global[key] = value;
     } else unknownFile(join(dir, entry.name), GLOBAL_NAMES, ctx, source.findings);
