@@ -16,7 +16,7 @@ import {
   type AnalyticsCategory,
   type AnalyticsGranularity,
 } from '@asc-actions/core';
-import { DEFAULT_REPORTS, KNOWN_REPORTS, knownReport } from './catalog.js';
+import { KNOWN_REPORTS, defaultReports, knownReport } from './catalog.js';
 import type { OutputFormat, ReportWanted, Settings } from './model.js';
 
 export const RETENTION_DAYS = 35;
@@ -37,7 +37,7 @@ function parseReports(text: string, granularity: AnalyticsGranularity): ReportWa
     .map((s) => s.trim())
     .filter(Boolean);
   const wanted: ReportWanted[] = [];
-  for (const item of items.length ? items : DEFAULT_REPORTS) {
+  for (const item of items.length ? items : defaultReports(granularity)) {
     const category = ANALYTICS_CATEGORIES.find((c) => c === item.toUpperCase().replace(/[\s-]+/g, '_'));
     if (category) {
       wanted.push({ kind: 'category', category });

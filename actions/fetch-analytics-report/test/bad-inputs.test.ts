@@ -32,8 +32,8 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
   ],
   [
     'a granularity the report does not have',
-    { report: 'App Installs Performance', granularity: 'WEEKLY' },
-    /Input "granularity": "App Installs Performance" is made only DAILY, not WEEKLY/,
+    { report: 'App Install Performance', granularity: 'WEEKLY' },
+    /Input "granularity": "App Install Performance" is made only DAILY, not WEEKLY/,
   ],
   [
     'a granularity that does not exist',
@@ -78,11 +78,11 @@ test.each(cases)('%s', async (_name, inputs, message) => {
 
 test("a name Apple does not list for the request is refused with Apple's nearest name", async () => {
   // Not a name this action knows (it may be one Apple added): checked against Apple's list.
-  const r = await h.run({ report: 'Framework Usage Placeholder 01' });
+  const r = await h.run({ report: 'Flashlight Usages' });
   expect(r.exitCode).toBe(1);
   expect(r.errors).toEqual([
     expect.stringMatching(
-      /Input "report": Apple lists no report "Framework Usage Placeholder 01" for this app\. Did you mean "Framework Usage Placeholder 001"\?/,
+      /Input "report": Apple lists no report "Flashlight Usages" for this app\. Did you mean "Flashlight Usage"\?/,
     ),
   ]);
 });

@@ -55,7 +55,7 @@ describe('later runs', () => {
       .trimEnd()
       .split('\r\n');
     expect(csv[0]).toBe(
-      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts',
+      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Engagement Type,Device,Platform Version,Territory,Counts,Unique Counts',
     );
     // One date's rows come from one instance only: 8 territories × 5 sources × 2 devices × 4 events.
     expect(csv.filter((l) => l.startsWith('2026-11-20,'))).toHaveLength(320);

@@ -81,14 +81,14 @@ describe('against the emulator', () => {
       .split('\n')
       .slice(1)
       .filter((l) => l.startsWith('2026-11-20\t'))
-      .map((l) => l.split('\t')[9]);
+      .map((l) => l.split('\t')[10]); // Counts
     expect(written.filter((w) => w.Date === '2026-11-20').map((w) => w.Counts)).toEqual(apple);
     const [, older] = segmentOf('2026-11-21');
     const olderCounts = gunzipSync(older)
       .toString('utf8')
       .split('\n')
       .filter((l) => l.startsWith('2026-11-20\t'))
-      .map((l) => l.split('\t')[9]);
+      .map((l) => l.split('\t')[10]); // Counts
     expect(olderCounts).not.toEqual(apple);
   });
 
@@ -119,7 +119,7 @@ describe('against the emulator', () => {
     expect(r.errors).toEqual([]);
     const csv = readFileSync(join(h.workspace, 'moved.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe(
-      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Device,Platform Version,Territory,Counts,Unique Counts,Campaign',
+      'Date,App Name,App Apple Identifier,Event,Page Type,Source Type,Engagement Type,Device,Platform Version,Territory,Counts,Unique Counts,Campaign',
     );
     expect(csv.filter((l) => l.startsWith('2026-11-25,')).every((l) => l.endsWith(',spring'))).toBe(true);
     expect(JSON.parse(r.outputs.summary!).reports[0].missingColumns).toEqual(['Page Type']);

@@ -7,7 +7,7 @@ import type { SeedAppStore } from './resources/app-store/seed-types.js';
 import type { SeedReportVendor } from './reports/vendors.js';
 import type { SeedCustomerReview } from './seed/reviews.js';
 import type { SeedAnalytics } from './resources/analytics-reports/seed-types.js';
-import type { SeedPricing } from './resources/pricing/seed.js';
+import type { SeedPricing } from './resources/pricing/seed-types.js';
 
 export type { Linkage, RelationshipData, ResourceRecord, SeedSalesReport } from './store/records.js';
 export type { FaultKind, FaultSpec } from './faults/faults.js';

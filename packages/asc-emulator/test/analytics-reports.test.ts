@@ -79,6 +79,7 @@ test('reports per category with Apple names; instances appear over the clock; se
     'Event',
     'Page Type',
     'Source Type',
+    'Engagement Type',
     'Device',
     'Platform Version',
     'Territory',

@@ -119,6 +119,7 @@ function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
         {
           Event: 'Tap',
           'Page Type': 'Store sheet',
+          'Engagement Type': 'Get',
           Counts: Math.round(f.pageViews * 0.4),
           'Unique Counts': Math.round(f.pageViews * 0.35),
         },

@@ -7,21 +7,7 @@ import type { EmulatorState } from '../../store/state.js';
 import type { Linkage, Seed } from '../../types.js';
 import { findAppRecord } from '../testflight/upload.js';
 
-export interface SeedPricing {
-  /** The app's id or bundle id. */
-  app: string;
-  /** The base territory of the price schedule; default USA. */
-  baseTerritory?: string;
-  /** A manual price in the base territory (the price point's id is the emulator's); false: no price schedule. Default true. */
-  price?: boolean;
-  /** Territories the app is available in (alpha-3 codes). Default: USA. */
-  available?: string[];
-  /** Territories listed as not available. */
-  unavailable?: string[];
-  /** false: no availability record at all. Default true. */
-  availability?: boolean;
-  availableInNewTerritories?: boolean;
-}
+export type { SeedPricing } from './seed-types.js';
 
 /** Territory codes (Apple's TerritoryCode, ISO 3166 alpha-3), the emulator's own short list. */
 // prettier-ignore

@@ -1,0 +1,55 @@
+/**
+ * Report names and granularities as Apple's Analytics Reports pages give them: "App Downloads
+ * Standard" is daily only (weekly and monthly are "detailed report only" on the App Store
+ * Downloads page), so the default reports take the Detailed one for WEEKLY/MONTHLY; the page title
+ * "App Installs Performance" is not the API's name "App Install Performance".
+ */
+import { VirtualClock } from '@asc-actions/core';
+import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
+import { run, type RunDeps } from '../src/main.js';
+import { APP_ID, NOW, withRequest } from './fixtures.js';
+
+let h: ActionHarness<RunDeps>;
+beforeAll(async () => {
+  h = await actionHarness<RunDeps>({
+    run,
+    seed: withRequest(),
+    clock: new VirtualClock(NOW),
+    inputs: { app: APP_ID, cache: 'false' },
+  });
+});
+afterAll(() => h.close());
+beforeEach(() => (h.emulator.requests.length = 0));
+afterEach(() => expect(h.emulator.violations).toEqual([]));
+
+test('the Standard downloads report weekly: refused before any request, naming its only granularity', async () => {
+  const r = await h.run({ report: 'App Downloads Standard', granularity: 'WEEKLY' });
+  expect(r.exitCode).toBe(1);
+  expect(r.errors).toEqual([
+    expect.stringMatching(/Input "granularity": "App Downloads Standard" is made only DAILY, not WEEKLY/),
+  ]);
+  expect(h.emulator.requests).toEqual([]);
+});
+
+test('the default reports weekly: engagement and the Detailed downloads report, funnel counted', async () => {
+  const r = await h.run({ granularity: 'WEEKLY', 'output-path': 'weekly' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.state).toBe('available');
+  const summary = JSON.parse(r.outputs.summary!) as { reports: Array<{ name: string }>; totals: { downloads: number } };
+  expect(summary.reports.map((x) => x.name)).toEqual([
+    'App Store Discovery and Engagement Standard',
+    'App Downloads Detailed',
+  ]);
+  expect(summary.totals.downloads).toBeGreaterThan(0);
+});
+
+test("the page title instead of the API's name: did you mean, before any request", async () => {
+  const r = await h.run({ report: 'App Installs Performance' });
+  expect(r.exitCode).toBe(1);
+  expect(r.errors).toEqual([
+    expect.stringMatching(
+      /Input "report": unknown report "App Installs Performance"\. Did you mean "App Install Performance"\?/,
+    ),
+  ]);
+  expect(h.emulator.requests).toEqual([]);
+});
