@@ -3,12 +3,8 @@
  * API resource and attribute it maps to, and Apple's rules for it. One table, so the folder
  * reader, the file reader, the planner and the reports agree.
  */
-import type {
-  AppInfoLocalizationAttributes,
-  AppStoreReviewDetailAttributes,
-  AppStoreVersionLocalizationAttributes,
-  CategoryRelationship,
-} from '@asc-actions/core';
+import type { AppInfoLocalizationAttributes, AppStoreVersionLocalizationAttributes } from '@asc-actions/core';
+import { CATEGORY_FIELDS, COPYRIGHT, VERSION_STRING } from './app-wide-fields.js';
 
 export type LocalizedKey =
   | 'name'
@@ -22,19 +18,6 @@ export type LocalizedKey =
   | 'release_notes'
   | 'marketing_url'
   | 'support_url';
-
-export type CategoryKey =
-  | 'primary_category'
-  | 'primary_first_sub_category'
-  | 'primary_second_sub_category'
-  | 'secondary_category'
-  | 'secondary_first_sub_category'
-  | 'secondary_second_sub_category';
-
-export type ReviewKey =
-  'first_name' | 'last_name' | 'phone_number' | 'email_address' | 'demo_user' | 'demo_password' | 'notes';
-
-export type GlobalKey = 'copyright' | CategoryKey;
 
 export type LocalizedResource = 'appInfoLocalization' | 'versionLocalization';
 
@@ -162,105 +145,6 @@ export const LOCALIZED_FIELDS: readonly LocalizedField[] = [
   },
 ];
 
-export interface CategoryField {
-  key: CategoryKey;
-  /** The AppInfo relationship. */
-  relationship: CategoryRelationship;
-  /** The category a subcategory belongs under (undefined for the two categories). */
-  parent?: CategoryKey;
-  label: string;
-  aliases: string[];
-}
-
-export const CATEGORY_FIELDS: readonly CategoryField[] = [
-  { key: 'primary_category', relationship: 'primaryCategory', label: 'primary category', aliases: ['primaryCategory'] },
-  {
-    key: 'primary_first_sub_category',
-    relationship: 'primarySubcategoryOne',
-    parent: 'primary_category',
-    label: 'primary subcategory 1',
-    aliases: ['primarySubcategoryOne'],
-  },
-  {
-    key: 'primary_second_sub_category',
-    relationship: 'primarySubcategoryTwo',
-    parent: 'primary_category',
-    label: 'primary subcategory 2',
-    aliases: ['primarySubcategoryTwo'],
-  },
-  {
-    key: 'secondary_category',
-    relationship: 'secondaryCategory',
-    label: 'secondary category',
-    aliases: ['secondaryCategory'],
-  },
-  {
-    key: 'secondary_first_sub_category',
-    relationship: 'secondarySubcategoryOne',
-    parent: 'secondary_category',
-    label: 'secondary subcategory 1',
-    aliases: ['secondarySubcategoryOne'],
-  },
-  {
-    key: 'secondary_second_sub_category',
-    relationship: 'secondarySubcategoryTwo',
-    parent: 'secondary_category',
-    label: 'secondary subcategory 2',
-    aliases: ['secondarySubcategoryTwo'],
-  },
-];
-
-export interface ReviewField {
-  key: ReviewKey;
-  attribute: Exclude<keyof AppStoreReviewDetailAttributes, 'demoAccountRequired'>;
-  label: string;
-  aliases: string[];
-}
-
-/** App Review information. Values are never printed: contact details and demo credentials. */
-export const REVIEW_FIELDS: readonly ReviewField[] = [
-  {
-    key: 'first_name',
-    attribute: 'contactFirstName',
-    label: 'review contact first name',
-    aliases: ['contactFirstName'],
-  },
-  { key: 'last_name', attribute: 'contactLastName', label: 'review contact last name', aliases: ['contactLastName'] },
-  { key: 'phone_number', attribute: 'contactPhone', label: 'review contact phone', aliases: ['contactPhone'] },
-  { key: 'email_address', attribute: 'contactEmail', label: 'review contact email', aliases: ['contactEmail'] },
-  { key: 'demo_user', attribute: 'demoAccountName', label: 'demo account name', aliases: ['demoAccountName'] },
-  {
-    key: 'demo_password',
-    attribute: 'demoAccountPassword',
-    label: 'demo account password',
-    aliases: ['demoAccountPassword'],
-  },
-  { key: 'notes', attribute: 'notes', label: 'App Review notes', aliases: [] },
-];
-
-/** A field outside the tables above, named once. */
-interface NamedField<K extends string, A extends string> {
-  key: K;
-  attribute: A;
-  label: string;
-  aliases: string[];
-}
-
-export const COPYRIGHT: NamedField<'copyright', 'copyright'> = {
-  key: 'copyright',
-  attribute: 'copyright',
-  label: 'copyright',
-  aliases: [],
-};
-
-/** The version string: set when a version is created, or renamed (`version` naming another). */
-export const VERSION_STRING: NamedField<'version', 'versionString'> = {
-  key: 'version',
-  attribute: 'versionString',
-  label: 'version string',
-  aliases: [],
-};
-
 /** Age rating answers are `age_rating.<question>`; App Review information is `review.<key>`. */
 export const AGE_RATING_GROUP = 'age_rating';
 export const REVIEW_GROUP = 'review';
@@ -268,7 +152,7 @@ export const REVIEW_GROUP = 'review';
 /** The group a change's field is ordered by: `review.notes` → review. */
 export const fieldGroup = (field: string): string => field.replace(/\..*/, '');
 
-/** The order people read fields in (summaries, PR comments), from the tables above. */
+/** The order people read fields in (summaries, PR comments), from the field tables. */
 export const FIELD_ORDER: readonly string[] = [
   VERSION_STRING.key,
   COPYRIGHT.key,
@@ -280,8 +164,6 @@ export const FIELD_ORDER: readonly string[] = [
 
 /** A value that clears a field explicitly (fastlane has no way to). */
 export const CLEAR_MARKER = '<clear>';
-
-export const localizedField = (key: LocalizedKey): LocalizedField => LOCALIZED_FIELDS.find((f) => f.key === key)!;
 
 /** The canonical key for a name used in a file (fastlane stem, Apple attribute or alias). */
 export function resolveFieldName<T extends { key: string; aliases: string[] }>(

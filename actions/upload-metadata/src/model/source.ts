@@ -1,6 +1,7 @@
 /** What the repository says the metadata should be, before it is compared with App Store Connect. */
 import type { Finding } from './findings.js';
-import type { GlobalKey, LocalizedKey, ReviewKey } from './fields.js';
+import type { GlobalKey, ReviewKey } from './app-wide-fields.js';
+import type { LocalizedKey } from './fields.js';
 import type { AgeRatingAnswer } from './age-rating.js';
 
 /** One value and where it came from. `value: null` clears the field. */

@@ -3,7 +3,7 @@
  * categories change): the ids exist, categories are top-level, each subcategory sits under the
  * category it goes with, and the secondary category differs from the primary one.
  */
-import { CATEGORY_FIELDS } from '../model/fields.js';
+import { CATEGORY_FIELDS } from '../model/app-wide-fields.js';
 import type { Finding } from '../model/findings.js';
 import type { RemoteAppInfo } from '../model/remote.js';
 import type { CategoryRelationship } from '@asc-actions/core';

@@ -5,10 +5,10 @@ import {
   CATEGORY_FIELDS,
   COPYRIGHT,
   REVIEW_FIELDS,
-  REVIEW_GROUP,
   VERSION_STRING,
   type CategoryField,
-} from '../model/fields.js';
+} from '../model/app-wide-fields.js';
+import { REVIEW_GROUP } from '../model/fields.js';
 import type { Finding } from '../model/findings.js';
 import type { MetadataSource, SourceValue } from '../model/source.js';
 import type { RemoteAppInfo, RemoteVersion } from '../model/remote.js';

@@ -3,7 +3,7 @@
  * steps that make them equal — only the differences — and every finding on the way.
  */
 import type { Platform } from '@asc-actions/core';
-import { VERSION_STRING } from '../model/fields.js';
+import { VERSION_STRING } from '../model/app-wide-fields.js';
 import type { Finding } from '../model/findings.js';
 import type { LocalizedValues, MetadataSource } from '../model/source.js';
 import type { RemoteState, RemoteVersion } from '../model/remote.js';

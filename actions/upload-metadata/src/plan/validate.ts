@@ -3,7 +3,8 @@
  * limits in code points, URLs, one-line fields, the review contact email. Errors name the file
  * and the line where the limit is crossed.
  */
-import { LOCALIZED_FIELDS, REVIEW_FIELDS, type LocalizedField } from '../model/fields.js';
+import { REVIEW_FIELDS } from '../model/app-wide-fields.js';
+import { LOCALIZED_FIELDS, type LocalizedField } from '../model/fields.js';
 import type { Finding } from '../model/findings.js';
 import type { LocalizedValues, MetadataSource, SourceValue } from '../model/source.js';
 

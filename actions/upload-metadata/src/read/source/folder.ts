@@ -18,12 +18,11 @@ import {
 import {
   CATEGORY_FIELDS,
   COPYRIGHT,
-  LOCALIZED_FIELDS,
   REVIEW_FIELDS,
   type GlobalKey,
-  type LocalizedKey,
   type ReviewKey,
-} from '../../model/fields.js';
+} from '../../model/app-wide-fields.js';
+import { LOCALIZED_FIELDS, type LocalizedKey } from '../../model/fields.js';
 import type { Finding } from '../../model/findings.js';
 import { emptySource, type MetadataSource, type SourceValue } from '../../model/source.js';
 import { readFieldText } from './text.js';

@@ -14,7 +14,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, didYouMean, readRepoText, isAppStoreLocale, suggestLocale } from '@asc-actions/core';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { CATEGORY_FIELDS, COPYRIGHT, LOCALIZED_FIELDS, resolveFieldName, REVIEW_FIELDS } from '../../model/fields.js';
+import { CATEGORY_FIELDS, COPYRIGHT, REVIEW_FIELDS } from '../../model/app-wide-fields.js';
+import { LOCALIZED_FIELDS, resolveFieldName } from '../../model/fields.js';
 import type { Finding } from '../../model/findings.js';
 import { emptySource, type LocalizedValues, type MetadataSource, type SourceValue } from '../../model/source.js';
 import { readFieldText } from './text.js';
