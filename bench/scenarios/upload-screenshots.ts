@@ -104,6 +104,8 @@ async function bigPreview(dir: string, partMb: number): Promise<BenchRow> {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       RUNNER_TEMP: dir,
+      // Core reads only inside the workspace: the bench's files are in its temp folder.
+      GITHUB_WORKSPACE: dir,
       GITHUB_OUTPUT: join(dir, 'out'),
       GITHUB_STEP_SUMMARY: join(dir, 'summary'),
       'INPUT_ISSUER-ID': key.issuerId,
