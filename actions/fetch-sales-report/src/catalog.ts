@@ -1,7 +1,7 @@
 /**
  * The reports this action can ask for: Apple's Sales and Trends matrix (type / subtype /
  * frequency / versions, from Apple's "Download sales and trends reports" page, see
- * corpus sales-reports/LAYOUTS.md §1) and the two finance report types.
+ * docs/evidence/sales-reports.md §1) and the two finance report types.
  *
  * Versions are the newest this action knows of; Apple moves on without notice, so with
  * `version: auto` the version Apple names in its error wins (fetch/versions.ts).

@@ -79,6 +79,14 @@ test.each([
     { step: 'release', version: '2.1' },
     ['version 2.1 is WAITING_FOR_REVIEW', 'PENDING_DEVELOPER_RELEASE'],
   ],
+  [
+    'release with no version while 2.0 is live and 2.1 still in review (2.1 is the one meant, not 2.0)',
+    pendingSeed({
+      version: { state: 'PREPARE_FOR_SUBMISSION', submission: 'WAITING_FOR_REVIEW', phasedRelease: undefined },
+    }),
+    { step: 'release' },
+    ['version 2.1 is WAITING_FOR_REVIEW', 'PENDING_DEVELOPER_RELEASE'],
+  ],
   ['an unknown step', pendingSeed(), { step: 'publish' }, ['"step"', 'release']],
   ['no step', pendingSeed(), {}, ['"step" is required']],
   ['an unknown version', pendingSeed(), { step: 'release', version: '9.9' }, ['"version"', 'no version 9.9']],

@@ -147,7 +147,8 @@ export function periodEnd(period: Period, date: string): string {
 /**
  * Whether Apple's "There were no sales for the date specified" can be taken as final. Apple
  * answers the same 404 while a period is still being assembled (a just-ended week can 404
- * while every day inside it has sales: research/api-fidelity.md S1), so only old answers are
+ * while every day inside it has sales, as one public client's docs report; see
+ * docs/evidence/sales-reports.md §4), so only old answers are
  * kept: a day at least 7 days back, a week, month or year at least 14 days past its end.
  */
 export const NO_SALES_FINAL_DAYS: Record<Period, number> = {

@@ -1,6 +1,6 @@
 /**
  * Product Type Identifiers → what a unit is (App Store Connect Help, "Product type identifiers";
- * the full table is in corpus sales-reports/LAYOUTS.md §3). Apple's own "type" column says
+ * listed with the other reference pages in docs/evidence/sales-reports.md §2). Apple's own "type" column says
  * "In-App Purchase" for every IA* identifier; this action splits out subscriptions by Apple's
  * description (auto-renewable IAY/IAY-M, non-renewing IA9 and "Subscription (Mac)" IA9-M) and
  * keeps restored purchases (IA3), which earn nothing, apart from purchases. App bundles count as

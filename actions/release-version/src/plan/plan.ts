@@ -3,13 +3,26 @@
  * Connect is already there (a rerun sends nothing). A step that does not fit the version's state
  * is one clear error that names the state.
  */
-import { InputError, sameVersion } from '@asc-actions/core';
+import { InputError, compareVersions, sameVersion } from '@asc-actions/core';
 import type { Plan, Settings, VersionState } from '../model.js';
 
 const LIVE = new Set(['READY_FOR_DISTRIBUTION', 'READY_FOR_SALE', 'PROCESSING_FOR_DISTRIBUTION']);
+/** Versions that will never be released again: not "the version" a step without `version` means. */
+const RETIRED = new Set([
+  'REPLACED_WITH_NEW_VERSION',
+  'REMOVED_FROM_SALE',
+  'DEVELOPER_REMOVED_FROM_SALE',
+  'NOT_APPLICABLE',
+]);
 
+/** Newest first: the higher version string, then the later creation date. */
 function newest(versions: VersionState[], fits: (v: VersionState) => boolean): VersionState | undefined {
-  return versions.filter(fits).sort((a, b) => (b.createdDate ?? '').localeCompare(a.createdDate ?? ''))[0];
+  return versions
+    .filter(fits)
+    .sort(
+      (a, b) =>
+        compareVersions(b.versionString, a.versionString) || (b.createdDate ?? '').localeCompare(a.createdDate ?? ''),
+    )[0];
 }
 
 export function chooseVersion(versions: VersionState[], settings: Settings): VersionState {
@@ -21,9 +34,13 @@ export function chooseVersion(versions: VersionState[], settings: Settings): Ver
       });
     return named;
   }
+  // release: the newest version the app has. Approved → released; live → a rerun, nothing to do;
+  // anything else (2.1 still in review while 2.0 is live) is the error naming 2.1's state, never
+  // "2.0 is already released" with exit 0.
   const found =
     settings.step === 'release'
-      ? (newest(versions, (v) => v.state === 'PENDING_DEVELOPER_RELEASE') ?? newest(versions, (v) => LIVE.has(v.state)))
+      ? (newest(versions, (v) => v.state === 'PENDING_DEVELOPER_RELEASE') ??
+        newest(versions, (v) => !RETIRED.has(v.state)))
       : newest(versions, (v) => v.phasedRelease !== undefined && LIVE.has(v.state));
   if (!found) {
     const what = settings.step === 'release' ? 'pending developer release' : 'live with a phased release';

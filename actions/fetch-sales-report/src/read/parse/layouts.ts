@@ -1,5 +1,6 @@
 /**
- * What this action knows about each report's columns (corpus sales-reports/LAYOUTS.md): the
+ * What this action knows about each report's columns (Apple's reference page per report,
+ * docs/evidence/sales-reports.md §2; real files' quirks in §3): the
  * columns its math needs (required: a header without them is refused, with the columns seen),
  * which column plays which part, and which hold dates. Columns are found by name, never by
  * position: Apple reorders and renames them between versions. Names compare case-insensitively
@@ -106,7 +107,8 @@ const LAYOUTS: Record<ReportType, Layout> = {
     fixedClass: 'subscriptions',
   },
   SUBSCRIPTION_OFFER_CODE_REDEMPTION: {
-    // Column names back-translated from Apple's zh-TW page (LAYOUTS §7): nothing is required.
+    // Column names back-translated from the zh-TW edition of Apple's reference page
+    // (docs/evidence/sales-reports.md §2): nothing is required.
     name: 'Subscription Offer Code Redemption Report',
     required: [],
     roles: { units: 'Redemptions', territory: 'Territory', date: 'Date' },

@@ -22,8 +22,9 @@ export const API = {
     state: 'assetDeliveryState',
   },
   // Previews too are judged by assetDeliveryState (the upload accepted), as fastlane
-  // (connect_api/models/app_preview.rb) and the asc CLI do: videoDeliveryState stays in
-  // PROCESSING while Apple transcodes, long after (research/api-fidelity.md U2).
+  // (spaceship/lib/spaceship/connect_api/models/app_preview.rb) and the asc CLI
+  // (internal/asc/assets.go) do: videoDeliveryState stays in PROCESSING while Apple transcodes,
+  // long after the upload was accepted.
   preview: {
     set: 'appPreviewSets',
     asset: 'appPreviews',
