@@ -2,7 +2,7 @@
  * Comments and docs cite what a reader of the repository can open: a file in it (the facts about
  * Apple's behaviour are in docs/evidence/, each with its public source) or a public URL, never the
  * research notes, digests or corpus that live outside the checkout. Naming where the spec and the
- * corpus come from (ASC_OPENAPI_SPEC, ASC_CORPUS_DIR, ../shared) is allowed in the places that
+ * corpus come from (their environment variables, ../shared) is allowed in the places that
  * explain how to get them.
  */
 import { execFileSync } from 'node:child_process';
