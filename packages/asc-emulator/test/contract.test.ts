@@ -42,6 +42,15 @@ test('an undeclared query parameter is a 400 and a recorded violation', async ()
   expect(h.emu.violations[0]?.problems.join()).toContain('filter[colour]');
 });
 
+test('limit over the maximum in the spec (200) is a 400 on limit and a recorded violation', async () => {
+  const res = await h.get('/v1/apps?limit=201');
+  expect(res.status).toBe(400);
+  const error = await firstError(res);
+  expect(error).toMatchObject({ status: '400', code: 'PARAMETER_ERROR.INVALID', source: { parameter: 'limit' } });
+  expect(h.emu.violations).toHaveLength(1);
+  expect(h.emu.violations[0]).toMatchObject({ direction: 'request', path: '/v1/apps', status: 400 });
+});
+
 test('a value outside an enum is a 400 naming the parameter', async () => {
   const res = await h.get('/v1/betaGroups?sort=colour');
   expect(res.status).toBe(400);
