@@ -3,17 +3,17 @@
  * Connect is already there (a rerun sends nothing). A step that does not fit the version's state
  * is one clear error that names the state.
  */
-import { InputError, compareVersions, sameVersion } from '@asc-actions/core';
+import {
+  InputError,
+  ON_SALE_VERSION_STATES as LIVE,
+  RETIRED_VERSION_STATES,
+  compareVersions,
+  sameVersion,
+} from '@asc-actions/core';
 import type { Plan, Settings, VersionState } from '../model.js';
 
-const LIVE = new Set(['READY_FOR_DISTRIBUTION', 'READY_FOR_SALE', 'PROCESSING_FOR_DISTRIBUTION']);
 /** Versions that will never be released again: not "the version" a step without `version` means. */
-const RETIRED = new Set([
-  'REPLACED_WITH_NEW_VERSION',
-  'REMOVED_FROM_SALE',
-  'DEVELOPER_REMOVED_FROM_SALE',
-  'NOT_APPLICABLE',
-]);
+const RETIRED = new Set([...RETIRED_VERSION_STATES, 'NOT_APPLICABLE']);
 
 /** Newest first: the higher version string, then the later creation date. */
 function newest(versions: VersionState[], fits: (v: VersionState) => boolean): VersionState | undefined {

@@ -3,23 +3,14 @@
  * in Apple's order (edits before the item: docs/evidence/releases.md §2.8), and readiness. Steps already
  * true in App Store Connect are left out, so a rerun plans nothing.
  */
-import { AscError, sameVersion } from '@asc-actions/core';
+import { AscError, RELEASED_VERSION_STATES, sameVersion } from '@asc-actions/core';
 import type { BuildInfo, Plan, RemoteState, Settings, Step, VersionInfo } from '../model.js';
 import { readiness } from './readiness.js';
 import type { Target } from './target.js';
 
-const RELEASED = new Set([
-  'READY_FOR_DISTRIBUTION',
-  'READY_FOR_SALE',
-  'REPLACED_WITH_NEW_VERSION',
-  'DEVELOPER_REMOVED_FROM_SALE',
-  'REMOVED_FROM_SALE',
-  'PROCESSING_FOR_DISTRIBUTION',
-]);
-
 /** The version is an update when the platform already had a release (What's New required, phased release allowed). */
 export function isUpdate(versions: VersionInfo[]): boolean {
-  return versions.some((v) => RELEASED.has(v.state));
+  return versions.some((v) => RELEASED_VERSION_STATES.has(v.state));
 }
 
 /** The build the run attaches: the named one of the version's train, or the one attached. */

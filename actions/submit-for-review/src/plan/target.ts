@@ -3,7 +3,7 @@
  * in preparation; created or renamed with `create-version`. Versions that cannot be submitted
  * (live, approved, in another submission) are one clear error here, before any write.
  */
-import { AscError, EDITABLE_VERSION_STATES, InputError, sameVersion } from '@asc-actions/core';
+import { AscError, EDITABLE_VERSION_STATES, InputError, RELEASED_VERSION_STATES, sameVersion } from '@asc-actions/core';
 import type { Settings, SubmissionInfo, VersionInfo } from '../model.js';
 
 export type Target =
@@ -14,19 +14,11 @@ export type Target =
 
 /** States a version can be submitted from (editable) or is already on its way through review. */
 const IN_PREPARATION = new Set<string>([...EDITABLE_VERSION_STATES, 'READY_FOR_REVIEW', 'IN_REVIEW']);
-const LIVE = new Set([
-  'READY_FOR_DISTRIBUTION',
-  'READY_FOR_SALE',
-  'REPLACED_WITH_NEW_VERSION',
-  'PROCESSING_FOR_DISTRIBUTION',
-  'DEVELOPER_REMOVED_FROM_SALE',
-  'REMOVED_FROM_SALE',
-]);
 const APPROVED = new Set(['PENDING_DEVELOPER_RELEASE', 'PENDING_APPLE_RELEASE', 'ACCEPTED']);
 const SUBMITTED = new Set(['WAITING_FOR_REVIEW', 'IN_REVIEW']);
 
 function refuseState(v: VersionInfo): void {
-  if (LIVE.has(v.state)) {
+  if (RELEASED_VERSION_STATES.has(v.state)) {
     throw new InputError(
       `Input "version": ${v.versionString} is live on the App Store (${v.state}); a new version needs a new version string (create-version: true creates it).`,
       { input: 'version' },

@@ -23,6 +23,26 @@ export const EDITABLE_VERSION_STATES: readonly AppVersionState[] = [
   'INVALID_BINARY',
 ];
 
+/** Released and on the App Store now (a release step finds nothing left to do). */
+export const ON_SALE_VERSION_STATES: ReadonlySet<string> = new Set([
+  'READY_FOR_DISTRIBUTION',
+  'READY_FOR_SALE',
+  'PROCESSING_FOR_DISTRIBUTION',
+]);
+
+/** Released once, never to be released again: replaced by a newer version, or taken off sale. */
+export const RETIRED_VERSION_STATES: ReadonlySet<string> = new Set([
+  'REPLACED_WITH_NEW_VERSION',
+  'REMOVED_FROM_SALE',
+  'DEVELOPER_REMOVED_FROM_SALE',
+]);
+
+/** A version that reached the App Store at some point (the platform's next version is an update). */
+export const RELEASED_VERSION_STATES: ReadonlySet<string> = new Set([
+  ...ON_SALE_VERSION_STATES,
+  ...RETIRED_VERSION_STATES,
+]);
+
 export type AppStoreVersionAttributes = NonNullable<AppStoreVersionUpdateRequest['data']['attributes']>;
 
 /** `GET /v1/apps/{id}/appStoreVersions`, every page. */

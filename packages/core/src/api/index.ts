@@ -17,6 +17,9 @@ export {
   createAppStoreVersion,
   updateAppStoreVersion,
   EDITABLE_VERSION_STATES,
+  ON_SALE_VERSION_STATES,
+  RETIRED_VERSION_STATES,
+  RELEASED_VERSION_STATES,
   type AppStoreVersionAttributes,
 } from './app-store-versions.js';
 export {
