@@ -101,7 +101,11 @@ export function clientPartSender(client: AscClient): PartSender {
   };
 }
 
-/** Direct unless the environment names a proxy, which only the client's transport honours. */
+/** Parts go direct (node:http) unless the environment names a proxy, which only the client's transport honours. */
+export function sendsPartsDirect(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !describeProxy(env);
+}
+
 export function defaultPartSender(client: AscClient, env: NodeJS.ProcessEnv = process.env): PartSender {
-  return describeProxy(env) ? clientPartSender(client) : directPartSender();
+  return sendsPartsDirect(env) ? directPartSender() : clientPartSender(client);
 }

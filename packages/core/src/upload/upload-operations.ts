@@ -10,9 +10,8 @@ import { AscError } from '../errors.js';
 import type { AscClient } from '../http/client.js';
 import { Semaphore } from '../concurrency.js';
 import { systemClock, type Clock } from '../clock.js';
-import { PartError, defaultPartSender, type PartSender } from './part-senders.js';
+import { PartError, defaultPartSender, sendsPartsDirect, type PartSender } from './part-senders.js';
 import { isLoopbackHost } from '../http/base-url.js';
-import { describeProxy } from '../http/proxy.js';
 import { OrderedDigest } from './ordered-digest.js';
 import { PartBuffers, readPart } from './part-file.js';
 
@@ -107,7 +106,7 @@ export function checkOperations(operations: readonly UploadOperation[], fileSize
 export async function putUploadOperations(o: PutOperationsOptions): Promise<{ md5?: string }> {
   const parts = o.parts ?? new Semaphore(o.concurrency ?? 4);
   const bytes = o.bytes ?? noBytesLimit;
-  const direct = !o.sendPart && !describeProxy(process.env);
+  const direct = !o.sendPart && sendsPartsDirect();
   const buffers = o.buffers ?? new PartBuffers({ shared: o.md5 === true && direct });
   const digest = o.md5 ? new OrderedDigest() : undefined;
   const send = o.sendPart ?? defaultPartSender(o.client);
