@@ -126,7 +126,7 @@ async function throughput(file: string, size: number): Promise<BenchRow[]> {
 }
 
 /** The bundle downloads, verifies, parses and writes the 1M-row segment: its peak memory at exit. */
-async function bundleMemory(file: string): Promise<BenchRow> {
+async function bundlePeak(file: string, node: string): Promise<{ mb: number; failure?: string }> {
   const key = generateTestKey();
   const emu = await startEmulator({
     seed: {
@@ -171,7 +171,7 @@ async function bundleMemory(file: string): Promise<BenchRow> {
       instanceId,
     });
     const proc = spawn(
-      process.execPath,
+      node,
       [
         '--require',
         join(REPO_ROOT, 'bench/scenarios/peak-rss.cjs'),
@@ -186,21 +186,13 @@ async function bundleMemory(file: string): Promise<BenchRow> {
     const code = await new Promise<number>((resolve) => proc.on('close', (c) => resolve(c ?? 1)));
     const mb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
     const rows = parseOutputFile(readFileSync(env.GITHUB_OUTPUT!, 'utf8')).rows;
-    const ok = code === 0 && rows === '1000000';
-    return {
-      scenario: 'analytics: bundle downloads, verifies, parses and writes a 1,000,000-row segment (peak memory)',
-      figure: `${mb.toFixed(0)} MB${
-        ok
-          ? ''
-          : ` — FAILED (${rows ?? 'no'} rows; ${stdout
-              .split('\n')
-              .filter((l) => l.startsWith('::error'))
-              .join(' ')
-              .slice(0, 200)})`
-      }`,
-      goal: `< ${MEMORY_GOAL_MB} MB`,
-      met: ok && mb < MEMORY_GOAL_MB,
-    };
+    if (code === 0 && rows === '1000000') return { mb };
+    const errors = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::error'))
+      .join(' ')
+      .slice(0, 200);
+    return { mb, failure: `${rows ?? 'no'} rows; ${errors}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await emu.close();
@@ -273,6 +265,26 @@ async function nightly(): Promise<BenchRow[]> {
     await cache.close();
     await emu.close();
   }
+}
+
+/**
+ * Peak memory swings by a few MB from run to run (when V8 collects): the worst of three runs is
+ * judged. The bundle runs under this Node, or under `BENCH_NODE` (a path) when set, e.g. the
+ * Node 24 that runners use (`.ci/run` shows how to fetch it).
+ */
+async function bundleMemory(file: string): Promise<BenchRow> {
+  const node = process.env.BENCH_NODE || process.execPath;
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await bundlePeak(file, node));
+  const failure = runs.find((r) => r.failure)?.failure;
+  const mbs = runs.map((r) => r.mb);
+  return {
+    scenario: `analytics: bundle downloads, verifies, parses and writes a 1,000,000-row segment (peak memory, worst of 3, Node ${version})`,
+    figure: `${Math.max(...mbs).toFixed(0)} MB (runs: ${mbs.map((m) => m.toFixed(0)).join(', ')})${failure ? ` — FAILED (${failure})` : ''}`,
+    goal: `< ${MEMORY_GOAL_MB} MB`,
+    met: !failure && Math.max(...mbs) < MEMORY_GOAL_MB,
+  };
 }
 
 export async function analyticsReport(): Promise<BenchRow[]> {
