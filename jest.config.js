@@ -31,6 +31,7 @@ export default {
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   globalSetup: '<rootDir>/test-support/global-setup.js',
+  globalTeardown: '<rootDir>/test-support/global-teardown.js',
   reporters: ['default', ['<rootDir>/test-support/not-collected-reporter.js', { left }]],
   testTimeout: 30000,
   // Jest's default is one worker less than the cores: on a 2-core machine that is one, and the

@@ -103,10 +103,18 @@ test.each(actions)(
       ASC_PRIVATE_KEY: key.privatePem,
     };
     const step = demoSteps.find((s) => s.action === action);
+    // The first action runs through `npx`, exactly as the README and CONTRIBUTING.md give the
+    // command; the others start the same installed entry point directly (npx resolves to it),
+    // which spares one npm start-up (about 1.5 s of CPU) per action. local-action itself still
+    // starts its runner through `npm exec tsx` every time.
+    const [command, ...entry] =
+      action === actions[0]
+        ? ['npx', '@github/local-action']
+        : [process.execPath, join(REPO_ROOT, 'node_modules/@github/local-action/bin/local-action.js')];
     // A failed action exits 1 (runAction sets the exit code); only a demo step must succeed.
     const { stdout, stderr } = await run(
-      'npx',
-      ['@github/local-action', 'run', `actions/${action}`, 'src/main.ts', await dotenvFile(action)],
+      command,
+      [...entry, 'run', `actions/${action}`, 'src/main.ts', await dotenvFile(action)],
       {
         cwd: REPO_ROOT,
         env,

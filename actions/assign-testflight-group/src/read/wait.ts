@@ -59,8 +59,9 @@ function transient(error: unknown): boolean {
   return error instanceof ServerError || error instanceof NetworkError || error instanceof RateLimitError;
 }
 
-async function pause(ctx: WaitContext, attempt: number, why: string): Promise<void> {
-  const left = ctx.deadline - ctx.clock.now();
+/** Waits before the next look, never past `until` (the deadline, or an earlier moment that decides). */
+async function pause(ctx: WaitContext, attempt: number, why: string, until = ctx.deadline): Promise<void> {
+  const left = Math.min(until, ctx.deadline) - ctx.clock.now();
   const delay = nextPollDelay(attempt, ctx.client.rateLimit, left);
   const rate =
     ctx.client.rateLimit.remaining !== undefined ? `; ${ctx.client.rateLimit.remaining} requests left this hour` : '';
@@ -115,7 +116,9 @@ export async function waitUntilListed(q: BuildQuery, ctx: WaitContext): Promise<
         `${describeQuery(q)} was not listed in App Store Connect within ${ctx.timeoutText} (processing-timeout).`,
       );
     const listedText = q.buildId ? '' : `; newest listed: ${newest(seen?.listed ?? [])}`;
-    await pause(ctx, attempt, `${describeQuery(q)} is not listed yet${listedText}`);
+    // With newer builds listed, the next look is due when the grace period ends, not a full interval later.
+    const graceEnds = newer.length > 0 ? start + ctx.listingGraceMs : ctx.deadline;
+    await pause(ctx, attempt, `${describeQuery(q)} is not listed yet${listedText}`, graceEnds);
   }
 }
 

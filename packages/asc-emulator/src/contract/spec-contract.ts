@@ -1,14 +1,21 @@
 /**
  * Apple's OpenAPI spec as a contract: which operation a request is (routing, here) and whether
- * a request or response keeps to it (validation, in the worker thread of
- * worker/contract-worker.mjs, with openapi-backend and ajv).
+ * a request or response keeps to it (validation, with openapi-backend and ajv: see
+ * worker/contract-validator.mjs).
  *
- * The 7 MB spec is loaded and dereferenced once per process (module) and path: one worker per
- * spec, shared by every emulator. Ajv validators are compiled lazily per operation and kept.
- * Once loaded, the worker is unref'd (it never keeps a process alive) and stopped when no emulator has used
- * it for IDLE_MS, so test runners that load this module once per test file do not pile up
- * workers.
+ * The 7 MB spec is loaded and dereferenced once per process (module) and path: one worker thread
+ * per spec (worker/contract-worker.mjs), shared by every emulator. Ajv validators are compiled
+ * lazily per operation and kept. Once loaded, the worker is unref'd (it never keeps a process
+ * alive) and stopped when no emulator has used it for IDLE_MS, so test runners that load this
+ * module once per test file do not pile up workers.
+ *
+ * A test run shares one validator instead (worker/contract-server.mjs, started by
+ * test-support/global-setup.js): when ASC_CONTRACT_SOCKET is set and ASC_CONTRACT_SPEC names the
+ * same spec, the contract talks to that process over its Unix socket, so the spec is loaded and
+ * each operation compiled once per run, not once per test file. The answers are the same.
  */
+import { createConnection, type Socket } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export interface AjvError {
@@ -50,6 +57,56 @@ interface Ready {
 
 const IDLE_MS = 2000;
 
+interface Answer {
+  id: number;
+  errors?: AjvError[];
+  failure?: string;
+}
+
+/** Where validation runs: this process's worker thread, or the test run's contract server. */
+interface Channel {
+  post(message: Record<string, unknown>): void;
+  /** Answers go to `onAnswer`; the end of the channel (exit, closed socket, error) to `onEnd`. */
+  listen(onAnswer: (answer: Answer) => void, onEnd: (error: Error) => void): void;
+  ref(): void;
+  unref(): void;
+  close(): Promise<void>;
+}
+
+function workerChannel(worker: Worker): Channel {
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(onAnswer, onEnd) {
+      worker.on('message', onAnswer);
+      worker.on('error', onEnd);
+      worker.on('exit', () => onEnd(new Error('the contract worker stopped')));
+    },
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
+    close: async () => void (await worker.terminate()),
+  };
+}
+
+/** Newline-delimited JSON over the contract server's socket (worker/contract-server.mjs). */
+function socketChannel(socket: Socket): Channel {
+  return {
+    post: (message) => void socket.write(`${JSON.stringify(message)}\n`),
+    listen(onAnswer, onEnd) {
+      let carry = '';
+      socket.on('data', (chunk: string) => {
+        const lines = (carry + chunk).split('\n');
+        carry = lines.pop() ?? '';
+        for (const line of lines) if (line) onAnswer(JSON.parse(line) as Answer);
+      });
+      socket.on('error', onEnd);
+      socket.on('close', () => onEnd(new Error('the contract server closed the connection')));
+    },
+    ref: () => void socket.ref(),
+    unref: () => void socket.unref(),
+    close: () => new Promise<void>((done) => (socket.destroyed ? done() : socket.once('close', () => done()).end())),
+  };
+}
+
 export class SpecContract {
   private readonly exact = new Map<string, SpecOperation[]>();
   private readonly templates: Array<{ regex: RegExp; ops: SpecOperation[] }> = [];
@@ -60,20 +117,21 @@ export class SpecContract {
   private failure: Error | undefined;
 
   constructor(
-    private readonly worker: Worker,
+    private readonly channel: Channel,
     ready: Ready,
     private readonly onStop: () => void,
   ) {
     this.loadMs = ready.loadMs;
     this.index(ready.operations);
-    worker.on('message', (msg: { id: number; errors?: AjvError[]; failure?: string }) => this.settle(msg));
-    worker.on('error', (e) => this.fail(e));
-    worker.on('exit', () => this.fail(new Error('the contract worker stopped')));
-    // Only now: in Node 20 attaching a 'message' listener after unref() refs the worker again.
-    worker.unref();
+    channel.listen(
+      (answer) => this.settle(answer),
+      (e) => this.fail(e),
+    );
+    // Only now: in Node 20 attaching a 'message' listener after unref() refs a worker again.
+    channel.unref();
   }
 
-  /** Milliseconds the worker took to read, parse and dereference the spec. */
+  /** Milliseconds the validator took to read, parse and dereference the spec. */
   readonly loadMs: number;
 
   private index(ops: SpecOperation[]): void {
@@ -140,24 +198,24 @@ export class SpecContract {
 
   async stop(): Promise<void> {
     this.onStop();
-    await this.worker.terminate();
+    await this.channel.close();
   }
 
   private call(message: Record<string, unknown>): Promise<AjvError[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<AjvError[]>((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref(); // an answer is awaited: keep the process alive for it
+      if (this.pending.size === 0) this.channel.ref(); // an answer is awaited: keep the process alive for it
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...message });
+      this.channel.post({ id, ...message });
     });
   }
 
-  private settle(msg: { id: number; errors?: AjvError[]; failure?: string }): void {
+  private settle(msg: Answer): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) this.channel.unref();
     if (msg.failure) p.reject(new Error(`contract worker: ${msg.failure}`));
     else p.resolve(msg.errors ?? []);
   }
@@ -180,7 +238,11 @@ export function loadSpecContract(specPath: string): Promise<SpecContract> {
   const forget = (): void => {
     if (cache.get(specPath) === loaded) cache.delete(specPath);
   };
-  const loaded = start(specPath, forget);
+  const shared = process.env.ASC_CONTRACT_SOCKET;
+  const sameSpec =
+    shared && process.env.ASC_CONTRACT_SPEC && resolvePath(process.env.ASC_CONTRACT_SPEC) === resolvePath(specPath);
+  // The run's shared validator when there is one for this spec; this process's own worker otherwise.
+  const loaded = sameSpec ? connect(shared, forget).catch(() => start(specPath, forget)) : start(specPath, forget);
   cache.set(specPath, loaded);
   loaded.catch(forget);
   return loaded;
@@ -193,9 +255,33 @@ function start(specPath: string, onStop: () => void): Promise<SpecContract> {
     worker.once('error', onError);
     worker.once('message', (msg: Ready | { type: 'failed'; message: string }) => {
       worker.off('error', onError);
-      if (msg.type === 'ready') return resolve(new SpecContract(worker, msg, onStop));
+      if (msg.type === 'ready') return resolve(new SpecContract(workerChannel(worker), msg, onStop));
       void worker.terminate();
       reject(new Error(`cannot load the OpenAPI spec ${specPath}: ${msg.message}`));
     });
+  });
+}
+
+/** Connects to the test run's contract server; the first line it sends is the ready message. */
+function connect(socketPath: string, onStop: () => void): Promise<SpecContract> {
+  const socket = createConnection(socketPath);
+  socket.setEncoding('utf8');
+  return new Promise<SpecContract>((resolve, reject) => {
+    let carry = '';
+    const onError = (e: Error): void => {
+      socket.destroy();
+      reject(new Error(`cannot reach the contract server at ${socketPath}: ${e.message}`));
+    };
+    const onFirst = (chunk: string): void => {
+      carry += chunk;
+      const nl = carry.indexOf('\n');
+      if (nl < 0) return;
+      socket.off('data', onFirst);
+      socket.off('error', onError);
+      // Nothing follows the ready line before the first request is sent.
+      resolve(new SpecContract(socketChannel(socket), JSON.parse(carry.slice(0, nl)) as Ready, onStop));
+    };
+    socket.on('error', onError);
+    socket.on('data', onFirst);
   });
 }
