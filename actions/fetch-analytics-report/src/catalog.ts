@@ -6,7 +6,9 @@
  *   monthly;
  * - app-download ("App Store Downloads"): weekly and monthly "detailed report only", so
  *   "App Downloads Standard" is daily only;
- * - app-installs-performance: "Daily: Every day" only.
+ * - app-installs-performance: "Daily: Every day" only;
+ * - app-store-purchase, app-clip-usage: daily, weekly, monthly, Standard and Detailed;
+ * - airplay-errors, airplay-performance: their pages state no availability (all three kept).
  * The names are the API's `name` attributes, which differ from the page titles ("App Store
  * Downloads" → "App Downloads Standard/Detailed", "App Store Installations and Deletions" → "App
  * Store Installation and Deletion Standard/Detailed", "App Installs Performance" → "App Install

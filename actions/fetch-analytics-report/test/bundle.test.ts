@@ -67,3 +67,51 @@ test('first run requests, a later run fetches and summarizes, a warm rerun downl
   expect(JSON.parse(warm.outputs.summary!).days).toEqual(JSON.parse(later.outputs.summary!).days);
   expect(JSON.parse(warm.outputs.summary!).reports.map((r: { downloaded: number }) => r.downloaded)).toEqual([0, 0]);
 });
+
+/** The columns of Apple's App Store Purchases and App Clip Usage pages ("Report Fields", Standard report), in order. */
+const PURCHASES_STANDARD =
+  'Date,App Name,App Apple Identifier,Purchase Type,Content Name,Content Apple Identifier,Payment Method,Device,' +
+  'Platform Version,Source Type,Page Type,App Download Date,Pre-Order,Territory,Purchases,Proceeds in USD,' +
+  'Sales in USD,Paying Users';
+const APP_CLIP_STANDARD =
+  'Date,App Name,App Apple Identifier,App Clip Event Type,Source Type,App Version,Device,Platform Version,' +
+  'Territory,Counts,Total Session Duration,Unique Devices';
+
+test('App Store Purchases and App Clip Usage: the documented columns in order, rows that parse', async () => {
+  const r = await h.runBundle({
+    app: APP,
+    report: 'App Store Purchases Standard, App Clip Usage Standard',
+    'output-path': 'documented',
+  });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.state).toBe('available');
+  expect(Number(r.outputs.rows)).toBeGreaterThan(0);
+  const summary = JSON.parse(r.outputs.summary!) as { reports: Array<{ name: string; missingColumns: string[] }> };
+  expect(summary.reports.map((x) => [x.name, x.missingColumns])).toEqual([
+    ['App Store Purchases Standard', []],
+    ['App Clip Usage Standard', []],
+  ]);
+  for (const [file, header, integers] of [
+    ['app-store-purchases-standard.csv', PURCHASES_STANDARD, ['Purchases', 'Paying Users']],
+    ['app-clip-usage-standard.csv', APP_CLIP_STANDARD, ['Counts', 'Total Session Duration', 'Unique Devices']],
+  ] as const) {
+    const [head, ...rows] = readFileSync(join(h.workspace, 'documented', file), 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(head).toBe(header);
+    const columns = header.split(',');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const cells = Object.fromEntries(row.split(',').map((v, i) => [columns[i], v]));
+      expect(row.split(',')).toHaveLength(columns.length);
+      expect(cells.Date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(new Date(`${cells.Date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(cells.Date);
+      expect(cells.Territory).toMatch(/^[A-Z]{2}$/);
+      for (const c of integers) expect(cells[c]).toMatch(/^\d+$/);
+      if (file.includes('purchases')) {
+        expect(cells['Sales in USD']).toMatch(/^\d+\.\d{2}$/);
+        expect(Number(cells['Proceeds in USD'])).toBeLessThan(Number(cells['Sales in USD']));
+      }
+    }
+  }
+});

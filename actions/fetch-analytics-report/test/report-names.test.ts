@@ -53,3 +53,13 @@ test("the page title instead of the API's name: did you mean, before any request
   ]);
   expect(h.emulator.requests).toEqual([]);
 });
+
+test('a Framework Usage report named like a funnel report ("App Sessions Context") is not read as App Sessions', async () => {
+  const r = await h.run({ report: 'App Sessions Context', 'output-path': 'context' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.state).toBe('available');
+  expect(Number(r.outputs.rows)).toBeGreaterThan(0);
+  const summary = JSON.parse(r.outputs.summary!) as { reports: Array<{ name: string; missingColumns: string[] }> };
+  expect(summary.reports).toEqual([expect.objectContaining({ name: 'App Sessions Context', missingColumns: [] })]);
+  expect(r.summary).not.toContain('columns missing');
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { analyticsControl, stopForInactivity } from '../src/index.js';
+import { analyticsCatalog, analyticsControl, analyticsLines, catalogReport, stopForInactivity } from '../src/index.js';
 import { firstError, harness, TestClock, type Harness } from './support/harness.js';
 
 const START = Date.parse('2026-11-20T10:00:00Z');
@@ -111,4 +111,40 @@ test('a request stopped for inactivity can be replaced by a new ONGOING one', as
   ).data;
   stopForInactivity(h.emu.state, request!.id, clock.now());
   expect((await h.send('POST', '/v1/analyticsReportRequests', createBody('ONGOING'))).status).toBe(201);
+});
+
+test("a Framework Usage page's report: daily only, 8 days late, its page's columns, no row under 5 devices", () => {
+  const report = catalogReport('Photos Picker')!;
+  expect([report.granularities, report.completenessDays]).toEqual([['DAILY'], 8]);
+  const [head, ...rows] = [
+    ...analyticsLines({ appId: APP, appName: 'Notes', report, dates: ['2026-11-20'], processingDate: '2026-11-28' }),
+  ].map((l) => l.split('\t'));
+  // documentation/analytics-reports/photos-picker.md in the Averyy/apple-dev-docs mirror, "Report Fields".
+  expect(head).toEqual([
+    ...['Count', 'Territory', 'Date', 'Platform', 'Device', 'Build', 'Unique Devices', 'Release Type'],
+    ...['Did Select Items', 'Is Limited Library Picker', 'Is Single Selection', 'Accessory Visibility', 'Style'],
+    ...['Encoding Policy', 'Selection Behavior', 'Has Photo Library Access'],
+  ]);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row).toHaveLength(head!.length);
+    expect(Number(row[6])).toBeGreaterThanOrEqual(5);
+    expect(Number(row[0])).toBeGreaterThanOrEqual(Number(row[6]));
+    expect(['default', 'compact']).toContain(row[12]);
+  }
+  // Only the reports whose pages were not read keep the stand-in columns.
+  const generic = analyticsCatalog().filter(
+    (r) => r.columns.join() === 'Date,App Name,App Apple Identifier,Device,Platform Version,Territory,Counts',
+  );
+  expect(generic.every((r) => r.category === 'FRAMEWORK_USAGE')).toBe(true);
+  expect(analyticsCatalog().filter((r) => r.kind === 'typed' && r.category === 'FRAMEWORK_USAGE')).toHaveLength(28);
+});
+
+test('a report without Territory or Source Type columns repeats no row (App Crashes: one row a device a day)', () => {
+  const report = catalogReport('App Crashes')!;
+  const lines = [
+    ...analyticsLines({ appId: APP, appName: 'Notes', report, dates: ['2026-11-20'], processingDate: '2026-11-25' }),
+  ];
+  expect(lines).toHaveLength(3);
+  expect(new Set(lines).size).toBe(3);
 });

@@ -41,13 +41,19 @@ export const emptyTotals = (): Totals => ({
 
 type Kind = 'engagement' | 'downloads' | 'installs' | 'sessions' | 'crashes' | 'other';
 
+/**
+ * The report's own name or its Standard/Detailed one: other reports start with the same words
+ * ("App Sessions Context" is a Framework Usage report; "App Crashes Expanded" a Performance one).
+ */
+const named = (n: string, base: string): boolean => n === base || n === `${base} standard` || n === `${base} detailed`;
+
 export function kindOf(reportName: string): Kind {
   const n = normalName(reportName);
-  if (n.startsWith('app store discovery and engagement')) return 'engagement';
-  if (n.startsWith('app downloads')) return 'downloads';
-  if (n.startsWith('app store installation and deletion')) return 'installs';
-  if (n.startsWith('app sessions')) return 'sessions';
-  if (n.startsWith('app crashes')) return 'crashes';
+  if (named(n, 'app store discovery and engagement')) return 'engagement';
+  if (named(n, 'app downloads')) return 'downloads';
+  if (named(n, 'app store installation and deletion')) return 'installs';
+  if (named(n, 'app sessions')) return 'sessions';
+  if (named(n, 'app crashes')) return 'crashes';
   return 'other';
 }
 

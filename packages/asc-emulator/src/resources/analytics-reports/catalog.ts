@@ -15,22 +15,41 @@
  * - …/app-installs ("App Store Installations and Deletions") and …/app-sessions: complete within
  *   five days; both carry Page Type and App Download Date in the Standard report.
  * - …/app-crashes: no Territory column; complete within five days.
- * - …/airplay-errors: no App Name / App Apple Identifier columns (error code, count, percentage,
- *   session and media type, build).
- * - …/app-installs-performance: daily only.
+ * - …/app-store-purchase ("App Store Purchases"): daily, weekly, monthly; complete within two
+ *   days; Standard = Date, App Name, App Apple Identifier, Purchase Type, Content Name, Content
+ *   Apple Identifier, Payment Method, Device, Platform Version, Source Type, Page Type, App Download
+ *   Date, Pre-Order, Territory, Purchases, Proceeds in USD, Sales in USD, Paying Users; Detailed
+ *   adds Source Info and Campaign after Source Type, Page Title after Page Type.
+ * - …/app-clip-usage ("App Clip Usage"): daily, weekly, monthly; complete within five days;
+ *   Standard = Date, App Name, App Apple Identifier, App Clip Event Type, Source Type, App Version,
+ *   Device, Platform Version, Territory, Counts, Total Session Duration, Unique Devices; Detailed
+ *   adds Source Info and Campaign after Source Type.
+ * - …/airplay-errors and …/airplay-performance: no App Name / App Apple Identifier columns; the
+ *   metrics come first (performance: Average Video Start Up Time, Average Activate to Start Time,
+ *   Average AirPlay Session Duration), then Video Session Type, Media Type, Date, Territory, Device,
+ *   Platform Version, Build Type, Build. Neither page states availability or completeness: the
+ *   emulator keeps daily, weekly, monthly and two days.
+ * - …/app-installs-performance ("App Installs Performance"): daily only; complete within two
+ *   days; Date, App Name, App Apple Identifier, Download Type, Download Info, Install Status,
+ *   Install Package Type, Device, Platform Version, Territory, Counts, Avg Install Duration (no
+ *   Standard/Detailed split).
+ * - FRAMEWORK_USAGE: framework-usage.ts (28 of the 89 pages read; the rest keep GENERIC).
  * The `name` attributes the API lists differ from the page titles: "App Downloads Standard" (page
  * "App Store Downloads"), "App Store Installation and Deletion Standard" (page "App Store
  * Installations and Deletions"), "App Install Performance" (page "App Installs Performance"),
  * "App Clip Usage Standard"/"Detailed" (page "App Clip Usage"). Apple's docs do not list the API
  * names; these are the names public clients match on (a report-name enum dumped from the API in a
  * public Python client; asc's internal/cli/analytics; dashboards found by code search).
- * FRAMEWORK_USAGE: the report titles of the collection page's "Framework Usage" topic (the API
- * names equal those titles in the same public enum). Columns marked GENERIC below (App Store
- * Purchases, App Clip Usage, AirPlay Performance, App Install Performance, every FRAMEWORK_USAGE
- * report) were NOT checked against their pages: the emulator's stand-ins.
+ * Columns marked GENERIC below (the FRAMEWORK_USAGE reports whose pages were not read, and the
+ * placeholders) are the emulator's stand-ins, NOT Apple's. Values the pages document no list for
+ * (Payment Method, Install Status, Install Package Type, Build Type, Release Type, Level, paths
+ * and hashes…) are the emulator's, said where they are made (rows.ts, typed-rows.ts).
  * About 150 reports a request: public clients' comments (one saw 156); any count past the named
  * ones is padded with "Framework Usage Placeholder NNN" reports, labelled as not Apple's.
  */
+import { FRAMEWORK_BASE, FRAMEWORK_BASE_FIELDS, FRAMEWORK_USAGE_TITLES, VERIFIED } from './framework-usage.js';
+import * as C from './report-columns.js';
+
 export type Category = 'APP_USAGE' | 'APP_STORE_ENGAGEMENT' | 'COMMERCE' | 'FRAMEWORK_USAGE' | 'PERFORMANCE';
 export type Granularity = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 
@@ -42,126 +61,21 @@ export interface CatalogReport {
   completenessDays: number;
   columns: readonly string[];
   /** Which generator fills the rows (analytics-reports/rows.ts). */
-  kind: 'engagement' | 'downloads' | 'installs' | 'sessions' | 'generic';
+  kind: 'engagement' | 'downloads' | 'installs' | 'sessions' | 'purchases' | 'app-clip' | 'typed' | 'generic';
+  /** For kind `typed`: how each column the rows generator does not fill by name is filled. */
+  fields?: Readonly<Record<string, Field>>;
 }
 
+/**
+ * How typed-rows.ts fills a column: an integer metric (`count`), bytes (`bytes`, a long), whole
+ * seconds or milliseconds, a float (`measure`), `boolean`, a small integer code or mode (`code`),
+ * a string the page documents no values for (`text`: the emulator's stand-in), or the values the
+ * page's glossary lists.
+ */
+export type Field =
+  'count' | 'bytes' | 'seconds' | 'millis' | 'measure' | 'boolean' | 'code' | 'text' | readonly string[];
+
 const ALL: readonly Granularity[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
-
-/** The "Framework Usage" topic of Apple's Analytics Reports collection page, in its order. */
-// prettier-ignore
-const FRAMEWORK_USAGE_TITLES = [
-  'AccessorySetupKit Accessory Picker Sessions', 'AccessorySetupKit Usage', 'AirPlay Discovery Sessions',
-  'Animoji Stickers Sent', 'App Added to Focus', 'App Disk Space Usage', 'App Runtime Usage', 'App Sessions Context',
-  'Application Preferred Language Settings', 'ARKit ARSession Duration', 'ARKit ARSession Failures',
-  'ARKit Capture Frame Rate Throttling', 'ARKit Collaborative Session Features', 'ARKit Face Tracking',
-  'ARKit Video Formats', 'ARKit World Tracking', 'ARKit World Tracking Image Detection', 'Audio Input Muting',
-  'Audio Input Route and Duration and Call Mode', 'Audio Session Audio Unit Usage', 'Audio Volume Levels and Duration',
-  'Automatic Speech Recognition Usage', 'Bluetooth LE Advertising', 'Bluetooth LE Connection Results',
-  'Bluetooth LE Connections Per App', 'Bluetooth LE Disconnection Results', 'Bluetooth LE Scans', 'Bluetooth LE Sessions',
-  'Browser Choice Screen Engagement (iOS versions before 18.2)', 'Call Services and Call Performance', 'CarPlay Navigation',
-  'Collaboration Message Usage', 'Core Location Authorization Results', 'Core Location Geofencing',
-  'CRABS-Based Video Playback Usage', 'Custom Language Model Builds Started', 'Customized Transcription Requests',
-  'DockKit App Usage', 'Dynamic Island Layout Changes', 'File-Based Video Playback Usage', 'Flashlight Usage',
-  'Game Controller Haptics Engine Creation', 'Game Controller Sessions', 'Haptics Engine Usage',
-  'Home Screen Widget Installs', 'Home Screen Widget Rotations', 'Home Screen Widget Usage', 'Home Screen Widgets',
-  'HTTP Live Streaming Playback Count', 'HTTP Live Streaming Video Playback Usage', 'Keyboard Dictation Usage',
-  'Live Activity Use', 'Load CoreML Models Metrics', 'Local Network Privacy', 'Location Sessions',
-  'Lock Screen Widget Configuration', 'Metal Command Queues', 'Mode Activity Notifications',
-  'Multiple Game Controllers Usage', 'Notification Summary Engagement', 'Photogrammetry ObjectCaptureSession API Usage',
-  'PhotogrammetrySession API Usage', 'PhotoKit Imports', 'Photos Library Access', 'Photos Picker', 'Photos Sharing',
-  'Reminders Usage', 'RoomPlan Usage', 'Safari Extensions Enablement', 'Safari Extensions Usage',
-  'Shared With You Content Engagement', 'SharePlay Usage by Activity Type', 'ShazamKit Usage', 'Spatial Audio Usage',
-  'Speech Framework Transcription Request Audio Duration', 'Speech Framework Transcription Requests', 'Text-Input Actions',
-  'Translation Request Usage', 'Verify With Wallet Document Request Availability', 'Verify with Wallet Document Requests',
-  'Video Duration Information', 'Video PiP Duration', 'VisionKit Data Detectors', 'VisionKit Image Analysis',
-  'VisionKit Live Text Usage', 'VisionKit Sessions', 'Browser Choice Screen Selection', 'Default Browser Usage Rate',
-  'Wi-Fi Known Network Modifications',
-];
-const COMMON = ['Date', 'App Name', 'App Apple Identifier'];
-const DEVICE = ['Device', 'Platform Version'];
-
-export const ENGAGEMENT_STANDARD = [
-  ...COMMON,
-  'Event',
-  'Page Type',
-  'Source Type',
-  'Engagement Type',
-  ...DEVICE,
-  'Territory',
-  'Counts',
-  'Unique Counts',
-];
-const ENGAGEMENT_DETAILED = [
-  ...COMMON,
-  'Event',
-  'Page Type',
-  'Page Title',
-  'Source Type',
-  'Source Info',
-  'Campaign',
-  'Engagement Type',
-  ...DEVICE,
-  'Territory',
-  'Counts',
-  'Unique Counts',
-];
-export const DOWNLOADS_STANDARD = [
-  ...COMMON,
-  'Download Type',
-  'App Version',
-  ...DEVICE,
-  'Source Type',
-  'Page Type',
-  'Pre-Order',
-  'Territory',
-  'Counts',
-];
-const DOWNLOADS_DETAILED = [
-  ...COMMON,
-  'Download Type',
-  'App Version',
-  ...DEVICE,
-  'Source Type',
-  'Source Info',
-  'Campaign',
-  'Page Type',
-  'Page Title',
-  'Pre-Order',
-  'Territory',
-  'Counts',
-];
-/** Installations and deletions, sessions: the Detailed report adds the same three fields in the same places. */
-const usage = (event: string[], metrics: string[], detailed: boolean): string[] => [
-  ...COMMON,
-  ...event,
-  'App Version',
-  ...DEVICE,
-  'Source Type',
-  ...(detailed ? ['Source Info', 'Campaign'] : []),
-  'Page Type',
-  ...(detailed ? ['Page Title'] : []),
-  'App Download Date',
-  'Territory',
-  ...metrics,
-];
-export const INSTALLS_STANDARD = usage(['Event', 'Download Type'], ['Counts', 'Unique Devices'], false);
-export const SESSIONS_STANDARD = usage([], ['Sessions', 'Total Session Duration', 'Unique Devices'], false);
-const CRASHES = [...COMMON, 'App Version', ...DEVICE, 'Crashes', 'Unique Devices'];
-const AIRPLAY_ERRORS = [
-  'Error Code',
-  'Error Count',
-  'Error Percentage',
-  'Video Session Type',
-  'Media Type',
-  'Date',
-  'Territory',
-  ...DEVICE,
-  'Build Type',
-  'Build',
-];
-
-/** The emulator's stand-in columns for reports whose pages were not checked (see the header). */
-const GENERIC = [...COMMON, ...DEVICE, 'Territory', 'Counts'];
 
 const report = (
   name: string,
@@ -170,38 +84,43 @@ const report = (
   columns: readonly string[],
   completenessDays = 2,
   granularities: readonly Granularity[] = ALL,
-): CatalogReport => ({ name, category, granularities, completenessDays, columns, kind });
+  fields?: Readonly<Record<string, Field>>,
+): CatalogReport => ({ name, category, granularities, completenessDays, columns, kind, ...(fields && { fields }) });
+
+/** A Framework Usage report: its page's columns when it was read (daily only, up to 8 days late), else GENERIC. */
+function frameworkUsage(name: string): CatalogReport {
+  const own = VERIFIED[name];
+  if (!own) return report(name, 'FRAMEWORK_USAGE', 'generic', C.GENERIC);
+  const columns = [...FRAMEWORK_BASE, ...Object.keys(own)];
+  return report(name, 'FRAMEWORK_USAGE', 'typed', columns, 8, ['DAILY'], { ...FRAMEWORK_BASE_FIELDS, ...own });
+}
 
 const NAMED: CatalogReport[] = [
-  report('App Store Discovery and Engagement Standard', 'APP_STORE_ENGAGEMENT', 'engagement', ENGAGEMENT_STANDARD, 3),
-  report('App Store Discovery and Engagement Detailed', 'APP_STORE_ENGAGEMENT', 'engagement', ENGAGEMENT_DETAILED, 3),
-  report('App Downloads Standard', 'COMMERCE', 'downloads', DOWNLOADS_STANDARD, 2, ['DAILY']),
-  report('App Downloads Detailed', 'COMMERCE', 'downloads', DOWNLOADS_DETAILED, 2),
-  report('App Store Purchases Standard', 'COMMERCE', 'generic', GENERIC),
-  report('App Store Purchases Detailed', 'COMMERCE', 'generic', GENERIC),
-  report('App Sessions Standard', 'APP_USAGE', 'sessions', SESSIONS_STANDARD, 5),
+  report('App Store Discovery and Engagement Standard', 'APP_STORE_ENGAGEMENT', 'engagement', C.ENGAGEMENT_STANDARD, 3),
+  report('App Store Discovery and Engagement Detailed', 'APP_STORE_ENGAGEMENT', 'engagement', C.ENGAGEMENT_DETAILED, 3),
+  report('App Downloads Standard', 'COMMERCE', 'downloads', C.DOWNLOADS_STANDARD, 2, ['DAILY']),
+  report('App Downloads Detailed', 'COMMERCE', 'downloads', C.DOWNLOADS_DETAILED, 2),
+  report('App Store Purchases Standard', 'COMMERCE', 'purchases', C.PURCHASES_STANDARD, 2),
+  report('App Store Purchases Detailed', 'COMMERCE', 'purchases', C.PURCHASES_DETAILED, 2),
+  report('App Sessions Standard', 'APP_USAGE', 'sessions', C.SESSIONS_STANDARD, 5),
+  report('App Sessions Detailed', 'APP_USAGE', 'sessions', C.SESSIONS_DETAILED, 5),
+  report('App Store Installation and Deletion Standard', 'APP_USAGE', 'installs', C.INSTALLS_STANDARD, 5),
+  report('App Store Installation and Deletion Detailed', 'APP_USAGE', 'installs', C.INSTALLS_DETAILED, 5),
+  report('App Crashes', 'APP_USAGE', 'generic', C.CRASHES, 5),
+  report('App Clip Usage Standard', 'APP_USAGE', 'app-clip', C.APP_CLIP_STANDARD, 5),
+  report('App Clip Usage Detailed', 'APP_USAGE', 'app-clip', C.APP_CLIP_DETAILED, 5),
   report(
-    'App Sessions Detailed',
-    'APP_USAGE',
-    'sessions',
-    usage([], ['Sessions', 'Total Session Duration', 'Unique Devices'], true),
-    5,
+    'App Install Performance',
+    'PERFORMANCE',
+    'typed',
+    C.INSTALL_PERFORMANCE,
+    2,
+    ['DAILY'],
+    C.INSTALL_PERFORMANCE_FIELDS,
   ),
-  report('App Store Installation and Deletion Standard', 'APP_USAGE', 'installs', INSTALLS_STANDARD, 5),
-  report(
-    'App Store Installation and Deletion Detailed',
-    'APP_USAGE',
-    'installs',
-    usage(['Event', 'Download Type'], ['Counts', 'Unique Devices'], true),
-    5,
-  ),
-  report('App Crashes', 'APP_USAGE', 'generic', CRASHES, 5),
-  report('App Clip Usage Standard', 'APP_USAGE', 'generic', GENERIC),
-  report('App Clip Usage Detailed', 'APP_USAGE', 'generic', GENERIC),
-  report('App Install Performance', 'PERFORMANCE', 'generic', GENERIC, 2, ['DAILY']),
-  report('AirPlay Errors', 'PERFORMANCE', 'generic', AIRPLAY_ERRORS),
-  report('AirPlay Performance', 'PERFORMANCE', 'generic', GENERIC),
-  ...FRAMEWORK_USAGE_TITLES.map((name) => report(name, 'FRAMEWORK_USAGE', 'generic', GENERIC)),
+  report('AirPlay Errors', 'PERFORMANCE', 'typed', C.AIRPLAY_ERRORS, 2, ALL, C.AIRPLAY_ERRORS_FIELDS),
+  report('AirPlay Performance', 'PERFORMANCE', 'typed', C.AIRPLAY_PERFORMANCE, 2, ALL, C.AIRPLAY_PERFORMANCE_FIELDS),
+  ...FRAMEWORK_USAGE_TITLES.map(frameworkUsage),
 ];
 
 /** About 150 reports in all, as Apple's requests have. */
@@ -215,7 +134,7 @@ export function catalog(total = REPORTS_PER_REQUEST): CatalogReport[] {
     category: 'FRAMEWORK_USAGE',
     granularities: ALL,
     completenessDays: 2,
-    columns: GENERIC,
+    columns: C.GENERIC,
     kind: 'generic',
   }));
   return [...NAMED, ...fillers];

@@ -16,6 +16,8 @@
  * all of it from three days on). Use the latest instance for a date; never add instances up.
  */
 import type { CatalogReport } from './catalog.js';
+import { unit } from './stable-random.js';
+import { appClipRows, purchaseRows, typedRows, type RowContext } from './typed-rows.js';
 
 export const TERRITORIES = [
   'US',
@@ -60,22 +62,13 @@ export interface RowSpec {
   days?: number;
 }
 
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** A stable fraction in [0, 1) for a key. */
-const unit = (key: string): number => hash(key) / 4294967296;
-
 const DAY = 86_400_000;
 function completeness(date: string, processingDate: string): number {
   const lag = Math.round((Date.parse(processingDate) - Date.parse(date)) / DAY);
   return lag <= 1 ? 0.9 : lag === 2 ? 0.97 : 1;
 }
 
-interface Funnel {
+export interface Funnel {
   impressions: number;
   pageViews: number;
   firstTime: number;
@@ -92,10 +85,10 @@ function funnel(appId: string, date: string, t: number, source: string, device: 
   return { impressions, pageViews, firstTime, redownloads: Math.round(firstTime * (0.1 + unit(`${key}|r`) * 0.2)) };
 }
 
-type Cells = Record<string, string | number>;
+export type Cells = Record<string, string | number>;
 
-function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
-  switch (kind) {
+function rowsOf(report: CatalogReport, f: Funnel, key: string, ctx: RowContext): Cells[] {
+  switch (report.kind) {
     case 'engagement':
       return [
         {
@@ -158,6 +151,12 @@ function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
         },
       ];
     }
+    case 'purchases':
+      return purchaseRows(f, key, ctx);
+    case 'app-clip':
+      return appClipRows(f, key, ctx);
+    case 'typed':
+      return typedRows(report, f, key);
     default:
       return [{ Counts: f.pageViews, Crashes: Math.round(f.firstTime * 0.02), 'Unique Devices': f.firstTime }];
   }
@@ -167,11 +166,14 @@ function rowsOf(kind: CatalogReport['kind'], f: Funnel, key: string): Cells[] {
 export function* analyticsLines(spec: RowSpec): Generator<string> {
   const { report } = spec;
   yield report.columns.join('\t');
-  const territories = Math.min(TERRITORIES.length, spec.territories ?? 8);
+  // A report without a Territory (or Source Type) column has one row where others have one per
+  // territory (or source): no two rows with the same dimensions.
+  const territories = report.columns.includes('Territory') ? Math.min(TERRITORIES.length, spec.territories ?? 8) : 1;
+  const sources = report.columns.includes('Source Type') ? SOURCE_TYPES : SOURCE_TYPES.slice(0, 1);
   for (const date of spec.dates) {
     const scale = completeness(date, spec.processingDate) * (spec.days ?? 1);
     for (let t = 0; t < territories; t++) {
-      for (const source of SOURCE_TYPES) {
+      for (const [s, source] of sources.entries()) {
         for (const [device, platform] of DEVICES) {
           const key = `${spec.appId}|${date}|${t}|${source}|${device}`;
           const common: Cells = {
@@ -182,13 +184,19 @@ export function* analyticsLines(spec: RowSpec): Generator<string> {
             Territory: TERRITORIES[t]!,
             Device: device,
             'Platform Version': platform,
+            Platform: platform,
+            // The emulator's build of the OS named above and the app's version strings.
+            Build: device === 'iPhone' ? '23B85' : '23B86',
             'App Version': '3.2',
+            'Short Version': '3.2',
             'Pre-Order': '',
             'Source Info': source === 'Web referrer' ? 'example.com' : '',
             'Page Title': 'Default',
           };
-          for (const cells of rowsOf(report.kind, funnel(spec.appId, date, t, source, device, scale), key)) {
-            const row: Cells = { ...common, ...cells };
+          const ctx: RowContext = { appId: spec.appId, appName: spec.appName, date, source: s };
+          for (const cells of rowsOf(report, funnel(spec.appId, date, t, source, device, scale), key, ctx)) {
+            // Typed reports' own fields never replace what every report shares (App Name, App Version…).
+            const row: Cells = report.kind === 'typed' ? { ...cells, ...common } : { ...common, ...cells };
             yield report.columns.map((c) => String(row[c] ?? '')).join('\t');
           }
         }
