@@ -49,6 +49,7 @@
  */
 import { FRAMEWORK_BASE, FRAMEWORK_BASE_FIELDS, FRAMEWORK_USAGE_TITLES, VERIFIED } from './framework-usage.js';
 import * as C from './report-columns.js';
+import type { Field } from './field.js';
 
 export type Category = 'APP_USAGE' | 'APP_STORE_ENGAGEMENT' | 'COMMERCE' | 'FRAMEWORK_USAGE' | 'PERFORMANCE';
 export type Granularity = 'DAILY' | 'WEEKLY' | 'MONTHLY';
@@ -66,14 +67,7 @@ export interface CatalogReport {
   fields?: Readonly<Record<string, Field>>;
 }
 
-/**
- * How typed-rows.ts fills a column: an integer metric (`count`), bytes (`bytes`, a long), whole
- * seconds or milliseconds, a float (`measure`), `boolean`, a small integer code or mode (`code`),
- * a string the page documents no values for (`text`: the emulator's stand-in), or the values the
- * page's glossary lists.
- */
-export type Field =
-  'count' | 'bytes' | 'seconds' | 'millis' | 'measure' | 'boolean' | 'code' | 'text' | readonly string[];
+export type { Field } from './field.js';
 
 const ALL: readonly Granularity[] = ['DAILY', 'WEEKLY', 'MONTHLY'];
 

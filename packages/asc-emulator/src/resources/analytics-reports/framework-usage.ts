@@ -16,7 +16,7 @@
  * (e.g. bluetooth-le-scans.md, safari-extensions-usage.md) but were NOT read yet (time): they keep
  * the emulator's GENERIC stand-in columns (report-columns.ts), not Apple's.
  */
-import type { Field } from './catalog.js';
+import type { Field } from './field.js';
 
 // prettier-ignore
 export const FRAMEWORK_USAGE_TITLES = [

@@ -2,7 +2,7 @@
  * The columns of each report whose page was read, in the pages' order (sources: catalog.ts's
  * header), and the emulator's GENERIC stand-in for the rest.
  */
-import type { Field } from './catalog.js';
+import type { Field } from './field.js';
 
 const COMMON = ['Date', 'App Name', 'App Apple Identifier'];
 const DEVICE = ['Device', 'Platform Version'];

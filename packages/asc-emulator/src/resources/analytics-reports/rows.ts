@@ -16,6 +16,8 @@
  * all of it from three days on). Use the latest instance for a date; never add instances up.
  */
 import type { CatalogReport } from './catalog.js';
+export type { Cells, Funnel } from './row-types.js';
+import type { Cells, Funnel } from './row-types.js';
 import { unit } from './stable-random.js';
 import { appClipRows, purchaseRows, typedRows, type RowContext } from './typed-rows.js';
 
@@ -68,13 +70,6 @@ function completeness(date: string, processingDate: string): number {
   return lag <= 1 ? 0.9 : lag === 2 ? 0.97 : 1;
 }
 
-export interface Funnel {
-  impressions: number;
-  pageViews: number;
-  firstTime: number;
-  redownloads: number;
-}
-
 function funnel(appId: string, date: string, t: number, source: string, device: string, scale: number): Funnel {
   const key = `${appId}|${date}|${TERRITORIES[t]}|${source}|${device}`;
   const impressions = Math.round(
@@ -84,8 +79,6 @@ function funnel(appId: string, date: string, t: number, source: string, device: 
   const firstTime = Math.round(pageViews * (0.2 + unit(`${key}|d`) * 0.35));
   return { impressions, pageViews, firstTime, redownloads: Math.round(firstTime * (0.1 + unit(`${key}|r`) * 0.2)) };
 }
-
-export type Cells = Record<string, string | number>;
 
 function rowsOf(report: CatalogReport, f: Funnel, key: string, ctx: RowContext): Cells[] {
   switch (report.kind) {

@@ -13,8 +13,9 @@
  * Framework Usage pages: "Individual rows will only appear if they have a value of 5 or more":
  * rows with fewer than 5 unique devices are left out.
  */
-import type { CatalogReport, Field } from './catalog.js';
-import type { Cells, Funnel } from './rows.js';
+import type { CatalogReport } from './catalog.js';
+import type { Field } from './field.js';
+import type { Cells, Funnel } from './row-types.js';
 import { hash, unit } from './stable-random.js';
 
 export interface RowContext {
