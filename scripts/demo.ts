@@ -7,7 +7,7 @@
  *   --quiet       print one line per action instead of the summaries
  *   --out DIR     where to write the markdown summaries (default demo-summaries)
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,6 +85,7 @@ try {
   }
 } finally {
   await emulator.stop();
+  rmSync(workspace, { recursive: true, force: true });
 }
 console.log(
   `\n${demoSteps.length - failed} of ${demoSteps.length} actions passed in ${((Date.now() - started) / 1000).toFixed(1)} s; summaries in ${values.out}/`,
