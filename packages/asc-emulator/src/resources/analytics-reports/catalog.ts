@@ -33,21 +33,27 @@
  *   days; Date, App Name, App Apple Identifier, Download Type, Download Info, Install Status,
  *   Install Package Type, Device, Platform Version, Territory, Counts, Avg Install Duration (no
  *   Standard/Detailed split).
- * - FRAMEWORK_USAGE: framework-usage.ts (28 of the 89 pages read; the rest keep GENERIC).
+ * - FRAMEWORK_USAGE: framework-usage.ts (all 89 pages of the collection's "Framework Usage" topic).
  * The `name` attributes the API lists differ from the page titles: "App Downloads Standard" (page
  * "App Store Downloads"), "App Store Installation and Deletion Standard" (page "App Store
  * Installations and Deletions"), "App Install Performance" (page "App Installs Performance"),
  * "App Clip Usage Standard"/"Detailed" (page "App Clip Usage"). Apple's docs do not list the API
  * names; these are the names public clients match on (a report-name enum dumped from the API in a
  * public Python client; asc's internal/cli/analytics; dashboards found by code search).
- * Columns marked GENERIC below (the FRAMEWORK_USAGE reports whose pages were not read, and the
- * placeholders) are the emulator's stand-ins, NOT Apple's. Values the pages document no list for
+ * GENERIC columns (report-columns.ts) are left only for the placeholders below: the emulator's
+ * stand-ins, NOT Apple's. Values the pages document no list for
  * (Payment Method, Install Status, Install Package Type, Build Type, Release Type, Level, paths
  * and hashes…) are the emulator's, said where they are made (rows.ts, typed-rows.ts).
  * About 150 reports a request: public clients' comments (one saw 156); any count past the named
  * ones is padded with "Framework Usage Placeholder NNN" reports, labelled as not Apple's.
  */
-import { FRAMEWORK_BASE, FRAMEWORK_BASE_FIELDS, FRAMEWORK_USAGE_TITLES, VERIFIED } from './framework-usage.js';
+import {
+  FRAMEWORK_BASE,
+  FRAMEWORK_BASE_FIELDS,
+  FRAMEWORK_USAGE_TITLES,
+  OWN_SHAPE,
+  VERIFIED,
+} from './framework-usage.js';
 import * as C from './report-columns.js';
 import type { Field } from './field.js';
 
@@ -83,6 +89,11 @@ const report = (
 
 /** A Framework Usage report: its page's columns when it was read (daily only, up to 8 days late), else GENERIC. */
 function frameworkUsage(name: string): CatalogReport {
+  const shape = OWN_SHAPE[name];
+  if (shape) {
+    const { columns, fields, daily, completenessDays } = shape;
+    return report(name, 'FRAMEWORK_USAGE', 'typed', columns, completenessDays, daily ? ['DAILY'] : ALL, fields);
+  }
   const own = VERIFIED[name];
   if (!own) return report(name, 'FRAMEWORK_USAGE', 'generic', C.GENERIC);
   const columns = [...FRAMEWORK_BASE, ...Object.keys(own)];

@@ -6,15 +6,14 @@
  * Columns: each report's page (https://developer.apple.com/documentation/analytics-reports/<page>,
  * read through the public markdown mirror Averyy/apple-dev-docs, file
  * documentation/analytics-reports/<page>.md, where <page> is the title in lower case with its words
- * joined by "-", e.g. arkit-arsession-duration.md). Every page read has the same eight fields
+ * joined by "-", e.g. arkit-arsession-duration.md). 86 of the 89 pages start with the same eight fields
  * first — Count, Territory, Date, Platform, Device, Build, Unique Devices, Release Type — then
  * the report's own; "Availability: Daily: Every day" only; "Completeness: data … can arrive as late
  * as 8 days after the date"; "Individual rows will only appear if they have a value of 5 or more".
  * No App Name or App Apple Identifier column (App Runtime Usage has App Name among its own).
- * VERIFIED below holds the 28 reports whose page was read, with each own field's data type and
- * the values its glossary documents. The other 61 titles have pages in the same mirror folder too
- * (e.g. bluetooth-le-scans.md, safari-extensions-usage.md) but were NOT read yet (time): they keep
- * the emulator's GENERIC stand-in columns (report-columns.ts), not Apple's.
+ * VERIFIED below holds the 86 reports of that shape, each with its own fields' data types and
+ * the values their glossaries document (OWN_SHAPE, at the end, the 3 whose pages give another
+ * shape): all 89 titles were read, none keeps the emulator's GENERIC stand-in.
  */
 import type { Field } from './field.js';
 
@@ -171,5 +170,279 @@ export const VERIFIED: Readonly<Record<string, Readonly<Record<string, Field>>>>
     'Encoding Policy': ['automatic', 'current', 'compatible'],
     'Selection Behavior': ['default', 'ordered', 'continuous', 'continuous and ordered'],
     'Has Photo Library Access': 'boolean',
+  },
+  'Audio Input Route and Duration and Call Mode': {
+    'Input Port': ['pmbi', 'pcom', 'plei', 'pmbt', 'pmwi', 'psti', 'ptti', 'pusi', 'unknown'],
+    'Call Mode': ['0', '1', '2', '3', '4', '5', '6', '7', '8', 'Unknown'],
+    Duration: buckets(13),
+  },
+  'Audio Session Audio Unit Usage': {},
+  'Audio Volume Levels and Duration': { Duration: buckets(12), 'Volume Level': buckets(18) },
+  'Automatic Speech Recognition Usage': { Event: ['Start', 'Finish', 'Compile', 'Preheat'] },
+  'Bluetooth LE Advertising': {
+    AppInForegroundAtStart: 'boolean',
+    AppInForegroundAtStop: 'boolean',
+    SupportsBackgrounding: 'boolean',
+  },
+  'Bluetooth LE Connection Results': { 'App State': 'code', Result: 'code' },
+  'Bluetooth LE Connections Per App': {},
+  'Bluetooth LE Disconnection Results': { 'App State': 'code', Result: 'code' },
+  'Bluetooth LE Scans': {
+    'Allowed In Background': 'boolean',
+    'App In Foreground At Start': 'boolean',
+    'App In Foreground At Stop': 'boolean',
+    'Total time spent': buckets(33),
+    'Time Spent In Background': buckets(33),
+    'Time Spent In Foreground': buckets(33),
+  },
+  'Bluetooth LE Sessions': { 'Disconnect Reason': 'code' },
+  'Call Services and Call Performance': {
+    // six of the glossary's forty reasons; five of its nineteen spam categories
+    'Call Termination Reason': [
+      'NoReason',
+      'RemoteHangup',
+      'Declined',
+      'AnsweredElsewhere',
+      'CallFailed',
+      'RemoteBusy',
+    ],
+    'Call Connected': 'boolean',
+    'Call Ended': 'boolean',
+    'Call Grouped': 'boolean',
+    'Incoming Call': 'boolean',
+    Relay: 'boolean',
+    'Normal Call End': 'boolean',
+    'Call Duration': buckets(21),
+    Spam: ['none', 'spam', 'telemarketing', 'fraud', 'business'],
+    'Spam Risk': ['High', 'Medium', 'Low'],
+  },
+  'CarPlay Navigation': { 'Session Count': 'count' },
+  'Collaboration Message Usage': {},
+  'Core Location Geofencing': { 'Event Type': ['-1', '0', '1'], 'Fence Radius': buckets(24) },
+  'CRABS-Based Video Playback Usage': {
+    'Indicated Bit Rate': 'bytes',
+    'Interface Type': [
+      'Unknown',
+      'Loopback',
+      'Wired',
+      'WiFi (Infra)',
+      'WiFi (AWDL)',
+      'Cellular',
+      'Intcoproc',
+      'Companion Link',
+      'Management',
+    ],
+    'Play Time Wall Clock': 'millis',
+  },
+  'Custom Language Model Builds Started': {},
+  'Customized Transcription Requests': {},
+  'DockKit App Usage': {},
+  'Dynamic Island Layout Changes': {},
+  'File-Based Video Playback Usage': {
+    'Audio Only': 'boolean',
+    'Play Time': 'millis',
+    'Stall Count': 'code',
+    'Average Bit Rate': 'bytes',
+  },
+  'Flashlight Usage': { State: 'boolean' },
+  'Game Controller Haptics Engine Creation': {
+    'Product Category': ['Xbox Wireless Controller', 'DualSense'],
+    'Haptic Locality': ['right', 'left'],
+  },
+  'Game Controller Sessions': {
+    'Controller Product Category': ['Xbox Wireless Controller'],
+    'Total Duration of Sessions': 'seconds',
+  },
+  'Haptics Engine Usage': {},
+  'Home Screen Widget Rotations': {},
+  'Home Screen Widgets': {},
+  'HTTP Live Streaming Playback Count': {},
+  'HTTP Live Streaming Video Playback Usage': {
+    'Audio Only': 'boolean',
+    'Interface Type': [
+      'Unknown',
+      'Loopback',
+      'Wired',
+      'WiFi (Infra)',
+      'WiFi (AWDL)',
+      'Cellular',
+      'Intcoproc',
+      'Companion Link',
+      'Management',
+    ],
+    'Play Time': 'millis',
+  },
+  'Load CoreML Models Metrics': {
+    'Model Type': 'code',
+    'Model Origin': 'code',
+    'Model Load Error': 'code',
+    'Model Name': ['model1'],
+  },
+  'Lock Screen Widget Configuration': {},
+  'Metal Command Queues': {
+    'Bundle Version': 'text',
+    'Software Development Kit': 'text',
+    'Command Queues In Flight': 'code',
+  },
+  'Mode Activity Notifications': { 'Resolution Type': ['Cleared', 'Tapped', 'Removed by developer'] },
+  'Multiple Game Controllers Usage': {},
+  'Photogrammetry ObjectCaptureSession API Usage': {},
+  'PhotogrammetrySession API Usage': {},
+  'PhotoKit Imports': {},
+  'Photos Sharing': { 'Excludes Live Photo Vitality': 'boolean' },
+  'Reminders Usage': {},
+  'RoomPlan Usage': {
+    'Room Capture Session Status': [
+      'success',
+      'exceedSceneSizeLimit',
+      'worldTrackingFailure',
+      'invalidARConfiguration',
+      'deviceTooHot',
+      'deviceNotSupported',
+      'internalError',
+    ],
+  },
+  'Safari Extensions Enablement': { Enabled: 'boolean' },
+  'Safari Extensions Usage': { 'Invocation Method': ['button', 'scriptInjection'] },
+  'Shared With You Content Engagement': {},
+  'SharePlay Usage by Activity Type': {
+    // six of the glossary's eleven activity types
+    'Activity Type': ['listenTogether', 'watchTogether', 'workoutTogether', 'playTogether', 'generic', 'Unknown'],
+  },
+  'ShazamKit Usage': {},
+  'Spatial Audio Usage': { 'Head Tracking': 'boolean', 'Spatial Audio': 'boolean', 'Up Mixing': 'boolean' },
+  'Speech Framework Transcription Request Audio Duration': { 'Audio Duration': buckets(17) },
+  'Speech Framework Transcription Requests': {},
+  'Text-Input Actions': { 'Input Action Count': 'count' },
+  'Translation Request Usage': { 'Request Type': 'text' },
+  'Verify With Wallet Document Request Availability': {
+    'Document Type': ['driversLicense'],
+    'Is Developer Test ID': 'boolean',
+    Outcome: ['success', 'missingDocument', 'missingEntitlement', 'notLoggedInWithPasscode'],
+  },
+  // The requested elements' values are retention periods (-1 indefinite, -2 none): small codes here.
+  'Verify with Wallet Document Requests': {
+    Address: 'code',
+    Age: 'code',
+    'Age At Least': 'code',
+    'Age at Least Years': 'code',
+    'Date of Birth': 'code',
+    'Document Expiration Date': 'code',
+    'Family Name': 'code',
+    'Driving Privileges': 'code',
+    'Document Type': ['drivers-license'],
+    'Document Number': 'code',
+    Portrait: 'code',
+    Outcome: ['success', 'userCancelled', 'appCancelled', 'validationFailed', 'presentmentFailed'],
+    'Is Developer Test ID': 'boolean',
+    'Issuing Authority': 'code',
+    'Given Name': 'code',
+  },
+  'Video Duration Information': { Duration: 'measure' },
+  'Video PiP Duration': { 'Active Duration': 'measure' },
+  'VisionKit Data Detectors': {
+    'Event Type': ['Tap', 'LongPress', 'ContextClick', 'StandardClick'],
+    // six of the glossary's twelve types
+    Types: ['PhoneNumber', 'Address', 'CalendarEvent', 'FlightNumber', 'WebURL', 'Email'],
+  },
+  'VisionKit Image Analysis': {
+    'Had Error': 'boolean',
+    'Machine-Readable Codes Parse Duration': buckets(12),
+    'Text Length': buckets(11),
+    'Visual Lookup Count': buckets(12),
+  },
+  'VisionKit Live Text Usage': {
+    'Event Type': ['SelectionChanged', 'Copy', 'SelectAll'],
+    'Rich Pasteboard': 'boolean',
+    'Selection Length': 'count',
+    'Selection Word Count': 'count',
+    'Total Text Length': 'count',
+  },
+  'VisionKit Sessions': {
+    'Did Activate Highlight All': 'boolean',
+    'Did Activate Regex Highlight': 'boolean',
+    'Average Text Selection Length': 'code',
+    'Number Of Data Detector Events': 'code',
+    'Number Of Data Detector Elements': 'code',
+    'Number Of Machine-Readable Codes': 'code',
+    'Number Of Text Events': 'code',
+    'Number Of Machine-Readable Code Events': 'code',
+    'Number Of Visual Lookup Elements': 'code',
+    'Number Of Visual Lookup Events': 'code',
+    'Session Duration': 'measure',
+    'Text Length': 'count',
+  },
+  'Wi-Fi Known Network Modifications': {
+    Operation: ['WiFiKnownNetworkAdded', 'WiFiKnownNetworkRemoved', 'WiFiKnownNetworkUpdated'],
+  },
+};
+
+/**
+ * Framework Usage reports whose page gives a shape of its own (not the eight fields above):
+ * - browser-choice-screen-engagement.md: Date, App Name, App Apple Identifier, Event, Device,
+ *   Platform Version, Territory, Counts, Unique Devices; daily, weekly, monthly; "Territories:
+ *   European Union (EU) only" (the emulator's territories are not limited); completeness in no
+ *   number of days (the emulator's two);
+ * - browser-choice-screen-selection.md (EU only too) and default-browser-usage-rate.md: no Count
+ *   or Unique Devices, rates (floats, percentages) instead; daily, up to 8 days late.
+ */
+export const OWN_SHAPE: Readonly<
+  Record<
+    string,
+    { columns: readonly string[]; fields: Readonly<Record<string, Field>>; daily: boolean; completenessDays: number }
+  >
+> = {
+  'Browser Choice Screen Engagement (iOS versions before 18.2)': {
+    columns: [
+      'Date',
+      'App Name',
+      'App Apple Identifier',
+      'Event',
+      'Device',
+      'Platform Version',
+      'Territory',
+      'Counts',
+      'Unique Devices',
+    ],
+    fields: {
+      Event: ['Page view', 'First-time download', 'Redownload', 'Open', 'Update'],
+      Counts: 'count',
+      'Unique Devices': 'count',
+    },
+    daily: false,
+    completenessDays: 2,
+  },
+  'Browser Choice Screen Selection': {
+    columns: [
+      'Territory',
+      'Date',
+      'Platform',
+      'Device',
+      'Build',
+      'Release Type',
+      'Selection Rate',
+      'New Install Rate',
+      'Existing Install Rate',
+      'Product Page Conversion Rate',
+      'Informed Selection Rate',
+      'Direct Selection Rate',
+    ],
+    fields: {
+      'Release Type': 'text',
+      'Selection Rate': 'measure',
+      'New Install Rate': 'measure',
+      'Existing Install Rate': 'measure',
+      'Product Page Conversion Rate': 'measure',
+      'Informed Selection Rate': 'measure',
+      'Direct Selection Rate': 'measure',
+    },
+    daily: true,
+    completenessDays: 8,
+  },
+  'Default Browser Usage Rate': {
+    columns: ['Territory', 'Date', 'Platform', 'Device', 'Build', 'Release Type', 'Selection Rate'],
+    fields: { 'Release Type': 'text', 'Selection Rate': 'measure' },
+    daily: true,
+    completenessDays: 8,
   },
 };

@@ -9,9 +9,11 @@
  * App Clip Source Type "App Clip code", "QR code", "NFC tags", "Web referrer", "Maps"; every list
  * field in the catalog. Values no page documents are the emulator's: Payment Method, the
  * in-app purchase's name and identifier, `text` fields (Release Type, Install Status, Build Type,
- * paths, hashes), and how booleans are spelled ("true"/"false").
- * Framework Usage pages: "Individual rows will only appear if they have a value of 5 or more":
- * rows with fewer than 5 unique devices are left out.
+ * paths, hashes). Booleans are spelled "True"/"False", as the Call Services and Call Performance
+ * page writes them ("A value of ‘True’ if call terminated; ‘False’ otherwise"); no page shows a file.
+ * Framework Usage pages with the eight common fields (Release Type among them): "Individual rows
+ * will only appear if they have a value of 5 or more": rows with fewer than 5 unique devices are
+ * left out.
  */
 import type { CatalogReport } from './catalog.js';
 import type { Field } from './field.js';
@@ -89,6 +91,8 @@ const STAND_INS: Record<string, string> = {
   'Install Status': 'Succeeded',
   'Install Package Type': 'App',
   'Build Type': 'Release',
+  'Bundle Version': '3.2',
+  'Software Development Kit': '26.1',
 };
 
 /** At most this many values of a report's first list field make rows of their own. */
@@ -108,9 +112,9 @@ function cell(field: Field, column: string, k: string, users: number, count: num
     case 'millis':
       return Math.round(1500 + u * 28_500);
     case 'measure':
-      return (/percentage/i.test(column) ? 0.1 + u * 20 : 100 + u * 2900).toFixed(2);
+      return (/percentage|rate/i.test(column) ? 0.1 + u * 20 : 100 + u * 2900).toFixed(2);
     case 'boolean':
-      return u < 0.5 ? 'true' : 'false';
+      return u < 0.5 ? 'True' : 'False';
     case 'code':
       return Math.floor(u * 4);
     default:
@@ -132,7 +136,7 @@ export function typedRows(report: CatalogReport, f: Funnel, key: string): Cells[
   for (const value of values) {
     const k = `${key}|${report.name}|${value}`;
     const users = Math.round(total * (0.2 + unit(`${k}|share`) * 0.8));
-    if (report.category === 'FRAMEWORK_USAGE' && users < 5) continue;
+    if ('Release Type' in fields && 'Unique Devices' in fields && users < 5) continue;
     const count = Math.round(users * (1 + unit(`${k}|n`) * 3));
     const row: Cells = {};
     for (const [column, field] of Object.entries(fields)) row[column] = cell(field, column, k, users, count);
