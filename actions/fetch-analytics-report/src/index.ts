@@ -1,7 +1,7 @@
-import { holdYoungGeneration } from '@asc-actions/core';
+import { holdReportMemory } from '@asc-actions/core';
 import { run } from './main.js';
 
-// A 1M-row segment is streamed through short-lived strings: keep V8's young generation small
-// (about 30 MB less peak memory; see core's report-stream/young-generation.ts).
-holdYoungGeneration();
+// A 1M-row segment is streamed through short-lived strings and inflated chunks: keep V8's young
+// generation small and collect dead chunks as they go (see core's report-stream/young-generation.ts).
+holdReportMemory();
 void run();

@@ -58,7 +58,7 @@ export {
   reportTooLarge,
   type OnRow,
 } from './report-stream/gzip-rows.js';
-export { holdYoungGeneration } from './report-stream/young-generation.js';
+export { holdReportMemory } from './report-stream/young-generation.js';
 export {
   putUploadOperations,
   checkOperations,

@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
+import { collectDeadChunks } from './young-generation.js';
 
 /**
  * One row: field `i` is `bytes[starts[i], starts[i + 1] - 1)` for `i < fields` (`starts[fields]`
@@ -72,6 +73,7 @@ export class RowSplitter extends Writable {
 
   private take(chunk: Buffer): void {
     this.total += chunk.length;
+    collectDeadChunks(chunk.length);
     if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
     if (this.carry.length + chunk.length > MAX_LINE_BYTES && chunk.indexOf(10) < 0) this.tooLong();
     let from = 0;
@@ -158,21 +160,43 @@ export class LineSplitter extends Writable {
         // The same caps as RowSplitter: the whole inflated size, and one line's length.
         this.total += chunk.length;
         if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
-        let bytes = chunk;
-        if (this.carry.length) bytes = Buffer.concat([this.carry, chunk]);
-        let start = this.lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-        for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
-          if (nl - start > MAX_LINE_BYTES) throw this.tooLong();
-          this.onLine(bytes, start, nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl, ++this.lineNo);
-          start = nl + 1;
+        collectDeadChunks(chunk.length);
+        let from = 0;
+        if (this.carry.length) {
+          // The line cut by the chunk boundary is joined on its own; the chunk is not copied.
+          const nl = chunk.indexOf(10);
+          if (nl < 0) {
+            if (this.carry.length + chunk.length > MAX_LINE_BYTES) throw this.tooLong();
+            this.carry = Buffer.concat([this.carry, chunk]);
+            return callback();
+          }
+          const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+          this.carry = Buffer.alloc(0);
+          this.lines(joined, 0);
+          from = nl + 1;
         }
-        if (bytes.length - start > MAX_LINE_BYTES) throw this.tooLong();
-        this.carry = Buffer.from(bytes.subarray(start));
+        const rest = this.lines(chunk, from);
+        if (chunk.length - rest > MAX_LINE_BYTES) throw this.tooLong();
+        this.carry = Buffer.from(chunk.subarray(rest));
         callback();
       } catch (error) {
         callback(error as Error);
       }
     });
+  }
+
+  /** Hands over every complete line from `from`; returns where the incomplete rest begins. */
+  private lines(bytes: Buffer, from: number): number {
+    let start =
+      this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
+        ? from + 3
+        : from; // a UTF-8 BOM
+    for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+      if (nl - start > MAX_LINE_BYTES) throw this.tooLong();
+      this.onLine(bytes, start, nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl, ++this.lineNo);
+      start = nl + 1;
+    }
+    return start;
   }
 
   private tooLong(): ReportTooLarge {
@@ -202,12 +226,12 @@ export class LineSplitter extends Writable {
 // chunk is a fresh buffer outside V8's heap, freed only when a collection finds it dead, and V8
 // lets such memory grow by tens of MB before it collects for it. Inflating a 91 MB segment and
 // counting its lines peaked at 132 MB with 1 MB chunks on Node 24 (86 MB on Node 20) against 90
-// MB with 64 KB chunks (82 MB): small chunks die in the frequent young-generation collections.
-// Measured with the bundle fetching that segment (peak memory) and the bench's reader (CPU):
-// 128 KB chunks with 512 KB read ahead peaked at 132–143 MB on Node 24 against 158–188 MB for
-// 1 MB/8 MB, and parsed in 385–410 ms of CPU against 500 ms; 32 KB chunks parsed 40% slower
-// (one thread-pool round trip per chunk).
-const GUNZIP = { chunkSize: 1 << 17, highWaterMark: 1 << 19 } as ZlibOptions;
+// MB with 64 KB chunks (82 MB): small chunks die in the frequent young-generation collections
+// (see also young-generation.ts). Measured with the bundle fetching that segment on Node 24
+// (peak memory, `npm run bench:node24`) and the bench's reader (CPU of the verification pass):
+// 1 MB chunks / 8 MB read ahead 158–188 MB and 500 ms; 128 KB / 512 KB 127–136 MB and 330–350
+// ms; 64 KB / 256 KB 121–126 MB and 420–435 ms (gzip -dc | wc -l: 360 ms).
+const GUNZIP = { chunkSize: 1 << 16, highWaterMark: 1 << 18 } as ZlibOptions;
 
 /** Why a gunzip failed, in words: truncated, or not gzip at all. */
 export function gzipProblem(error: unknown): string | undefined {
@@ -223,7 +247,7 @@ export class GzipStreamError extends Error {}
 
 /**
  * Reads every row of a gzipped file. `where` names the report in errors. Gunzip runs on the
- * thread pool and inflates up to 512 KB ahead while rows are parsed (settings: see GUNZIP).
+ * thread pool and inflates up to 256 KB ahead while rows are parsed (settings: see GUNZIP).
  */
 export async function readGzipRows(path: string, where: string, onRow: OnRow): Promise<void> {
   try {
