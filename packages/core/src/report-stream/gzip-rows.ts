@@ -44,19 +44,25 @@ export const reportTooLarge = (): ReportTooLarge =>
     `it inflates to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, more than any report App Store Connect sends`,
   );
 
-/** A Writable that hands each row's field offsets to `onRow`, synchronously. */
-export class RowSplitter extends Writable {
+/**
+ * The line handling both splitters share: the caps (the whole inflated size, one line's length),
+ * a UTF-8 BOM, and the line cut by a chunk boundary, which is joined on its own (the chunk is not
+ * copied). Subclasses hand over the complete lines of a buffer (`scan`).
+ */
+abstract class ChunkedLines extends Writable {
   private carry: Buffer = Buffer.alloc(0);
-  private lineNo = 0;
-  private starts: Int32Array = new Int32Array(256);
   private total = 0;
+  protected lineNo = 0;
 
-  constructor(private readonly onRow: OnRow) {
+  constructor() {
     super({ highWaterMark: 1 << 20 });
   }
 
+  /** Hands over every complete line of `bytes` from `from`; returns where the incomplete rest begins. */
+  protected abstract scan(bytes: Buffer, from: number): number;
+
   /**
-   * Rows are read on the next turn of the event loop, not inside the write: zlib hands a chunk
+   * Lines are read on the next turn of the event loop, not inside the write: zlib hands a chunk
    * over from its callback and only then asks its thread for the next one, so reading in the
    * callback would keep the two from working at the same time.
    */
@@ -71,34 +77,6 @@ export class RowSplitter extends Writable {
     });
   }
 
-  private take(chunk: Buffer): void {
-    this.total += chunk.length;
-    collectDeadChunks(chunk.length);
-    if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
-    if (this.carry.length + chunk.length > MAX_LINE_BYTES && chunk.indexOf(10) < 0) this.tooLong();
-    let from = 0;
-    if (this.carry.length) {
-      // The row cut by the chunk boundary is joined on its own; the chunk is not copied.
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        return;
-      }
-      const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
-      this.carry = Buffer.alloc(0);
-      this.scan(joined, 0);
-      from = nl + 1;
-    }
-    const end = this.scan(chunk, from);
-    this.carry = Buffer.from(chunk.subarray(end));
-  }
-
-  private tooLong(): never {
-    throw new ReportTooLarge(
-      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`,
-    );
-  }
-
   override _final(callback: (error?: Error | null) => void): void {
     try {
       if (this.carry.length) this.scan(Buffer.concat([this.carry, Buffer.from('\n')]), 0);
@@ -109,20 +87,55 @@ export class RowSplitter extends Writable {
     }
   }
 
-  /** Hands over every complete row; returns where the incomplete rest begins. */
-  private scan(bytes: Buffer, from: number): number {
-    let start =
-      this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
-        ? from + 3
-        : from; // a UTF-8 BOM
-    for (;;) {
-      // The newline by memchr (native), then the tabs before it by a tight loop: the fastest pair measured.
-      const nl = bytes.indexOf(10, start);
+  private take(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
+    collectDeadChunks(chunk.length);
+    let from = 0;
+    if (this.carry.length) {
+      const nl = chunk.indexOf(10);
       if (nl < 0) {
-        if (bytes.length - start > MAX_LINE_BYTES) this.tooLong();
-        return start;
+        if (this.carry.length + chunk.length > MAX_LINE_BYTES) throw this.tooLong();
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
       }
-      if (nl - start > MAX_LINE_BYTES) this.tooLong();
+      const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+      this.carry = Buffer.alloc(0);
+      this.scan(joined, 0);
+      from = nl + 1;
+    }
+    const rest = this.scan(chunk, from);
+    if (chunk.length - rest > MAX_LINE_BYTES) throw this.tooLong();
+    this.carry = Buffer.from(chunk.subarray(rest));
+  }
+
+  /** Where the first line starts: after a UTF-8 BOM at the very beginning. */
+  protected firstStart(bytes: Buffer, from: number): number {
+    return this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
+      ? from + 3
+      : from;
+  }
+
+  protected tooLong(): ReportTooLarge {
+    return new ReportTooLarge(
+      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`,
+    );
+  }
+}
+
+/** A Writable that hands each row's field offsets to `onRow`, synchronously. */
+export class RowSplitter extends ChunkedLines {
+  private starts: Int32Array = new Int32Array(256);
+
+  constructor(private readonly onRow: OnRow) {
+    super();
+  }
+
+  protected scan(bytes: Buffer, from: number): number {
+    let start = this.firstStart(bytes, from);
+    // The newline by memchr (native), then the tabs before it by a tight loop: the fastest pair measured.
+    for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+      if (nl - start > MAX_LINE_BYTES) throw this.tooLong();
       // A row has fewer tabs than bytes: room for all of them, so the loop needs no check.
       if (this.starts.length < nl - start + 2) this.starts = new Int32Array(nl - start + 2);
       const starts = this.starts;
@@ -134,6 +147,7 @@ export class RowSplitter extends Writable {
       this.onRow(bytes, starts, n + 1, ++this.lineNo);
       start = nl + 1;
     }
+    return start;
   }
 }
 
@@ -145,80 +159,19 @@ export type OnLine = (bytes: Buffer, start: number, end: number, lineNo: number)
  * nothing else is scanned, for passes that need one column or a count (about twice as fast as
  * splitting every row into fields).
  */
-export class LineSplitter extends Writable {
-  private carry: Buffer = Buffer.alloc(0);
-  private lineNo = 0;
-  private total = 0;
-
+export class LineSplitter extends ChunkedLines {
   constructor(private readonly onLine: OnLine) {
-    super({ highWaterMark: 1 << 20 });
+    super();
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    setImmediate(() => {
-      try {
-        // The same caps as RowSplitter: the whole inflated size, and one line's length.
-        this.total += chunk.length;
-        if (this.total > MAX_REPORT_BYTES) throw reportTooLarge();
-        collectDeadChunks(chunk.length);
-        let from = 0;
-        if (this.carry.length) {
-          // The line cut by the chunk boundary is joined on its own; the chunk is not copied.
-          const nl = chunk.indexOf(10);
-          if (nl < 0) {
-            if (this.carry.length + chunk.length > MAX_LINE_BYTES) throw this.tooLong();
-            this.carry = Buffer.concat([this.carry, chunk]);
-            return callback();
-          }
-          const joined = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
-          this.carry = Buffer.alloc(0);
-          this.lines(joined, 0);
-          from = nl + 1;
-        }
-        const rest = this.lines(chunk, from);
-        if (chunk.length - rest > MAX_LINE_BYTES) throw this.tooLong();
-        this.carry = Buffer.from(chunk.subarray(rest));
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-    });
-  }
-
-  /** Hands over every complete line from `from`; returns where the incomplete rest begins. */
-  private lines(bytes: Buffer, from: number): number {
-    let start =
-      this.lineNo === 0 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf
-        ? from + 3
-        : from; // a UTF-8 BOM
+  protected scan(bytes: Buffer, from: number): number {
+    let start = this.firstStart(bytes, from);
     for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
       if (nl - start > MAX_LINE_BYTES) throw this.tooLong();
       this.onLine(bytes, start, nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl, ++this.lineNo);
       start = nl + 1;
     }
     return start;
-  }
-
-  private tooLong(): ReportTooLarge {
-    return new ReportTooLarge(
-      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES / 1024} KB; report lines are a few hundred bytes`,
-    );
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    try {
-      if (this.carry.length)
-        this.onLine(
-          this.carry,
-          0,
-          this.carry[this.carry.length - 1] === 13 ? this.carry.length - 1 : this.carry.length,
-          ++this.lineNo,
-        );
-      this.carry = Buffer.alloc(0);
-      callback();
-    } catch (error) {
-      callback(error as Error);
-    }
   }
 }
 

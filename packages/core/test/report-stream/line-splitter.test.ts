@@ -1,11 +1,12 @@
 /**
- * core's LineSplitter (the verification pass of every analytics segment): lines come out whole
+ * core's LineSplitter (the verification pass of every analytics segment) and RowSplitter (every
+ * report's rows), which share their line handling: lines come out whole
  * and in order however the inflated stream is cut into chunks, with a BOM, CRLF endings, a last
  * line without a newline, and the line-length cap.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { LineSplitter } from '../../src/report-stream/gzip-rows.js';
+import { LineSplitter, RowSplitter, rowText } from '../../src/report-stream/gzip-rows.js';
 
 async function split(chunks: Array<string | Buffer>): Promise<string[]> {
   const lines: string[] = [];
@@ -37,4 +38,16 @@ test('a line longer than the cap is refused, whether it arrives in one chunk or 
   await expect(split([`Date\n${long}\n`])).rejects.toThrow(/line 2 is longer than 64 KB/);
   const pieces = Array.from({ length: 10 }, () => 'x'.repeat(7 * 1024));
   await expect(split(['Date\n', ...pieces, '\n'])).rejects.toThrow(/line 2 is longer than 64 KB/);
+});
+
+test('RowSplitter, which shares the line handling, gives the same rows for every two-way cut', async () => {
+  const bytes = Buffer.from(TEXT, 'utf8');
+  for (let a = 1; a < bytes.length; a++) {
+    const rows: string[] = [];
+    await pipeline(
+      Readable.from([bytes.subarray(0, a), bytes.subarray(a)]),
+      new RowSplitter((b, starts, fields, lineNo) => rows.push(`${lineNo}:${rowText(b, starts, fields)}`)),
+    );
+    expect(rows).toEqual(EXPECTED);
+  }
 });
