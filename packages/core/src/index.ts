@@ -58,7 +58,7 @@ export {
   reportTooLarge,
   type OnRow,
 } from './report-stream/gzip-rows.js';
-export { holdReportMemory } from './report-stream/young-generation.js';
+export { holdReportMemory } from './report-stream/report-memory.js';
 export {
   putUploadOperations,
   checkOperations,

@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
-import { collectDeadChunks } from './young-generation.js';
+import { collectDeadChunks } from './report-memory.js';
 
 /**
  * One row: field `i` is `bytes[starts[i], starts[i + 1] - 1)` for `i < fields` (`starts[fields]`
@@ -180,7 +180,7 @@ export class LineSplitter extends ChunkedLines {
 // lets such memory grow by tens of MB before it collects for it. Inflating a 91 MB segment and
 // counting its lines peaked at 132 MB with 1 MB chunks on Node 24 (86 MB on Node 20) against 90
 // MB with 64 KB chunks (82 MB): small chunks die in the frequent young-generation collections
-// (see also young-generation.ts). Measured with the bundle fetching that segment on Node 24
+// (see also report-memory.ts). Measured with the bundle fetching that segment on Node 24
 // (peak memory, `npm run bench:node24`) and the bench's reader (CPU of the verification pass):
 // 1 MB chunks / 8 MB read ahead 158–188 MB and 500 ms; 128 KB / 512 KB 127–136 MB and 330–350
 // ms; 64 KB / 256 KB 121–126 MB and 420–435 ms (gzip -dc | wc -l: 360 ms).
