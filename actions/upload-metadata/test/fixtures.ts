@@ -4,7 +4,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { ConnectDeps } from '@asc-actions/core';
+import { EDITABLE_VERSION_STATES, type ConnectDeps } from '@asc-actions/core';
 import type { Emulator, Seed } from '@asc-actions/asc-emulator';
 import { actionHarness, type ActionHarness } from '../../../test-support/action-harness.js';
 import type { RunResult } from '../../../test-support/runner.js';
@@ -62,21 +62,13 @@ export function storedLocalization(
 }
 
 export function editableVersionId(emulator: Emulator, appId: string, platform = 'IOS'): string {
-  const editable = [
-    'PREPARE_FOR_SUBMISSION',
-    'DEVELOPER_REJECTED',
-    'REJECTED',
-    'METADATA_REJECTED',
-    'WAITING_FOR_REVIEW',
-    'INVALID_BINARY',
-  ];
   const v = emulator.state
     .all('appStoreVersions')
     .find(
       (r) =>
         emulator.state.relatedId(r, 'app') === appId &&
         r.attributes.platform === platform &&
-        editable.includes(String(r.attributes.appVersionState)),
+        (EDITABLE_VERSION_STATES as readonly string[]).includes(String(r.attributes.appVersionState)),
     );
   if (!v) throw new Error('no editable version');
   return v.id;
