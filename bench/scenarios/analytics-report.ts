@@ -22,6 +22,7 @@ import { keyEncodings } from '../../test-support/leaks.js';
 import { parseOutputFile, REPO_ROOT, runInProcess } from '../../test-support/runner.js';
 import { applySharedDefaults } from '../../test-support/shared-paths.js';
 import { run } from '../../actions/fetch-analytics-report/src/main.js';
+import { BUNDLE_NODE, bundleNodeVersion } from '../bundle-node.js';
 import type { BenchRow } from '../table.js';
 
 const APP = '6400000001';
@@ -269,14 +270,12 @@ async function nightly(): Promise<BenchRow[]> {
 
 /**
  * Peak memory swings by a few MB from run to run (when V8 collects): the worst of three runs is
- * judged. The bundle runs under this Node, or under `BENCH_NODE` (a path) when set, e.g. the
- * Node 24 that runners use (`.ci/run` shows how to fetch it).
+ * judged. The bundle runs under bench/bundle-node.ts's Node (`BENCH_NODE`, `npm run bench:node24`).
  */
 async function bundleMemory(file: string): Promise<BenchRow> {
-  const node = process.env.BENCH_NODE || process.execPath;
-  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const version = bundleNodeVersion();
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await bundlePeak(file, node));
+  for (let i = 0; i < 3; i++) runs.push(await bundlePeak(file, BUNDLE_NODE));
   const failure = runs.find((r) => r.failure)?.failure;
   const mbs = runs.map((r) => r.mb);
   return {

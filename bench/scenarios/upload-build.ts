@@ -5,7 +5,7 @@
  * server (bench/scenarios/bare-put.mjs). Then the Info.plist read from a 4 GB sparse .ipa (the
  * app's entry after a 4 GB payload, so the zip64 central directory must be used).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,15 +25,10 @@ import { generateTestKey, type TestKey } from '../../test-support/keys.js';
 import { REPO_ROOT } from '../../test-support/runner.js';
 import { infoPlist, writeIpa } from '../../actions/upload-build/test/ipa.js';
 import { readIpaInfo } from '../../actions/upload-build/src/read/ipa.js';
+import { BUNDLE_NODE, bundleNodeVersion } from '../bundle-node.js';
 import type { BenchRow } from '../table.js';
 
 const MB = 1024 * 1024;
-/**
- * Both the bare script and the bundle run under this Node, or under `BENCH_NODE` (a path) when
- * set: runners start the bundle with Node 24 (`runs.using: node24`), and the ratio differs by
- * runtime (fetch and module loading are part of the bundle's fixed start-up).
- */
-const NODE = process.env.BENCH_NODE || process.execPath;
 const CONCURRENCY = 4;
 const APP = '1700000001';
 
@@ -42,7 +37,8 @@ function child(
   env: Record<string, string>,
 ): Promise<{ ms: number; code: number; stderr: string; stdout: string }> {
   const t0 = performance.now();
-  const proc = spawn(NODE, args, {
+  // The bare script and the bundle run under the same Node (bench/bundle-node.ts).
+  const proc = spawn(BUNDLE_NODE, args, {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,7 +149,7 @@ async function transfer(dir: string): Promise<BenchRow[]> {
   const ok = runs.every((r) => r.ok);
   const rssMb = Math.max(...runs.map((r) => r.rssMb));
   const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
-  const version = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+  const version = bundleNodeVersion();
   return [
     {
       scenario: `upload-build: bundle uploads a ${(size / MB).toFixed(0)} MB .ipa, 5 MiB parts, ${CONCURRENCY} at a time, vs a bare Node PUT script (same parts, concurrency, server); median of ${PAIRS} pairs, Node ${version}`,
