@@ -87,17 +87,25 @@ function workerChannel(worker: Worker): Channel {
   };
 }
 
+/** A 'data' listener that calls `onLine` with each complete line of a text stream. */
+function lineReader(onLine: (line: string) => void): (chunk: string) => void {
+  let carry = '';
+  return (chunk) => {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop() ?? '';
+    for (const line of lines) if (line) onLine(line);
+  };
+}
+
 /** Newline-delimited JSON over the contract server's socket (worker/contract-server.mjs). */
 function socketChannel(socket: Socket): Channel {
   return {
     post: (message) => void socket.write(`${JSON.stringify(message)}\n`),
     listen(onAnswer, onEnd) {
-      let carry = '';
-      socket.on('data', (chunk: string) => {
-        const lines = (carry + chunk).split('\n');
-        carry = lines.pop() ?? '';
-        for (const line of lines) if (line) onAnswer(JSON.parse(line) as Answer);
-      });
+      socket.on(
+        'data',
+        lineReader((line) => onAnswer(JSON.parse(line) as Answer)),
+      );
       socket.on('error', onEnd);
       socket.on('close', () => onEnd(new Error('the contract server closed the connection')));
     },
@@ -267,20 +275,19 @@ function connect(socketPath: string, onStop: () => void): Promise<SpecContract> 
   const socket = createConnection(socketPath);
   socket.setEncoding('utf8');
   return new Promise<SpecContract>((resolve, reject) => {
-    let carry = '';
     const onError = (e: Error): void => {
       socket.destroy();
       reject(new Error(`cannot reach the contract server at ${socketPath}: ${e.message}`));
     };
-    const onFirst = (chunk: string): void => {
-      carry += chunk;
-      const nl = carry.indexOf('\n');
-      if (nl < 0) return;
+    // The ready line comes first; nothing follows it before the first request is sent.
+    let ready = false;
+    const onFirst = lineReader((line) => {
+      if (ready) return;
+      ready = true;
       socket.off('data', onFirst);
       socket.off('error', onError);
-      // Nothing follows the ready line before the first request is sent.
-      resolve(new SpecContract(socketChannel(socket), JSON.parse(carry.slice(0, nl)) as Ready, onStop));
-    };
+      resolve(new SpecContract(socketChannel(socket), JSON.parse(line) as Ready, onStop));
+    });
     socket.on('error', onError);
     socket.on('data', onFirst);
   });
