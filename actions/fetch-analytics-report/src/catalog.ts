@@ -17,7 +17,7 @@
  * A name not listed here (FRAMEWORK_USAGE has about 90) is checked against Apple's list for the
  * request instead.
  */
-import type { AnalyticsCategory, AnalyticsGranularity } from '@asc-actions/core';
+import { nearest, type AnalyticsCategory, type AnalyticsGranularity } from '@asc-actions/core';
 
 export interface KnownReport {
   name: string;
@@ -56,6 +56,19 @@ export const defaultReports = (granularity: AnalyticsGranularity): string[] => [
 
 /** Names compared as Apple's are spelled, ignoring case and runs of spaces. */
 export const normalName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The report a mistyped name most likely meant: the nearest by spelling, else the names that
+ * begin with it (people type a documentation page's title, "App Store Discovery & Engagement",
+ * where Apple lists "App Store Discovery and Engagement Standard" and "… Detailed").
+ */
+export function suggestReport(name: string, known: readonly string[]): string | undefined {
+  const near = nearest(name, known);
+  if (near) return near;
+  const fold = (n: string): string => normalName(n).replace(/\s*&\s*/g, ' and ');
+  const begins = known.filter((k) => fold(k).startsWith(fold(name)));
+  return begins.length ? begins.slice(0, 2).join('" or "') : undefined;
+}
 
 export function knownReport(name: string): KnownReport | undefined {
   return KNOWN_REPORTS.find((r) => normalName(r.name) === normalName(name));

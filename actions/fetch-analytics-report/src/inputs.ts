@@ -11,12 +11,11 @@ import {
   ANALYTICS_GRANULARITIES,
   InputError,
   inputs,
-  nearest,
   writeTarget,
   type AnalyticsCategory,
   type AnalyticsGranularity,
 } from '@asc-actions/core';
-import { KNOWN_REPORTS, defaultReports, knownReport } from './catalog.js';
+import { KNOWN_REPORTS, defaultReports, knownReport, suggestReport } from './catalog.js';
 import type { OutputFormat, ReportWanted, Settings } from './model.js';
 
 export const RETENTION_DAYS = 35;
@@ -45,9 +44,9 @@ function parseReports(text: string, granularity: AnalyticsGranularity): ReportWa
     }
     const known = knownReport(item);
     if (!known) {
-      const near = nearest(item, [...KNOWN_REPORTS.map((r) => r.name), ...ANALYTICS_CATEGORIES]);
+      const near = suggestReport(item, [...KNOWN_REPORTS.map((r) => r.name), ...ANALYTICS_CATEGORIES]);
       if (near)
-        throw new InputError(`Input "report": unknown report ${shown(item)}. Did you mean ${shown(near)}?`, {
+        throw new InputError(`Input "report": unknown report ${shown(item)}. Did you mean "${near}"?`, {
           input: 'report',
         });
       // A report Apple may have added since: checked against Apple's list of the request's reports.

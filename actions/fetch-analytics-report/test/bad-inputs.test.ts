@@ -31,6 +31,11 @@ const cases: Array<[string, Record<string, string>, RegExp]> = [
     /Input "report": unknown report "App Store Discovery and Engagment Standard"\. Did you mean "App Store Discovery and Engagement Standard"\?/,
   ],
   [
+    "a documentation page's title instead of Apple's report name",
+    { report: 'App Store Discovery & Engagement' },
+    /Input "report": unknown report "App Store Discovery & Engagement"\. Did you mean "App Store Discovery and Engagement Standard" or "App Store Discovery and Engagement Detailed"\?/,
+  ],
+  [
     'a granularity the report does not have',
     { report: 'App Install Performance', granularity: 'WEEKLY' },
     /Input "granularity": "App Install Performance" is made only DAILY, not WEEKLY/,

@@ -7,12 +7,12 @@
 import {
   InputError,
   listAnalyticsReportInstances,
-  nearest,
+  ANALYTICS_CATEGORIES,
   listAnalyticsReports,
   type AnalyticsGranularity,
   type AscClient,
 } from '@asc-actions/core';
-import { normalName } from '../catalog.js';
+import { normalName, suggestReport } from '../catalog.js';
 import type { InstanceInfo, ReportInfo, ReportWanted } from '../model.js';
 
 const info = (r: { id: string; attributes?: { name?: string; category?: string } }): ReportInfo => ({
@@ -35,12 +35,12 @@ export async function wantedReports(
     if (w.kind === 'name') {
       const match = listed.find((r) => normalName(r.name) === normalName(w.name));
       if (!match) {
-        const near = nearest(
+        const near = suggestReport(
           w.name,
           listed.map((r) => r.name),
         );
         throw new InputError(
-          `Input "report": Apple lists no report ${JSON.stringify(w.name)} for this app${near ? `. Did you mean ${JSON.stringify(near)}?` : '.'}`,
+          `Input "report": Apple lists no report ${JSON.stringify(w.name)} for this app${near ? `. Did you mean "${near}"?` : `. Give Apple's report names (such as "App Store Discovery and Engagement Standard") or a category: ${ANALYTICS_CATEGORIES.join(', ')}.`}`,
           { input: 'report' },
         );
       }
