@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { makeApps, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
 import { createTransport } from '../../packages/core/src/http/transport.js';
 import { defaultFetch, describeProxy, proxyFor } from '../../packages/core/src/http/proxy.js';
+import { nodeExchange } from '../../packages/core/src/http/exchange.js';
 import { startConnectProxy, type ConnectProxy } from '../../test-support/connect-proxy.js';
 import { generateTestKey } from '../../test-support/keys.js';
 import { keyEncodings } from '../../test-support/leaks.js';
@@ -102,8 +103,8 @@ test('a pre-signed upload URL on another host goes through the proxy, with no Au
   }
 });
 
-test("without proxy variables the transport uses Node's own fetch", () => {
-  expect(defaultFetch({})).toBe(globalThis.fetch);
+test('without proxy variables the transport uses node:http (nodeExchange)', () => {
+  expect(defaultFetch({})).toBe(nodeExchange);
   expect(describeProxy({})).toBeUndefined();
 });
 

@@ -4,6 +4,7 @@ import { systemClock } from '../clock.js';
 import { TokenSource } from '../auth/token.js';
 import { createAscClient, type AscClient } from '../http/client.js';
 import { defaultFetch, describeProxy } from '../http/proxy.js';
+import type { Exchange } from '../http/exchange.js';
 import type { Logger } from '../logger.js';
 import type { CommonInputs } from './common-inputs.js';
 import { actionsLogger } from './logger.js';
@@ -11,7 +12,8 @@ import { journaledFetch } from './journal.js';
 
 /** What a test or bench may swap: the world-touching parts of the client. */
 export interface ConnectDeps {
-  fetch?: typeof fetch;
+  /** The HTTP exchange (default node:http(s), or undici through a proxy); Node's `fetch` fits. */
+  fetch?: Exchange;
   clock?: Clock;
   logger?: Logger;
   concurrency?: number;

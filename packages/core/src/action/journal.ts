@@ -4,6 +4,8 @@
  * starts a fresh journal per run and shows it in the job summary when the run fails, so a
  * failure says what was done and what was not.
  */
+import type { Exchange } from '../http/exchange.js';
+
 const MAX_ENTRIES = 200;
 
 export interface Journal {
@@ -33,12 +35,11 @@ export function recordWrite(method: string, url: string, apiOrigin: string): voi
   current.writes.push(u.origin === apiOrigin ? `${method} ${u.pathname}` : `${method} an upload to ${u.host}`);
 }
 
-/** A fetch that records the writes it sees answered 2xx. */
-export function journaledFetch(inner: typeof fetch, apiOrigin: string): typeof fetch {
-  return async (input, init) => {
-    const response = await inner(input, init);
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    if (response.ok) recordWrite(method, input instanceof Request ? input.url : String(input), apiOrigin);
+/** An exchange that records the writes it sees answered 2xx. */
+export function journaledFetch(inner: Exchange, apiOrigin: string): Exchange {
+  return async (url, init) => {
+    const response = await inner(url, init);
+    if (response.ok) recordWrite(init.method.toUpperCase(), url, apiOrigin);
     return response;
   };
 }

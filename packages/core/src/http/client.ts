@@ -15,6 +15,7 @@ import { RateLimiter } from './rate-limit.js';
 import type { RetryOptions } from './retry.js';
 import { withRetry } from './retry.js';
 import { createTransport } from './transport.js';
+import type { Exchange } from './exchange.js';
 import type { HttpRequest, HttpResponse, Query, Send } from './types.js';
 
 export const DEFAULT_API_BASE_URL = 'https://api.appstoreconnect.apple.com';
@@ -22,7 +23,8 @@ export const DEFAULT_API_BASE_URL = 'https://api.appstoreconnect.apple.com';
 export interface ClientOptions {
   tokens: TokenProvider;
   baseUrl?: string;
-  fetch?: typeof fetch;
+  /** The HTTP exchange (default node:http(s)); Node's `fetch` fits. */
+  fetch?: Exchange;
   clock?: Clock;
   logger?: Logger;
   /** Requests on the wire at once, shared by everything using this client (default 4). */

@@ -1,12 +1,14 @@
 /**
  * Proxies for self-hosted and GitHub Enterprise runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY
  * (either case), for App Store Connect and for pre-signed upload URLs alike (both go through the
- * transport's fetch). Node's own fetch ignores these variables unless NODE_USE_ENV_PROXY is set
+ * transport). Node's own fetch and node:http ignore these variables unless NODE_USE_ENV_PROXY is set
  * (Node ≥ 24.5), so with a proxy configured requests go through undici's fetch and a
  * ProxyAgent, which tunnels with CONNECT; NO_PROXY is matched here with curl's rules (undici's
  * EnvHttpProxyAgent would do the same but prints an "experimental" warning on every run). undici
  * is loaded only then, so runs without a proxy start as fast as before.
  */
+import { nodeExchange, type Exchange, type ExchangeAnswer } from './exchange.js';
+
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
 
 /** The proxy settings in effect, for one log line: never the userinfo of a proxy URL. */
@@ -53,22 +55,20 @@ interface Undici {
 }
 
 /**
- * The fetch the transport uses: Node's own, or, when a proxy variable is set, undici's fetch with
- * a ProxyAgent (CONNECT tunnel; userinfo in the proxy URL becomes Proxy-Authorization) for the
- * URLs NO_PROXY does not exempt. `env` is read once, here.
+ * The exchange the transport uses: node:http(s) (`nodeExchange`), or, when a proxy variable is
+ * set, undici's fetch with a ProxyAgent (CONNECT tunnel; userinfo in the proxy URL becomes
+ * Proxy-Authorization) for the URLs NO_PROXY does not exempt. `env` is read once, here.
  */
-export function defaultFetch(env: NodeJS.ProcessEnv = process.env): typeof fetch {
-  if (!PROXY_VARS.some((name) => env[name])) return globalThis.fetch;
+export function defaultFetch(env: NodeJS.ProcessEnv = process.env): Exchange {
+  if (!PROXY_VARS.some((name) => env[name])) return nodeExchange;
   const snapshot = { ...env };
   let undici: Promise<Undici> | undefined;
   const agents = new Map<string, unknown>();
-  const proxied = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
-    const url = input instanceof Request ? input.url : String(input);
+  return async (url, init) => {
     const proxy = proxyFor(new URL(url), snapshot);
-    if (proxy === undefined) return globalThis.fetch(url, init);
+    if (proxy === undefined) return nodeExchange(url, init);
     const lib = await (undici ??= import('undici') as Promise<Undici>);
     if (!agents.has(proxy)) agents.set(proxy, new lib.ProxyAgent(proxy));
-    return (await (lib.fetch as UndiciFetch)(url, { ...init, dispatcher: agents.get(proxy) })) as Response;
+    return (await (lib.fetch as UndiciFetch)(url, { ...init, dispatcher: agents.get(proxy) })) as ExchangeAnswer;
   };
-  return proxied;
 }

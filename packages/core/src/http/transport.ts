@@ -1,14 +1,15 @@
-import { Readable } from 'node:stream';
 import { NetworkError, UnexpectedResponseError } from '../errors.js';
 import { guardSink } from '../secrets/tripwire.js';
 import { withQuery } from './query.js';
+import { bodyStream, nodeExchange, type Exchange, type ExchangeAnswer } from './exchange.js';
 import type { HttpRequest, HttpResponse, Send } from './types.js';
 import { isIdempotent } from './types.js';
 
 export interface TransportOptions {
   /** API origin plus optional path prefix, without a trailing slash. */
   baseUrl: string;
-  fetch?: typeof fetch;
+  /** Default: node:http(s) (`nodeExchange`); Node's `fetch` fits too. */
+  fetch?: Exchange;
   /** Per-request timeout in ms (default 60 s); a request may set its own. */
   timeoutMs?: number;
   userAgent?: string;
@@ -24,7 +25,7 @@ const MAX_REDIRECTS = 3;
  * only within the origin.
  */
 export function createTransport(options: TransportOptions): Send {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? nodeExchange;
   const origin = new URL(options.baseUrl).origin;
   return async function transport(request: HttpRequest): Promise<HttpResponse> {
     let url = resolveUrl(options.baseUrl, origin, request);
@@ -63,17 +64,18 @@ function resolveUrl(baseUrl: string, origin: string, request: HttpRequest): stri
 const info = (request: HttpRequest, url: string) => ({ method: request.method, url, headers: request.headers });
 
 async function fetchOnce(
-  doFetch: typeof fetch,
+  doFetch: Exchange,
   url: string,
   request: HttpRequest,
   options: TransportOptions,
-): Promise<Response> {
+): Promise<ExchangeAnswer> {
   // A pre-signed upload URL (auth: false) gets exactly the headers its operation lists: none of ours.
   const ours =
     request.auth === false
       ? {}
       : {
           accept: 'application/json, application/a-gzip;q=0.9, */*;q=0.5',
+          'accept-encoding': 'gzip, deflate, br',
           ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
         };
   const headers: Record<string, string> = { ...ours, ...request.headers };
@@ -127,7 +129,7 @@ export const MAX_BINARY_RESPONSE_BYTES = 256 * 1024 * 1024;
 class TooLarge extends Error {}
 
 /** The body, read chunk by chunk and abandoned past `cap` (a hostile or broken server cannot fill memory). */
-async function readCapped(response: Response, cap: number): Promise<Buffer> {
+async function readCapped(response: ExchangeAnswer, cap: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > cap) {
     await response.body?.cancel();
@@ -157,7 +159,7 @@ function isJsonApi(data: unknown): boolean {
   );
 }
 
-async function read(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
+async function read(response: ExchangeAnswer, request: HttpRequest, url: string): Promise<HttpResponse> {
   const answer = await readBody(response, request, url);
   const ok = answer.status >= 200 && answer.status < 300;
   const expectsDocument =
@@ -179,13 +181,13 @@ async function read(response: Response, request: HttpRequest, url: string): Prom
 
 const pathOf = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0] ?? url;
 
-async function readBody(response: Response, request: HttpRequest, url: string): Promise<HttpResponse> {
+async function readBody(response: ExchangeAnswer, request: HttpRequest, url: string): Promise<HttpResponse> {
   const base = { status: response.status, headers: response.headers, url, data: undefined as unknown };
   const ok = response.status >= 200 && response.status < 300;
   const cap = ok && request.responseType === 'binary' ? MAX_BINARY_RESPONSE_BYTES : MAX_JSON_RESPONSE_BYTES;
   try {
     if (ok && request.responseType === 'stream' && response.body) {
-      return { ...base, stream: Readable.fromWeb(response.body) };
+      return { ...base, stream: bodyStream(response.body) };
     }
     const bytes = await readCapped(response, cap);
     if (ok && request.responseType === 'binary') return { ...base, body: bytes };

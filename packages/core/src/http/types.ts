@@ -1,3 +1,5 @@
+import type { ResponseHeaders } from './exchange.js';
+
 /** The one request shape every wrapper of the client passes along. */
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -30,7 +32,7 @@ export interface HttpRequest {
 
 export interface HttpResponse<T = unknown> {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   /** Final URL of the request (absolute). */
   url: string;
   /** Parsed JSON for `json`, undefined for 204 and non-JSON bodies. */
