@@ -13,12 +13,6 @@ async function put(op) {
   const body = Buffer.allocUnsafe(op.length);
   await handle.read(body, 0, op.length, op.offset);
   const headers = Object.fromEntries(op.requestHeaders.map((h) => [h.name, h.value]));
-  if (process.env.BARE_FETCH) {
-    const res = await fetch(op.url, { method: op.method, headers, body });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`part at ${op.offset}: ${res.status}`);
-    return;
-  }
   await new Promise((resolve, reject) => {
     const req = request(op.url, { method: op.method, headers: { ...headers, 'Content-Length': op.length } }, (res) => {
       res.resume();
