@@ -20,6 +20,7 @@ import { planRequest } from './plan/request-step.js';
 import { pickWinners, unionColumns, winningInstances } from './plan/winners.js';
 import { resolveAppId } from './read/app.js';
 import { wantedReports, reportInstances } from './read/reports.js';
+import { granularityWarning } from './read/granularity-check.js';
 import { findRequests } from './read/request.js';
 import { SegmentCache } from './read/segment-cache.js';
 import { Funnel } from './report/funnel.js';
@@ -90,6 +91,8 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       try {
         for (const report of await wantedReports(client, step.id, s.reports)) {
           const instances = await reportInstances(client, report.id, s.granularity, s.from, s.to);
+          const granularity = instances.length ? undefined : await granularityWarning(client, report, s.granularity);
+          if (granularity) logger.warning(granularity);
           const cache = new SegmentCache(appId, report, s.granularity, store);
           await cache.restore();
           const fromCache = instances.filter((i) => cache.instances.has(i.id)).length;

@@ -63,3 +63,28 @@ test('a Framework Usage report named like a funnel report ("App Sessions Context
   expect(summary.reports).toEqual([expect.objectContaining({ name: 'App Sessions Context', missingColumns: [] })]);
   expect(r.summary).not.toContain('columns missing');
 });
+
+const warnings = (stdout: string): string[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::warning'))
+    .map((l) => l.replace(/^::warning[^:]*::/, ''));
+
+test('a daily-only report this action does not know, asked WEEKLY: the run names the granularity Apple makes', async () => {
+  // "App Sessions Context" (FRAMEWORK_USAGE) is daily only on Apple's page; the request is 25 days old.
+  const r = await h.run({ report: 'App Sessions Context', granularity: 'WEEKLY', 'output-path': 'ctx-weekly' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.state).toBe('not-available-yet');
+  expect(warnings(r.stdout)).toEqual([
+    expect.stringMatching(
+      /^App Sessions Context: Apple has \d+ DAILY \(2026-11-\d\d to 2026-11-\d\d\) instance\(s\) of this report and no WEEKLY one at any date, so it probably does not make this report weekly\. Set granularity: DAILY to fetch it\.$/,
+    ),
+  ]);
+});
+
+test('asked MONTHLY while the daily instances span less than two months: no warning yet, a first monthly one may still come', async () => {
+  const r = await h.run({ report: 'App Sessions Context', granularity: 'MONTHLY', 'output-path': 'ctx-monthly' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.state).toBe('not-available-yet');
+  expect(warnings(r.stdout)).toEqual([]);
+});
