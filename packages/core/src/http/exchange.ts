@@ -63,7 +63,9 @@ function decoded(res: IncomingMessage): Readable {
           ? createBrotliDecompress()
           : undefined;
   if (!decoder) return res;
+  // Either side failing ends both: a body that does not decode drops its connection.
   res.on('error', (error) => decoder.destroy(error));
+  decoder.on('error', () => res.destroy());
   return res.pipe(decoder);
 }
 

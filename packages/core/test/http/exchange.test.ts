@@ -51,6 +51,20 @@ test.each([
   expect(await text(answer.body)).toBe('{"data":[]}');
 });
 
+test('a body that does not decode fails the read and drops the connection', async () => {
+  let closed: Promise<void> = Promise.resolve();
+  const base = await serve((req, res) => {
+    closed = new Promise((resolve) => req.socket.once('close', () => resolve()));
+    res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+    res.write(Buffer.from('this is not gzip'));
+  });
+  const send = createTransport({ baseUrl: base });
+  const failed = await send({ method: 'GET', url: '/v1/apps' }).catch((e: unknown) => e);
+  expect(failed).toBeInstanceOf(NetworkError);
+  expect((failed as Error).message).toMatch(/connection lost while reading the response/);
+  await closed;
+});
+
 test('the request carries its headers and a Content-Length for its body, and nothing is added', async () => {
   let seen: IncomingMessage['headers'] = {};
   let received = '';
