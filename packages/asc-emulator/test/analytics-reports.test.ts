@@ -149,3 +149,31 @@ test('a report without Territory or Source Type columns repeats no row (App Cras
   expect(lines).toHaveLength(3);
   expect(new Set(lines).size).toBe(3);
 });
+
+test('the browser-choice reports cover the EU only, as their pages say; Default Browser Usage Rate is worldwide', () => {
+  const territoriesOf = (name: string): Set<string> => {
+    const report = catalogReport(name)!;
+    const [header, ...rows] = [
+      ...analyticsLines({
+        appId: APP,
+        appName: 'Notes',
+        report,
+        dates: ['2026-11-20'],
+        processingDate: '2026-11-28',
+        territories: 20,
+      }),
+    ].map((l) => l.split('\t'));
+    const at = header!.indexOf('Territory');
+    return new Set(rows.map((r) => r[at]!));
+  };
+  const eu = ['DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL'];
+  for (const name of [
+    'Browser Choice Screen Engagement (iOS versions before 18.2)',
+    'Browser Choice Screen Selection',
+  ]) {
+    const seen = territoriesOf(name);
+    expect(seen.size).toBeGreaterThan(0);
+    expect([...seen].filter((t) => !eu.includes(t))).toEqual([]);
+  }
+  expect(territoriesOf('Default Browser Usage Rate').has('US')).toBe(true);
+});

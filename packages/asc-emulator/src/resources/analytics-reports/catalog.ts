@@ -71,6 +71,8 @@ export interface CatalogReport {
   kind: 'engagement' | 'downloads' | 'installs' | 'sessions' | 'purchases' | 'app-clip' | 'typed' | 'generic';
   /** For kind `typed`: how each column the rows generator does not fill by name is filled. */
   fields?: Readonly<Record<string, Field>>;
+  /** The territories the report covers when its page limits them (the EU-only browser-choice reports). */
+  territories?: readonly string[];
 }
 
 export type { Field } from './field.js';
@@ -91,8 +93,9 @@ const report = (
 function frameworkUsage(name: string): CatalogReport {
   const shape = OWN_SHAPE[name];
   if (shape) {
-    const { columns, fields, daily, completenessDays } = shape;
-    return report(name, 'FRAMEWORK_USAGE', 'typed', columns, completenessDays, daily ? ['DAILY'] : ALL, fields);
+    const { columns, fields, daily, completenessDays, territories } = shape;
+    const made = report(name, 'FRAMEWORK_USAGE', 'typed', columns, completenessDays, daily ? ['DAILY'] : ALL, fields);
+    return territories ? { ...made, territories } : made;
   }
   const own = VERIFIED[name];
   if (!own) return report(name, 'FRAMEWORK_USAGE', 'generic', C.GENERIC);

@@ -377,19 +377,30 @@ export const VERIFIED: Readonly<Record<string, Readonly<Record<string, Field>>>>
   },
 };
 
+/** The emulator's territories (analytics-reports/rows.ts) that are in the European Union. */
+export const EU_TERRITORIES: readonly string[] = ['DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL'];
+
 /**
  * Framework Usage reports whose page gives a shape of its own (not the eight fields above):
  * - browser-choice-screen-engagement.md: Date, App Name, App Apple Identifier, Event, Device,
  *   Platform Version, Territory, Counts, Unique Devices; daily, weekly, monthly; "Territories:
- *   European Union (EU) only" (the emulator's territories are not limited); completeness in no
+ *   European Union (EU) only" (the emulator's rows: its EU territories only); completeness in no
  *   number of days (the emulator's two);
  * - browser-choice-screen-selection.md (EU only too) and default-browser-usage-rate.md: no Count
- *   or Unique Devices, rates (floats, percentages) instead; daily, up to 8 days late.
+ *   or Unique Devices, rates (floats, percentages) instead; daily, up to 8 days late. The usage
+ *   rate page says "Territories: Worldwide" (read 2026-12-06), so only the two browser-choice
+ *   reports are limited to the EU.
  */
 export const OWN_SHAPE: Readonly<
   Record<
     string,
-    { columns: readonly string[]; fields: Readonly<Record<string, Field>>; daily: boolean; completenessDays: number }
+    {
+      columns: readonly string[];
+      fields: Readonly<Record<string, Field>>;
+      daily: boolean;
+      completenessDays: number;
+      territories?: readonly string[];
+    }
   >
 > = {
   'Browser Choice Screen Engagement (iOS versions before 18.2)': {
@@ -411,6 +422,7 @@ export const OWN_SHAPE: Readonly<
     },
     daily: false,
     completenessDays: 2,
+    territories: EU_TERRITORIES,
   },
   'Browser Choice Screen Selection': {
     columns: [
@@ -438,6 +450,7 @@ export const OWN_SHAPE: Readonly<
     },
     daily: true,
     completenessDays: 8,
+    territories: EU_TERRITORIES,
   },
   'Default Browser Usage Rate': {
     columns: ['Territory', 'Date', 'Platform', 'Device', 'Build', 'Release Type', 'Selection Rate'],

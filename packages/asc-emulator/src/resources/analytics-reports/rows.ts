@@ -161,7 +161,8 @@ export function* analyticsLines(spec: RowSpec): Generator<string> {
   yield report.columns.join('\t');
   // A report without a Territory (or Source Type) column has one row where others have one per
   // territory (or source): no two rows with the same dimensions.
-  const territories = report.columns.includes('Territory') ? Math.min(TERRITORIES.length, spec.territories ?? 8) : 1;
+  const covered = report.territories ?? TERRITORIES;
+  const territories = report.columns.includes('Territory') ? Math.min(covered.length, spec.territories ?? 8) : 1;
   const sources = report.columns.includes('Source Type') ? SOURCE_TYPES : SOURCE_TYPES.slice(0, 1);
   for (const date of spec.dates) {
     const scale = completeness(date, spec.processingDate) * (spec.days ?? 1);
@@ -174,7 +175,7 @@ export function* analyticsLines(spec: RowSpec): Generator<string> {
             'App Name': spec.appName,
             'App Apple Identifier': spec.appId,
             'Source Type': source,
-            Territory: TERRITORIES[t]!,
+            Territory: covered[t]!,
             Device: device,
             'Platform Version': platform,
             Platform: platform,
