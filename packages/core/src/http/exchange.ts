@@ -22,7 +22,10 @@ export interface ExchangeInit {
   headers: Record<string, string>;
   body?: string | Uint8Array;
   redirect: 'manual';
-  signal: AbortSignal;
+  /** A deadline for the whole exchange (the transport's per-request timeout). */
+  signal?: AbortSignal;
+  /** node:http only: fails the exchange after this long without a byte either way (upload parts). */
+  idleTimeoutMs?: number;
 }
 
 /** What the transport reads of an answer. A fetch `Response` has all of it. */
@@ -83,7 +86,10 @@ export const nodeExchange: Exchange = (url, init) =>
   new Promise<ExchangeAnswer>((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const headers: Record<string, string> = { ...init.headers };
+    // The body's own length, whatever length the caller's headers claim.
+    const headers = Object.fromEntries(
+      Object.entries(init.headers).filter(([k]) => k.toLowerCase() !== 'content-length'),
+    );
     if (init.body !== undefined) headers['content-length'] = String(Buffer.byteLength(init.body));
     const req = send(target, { method: init.method, headers, signal: init.signal }, (res) => {
       const status = res.statusCode ?? 0;
@@ -96,6 +102,7 @@ export const nodeExchange: Exchange = (url, init) =>
         body: empty ? null : asBody(decoded(res), res),
       });
     });
+    if (init.idleTimeoutMs !== undefined) req.setTimeout(init.idleTimeoutMs, () => req.destroy(new Error('timed out')));
     req.on('error', reject);
     req.end(init.body);
   });

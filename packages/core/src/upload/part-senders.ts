@@ -1,19 +1,19 @@
 /**
  * How one part reaches its pre-signed URL. Two senders, one contract (resolve on 2xx, throw a
  * PartError otherwise):
- * - `directPartSender`: node:http(s), the body written straight to the socket with
- *   Content-Length. Measured on loopback (bench upload-build): a bare fetch script took 1.55×
- *   as long as the same script on node:http, so large files go this way.
- * - `clientPartSender`: through the API client's transport (fetch, the env proxy, its retry
- *   layer) with `auth: false`; used when a proxy is configured, and by upload-metadata.
+ * - `directPartSender`: `nodeExchange` (the transport's own node:http exchange) without the
+ *   client's layers: the body goes straight to the socket with Content-Length, an idle timeout
+ *   instead of a deadline (a slow link may take minutes over a part), and its own retries
+ *   (upload-operations.ts). Large files go this way.
+ * - `clientPartSender`: through the API client (its transport, the env proxy, its retry layer)
+ *   with `auth: false`; used when a proxy is configured, and by upload-metadata.
  * Neither adds a header of its own: only the operation's, plus what HTTP itself needs.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { AscError } from '../errors.js';
 import type { AscClient } from '../http/client.js';
 import type { Method } from '../http/types.js';
 import { describeProxy } from '../http/proxy.js';
+import { nodeExchange } from '../http/exchange.js';
 
 export interface PartOperation {
   method: string;
@@ -45,45 +45,33 @@ function where(op: PartOperation): string {
 }
 
 export function directPartSender(options: { timeoutMs?: number } = {}): PartSender {
-  return (op, body) =>
-    new Promise<void>((resolve, reject) => {
-      const url = new URL(op.url);
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(
-        url,
-        {
-          method: op.method.toUpperCase(),
-          headers: { ...headersOf(op), 'Content-Length': String(body.length) },
-          timeout: options.timeoutMs ?? 120_000,
-        },
-        (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          let kept = 0;
-          res.on('data', (c: Buffer) => {
-            if (kept < 512) chunks.push(c.subarray(0, 512 - kept));
-            kept += c.length;
-          });
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) return resolve();
-            const text = Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ').slice(0, 200);
-            reject(
-              new PartError(
-                `${where(op)}: HTTP ${status} ${text}`.trim(),
-                status,
-                status === 408 || status === 429 || status >= 500,
-              ),
-            );
-          });
-          res.on('error', (e) => reject(new PartError(`${where(op)}: ${e.message}`, undefined, true)));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', (e) =>
-        reject(new PartError(`${where(op)}: ${(e as NodeJS.ErrnoException).code ?? e.message}`, undefined, true)),
-      );
-      req.end(body);
-    });
+  const failed = (op: PartOperation, e: unknown): PartError =>
+    new PartError(`${where(op)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, undefined, true);
+  return async (op, body) => {
+    const answer = await nodeExchange(op.url, {
+      method: op.method.toUpperCase(),
+      headers: headersOf(op),
+      body,
+      redirect: 'manual',
+      idleTimeoutMs: options.timeoutMs ?? 120_000,
+    }).catch((e: unknown) => Promise.reject(failed(op, e)));
+    // The answer is read to its end (the connection stays reusable); its first bytes name an error.
+    let head = Buffer.alloc(0);
+    try {
+      for await (const c of (answer.body ?? []) as AsyncIterable<Uint8Array>)
+        if (head.length < 512) head = Buffer.concat([head, c]).subarray(0, 512);
+    } catch (e) {
+      throw failed(op, e);
+    }
+    if (answer.ok) return;
+    const text = head.toString('utf8').replace(/\s+/g, ' ').slice(0, 200);
+    const status = answer.status;
+    throw new PartError(
+      `${where(op)}: HTTP ${status} ${text}`.trim(),
+      status,
+      status === 408 || status === 429 || status >= 500,
+    );
+  };
 }
 
 /** Through the API client (its transport, proxy and retry layer); errors are the client's. */
