@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeApps, startEmulator, type Emulator } from '@asc-actions/asc-emulator';
 import { createTransport } from '../../packages/core/src/http/transport.js';
-import { defaultFetch, describeProxy, proxyFor } from '../../packages/core/src/http/proxy.js';
+import { defaultExchange, describeProxy, proxyFor } from '../../packages/core/src/http/proxy.js';
 import { nodeExchange } from '../../packages/core/src/http/exchange.js';
 import { startConnectProxy, type ConnectProxy } from '../../test-support/connect-proxy.js';
 import { generateTestKey } from '../../test-support/keys.js';
@@ -86,7 +86,7 @@ test('a pre-signed upload URL on another host goes through the proxy, with no Au
     const port = (storage.address() as AddressInfo).port;
     const env = { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url };
     expect(describeProxy(env)).toBe(`HTTPS_PROXY=${proxy.url}, HTTP_PROXY=${proxy.url}`);
-    const send = createTransport({ baseUrl: emulator.baseUrl, fetch: defaultFetch(env) });
+    const send = createTransport({ baseUrl: emulator.baseUrl, fetch: defaultExchange(env) });
     const response = await send({
       method: 'PUT',
       url: `http://localhost:${port}/upload/part-1?X-Amz-Signature=abc`,
@@ -104,7 +104,7 @@ test('a pre-signed upload URL on another host goes through the proxy, with no Au
 });
 
 test('without proxy variables the transport uses node:http (nodeExchange)', () => {
-  expect(defaultFetch({})).toBe(nodeExchange);
+  expect(defaultExchange({})).toBe(nodeExchange);
   expect(describeProxy({})).toBeUndefined();
 });
 

@@ -3,12 +3,12 @@ import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { TokenSource } from '../auth/token.js';
 import { createAscClient, type AscClient } from '../http/client.js';
-import { defaultFetch, describeProxy } from '../http/proxy.js';
+import { defaultExchange, describeProxy } from '../http/proxy.js';
 import type { Exchange } from '../http/exchange.js';
 import type { Logger } from '../logger.js';
 import type { CommonInputs } from './common-inputs.js';
 import { actionsLogger } from './logger.js';
-import { journaledFetch } from './journal.js';
+import { journaledExchange } from './journal.js';
 
 /** What a test or bench may swap: the world-touching parts of the client. */
 export interface ConnectDeps {
@@ -38,7 +38,7 @@ export function connect(settings: CommonInputs, deps: ConnectDeps = {}): { clien
     baseUrl: settings.apiBaseUrl,
     clock,
     // Writes App Store Connect accepted are journaled for the failure summary (runAction).
-    fetch: journaledFetch(deps.fetch ?? defaultFetch(), new URL(settings.apiBaseUrl).origin),
+    fetch: journaledExchange(deps.fetch ?? defaultExchange(), new URL(settings.apiBaseUrl).origin),
     logger,
     concurrency: deps.concurrency,
     retry: { budgetMs: settings.retryBudgetMs },

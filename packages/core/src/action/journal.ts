@@ -36,7 +36,7 @@ export function recordWrite(method: string, url: string, apiOrigin: string): voi
 }
 
 /** An exchange that records the writes it sees answered 2xx. */
-export function journaledFetch(inner: Exchange, apiOrigin: string): Exchange {
+export function journaledExchange(inner: Exchange, apiOrigin: string): Exchange {
   return async (url, init) => {
     const response = await inner(url, init);
     if (response.ok) recordWrite(init.method.toUpperCase(), url, apiOrigin);

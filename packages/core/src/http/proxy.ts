@@ -59,7 +59,7 @@ interface Undici {
  * set, undici's fetch with a ProxyAgent (CONNECT tunnel; userinfo in the proxy URL becomes
  * Proxy-Authorization) for the URLs NO_PROXY does not exempt. `env` is read once, here.
  */
-export function defaultFetch(env: NodeJS.ProcessEnv = process.env): Exchange {
+export function defaultExchange(env: NodeJS.ProcessEnv = process.env): Exchange {
   if (!PROXY_VARS.some((name) => env[name])) return nodeExchange;
   const snapshot = { ...env };
   let undici: Promise<Undici> | undefined;

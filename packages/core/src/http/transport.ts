@@ -18,19 +18,19 @@ export interface TransportOptions {
 const MAX_REDIRECTS = 3;
 
 /**
- * The innermost layer: turns a request into one fetch. It answers every HTTP status as a
+ * The innermost layer: turns a request into one exchange (exchange.ts). It answers every HTTP status as a
  * response (the outer layers decide what a status means) and throws only NetworkError.
  * The token never leaves the API origin: absolute URLs of other origins are refused unless the
  * request carries no auth (pre-signed upload URLs), and redirects are followed by hand,
  * only within the origin.
  */
 export function createTransport(options: TransportOptions): Send {
-  const doFetch = options.fetch ?? nodeExchange;
+  const exchange = options.fetch ?? nodeExchange;
   const origin = new URL(options.baseUrl).origin;
   return async function transport(request: HttpRequest): Promise<HttpResponse> {
     let url = resolveUrl(options.baseUrl, origin, request);
     for (let hop = 0; ; hop++) {
-      const response = await fetchOnce(doFetch, url, request, options);
+      const response = await exchangeOnce(exchange, url, request, options);
       if (response.status < 300 || response.status >= 400 || response.status === 304)
         return read(response, request, url);
       const location = response.headers.get('location');
@@ -63,8 +63,8 @@ function resolveUrl(baseUrl: string, origin: string, request: HttpRequest): stri
 
 const info = (request: HttpRequest, url: string) => ({ method: request.method, url, headers: request.headers });
 
-async function fetchOnce(
-  doFetch: Exchange,
+async function exchangeOnce(
+  exchange: Exchange,
   url: string,
   request: HttpRequest,
   options: TransportOptions,
@@ -87,7 +87,7 @@ async function fetchOnce(
   }
   const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? 60_000;
   try {
-    return await doFetch(url, {
+    return await exchange(url, {
       method: request.method,
       headers,
       body,
